@@ -1,0 +1,1 @@
+"""Core of the Grüne-Infrastruktur site generator. Plain Python: it never imports mkdocs."""

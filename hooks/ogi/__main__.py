@@ -1,0 +1,41 @@
+"""Command line: `python -m ogi check` validates all content, for editors and pre-commit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .content import load_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ogi", description="Werkzeuge für die Inhalte der Website.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="alle Inhaltsdateien prüfen")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
+    args = parser.parse_args(argv)
+    return run_check(args.root)
+
+
+def run_check(root: Path) -> int:
+    site = load_site(root.resolve())
+    problems = site.errors + site.warnings
+    for problem in sorted(site.errors):
+        print(problem, file=sys.stderr)
+    for problem in sorted(site.warnings):
+        print(f"{problem} (Warnung)", file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in sorted(problems):
+            print(problem.github_annotation())
+    if problems:
+        print(f"{len(site.errors)} Fehler, {len(site.warnings)} Warnungen.", file=sys.stderr)
+        return 1
+    print(f"Inhalte in Ordnung: {len(site.massnahmen)} Maßnahmen, {len(site.vortraege)} Beiträge, "
+          f"{len(site.kommunen)} Kommunen.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Load every content file, validate it and link the records into one Site object."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean
+from .models import (
+    Beitrag,
+    Betreiber,
+    Kommune,
+    KommunenDatei,
+    MeilensteineDatei,
+    Projekt,
+    Session,
+    Tag,
+    Tagung,
+    slug_is_valid,
+)
+from .slugs import slugify
+from .validation import validate
+from .yamlfile import YamlFile, read_yaml
+
+PROJECTS_DIR = "content/projects"
+IMAGES_DIR = "content/projects/bilder"
+TAGUNG_DIR = "content/tagung-2020"
+ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
+TAGUNG_FILE = "tagung.yml"
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Ort:
+    """A municipality with its slug and Kreis label."""
+
+    kommune: Kommune
+    slug: str
+
+    @property
+    def name(self) -> str:
+        return self.kommune.name
+
+    @property
+    def kreis(self) -> str:
+        return self.kommune.kreis or "Kreisfreie Städte"
+
+
+@dataclass(frozen=True)
+class Massnahme:
+    """A measure record with what the site derives from it."""
+
+    slug: str
+    source: str
+    record: Projekt
+    orte: tuple[Ort, ...]
+    geometrie: dict[str, Any]  # GeoJSON geometry; the Kommune's centre when only that is known
+
+    @property
+    def kreise(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(ort.kreis for ort in self.orte))
+
+
+@dataclass(frozen=True)
+class Vortrag:
+    """A presentation record with its day and session."""
+
+    slug: str
+    source: str
+    record: Beitrag
+    tag: Tag
+    session: Session | None
+
+
+@dataclass
+class Site:
+    """Everything the pages, maps and exports are made from."""
+
+    root: Path
+    kommunen: dict[str, Ort] = field(default_factory=dict)
+    massnahmen: list[Massnahme] = field(default_factory=list)
+    tagung: Tagung | None = None
+    tagung_source: str = ""
+    vortraege: list[Vortrag] = field(default_factory=list)
+    meilensteine: MeilensteineDatei | None = None
+    betreiber: Betreiber | None = None
+    errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)  # display path -> file, for edit links and dates
+
+    def raise_for_errors(self) -> None:
+        if self.errors:
+            raise ContentErrors(self.errors)
+
+    @property
+    def datenstand(self) -> dt.date | None:
+        dates = [m.record.datenstand for m in self.massnahmen] + [v.record.datenstand for v in self.vortraege]
+        if self.tagung:
+            dates.append(self.tagung.datenstand)
+        return max(dates, default=None)
+
+
+def load_site(root: Path) -> Site:
+    """Read and check all content below `root`; problems are collected in `site.errors`."""
+    site = Site(root=root)
+    loader = _Loader(site)
+    kommunen = loader.load(root / "content/kommunen.yml", KommunenDatei)
+    if kommunen is not None:
+        _link_kommunen(site, kommunen, loader.files["content/kommunen.yml"])
+    site.betreiber = loader.load(root / "content/betreiber.yml", Betreiber)
+    site.meilensteine = loader.load(root / "content/meilensteine.yml", MeilensteineDatei)
+    for path in sorted((root / PROJECTS_DIR).glob("*.yml")):
+        record = loader.load(path, Projekt, slug=True)
+        if record is not None:
+            _add_massnahme(site, loader, path, record)
+    _load_tagung(site, loader)
+    _check_duplicate_titles(site, loader)
+    return site
+
+
+class _Loader:
+    def __init__(self, site: Site):
+        self.site = site
+        self.files: dict[str, YamlFile] = {}
+
+    def display(self, path: Path) -> str:
+        return path.relative_to(self.site.root).as_posix()
+
+    def load(self, path: Path, model: type, *, slug: bool = False) -> Any:
+        shown = self.display(path)
+        if not path.is_file():
+            self.site.errors.append(ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht"))
+            return None
+        self.site.sources[shown] = path
+        if slug and not slug_is_valid(path.stem):
+            self.site.errors.append(ContentError(
+                shown, 1, FILE_FIELD,
+                f"der Dateiname „{path.name}“ wird zur Adresse der Seite; nur Kleinbuchstaben, Ziffern und "
+                f"Bindestriche verwenden, z. B. „{slugify(path.stem)}.yml“"))
+        source, errors = read_yaml(path, shown)
+        if source is None:
+            self.site.errors.extend(errors)
+            return None
+        self.files[shown] = source
+        record, errors = validate(model, source)
+        self.site.errors.extend(errors)
+        return record
+
+    def error(self, shown: str, loc: tuple, field_name: str, message: str) -> None:
+        line = self.files[shown].line_of(loc) if shown in self.files else 1
+        self.site.errors.append(ContentError(shown, line, field_name, message))
+
+
+def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
+    for index, kommune in enumerate(datei.kommunen):
+        if kommune.name in site.kommunen:
+            site.errors.append(ContentError(source.path, source.line_of(("kommunen", index)),
+                                            f"kommunen[{index + 1}].name",
+                                            f"„{kommune.name}“ steht doppelt in der Liste; nur einmal eintragen"))
+            continue
+        site.kommunen[kommune.name] = Ort(kommune, slugify(kommune.name))
+
+
+def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> None:
+    shown = loader.display(path)
+    orte = []
+    for index, name in enumerate(record.kommunen):
+        ort = site.kommunen.get(name)
+        if ort is None:
+            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]",
+                         f"unbekannte Kommune „{name}“{did_you_mean(name, site.kommunen)}; "
+                         "Namen wie in content/kommunen.yml schreiben")
+        else:
+            orte.append(ort)
+    for index, bild in enumerate(record.bilder):
+        if not (site.root / IMAGES_DIR / bild.datei).is_file():
+            loader.error(shown, ("bilder", index, "datei"), f"bilder[{index + 1}].datei",
+                         f"die Datei „{bild.datei}“ fehlt; sie in {IMAGES_DIR}/ ablegen oder den Namen prüfen")
+    if len(orte) != len(record.kommunen):
+        return
+    if record.lage.geometrie is not None:
+        geometrie = record.lage.geometrie.model_dump()
+    else:
+        centre = orte[0].kommune
+        geometrie = {"type": "Point", "coordinates": [centre.laenge, centre.breite]}
+    site.massnahmen.append(Massnahme(path.stem, shown, record, tuple(orte), geometrie))
+
+
+def _load_tagung(site: Site, loader: _Loader) -> None:
+    folder = site.root / TAGUNG_DIR
+    tagung = loader.load(folder / TAGUNG_FILE, Tagung)
+    if tagung is None:
+        return
+    site.tagung, site.tagung_source = tagung, loader.display(folder / TAGUNG_FILE)
+    days = {tag.datum: tag for tag in tagung.tage}
+    sessions: dict[str, Session] = {}
+    for index, session in enumerate(tagung.sessions):
+        if session.id in sessions:
+            loader.error(site.tagung_source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
+                         f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id")
+        sessions[session.id] = session
+        if session.tag not in days:
+            loader.error(site.tagung_source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
+                         f"{session.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
+                         + ", ".join(d.isoformat() for d in days))
+    if tagung.dokumentation and tagung.dokumentation.datei:
+        _check_attachment(site, loader, site.tagung_source, ("dokumentation", "datei"),
+                          "dokumentation.datei", tagung.dokumentation.datei)
+    for path in sorted(folder.glob("*.yml")):
+        if path.name == TAGUNG_FILE:
+            continue
+        record = loader.load(path, Beitrag, slug=True)
+        if record is None:
+            continue
+        shown = loader.display(path)
+        session = sessions.get(record.session) if record.session else None
+        if record.session and session is None:
+            loader.error(shown, ("session",), "session",
+                         f"unbekannte Session „{record.session}“{did_you_mean(record.session, sessions)}; "
+                         "erlaubt sind die ids aus tagung.yml: " + ", ".join(sessions))
+            continue
+        if record.tag not in days:
+            loader.error(shown, ("tag",), "tag", f"{record.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
+                         + ", ".join(d.isoformat() for d in days))
+            continue
+        if session is not None and session.tag != record.tag:
+            loader.error(shown, ("tag",), "tag",
+                         f"die Session „{session.id}“ fand am {session.tag.isoformat()} statt; tag angleichen")
+            continue
+        for index, anhang in enumerate(record.anhaenge):
+            _check_attachment(site, loader, shown, ("anhaenge", index, "datei"),
+                              f"anhaenge[{index + 1}].datei", anhang.datei)
+        site.vortraege.append(Vortrag(path.stem, shown, record, days[record.tag], session))
+
+
+def _check_attachment(site: Site, loader: _Loader, shown: str, loc: tuple, field_name: str, name: str) -> None:
+    path = site.root / ATTACHMENTS_DIR / name
+    if not path.is_file():
+        loader.error(shown, loc, field_name,
+                     f"die Datei „{name}“ fehlt in {ATTACHMENTS_DIR}/; die Datei dort ablegen oder den Namen prüfen")
+    elif path.stat().st_size > MAX_ATTACHMENT_BYTES:
+        megabytes = path.stat().st_size / 1024 / 1024
+        line = loader.files[shown].line_of(loc)
+        site.warnings.append(ContentError(shown, line, field_name,
+                                          f"die Datei „{name}“ ist {megabytes:.0f} MB groß; Dateien über 20 MB "
+                                          "verkleinern (z. B. PDF komprimieren), damit sie schnell laden"))
+
+
+def _check_duplicate_titles(site: Site, loader: _Loader) -> None:
+    for records in (site.massnahmen, site.vortraege):
+        first: dict[str, str] = {}
+        counts = Counter(r.record.titel.casefold() for r in records)
+        for entry in records:
+            key = entry.record.titel.casefold()
+            if counts[key] > 1 and key in first:
+                loader.error(entry.source, ("titel",), "titel",
+                             f"der Titel „{entry.record.titel}“ steht schon in {first[key]}; jeder Titel nur einmal, "
+                             "z. B. den Ort ergänzen")
+            first.setdefault(key, entry.source)
+        records[:] = [r for r in records if first[r.record.titel.casefold()] == r.source]

@@ -1,0 +1,39 @@
+"""Fill named markers such as `<!-- ogi:betreiber -->` in hand-written pages with data from content/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import jinja2
+
+from .content import Site
+
+MARKER = re.compile(r"<!--\s*ogi:([a-z-]+)\s*-->")
+
+
+def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date: dt.date) -> str:
+    """Replace every known marker; an unknown marker is an error, so a typo cannot go unnoticed.
+
+    While content has errors (only `serve` gets this far then), every page starts with their list, and
+    a marker whose data file is broken stays empty.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        try:
+            template = env.get_template(f"marker_{name}.md.j2")
+        except jinja2.TemplateNotFound:
+            known = sorted(t[len("marker_"):-len(".md.j2")] for t in env.list_templates() if t.startswith("marker_"))
+            raise ValueError(f"unbekannter Platzhalter „ogi:{name}“; bekannt sind: {', '.join(known)}") from None
+        if site.errors:
+            try:
+                return template.render(site=site, build_date=build_date).strip()
+            except jinja2.UndefinedError:
+                return ""
+        return template.render(site=site, build_date=build_date).strip()
+
+    filled = MARKER.sub(replace, markdown)
+    if site.errors:
+        filled = env.get_template("fehler.md.j2").render(errors=sorted(site.errors)) + filled
+    return filled

@@ -1,0 +1,373 @@
+"""The content model: one typed model per record kind.
+
+Validation, the JSON Schemas for editors' tools and the field reference in the editors' guide are all
+derived from these classes. Keys are German because editors write them; descriptions are the German
+help texts shown in the schema and the guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    field_validator,
+    model_validator,
+)
+
+from .dates import Datum
+from .geo import check_position
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen")
+GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
+BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
+
+
+class Record(BaseModel):
+    """Base of every model: unknown keys are errors, values are not silently converted to text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+# --- shared parts ------------------------------------------------------------------------------
+
+
+class Quelle(Record):
+    """A public source that a fact on the page comes from."""
+
+    titel: Text = Field(description="Name der Quelle, z. B. Titel des Artikels und Medium.")
+    url: HttpUrl | None = Field(None, description="Adresse der Quelle (https://…).")
+    abgerufen: Datum | None = Field(
+        None, description="Wann die Quelle gelesen wurde: JJJJ-MM-TT oder JJJJ-MM."
+    )
+
+
+class Link(Record):
+    """A link to another website."""
+
+    titel: Text = Field(description="Linktext, der sagt, wohin der Link führt.")
+    url: HttpUrl = Field(description="Adresse (https://…).")
+
+
+# --- Kommunen ----------------------------------------------------------------------------------
+
+
+class Kommune(Record):
+    """One of the 53 municipalities of the RVR area."""
+
+    name: Text = Field(description="Amtlicher Name, z. B. „Mülheim an der Ruhr“.")
+    kreis: Text | None = Field(
+        None, description="Kreis, zu dem die Kommune gehört; leer bei kreisfreien Städten."
+    )
+    breite: float = Field(description="Geografische Breite der Ortsmitte (WGS84), z. B. 51.550.")
+    laenge: float = Field(description="Geografische Länge der Ortsmitte (WGS84), z. B. 7.217.")
+
+    @model_validator(mode="after")
+    def _inside_region(self) -> Kommune:
+        check_position(self.laenge, self.breite, example_order="breite/laenge")
+        return self
+
+
+class KommunenDatei(Record):
+    """content/kommunen.yml: the reference list of municipalities."""
+
+    kommunen: list[Kommune] = Field(min_length=1, description="Alle Kommunen des RVR-Gebiets.")
+
+
+# --- Maßnahmen ---------------------------------------------------------------------------------
+
+Position = Annotated[
+    list[float],
+    Field(min_length=2, max_length=2, description="[Länge, Breite] in WGS84, z. B. [7.217, 51.550]."),
+]
+
+
+class Punkt(Record):
+    type: Literal["Point"]
+    coordinates: Position
+
+
+class Linie(Record):
+    type: Literal["LineString"]
+    coordinates: list[Position] = Field(min_length=2)
+
+
+class Flaeche(Record):
+    type: Literal["Polygon"]
+    coordinates: list[Annotated[list[Position], Field(min_length=4)]] = Field(min_length=1)
+
+    @field_validator("coordinates")
+    @classmethod
+    def _rings_closed(cls, rings: list[list[list[float]]]) -> list[list[list[float]]]:
+        for ring in rings:
+            if ring[0] != ring[-1]:
+                raise ValueError(
+                    "der Ring der Fläche ist nicht geschlossen; der letzte Punkt muss gleich dem ersten sein"
+                )
+        return rings
+
+
+Geometrie = Annotated[Union[Punkt, Linie, Flaeche], Field(discriminator="type")]
+
+
+def _positions(geometrie: Punkt | Linie | Flaeche) -> list[list[float]]:
+    if isinstance(geometrie, Punkt):
+        return [geometrie.coordinates]
+    if isinstance(geometrie, Linie):
+        return list(geometrie.coordinates)
+    return [p for ring in geometrie.coordinates for p in ring]
+
+
+class Lage(Record):
+    """Where a measure is, and how exactly that is known."""
+
+    genauigkeit: Literal[GENAUIGKEIT_WERTE] = Field(  # type: ignore[valid-type]
+        description=(
+            "Wie genau die Lage bekannt ist: „exakt“ (Ort aus einer Quelle belegt), „ungefähr“ "
+            "(Straße oder Park bekannt) oder „Kommune“ (nur die Kommune ist bekannt; dann wird die "
+            "Ortsmitte der Kommune gezeigt und `geometrie` bleibt leer)."
+        )
+    )
+    ort: Text | None = Field(None, description="Ortsangabe in Worten, z. B. „Görresstraße 38, Röhlinghausen“.")
+    geometrie: Geometrie | None = Field(
+        None,
+        description="GeoJSON-Geometrie (Point, LineString oder Polygon), Koordinaten als [Länge, Breite].",
+    )
+
+    @field_validator("geometrie")
+    @classmethod
+    def _inside_region(cls, geometrie: Punkt | Linie | Flaeche | None) -> Punkt | Linie | Flaeche | None:
+        if geometrie is not None:
+            for lon, lat in _positions(geometrie):
+                check_position(lon, lat, example_order="geojson")
+        return geometrie
+
+    @model_validator(mode="after")
+    def _geometry_matches_precision(self) -> Lage:
+        if self.genauigkeit == "Kommune" and self.geometrie is not None:
+            raise ValueError(
+                "bei genauigkeit „Kommune“ bleibt geometrie leer; die Ortsmitte der Kommune wird automatisch gezeigt"
+            )
+        if self.genauigkeit != "Kommune" and self.geometrie is None:
+            raise ValueError(
+                f"bei genauigkeit „{self.genauigkeit}“ fehlt geometrie; "
+                "eine Geometrie angeben oder genauigkeit: Kommune setzen"
+            )
+        return self
+
+
+class Zeitraum(Record):
+    beginn: Datum | None = Field(None, description="Beginn: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
+    ende: Datum | None = Field(None, description="Ende: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Zeitraum:
+        if self.beginn and self.ende and self.ende.sort_key < self.beginn.sort_key:
+            raise ValueError("das Ende liegt vor dem Beginn; Daten prüfen")
+        return self
+
+
+class Foerderung(Record):
+    betrag_eur: int | None = Field(
+        None, ge=0, description="Fördersumme in Euro als ganze Zahl ohne Tausenderpunkt, z. B. 127687."
+    )
+    foerdergeber: Text | None = Field(None, description="Wer fördert, z. B. „Land Nordrhein-Westfalen“.")
+    anteil_prozent: float | None = Field(
+        None, gt=0, le=100, description="Förderquote in Prozent, z. B. 100."
+    )
+    hinweis: Text | None = Field(
+        None, description="Erläuterung zum Betrag, wenn die Quelle ihn nur zusammen mit anderen nennt."
+    )
+
+    @field_validator("betrag_eur", mode="before")
+    @classmethod
+    def _no_thousands_dot(cls, value: object) -> object:
+        # YAML reads "127.687" as the float 127.687: the German thousands separator.
+        if isinstance(value, float) and not value.is_integer():
+            digits = str(value).replace(".", "")
+            raise ValueError(
+                f"{value} ist keine ganze Zahl; Beträge ohne Tausenderpunkt schreiben, z. B. {digits}"
+            )
+        return value
+
+
+class Bild(Record):
+    datei: Text = Field(description="Dateiname im Ordner content/projects/bilder/, z. B. „herne-park.jpg“.")
+    alt: Text = Field(description="Alternativtext: was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen.")
+    urheber: Text = Field(description="Wer das Bild gemacht hat (Bildnachweis).")
+    lizenz: Text = Field(description="Lizenz oder Nutzungsrecht, z. B. „CC BY 4.0“ oder „© RVR“.")
+
+
+class Projekt(Record):
+    """A measure: content/projects/<slug>.yml."""
+
+    titel: Text = Field(description="Name der Maßnahme, kurz und eindeutig.")
+    kommunen: list[Text] = Field(
+        min_length=1, description="Kommune(n), in denen die Maßnahme liegt; Namen wie in content/kommunen.yml."
+    )
+    traeger: Text | None = Field(
+        None, description="Wer die Maßnahme umsetzt, z. B. „Stadt Herne“; leer lassen, wenn keine Quelle es nennt."
+    )
+    programm: Text = Field(description="Förderprogramm, z. B. „Aktionsprogramm Grüne Lückenschlüsse“.")
+    status: Literal[STATUS_WERTE] = Field(  # type: ignore[valid-type]
+        description="Stand der Umsetzung: geplant, in Umsetzung oder abgeschlossen."
+    )
+    zeitraum: Zeitraum | None = Field(None, description="Beginn und Ende der Umsetzung, soweit bekannt.")
+    foerderung: Foerderung | None = Field(None, description="Förderung, soweit eine Quelle sie nennt.")
+    kurzbeschreibung: Text = Field(
+        max_length=300,
+        description="Ein Satz, der die Maßnahme beschreibt; erscheint in Listen, Kartenfenstern und Suchmaschinen.",
+    )
+    beschreibung: Text | None = Field(None, description="Ausführliche Beschreibung in Markdown.")
+    lage: Lage = Field(description="Wo die Maßnahme liegt und wie genau das bekannt ist.")
+    bilder: list[Bild] = Field(default_factory=list, description="Bilder mit Alternativtext und Bildnachweis.")
+    quellen: list[Quelle] = Field(min_length=1, description="Öffentliche Quellen für alle Angaben der Seite.")
+    datenstand: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).")
+
+
+# --- Fachtagung ---------------------------------------------------------------------------------
+
+Uhrzeit = Annotated[str, Field(pattern=TIME_PATTERN, description="Uhrzeit als HH:MM, z. B. 09:00.")]
+
+
+class Tag(Record):
+    datum: dt.date = Field(description="Datum des Tages (JJJJ-MM-TT).")
+    name: Text = Field(description="Name des Tages, z. B. „Netzwerktag“.")
+    beginn: Uhrzeit | None = None
+    ende: Uhrzeit | None = None
+    beschreibung: Text | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
+
+
+class Session(Record):
+    id: str = Field(pattern=SLUG_PATTERN, description="Kurzname aus Kleinbuchstaben und Bindestrichen; Beiträge verweisen darauf.")
+    titel: Text = Field(description="Titel der Session oder des Workshops.")
+    art: Text | None = Field(None, description="Art, z. B. „Workshop“ oder „Plenum“.")
+    tag: dt.date = Field(description="Datum des Tages, an dem die Session stattfand.")
+    beginn: Uhrzeit | None = None
+    ende: Uhrzeit | None = None
+    beschreibung: Text | None = Field(None, description="Worum es ging (Markdown).")
+
+
+class Dokument(Record):
+    titel: Text = Field(description="Titel des Dokuments.")
+    url: HttpUrl | None = Field(None, description="Adresse, wenn das Dokument anderswo veröffentlicht ist.")
+    datei: Text | None = Field(None, description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
+
+    @model_validator(mode="after")
+    def _has_target(self) -> Dokument:
+        if self.url is None and self.datei is None:
+            raise ValueError("weder url noch datei angegeben; eines von beiden eintragen")
+        return self
+
+
+class Tagung(Record):
+    """The event: content/tagung-2020/tagung.yml."""
+
+    titel: Text = Field(description="Titel der Veranstaltung.")
+    untertitel: Text | None = Field(None, description="Art der Veranstaltung, z. B. „Online-Fachtagung“.")
+    veranstalter: list[Text] = Field(min_length=1, description="Wer veranstaltet hat.")
+    plattform: Text | None = Field(None, description="Online-Plattform, auf der die Tagung stattfand.")
+    kostenfrei: bool | None = Field(None, description="true, wenn die Teilnahme kostenfrei war.")
+    zeitzone: Text = Field("Europe/Berlin", description="Zeitzone der Uhrzeiten.")
+    kurzbeschreibung: Text = Field(max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
+    beschreibung: Text | None = Field(None, description="Beschreibung der Tagung (Markdown).")
+    tage: list[Tag] = Field(min_length=1, description="Die Tage der Tagung in zeitlicher Reihenfolge.")
+    sessions: list[Session] = Field(default_factory=list, description="Sessions und Workshops.")
+    dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
+    links: list[Link] = Field(default_factory=list, description="Weiterführende Links.")
+    quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
+    datenstand: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
+
+
+class Person(Record):
+    name: Text = Field(description="Vor- und Nachname, wie in der Quelle.")
+    organisation: Text | None = Field(None, description="Organisation, für die die Person sprach.")
+    funktion: Text | None = Field(None, description="Funktion oder Rolle, z. B. „Ministerin“.")
+
+
+class Anhang(Record):
+    titel: Text = Field(description="Linktext, z. B. „Folien“.")
+    datei: Text = Field(description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
+    art: Literal["Folien", "Dokument", "Sonstiges"] = Field("Folien", description="Folien, Dokument oder Sonstiges.")
+
+
+class Beitrag(Record):
+    """A presentation: content/tagung-2020/<slug>.yml."""
+
+    titel: Text = Field(description="Titel des Beitrags.")
+    art: Literal[BEITRAGSARTEN] = Field(  # type: ignore[valid-type]
+        description="Art: " + ", ".join(BEITRAGSARTEN) + "."
+    )
+    tag: dt.date = Field(description="Datum des Tages (JJJJ-MM-TT); muss ein Tag der Tagung sein.")
+    session: str | None = Field(None, description="id der Session aus tagung.yml.")
+    beginn: Uhrzeit | None = None
+    dauer_min: int | None = Field(None, gt=0, le=600, description="Dauer in Minuten.")
+    reihenfolge: int | None = Field(
+        None, description="Position im Programm, wenn keine Uhrzeit bekannt ist (1, 2, 3 …)."
+    )
+    referierende: list[Person] = Field(default_factory=list, description="Wer gesprochen hat.")
+    kurzbeschreibung: Text | None = Field(None, max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
+    zusammenfassung: Text | None = Field(None, description="Zusammenfassung (Markdown).")
+    anhaenge: list[Anhang] = Field(default_factory=list, description="Folien und andere Dateien.")
+    video: HttpUrl | None = Field(None, description="Adresse einer Videoaufzeichnung.")
+    quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
+    datenstand: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
+
+
+# --- site data ---------------------------------------------------------------------------------
+
+
+class Meilenstein(Record):
+    datum: Datum = Field(description="JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
+    titel: Text
+    beschreibung: Text
+    quelle: Quelle
+
+
+class MeilensteineDatei(Record):
+    """content/meilensteine.yml: the timeline of the Offensive."""
+
+    meilensteine: list[Meilenstein] = Field(min_length=1)
+
+
+class Anschrift(Record):
+    strasse: Text
+    plz: str = Field(pattern=r"^[0-9]{5}$", description="Postleitzahl, fünf Ziffern, in Anführungszeichen.")
+    ort: Text
+
+
+class Kontakt(Record):
+    rolle: Text = Field(description="Funktion, z. B. „Projektleitung Offensive Grüne Infrastruktur 2030“.")
+    name: Text | None = Field(None, description="Name, nur wenn die Person der Veröffentlichung zugestimmt hat.")
+    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Dienstliche E-Mail-Adresse.")
+    telefon: Text | None = None
+
+
+class Betreiber(Record):
+    """content/betreiber.yml: the operator, for Impressum, Kontakt and Datenschutz."""
+
+    name: Text
+    kurzname: Text | None = None
+    rechtsform: Text | None = None
+    anschrift: Anschrift
+    telefon: Text | None = None
+    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    website: HttpUrl | None = None
+    organe: list[Text] = Field(default_factory=list)
+    kontakte: list[Kontakt] = Field(default_factory=list)
+    quellen: list[Quelle] = Field(default_factory=list)
+
+
+def slug_is_valid(slug: str) -> bool:
+    return re.fullmatch(SLUG_PATTERN, slug) is not None

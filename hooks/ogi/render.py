@@ -1,0 +1,68 @@
+"""Jinja2 environment for page templates, with the filters the templates share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+
+import jinja2
+
+from .dates import TeilDatum, deutsches_datum
+from .slugs import slugify
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def page_url(uri: str) -> str:
+    """The URL path MkDocs gives a Markdown file with use_directory_urls: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    elif uri.endswith(".md"):
+        stem += "/"
+    return stem
+
+
+def relative_url(from_uri: str, to_uri: str) -> str:
+    """Link from the page of `from_uri` to the page or file `to_uri`, as the browser resolves it."""
+    base = page_url(from_uri)
+    target = page_url(to_uri)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def euro(amount: int | None) -> str:
+    """150000 -> '150.000 €'"""
+    return "" if amount is None else f"{amount:,} €".replace(",", ".")
+
+
+def datum(value: dt.date | TeilDatum | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, TeilDatum):
+        return value.deutsch()
+    return deutsches_datum(value)
+
+
+def zahl(value: float | int) -> str:
+    """German decimal comma: 2.5 -> '2,5', 100.0 -> '100'."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def environment() -> jinja2.Environment:
+    """A fresh environment per build, so template edits show up on the next `serve` rebuild."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(euro=euro, datum=datum, zahl=zahl, rel=relative_url, url=page_url, slug=slugify)
+    return env

@@ -1,0 +1,171 @@
+"""Turn pydantic's findings into German messages located at file, line and field."""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, did_you_mean
+from .yamlfile import Loc, YamlFile
+
+_PATTERN_HINTS = {
+    r"^([01][0-9]|2[0-3]):[0-5][0-9]$": "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "erwartet Kleinbuchstaben, Ziffern und Bindestriche, z. B. workshop-biodiversitaet",
+    r"^[0-9]{5}$": "erwartet fünf Ziffern in Anführungszeichen, z. B. \"45128\"",
+}
+_TYPE_NAMES = {str: "Text", int: "eine Zahl", float: "eine Zahl", bool: "true/false", list: "eine Liste",
+               dict: "Unterfelder", type(None): "einen leeren Wert"}
+
+
+def validate(model: type[BaseModel], source: YamlFile) -> tuple[Any, list[ContentError]]:
+    """Validate the data of `source` as `model`; return the record or all errors of the file."""
+    if not isinstance(source.data, dict):
+        return None, [ContentError(source.path, 1, "(Datei)",
+                                   "die Datei muss aus Feldern bestehen („name: Wert“), nicht aus "
+                                   f"{_kind(source.data)}")]
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, [_to_content_error(model, source, error) for error in exc.errors(include_url=False)]
+
+
+def _to_content_error(model: type[BaseModel], source: YamlFile, error: Any) -> ContentError:
+    loc, owner = _resolve(model, source.data, tuple(error["loc"]))
+    kind = error["type"]
+    if kind == "missing":
+        line = source.line_of(loc[:-1])
+    else:
+        line = source.line_of(loc)
+    return ContentError(source.path, line, field_name(loc), _message(error, loc, owner))
+
+
+def field_name(loc: Loc) -> str:
+    """`quellen[1].url`: keys joined by dots, list items counted from 1."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text or "(Datei)"
+
+
+def _resolve(model: type[BaseModel], data: Any, loc: Loc) -> tuple[Loc, type[BaseModel] | None]:
+    """Drop pydantic's union tags from `loc`; also find the model that owns the last key."""
+    clean: list[str | int] = []
+    owner: type[BaseModel] | None = model
+    current_model: type[BaseModel] | None = model
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(data, dict) and isinstance(part, str):
+            if part not in data and not last:
+                continue  # a discriminator tag such as "Point"
+            owner = current_model
+            clean.append(part)
+            annotation = current_model.model_fields[part].annotation if current_model and part in current_model.model_fields else None
+            data = data.get(part)
+            current_model = _model_in(annotation, data)
+        elif isinstance(data, list) and isinstance(part, int):
+            clean.append(part)
+            data = data[part] if part < len(data) else None
+        elif not last:
+            continue
+        else:
+            clean.append(part)
+    return tuple(clean), owner
+
+
+def _model_in(annotation: Any, data: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as `list[Quelle] | None` that fits `data`."""
+    if annotation is None:
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    candidates = [m for arg in typing.get_args(annotation) if (m := _model_in(arg, data)) is not None]
+    if isinstance(data, list):
+        data = data[0] if data else None
+    for candidate in candidates:
+        tag = candidate.model_fields.get("type")
+        if tag is None or (isinstance(data, dict) and data.get("type") in typing.get_args(tag.annotation)):
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def _kind(value: Any) -> str:
+    for python_type, name in _TYPE_NAMES.items():
+        if isinstance(value, python_type) and not (python_type is int and isinstance(value, bool)):
+            return name
+    return type(value).__name__
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return f"„{text if len(text) <= 60 else text[:57] + '…'}“"
+
+
+def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    if kind == "missing":
+        hint = ""
+        if owner is not None and loc and loc[-1] in owner.model_fields:
+            description = owner.model_fields[loc[-1]].description
+            hint = f" ({description})" if description else ""
+        return f"Pflichtfeld fehlt; „{loc[-1]}: …“ ergänzen{hint}"
+    if kind == "extra_forbidden":
+        allowed = list(owner.model_fields) if owner else []
+        return (f"unbekanntes Feld{did_you_mean(str(loc[-1]), allowed)}; erlaubt sind: "
+                + ", ".join(allowed))
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", error["msg"]))
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        return (f"{_shown(value)} ist nicht erlaubt{did_you_mean(str(value), allowed)}; erlaubt sind: "
+                + ", ".join(f"„{a}“" for a in allowed))
+    if kind == "union_tag_invalid":
+        allowed = re.findall(r"'([^']*)'", ctx.get("expected_tags", ""))
+        return (f"Geometrietyp {_shown(ctx.get('tag'))} ist unbekannt{did_you_mean(str(ctx.get('tag')), allowed)}; "
+                f"erlaubt sind: {', '.join(allowed)}")
+    if kind == "union_tag_not_found":
+        return "das Feld „type“ fehlt; Point, LineString oder Polygon angeben"
+    if kind == "string_type":
+        return f"erwartet Text, gefunden {_kind(value)}; den Wert in Anführungszeichen setzen"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"erwartet eine ganze Zahl, gefunden {_shown(value)}; z. B. 150000"
+    if kind in ("float_type", "float_parsing"):
+        return f"erwartet eine Zahl, gefunden {_shown(value)}; Dezimalpunkt statt Komma, z. B. 51.55"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"erwartet true oder false, gefunden {_shown(value)}"
+    if kind == "list_type":
+        return f"erwartet eine Liste, gefunden {_kind(value)}; jeden Eintrag in eine eigene Zeile mit „- “ schreiben"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"erwartet eingerückte Unterfelder, gefunden {_kind(value)}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{_shown(value)} ist kein gültiges Datum; erwartet JJJJ-MM-TT, z. B. 2020-11-26"
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), "Schreibweise prüfen")
+        if "@" in ctx.get("pattern", ""):
+            hint = "erwartet eine E-Mail-Adresse wie name@example.org"
+        return f"{_shown(value)} hat nicht die erwartete Form; {hint}"
+    if kind == "string_too_short":
+        return "darf nicht leer sein; Text eintragen oder das Feld weglassen"
+    if kind == "string_too_long":
+        return f"ist zu lang ({len(str(value))} Zeichen); höchstens {ctx.get('max_length')} Zeichen, ein Satz genügt"
+    if kind == "too_short":
+        if loc and loc[-1] == "coordinates" or (len(loc) > 1 and isinstance(loc[-1], int)):
+            return f"zu wenige Werte; mindestens {ctx.get('min_length')} angeben"
+        return f"braucht mindestens {ctx.get('min_length')} Eintrag/Einträge"
+    if kind == "too_long":
+        return f"zu viele Werte ({ctx.get('actual_length')}); höchstens {ctx.get('max_length')}, z. B. [Länge, Breite]"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        words = {"greater_than_equal": "mindestens", "greater_than": "größer als",
+                 "less_than_equal": "höchstens", "less_than": "kleiner als"}
+        limit = next(iter(ctx.values()), "")
+        return f"{_shown(value)} ist nicht erlaubt; der Wert muss {words[kind]} {limit} sein"
+    if kind.startswith("url"):
+        return f"{_shown(value)} ist keine gültige Adresse; erwartet https://…"
+    return f"ungültiger Wert {_shown(value)} ({error['msg']})"
+
+

@@ -1,0 +1,74 @@
+"""MkDocs hooks: the only module that imports mkdocs. Each event calls one function of the core (ogi)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ogi.content import Site, load_site  # noqa: E402
+from ogi.errors import ContentErrors  # noqa: E402
+from ogi.markers import fill_markers  # noqa: E402
+from ogi.pages import build_outputs  # noqa: E402
+from ogi.render import environment  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.ogi")
+SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in module state
+SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    SERVING["serve"] = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    site = load_site(root)
+    for warning in site.warnings:
+        log.warning(str(warning))
+    if site.errors:
+        if not SERVING["serve"]:
+            raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
+        for error in site.errors:
+            log.error(str(error))  # serve keeps running and shows the errors on every page
+    config[SITE_KEY] = site
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site: Site = config[SITE_KEY]
+    for file in files:
+        if not file.generated_by:
+            file.edit_uri = f"docs/{file.src_uri}"
+    for output in build_outputs(site):
+        # Record pages are reached from their section's index, never from the sidebar.
+        inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
+        if output.path is not None:
+            file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
+        else:
+            file = File.generated(config, output.uri, content=output.content, inclusion=inclusion)
+        file.edit_uri = output.source
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site: Site = config[SITE_KEY]
+    try:
+        return fill_markers(markdown, site, environment(), build_date())
+    except ValueError as exc:
+        raise Abort(f"{page.file.src_uri}: {exc}") from None
+
+
+def build_date() -> dt.date:
+    # MkDocs honours SOURCE_DATE_EPOCH here, which keeps builds reproducible.
+    return dt.date.fromisoformat(get_build_date())
