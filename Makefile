@@ -1,0 +1,51 @@
+# Every target bootstraps .venv from requirements.lock, so a fresh clone needs only Python 3.11+.
+SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+# Reproducible output: every build of a commit carries that commit's date.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+
+.PHONY: serve build check test bench lock clean new-project new-beitrag schemas
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*; touch $@
+
+## serve: build and serve on http://127.0.0.1:8000 with live reload; content errors show on the page
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/; on any error the previous site/ stays as it was
+build: $(STAMP)
+	rm -rf .site-new
+	$(VENV)/bin/mkdocs build --strict --site-dir .site-new
+	rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
+
+## check: validate all content files (fast; for editors and pre-commit)
+check: $(STAMP)
+	$(PY) -m ogi check
+
+## test: all tests, browser tests included (needs Debian's chromium at /usr/bin/chromium)
+test: $(STAMP)
+	$(PY) -m pytest
+
+## bench: benchmark table into bench/results.md
+bench: $(STAMP)
+	$(PY) -m bench
+
+## lock: re-pin requirements.lock after editing pyproject.toml
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test]"
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^ogi-website' > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .site-new .site-old .pytest_cache
