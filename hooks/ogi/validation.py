@@ -23,8 +23,8 @@ _TYPE_NAMES = {str: "Text", int: "eine Zahl", float: "eine Zahl", bool: "true/fa
 def validate(model: type[BaseModel], source: YamlFile) -> tuple[Any, list[ContentError]]:
     """Validate the data of `source` as `model`; return the record or all errors of the file."""
     if not isinstance(source.data, dict):
-        return None, [ContentError(source.path, 1, "(Datei)",
-                                   "die Datei muss aus Feldern bestehen („name: Wert“), nicht aus "
+        return None, [ContentError(source.path, source.line_of(()), "(Datei)",
+                                   "die Datei muss aus Feldern bestehen („name: Wert“); gefunden "
                                    f"{_kind(source.data)}")]
     try:
         return model.model_validate(source.data), []
@@ -112,7 +112,7 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
         hint = ""
         if owner is not None and loc and loc[-1] in owner.model_fields:
             description = owner.model_fields[loc[-1]].description
-            hint = f" ({description})" if description else ""
+            hint = f" ({description.rstrip('.')})" if description else ""
         return f"Pflichtfeld fehlt; „{loc[-1]}: …“ ergänzen{hint}"
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []
@@ -156,7 +156,8 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind == "too_short":
         if loc and loc[-1] == "coordinates" or (len(loc) > 1 and isinstance(loc[-1], int)):
             return f"zu wenige Werte; mindestens {ctx.get('min_length')} angeben"
-        return f"braucht mindestens {ctx.get('min_length')} Eintrag/Einträge"
+        minimum = ctx.get("min_length")
+        return "braucht mindestens einen Eintrag" if minimum == 1 else f"braucht mindestens {minimum} Einträge"
     if kind == "too_long":
         return f"zu viele Werte ({ctx.get('actual_length')}); höchstens {ctx.get('max_length')}, z. B. [Länge, Breite]"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):

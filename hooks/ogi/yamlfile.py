@@ -41,7 +41,7 @@ class YamlFile:
 
     def line_of(self, loc: Loc) -> int:
         """Line of the deepest part of `loc` that exists in the file (1 for the file itself)."""
-        for end in range(len(loc), 0, -1):
+        for end in range(len(loc), -1, -1):
             if loc[:end] in self.lines:
                 return self.lines[loc[:end]]
         return 1
@@ -93,6 +93,11 @@ def _german_problem(problem: str) -> str:
         "mapping values are not allowed here": "hier darf kein Doppelpunkt mit Wert stehen",
         "could not find expected ':'": "ein Doppelpunkt fehlt",
         "found character '\\t' that cannot start any token": "Tabulatorzeichen sind nicht erlaubt, Leerzeichen verwenden",
+        "found character that cannot start any token": "ein Zeichen, mit dem kein Wert beginnen darf (oft ein Tabulator: Leerzeichen verwenden)",
+        "did not find expected ',' or ']'": "eine mit [ geöffnete Liste wird nicht mit ] geschlossen",
+        "did not find expected ',' or '}'": "eine mit { geöffnete Gruppe wird nicht mit } geschlossen",
+        "did not find expected node content": "hier fehlt ein Wert",
+        "found unexpected ':'": "ein Doppelpunkt steht an falscher Stelle; Text mit Doppelpunkt in Anführungszeichen setzen",
         "found unexpected end of stream": "die Datei endet mitten in einem Wert",
         "did not find expected key": "hier wurde ein Feldname erwartet",
         "did not find expected '-' indicator": "hier wurde ein Listeneintrag mit „-“ erwartet",
@@ -130,6 +135,7 @@ def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
 
 
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
+    lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             child = loc + (key.value,)
