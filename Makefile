@@ -32,6 +32,18 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m ogi check
 
+## new-project: a new measure from a template, e.g. make new-project TITEL="Neuer Park" KOMMUNE="Herne"
+new-project: $(STAMP)
+	$(PY) -m ogi new-project --titel "$$TITEL" --kommune "$$KOMMUNE" --slug "$$SLUG"
+
+## new-beitrag: a new presentation, e.g. make new-beitrag TITEL="Impuls: Stadtbäume" SESSION=fachtagung ART=Impuls
+new-beitrag: $(STAMP)
+	$(PY) -m ogi new-beitrag --titel "$$TITEL" --art "$${ART:-Vortrag}" --tag "$$TAG" --session "$$SESSION" --slug "$$SLUG"
+
+## schemas: rewrite schemas/*.schema.json from the models (commit the result)
+schemas: $(STAMP)
+	$(PY) -m ogi schemas
+
 ## test: all tests, browser tests included (needs Debian's chromium at /usr/bin/chromium)
 test: $(STAMP)
 	$(PY) -m pytest

@@ -1,4 +1,5 @@
-"""Command line: `python -m ogi check` validates all content, for editors and pre-commit."""
+"""Command line for editors: `check` validates all content; `schemas`, `new-project` and `new-beitrag`
+keep the editors' tools and new records in step with the models."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .content import load_site
+from .tools import add_tool_commands, run_tool
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="alle Inhaltsdateien prüfen")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
+    add_tool_commands(commands)
     args = parser.parse_args(argv)
+    if args.command != "check":
+        return run_tool(args)
     return run_check(args.root)
 
 

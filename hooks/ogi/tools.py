@@ -1,0 +1,70 @@
+"""Subcommands for editors' tooling: `schemas`, `new-project`, `new-beitrag` (see __main__.py)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .scaffold import ScaffoldError, new_beitrag, new_project
+from .schemas import stale_schemas, write_schemas
+
+
+def add_tool_commands(commands: argparse._SubParsersAction) -> None:
+    """Register the tool subcommands on the `python -m ogi` parser."""
+    schemas = commands.add_parser("schemas", help="JSON-Schemas in schemas/ aus den Modellen erzeugen")
+    schemas.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
+    schemas.add_argument("--pruefen", action="store_true", help="nur prüfen, ob die Schemas aktuell sind")
+
+    projekt = commands.add_parser("new-project", help="eine neue Maßnahme anlegen")
+    projekt.add_argument("--titel", default="", help="Titel der Maßnahme")
+    projekt.add_argument("--kommune", default="", help="Kommune, wie in content/kommunen.yml")
+    _common(projekt)
+
+    beitrag = commands.add_parser("new-beitrag", help="einen neuen Beitrag der Fachtagung anlegen")
+    beitrag.add_argument("--titel", default="", help="Titel des Beitrags")
+    beitrag.add_argument("--art", default="Vortrag", help="Art des Beitrags (Standard: Vortrag)")
+    beitrag.add_argument("--tag", default="", help="Datum des Tages, JJJJ-MM-TT")
+    beitrag.add_argument("--session", default="", help="id der Session aus tagung.yml")
+    _common(beitrag)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--slug", default="", help="Dateiname ohne .yml (Standard: aus dem Titel)")
+    parser.add_argument("--datum", type=dt.date.fromisoformat, default=None,
+                        help="Datenstand JJJJ-MM-TT (Standard: heute)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
+
+
+def run_tool(args: argparse.Namespace) -> int:
+    """Run one tool subcommand; German messages, exit code 1 on any problem."""
+    root = args.root.resolve()
+    if args.command == "schemas":
+        return _schemas(root, check_only=args.pruefen)
+    today = args.datum or dt.date.today()
+    try:
+        if args.command == "new-project":
+            path = new_project(root, args.titel, args.kommune, today, slug=args.slug or None)
+        else:
+            path = new_beitrag(root, args.titel, today, art=args.art, tag=args.tag or None,
+                               session=args.session or None, slug=args.slug or None)
+    except ScaffoldError as exc:
+        print(f"Nicht angelegt: {exc}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(root).as_posix()
+    print(f"Angelegt: {shown}\nJetzt die Werte mit „ergänzen“ ausfüllen, dann `make serve` zur Vorschau "
+          "und `make check` zur Prüfung.")
+    return 0
+
+
+def _schemas(root: Path, check_only: bool) -> int:
+    if check_only:
+        stale = stale_schemas(root)
+        for name in stale:
+            print(f"{name}: passt nicht zu den Modellen; `make schemas` ausführen und die Datei einchecken",
+                  file=sys.stderr)
+        return 1 if stale else 0
+    changed = write_schemas(root)
+    print("Geschrieben: " + ", ".join(changed) if changed else "Die Schemas sind aktuell.")
+    return 0
