@@ -17,12 +17,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from ogi.content import Site, load_site  # noqa: E402
 from ogi.errors import ContentErrors  # noqa: E402
+from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
 from ogi.markers import fill_markers  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.render import environment  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in module state
+DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
 SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
 
 
@@ -41,6 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for error in site.errors:
             log.error(str(error))  # serve keeps running and shows the errors on every page
     config[SITE_KEY] = site
+    config[DATES_KEY] = last_changed(root)
     return config
 
 
@@ -49,7 +52,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
-    for output in build_outputs(site):
+    for output in build_outputs(site, site_url=config.site_url or ""):
         # Record pages are reached from their section's index, never from the sidebar.
         inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
         if output.path is not None:
@@ -64,9 +67,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site: Site = config[SITE_KEY]
     try:
-        return fill_markers(markdown, site, environment(), build_date())
+        markdown = fill_markers(markdown, site, environment(), build_date())
     except ValueError as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
+    if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
+        markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], environment())
+    return markdown
 
 
 def build_date() -> dt.date:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 import jinja2
 
-from .content import ATTACHMENTS_DIR, IMAGES_DIR, Massnahme, Site, Vortrag
-from .models import Session, Tag
+from .content import IMAGES_DIR, Massnahme, Site
+from .output import Output
 from .render import environment
+from .tagung_pages import tagung_outputs
 
 GENAUIGKEIT_TEXT = {
     "exakt": "genaue Lage",
@@ -20,35 +19,13 @@ GENAUIGKEIT_TEXT = {
 }
 
 
-@dataclass(frozen=True)
-class Output:
-    """One file of the site: Markdown to render, or a file to publish as it is."""
-
-    uri: str  # path inside the docs tree, e.g. "massnahmen/herne-goerresstrasse.md"
-    content: str | bytes | None = None
-    path: Path | None = None  # a file on disk to publish unchanged
-    source: str | None = None  # the content file it comes from, for the edit link
-
-
-@dataclass(frozen=True)
-class ProgrammTag:
-    tag: Tag
-    bloecke: list["Block"]
-
-
-@dataclass(frozen=True)
-class Block:
-    session: Session | None
-    vortraege: list[Vortrag]
-
-
-def build_outputs(site: Site) -> list[Output]:
-    """All generated pages and files, in a stable order."""
+def build_outputs(site: Site, site_url: str = "") -> list[Output]:
+    """All generated pages and files, in a stable order; `site_url` makes the exports' URLs absolute."""
     env = environment()
     outputs: list[Output] = []
     outputs += massnahmen_pages(site, env)
     outputs += kommunen_pages(site, env)
-    outputs += tagung_pages(site, env)
+    outputs += tagung_outputs(site, env, site_url)
     return outputs
 
 
@@ -85,63 +62,3 @@ def kommunen_pages(site: Site, env: jinja2.Environment) -> Iterable[Output]:
     for name, massnahmen in sorted(by_ort.items()):
         ort = site.kommunen[name]
         yield Output(f"kommunen/{ort.slug}.md", page.render(ort=ort, massnahmen=massnahmen, karte=""))
-
-
-def programme(site: Site) -> list[ProgrammTag]:
-    """Days in order, each with its sessions and the talks in programme order."""
-    assert site.tagung is not None
-    result = []
-    for tag in site.tagung.tage:
-        talks = sorted((v for v in site.vortraege if v.tag.datum == tag.datum), key=_programme_order)
-        blocks = [Block(s, [v for v in talks if v.session == s]) for s in site.tagung.sessions if s.tag == tag.datum]
-        loose = [v for v in talks if v.session is None]
-        if loose:
-            blocks.insert(0, Block(None, loose))
-        result.append(ProgrammTag(tag, blocks))
-    return result
-
-
-def _programme_order(v: Vortrag) -> tuple:
-    # Known times first in time order; then the editors' order; then the file name.
-    return (v.record.beginn or "99:99", v.record.reihenfolge if v.record.reihenfolge is not None else 10**6, v.slug)
-
-
-def tagung_pages(site: Site, env: jinja2.Environment) -> Iterable[Output]:
-    if site.tagung is None:
-        return
-    doc = site.tagung.dokumentation
-    doc_href = ""
-    if doc and doc.datei:
-        doc_href = f"anhaenge/{doc.datei}"
-        yield Output(f"tagung-2020/anhaenge/{doc.datei}", path=site.root / ATTACHMENTS_DIR / doc.datei)
-    yield Output("tagung-2020/index.md", env.get_template("tagung.md.j2").render(
-        t=site.tagung, programm=programme(site), dokumentation_href=doc_href), source=site.tagung_source)
-    page = env.get_template("beitrag.md.j2")
-    for v in sorted(site.vortraege, key=lambda v: v.slug):
-        anhaenge = [_attachment_link(site, a) for a in v.record.anhaenge]
-        yield Output(f"tagung-2020/{v.slug}.md", page.render(v=v, anhaenge=anhaenge), source=v.source)
-        for a in v.record.anhaenge:
-            yield Output(f"tagung-2020/anhaenge/{a.datei}", path=site.root / ATTACHMENTS_DIR / a.datei)
-
-
-@dataclass(frozen=True)
-class AttachmentLink:
-    titel: str
-    format: str
-    groesse: str
-    href: str
-
-
-def _attachment_link(site: Site, anhang) -> AttachmentLink:
-    path = site.root / ATTACHMENTS_DIR / anhang.datei
-    return AttachmentLink(anhang.titel, path.suffix.lstrip(".").upper() or "Datei",
-                          human_size(path.stat().st_size), f"anhaenge/{anhang.datei}")
-
-
-def human_size(size: int) -> str:
-    """2400000 -> '2,3 MB' (German decimal comma)."""
-    if size < 1024:
-        return f"{size} Byte"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")

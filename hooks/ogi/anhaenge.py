@@ -1,0 +1,67 @@
+"""Files that belong to the conference (slides, documentation): link text with format and size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import ATTACHMENTS_DIR, Site
+
+ATTACHMENTS_URI = "tagung-2020/anhaenge"
+
+# Names readers know; any other suffix is shown in capitals (".odp" -> "ODP").
+FORMATE = {
+    "pdf": "PDF",
+    "pptx": "PowerPoint",
+    "ppt": "PowerPoint",
+    "docx": "Word",
+    "doc": "Word",
+    "xlsx": "Excel",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "mp4": "MP4-Video",
+}
+
+
+@dataclass(frozen=True)
+class Datei:
+    """A published attachment: where it is on disk and in the site, and how the link describes it."""
+
+    titel: str
+    datei: str
+    path: Path
+    format: str
+    groesse: str
+    size: int
+
+    @property
+    def uri(self) -> str:
+        """Path inside the docs tree, e.g. 'tagung-2020/anhaenge/folien.pdf'."""
+        return f"{ATTACHMENTS_URI}/{self.datei}"
+
+    @property
+    def linktext(self) -> str:
+        """'Folien (PDF, 2,3 MB)'"""
+        return f"{self.titel} ({self.format}, {self.groesse})"
+
+
+def datei(site: Site, titel: str, name: str) -> Datei:
+    """Describe the attachment `name` from content/tagung-2020/anhaenge/ (the loader checked it exists)."""
+    path = site.root / ATTACHMENTS_DIR / name
+    size = path.stat().st_size
+    return Datei(titel, name, path, dateiformat(name), human_size(size), size)
+
+
+def dateiformat(name: str) -> str:
+    """'folien.pdf' -> 'PDF'; a name without suffix -> 'Datei'."""
+    suffix = Path(name).suffix.lstrip(".").lower()
+    return FORMATE.get(suffix, suffix.upper() or "Datei")
+
+
+def human_size(size: int) -> str:
+    """2400000 -> '2,3 MB' (German decimal comma, binary units as file managers show them)."""
+    if size < 1024:
+        return f"{size} Byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")

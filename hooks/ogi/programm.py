@@ -1,0 +1,120 @@
+"""The conference programme and its speakers, derived from the loaded records (no rendering here)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from .content import Site, Vortrag
+from .models import Person, Session, Tag
+from .slugs import slugify
+
+
+@dataclass(frozen=True)
+class Block:
+    """A session of one day with its talks; `session` is None for talks outside any session."""
+
+    session: Session | None
+    vortraege: list[Vortrag]
+
+
+@dataclass(frozen=True)
+class ProgrammTag:
+    tag: Tag
+    bloecke: list[Block]
+
+
+@dataclass(frozen=True)
+class Auftritt:
+    """One talk of a speaker, with the role given in that talk's record."""
+
+    vortrag: Vortrag
+    person: Person
+
+
+@dataclass(frozen=True)
+class Referent:
+    """One person across all talks (same normalised name), with an anchor on the speaker index."""
+
+    name: str
+    anker: str
+    auftritte: list[Auftritt]
+
+    @property
+    def rollen(self) -> list[str]:
+        """The distinct 'Funktion, Organisation' texts of all talks, in programme order."""
+        texts = (", ".join(x for x in (a.person.funktion, a.person.organisation) if x) for a in self.auftritte)
+        return [t for t in dict.fromkeys(texts) if t]
+
+
+def programme(site: Site) -> list[ProgrammTag]:
+    """Days in order, each with its sessions (in the order of tagung.yml) and their talks in programme order."""
+    if site.tagung is None:
+        return []
+    result = []
+    for tag in site.tagung.tage:
+        talks = sorted((v for v in site.vortraege if v.tag.datum == tag.datum), key=programme_order)
+        blocks = [Block(s, [v for v in talks if v.session == s]) for s in site.tagung.sessions if s.tag == tag.datum]
+        loose = [v for v in talks if v.session is None]
+        if loose:
+            blocks.insert(0, Block(None, loose))
+        result.append(ProgrammTag(tag, blocks))
+    return result
+
+
+def programme_order(v: Vortrag) -> tuple:
+    """Known times first in time order; then the editors' `reihenfolge`; then the file name."""
+    return (v.record.beginn or "99:99", v.record.reihenfolge if v.record.reihenfolge is not None else 10**6, v.slug)
+
+
+def talks_in_order(site: Site) -> list[Vortrag]:
+    """All talks in the order the programme shows them."""
+    return [v for tag in programme(site) for block in tag.bloecke for v in block.vortraege]
+
+
+def session_talks(site: Site, session: Session) -> list[Vortrag]:
+    """The talks of one session in programme order."""
+    return sorted((v for v in site.vortraege if v.session == session), key=programme_order)
+
+
+def normalised_name(name: str) -> str:
+    """The identity of a speaker: Unicode-normalised, whitespace collapsed, case folded."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def _fold(text: str) -> str:
+    # German index order (DIN 5007-1): umlauts sort as their base letter, ß as ss.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sort_key(name: str) -> tuple[str, str]:
+    """Sort by surname (the last word of the name), then by the whole name."""
+    words = name.split()
+    return (_fold(words[-1]) if words else "", _fold(name))
+
+
+def speakers(site: Site) -> list[Referent]:
+    """Every speaker once, sorted by surname, with their talks in programme order."""
+    by_name: dict[str, list[Auftritt]] = {}
+    for v in talks_in_order(site):
+        for person in v.record.referierende:
+            by_name.setdefault(normalised_name(person.name), []).append(Auftritt(v, person))
+    ordered = sorted(by_name.values(), key=lambda auftritte: (sort_key(auftritte[0].person.name),
+                                                               normalised_name(auftritte[0].person.name)))
+    result: list[Referent] = []
+    used: set[str] = set()
+    for auftritte in ordered:
+        name = " ".join(auftritte[0].person.name.split())
+        anker = base = "person-" + (slugify(name) or "ohne-namen")
+        number = 2
+        while anker in used:  # "Müller" and "Mueller" are two people with one slug
+            anker, number = f"{base}-{number}", number + 1
+        used.add(anker)
+        result.append(Referent(name, anker, auftritte))
+    return result
+
+
+def speaker_anchors(site: Site) -> dict[str, str]:
+    """normalised name -> anchor on the speaker index, for links from talk pages and the export."""
+    return {normalised_name(r.name): r.anker for r in speakers(site)}
