@@ -31,6 +31,7 @@ def mkdocs_build(project: Path, dest: Path, site_url: str = "http://127.0.0.1:80
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's sources (no venv, no build output) to change freely in a test."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "content", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():

@@ -1,0 +1,26 @@
+"""Two builds of the same tree are byte-identical."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_two_builds_are_byte_identical(tmp_path: Path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for dest in (first, second):
+        result = mkdocs_build(ROOT, dest, site_url="https://example.org/gruene-infrastruktur/")
+        assert result.returncode == 0, result.stdout + result.stderr
+    a, b = _digests(first), _digests(second)
+    assert len(a) > 50
+    assert [name for name in a if a[name] != b.get(name)] == []
+    assert a.keys() == b.keys()
