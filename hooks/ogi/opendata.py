@@ -1,0 +1,102 @@
+"""Open data exports of the measures: projekte.geojson (RFC 7946) and projekte.csv (UTF-8, RFC 4180)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .content import Massnahme
+from .maps import CSV_URI, GEOJSON_URI, centre, massnahme_url
+from .output import Output
+
+LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
+LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
+
+CSV_SPALTEN = (
+    "slug", "titel", "kurzbeschreibung", "kommunen", "kreise", "traeger", "programm", "status", "beginn", "ende",
+    "foerderung_eur", "foerdergeber", "genauigkeit", "ort", "geometrie_typ", "breite", "laenge", "url", "datenstand",
+)
+
+
+def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
+    r = m.record
+    zeitraum = r.zeitraum
+    return {
+        "slug": m.slug,
+        "titel": r.titel,
+        "kurzbeschreibung": r.kurzbeschreibung,
+        "kommunen": [ort.name for ort in m.orte],
+        "kreise": list(m.kreise),
+        "traeger": r.traeger,
+        "programm": r.programm,
+        "status": r.status,
+        "beginn": str(zeitraum.beginn) if zeitraum and zeitraum.beginn else None,
+        "ende": str(zeitraum.ende) if zeitraum and zeitraum.ende else None,
+        "foerderung_eur": r.foerderung.betrag_eur if r.foerderung else None,
+        "foerdergeber": r.foerderung.foerdergeber if r.foerderung else None,
+        "genauigkeit": r.lage.genauigkeit,
+        "ort": r.lage.ort,
+        "url": massnahme_url(m, site_url),
+        "datenstand": r.datenstand.isoformat(),
+    }
+
+
+def feature_collection(massnahmen: list[Massnahme], site_url: str) -> dict[str, Any]:
+    """One RFC 7946 Feature per measure, in the given order."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": m.slug, "geometry": m.geometrie, "properties": _eigenschaften(m, site_url)}
+            for m in massnahmen
+        ],
+    }
+
+
+def projekte_geojson(massnahmen: list[Massnahme], site_url: str) -> str:
+    """The GeoJSON text: compact, UTF-8, stable key order."""
+    return json.dumps(feature_collection(massnahmen, site_url), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def projekte_csv(massnahmen: list[Massnahme], site_url: str) -> str:
+    """One row per measure; lists joined with ' | '; lines and areas by the centre of their bounding box."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_SPALTEN, lineterminator="\r\n")
+    writer.writeheader()
+    for m in massnahmen:
+        row = _eigenschaften(m, site_url)
+        breite, laenge = centre(m.geometrie)
+        row.update(kommunen=" | ".join(row["kommunen"]), kreise=" | ".join(row["kreise"]),
+                   geometrie_typ=m.geometrie["type"], breite=breite, laenge=laenge)
+        writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_SPALTEN})
+    return buffer.getvalue()
+
+
+def export_files(massnahmen: list[Massnahme], site_url: str) -> list[tuple[str, str]]:
+    """(site path, text) of every open data file."""
+    return [(GEOJSON_URI, projekte_geojson(massnahmen, site_url)), (CSV_URI, projekte_csv(massnahmen, site_url))]
+
+
+def _groesse(text: str) -> str:
+    size = len(text.encode("utf-8"))
+    return f"{size} Byte" if size < 1024 else f"{size / 1024:.0f} KB"
+
+
+def downloads_fragment(env, massnahmen: list[Massnahme], site_url: str, from_uri: str, anbieter: str) -> str:
+    """The 'Offene Daten' section of the measures' index: the files, their licence and the provider."""
+    import posixpath
+
+    base = posixpath.dirname(from_uri)
+    dateien = [
+        {"name": posixpath.basename(uri), "href": posixpath.relpath(uri, base or "."), "groesse": _groesse(text),
+         "format": "GeoJSON" if uri.endswith(".geojson") else "CSV"}
+        for uri, text in export_files(massnahmen, site_url)
+    ]
+    return env.get_template("karte_downloads.md.j2").render(dateien=dateien, lizenz=LIZENZ, lizenz_url=LIZENZ_URL,
+                                                            anbieter=anbieter, anzahl=len(massnahmen))
+
+
+def export_outputs(massnahmen: list[Massnahme], site_url: str) -> list[Output]:
+    """The open data files as files of the site."""
+    return [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]
