@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from ogi.content import Site, load_site  # noqa: E402
 from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
+from ogi.maps import KartenEinstellungen, karten_einstellungen  # noqa: E402
 from ogi.markers import fill_markers  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.render import environment  # noqa: E402
@@ -52,7 +53,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
-    for output in build_outputs(site, site_url=config.site_url or ""):
+    for output in build_outputs(site, site_url=config.site_url or "", karten=map_settings(config)):
         # Record pages are reached from their section's index, never from the sidebar.
         inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
         if output.path is not None:
@@ -73,6 +74,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
         markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], environment())
     return markdown
+
+
+def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
+    # extra.karte in mkdocs.yml; OGI_KARTEN=0 in the environment builds without maps.
+    try:
+        return karten_einstellungen(config.extra.get("karte"))
+    except ValueError as exc:
+        raise Abort(f"mkdocs.yml: {exc}") from None
 
 
 def build_date() -> dt.date:

@@ -8,6 +8,8 @@ from typing import Iterable
 import jinja2
 
 from .content import IMAGES_DIR, Massnahme, Site
+from .maps import Karten, KartenEinstellungen, asset_outputs
+from .opendata import downloads_fragment, export_outputs
 from .output import Output
 from .render import environment
 from .tagung_pages import tagung_outputs
@@ -19,12 +21,15 @@ GENAUIGKEIT_TEXT = {
 }
 
 
-def build_outputs(site: Site, site_url: str = "") -> list[Output]:
+def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | None = None) -> list[Output]:
     """All generated pages and files, in a stable order; `site_url` makes the exports' URLs absolute."""
     env = environment()
+    maps = Karten(site, env, karten or KartenEinstellungen())
     outputs: list[Output] = []
-    outputs += massnahmen_pages(site, env)
-    outputs += kommunen_pages(site, env)
+    outputs += massnahmen_pages(site, env, maps, site_url)
+    outputs += kommunen_pages(site, env, maps)
+    outputs += asset_outputs(maps.einstellungen)
+    outputs += export_outputs(sorted_massnahmen(site), site_url)
     outputs += tagung_outputs(site, env, site_url)
     return outputs
 
@@ -33,18 +38,21 @@ def sorted_massnahmen(site: Site) -> list[Massnahme]:
     return sorted(site.massnahmen, key=lambda m: (m.orte[0].name, m.record.titel.casefold()))
 
 
-def massnahmen_pages(site: Site, env: jinja2.Environment) -> Iterable[Output]:
+def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, site_url: str) -> Iterable[Output]:
     massnahmen = sorted_massnahmen(site)
+    anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
     yield Output("massnahmen/index.md", env.get_template("massnahmen.md.j2").render(
-        massnahmen=massnahmen, karte="", downloads=""))
+        massnahmen=massnahmen, karte=maps.uebersicht("massnahmen/index.md", massnahmen),
+        downloads=downloads_fragment(env, massnahmen, site_url, "massnahmen/index.md", anbieter)))
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
-        yield Output(f"massnahmen/{m.slug}.md", page.render(m=m, genauigkeit=GENAUIGKEIT_TEXT, karte=""), source=m.source)
+        uri = f"massnahmen/{m.slug}.md"
+        yield Output(uri, page.render(m=m, genauigkeit=GENAUIGKEIT_TEXT, karte=maps.massnahme(m, uri)), source=m.source)
         for bild in m.record.bilder:
             yield Output(f"massnahmen/bilder/{bild.datei}", path=site.root / IMAGES_DIR / bild.datei)
 
 
-def kommunen_pages(site: Site, env: jinja2.Environment) -> Iterable[Output]:
+def kommunen_pages(site: Site, env: jinja2.Environment, maps: Karten) -> Iterable[Output]:
     by_ort: dict[str, list[Massnahme]] = defaultdict(list)
     for m in sorted_massnahmen(site):
         for ort in m.orte:
@@ -61,4 +69,5 @@ def kommunen_pages(site: Site, env: jinja2.Environment) -> Iterable[Output]:
     page = env.get_template("kommune.md.j2")
     for name, massnahmen in sorted(by_ort.items()):
         ort = site.kommunen[name]
-        yield Output(f"kommunen/{ort.slug}.md", page.render(ort=ort, massnahmen=massnahmen, karte=""))
+        uri = f"kommunen/{ort.slug}.md"
+        yield Output(uri, page.render(ort=ort, massnahmen=massnahmen, karte=maps.kommune(ort, uri, massnahmen)))
