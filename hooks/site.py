@@ -24,6 +24,9 @@ from ogi.pages import build_outputs  # noqa: E402
 from ogi.render import environment  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
+# While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
+# would abort the rebuild, and the editor is to keep a preview of everything else.
+serve_log = logging.getLogger("ogi.serve")
 SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in module state
 DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
 SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
@@ -31,6 +34,11 @@ SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes 
 
 def on_startup(command: str, dirty: bool) -> None:
     SERVING["serve"] = command == "serve"
+    if SERVING["serve"] and not serve_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("FEHLER   -  %(message)s"))
+        serve_log.addHandler(handler)
+        serve_log.propagate = False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -42,7 +50,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not SERVING["serve"]:
             raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
-            log.error(str(error))  # serve keeps running and shows the errors on every page
+            serve_log.error(str(error))  # serve keeps running and shows the errors on every page
     config[SITE_KEY] = site
     config[DATES_KEY] = last_changed(root)
     return config

@@ -1,0 +1,69 @@
+"""`mkdocs serve` with broken content: errors in the terminal and on the page, and recovery on save."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(predicate, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+@pytest.mark.slow
+def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    record = project / "content/projects/boenen-bee-friendly.yml"
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("status: abgeschlossen", "status: fertig"), encoding="utf-8")
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
+         "--config-file", str(project / "mkdocs.yml")],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/massnahmen/"
+        assert _wait_for(lambda: "Fehler in den Inhalten" in _get(url)), (tmp_path / "serve.log").read_text()
+        page = _get(url)
+        assert "content/projects/boenen-bee-friendly.yml:6: status: „fertig“ ist nicht erlaubt" in page
+        # The other records are still there to preview.
+        assert "Erlebnisroute Mülheimer Bodenschätze" in page
+        assert "boenen-bee-friendly.yml:6: status" in (tmp_path / "serve.log").read_text()
+
+        record.write_text(good, encoding="utf-8")
+        assert _wait_for(lambda: "Fehler in den Inhalten" not in _get(url)), (tmp_path / "serve.log").read_text()
+        assert "Be(e) friendly" in _get(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
