@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import TeilDatum, deutsches_datum
+from .schemas import field_reference
 from .slugs import slugify
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,4 +66,5 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(euro=euro, datum=datum, zahl=zahl, rel=relative_url, url=page_url, slug=slugify)
+    env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
     return env

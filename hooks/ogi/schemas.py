@@ -198,13 +198,13 @@ def _add_table(model: type[BaseModel], prefix: str, heading: str, tables: list[F
         shape = _shape(info.annotation, info)
         table.rows.append(FieldRow(
             name=prefix + name,
-            typ=shape.typ,
+            typ=", ".join([shape.typ, *_limits(info, shape)]),
             required=info.is_required(),
-            description=info.description or shape.description or "",
+            description=" ".join(filter(None, [info.description or shape.description, _default(info)])),
             allowed=shape.allowed,
         ))
         if shape.model is not None:
-            if shape.typ.startswith("Liste,"):
+            if shape.typ.startswith("Liste"):
                 nested.append((shape.model, f"{prefix}{name}[].", f"Jeder Eintrag in `{prefix}{name}`"))
             else:
                 nested.append((shape.model, f"{prefix}{name}.", f"Unterfelder von `{prefix}{name}`"))
@@ -236,9 +236,10 @@ def _shape(annotation: Any, info: FieldInfo | None = None) -> _Shape:
         inner = _shape(item)
         if inner.typ == "Zahl":
             return _Shape("[Länge, Breite]", description=inner.description or description)
-        return _Shape(f"Liste, je Eintrag: {inner.typ}", inner.allowed, inner.model, description or inner.description)
+        typ = "Liste von Einträgen mit Unterfeldern" if inner.model else f"Liste, je Eintrag: {inner.typ}"
+        return _Shape(typ, inner.allowed, inner.model, description or inner.description)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _Shape("Unterfelder", model=annotation, description=description)
+        return _Shape("Unterfelder (siehe unten)", model=annotation, description=description)
     pattern = _pattern(info) if info is not None else None
     names = {
         str: "Text", int: "ganze Zahl", float: "Zahl", bool: "true/false",
@@ -248,6 +249,26 @@ def _shape(annotation: Any, info: FieldInfo | None = None) -> _Shape:
     if annotation is str and (pattern == TIME_PATTERN or (description or "").startswith("Uhrzeit")):
         return _Shape("Uhrzeit (HH:MM)", description=description)
     return _Shape(names.get(annotation, getattr(annotation, "__name__", str(annotation))), description=description)
+
+
+def _limits(info: FieldInfo, shape: _Shape) -> list[str]:
+    """Length and range rules of a field, in words: 'höchstens 300 Zeichen', 'mindestens 1 Eintrag'."""
+    words = []
+    for meta in info.metadata:
+        if getattr(meta, "min_length", None) and shape.typ.startswith("Liste"):
+            words.append(f"mindestens {meta.min_length} Eintrag" + ("" if meta.min_length == 1 else "e"))
+        if getattr(meta, "max_length", None):
+            words.append(f"höchstens {meta.max_length} Zeichen")
+        for key, text in (("ge", "mindestens"), ("gt", "größer als"), ("le", "höchstens"), ("lt", "kleiner als")):
+            if getattr(meta, key, None) is not None:
+                words.append(f"{text} {getattr(meta, key)}")
+    return words
+
+
+def _default(info: FieldInfo) -> str:
+    if info.is_required() or info.default is None or info.default_factory is not None:
+        return ""
+    return f"Standard: {info.default}."
 
 
 def _pattern(info: FieldInfo) -> str | None:
