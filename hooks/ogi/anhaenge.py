@@ -64,4 +64,7 @@ def human_size(size: int) -> str:
         return f"{size} Byte"
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+    megabytes = size / 1024 / 1024
+    if megabytes >= 10:  # "23 MB"; a decimal only where it tells something: "2,3 MB"
+        return f"{megabytes:.0f} MB"
+    return f"{megabytes:.1f} MB".replace(".", ",")

@@ -30,6 +30,8 @@ IMAGES_DIR = "content/projects/bilder"
 TAGUNG_DIR = "content/tagung-2020"
 ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
 TAGUNG_FILE = "tagung.yml"
+# File names of presentations that would take the address of a generated conference page.
+RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule")
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -216,6 +218,11 @@ def _load_tagung(site: Site, loader: _Loader) -> None:
         if record is None:
             continue
         shown = loader.display(path)
+        if path.stem in RESERVED_TALK_NAMES:
+            site.errors.append(ContentError(
+                shown, 1, FILE_FIELD, f"der Dateiname „{path.name}“ ist für eine Seite des Tagungsarchivs "
+                f"reserviert; einen anderen Namen wählen, z. B. „vortrag-{path.stem}.yml“"))
+            continue
         session = sessions.get(record.session) if record.session else None
         if record.session and session is None:
             loader.error(shown, ("session",), "session",

@@ -1,0 +1,95 @@
+"""The programme order, speaker identity and sorting, and attachment labels, from records built in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ogi.anhaenge import dateiformat, human_size
+from ogi.content import Site, Vortrag, load_site
+from ogi.models import Beitrag, Person
+from ogi.programm import programme, speakers
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = load_site(ROOT)
+FACHTAGUNG = SHIPPED.tagung.tage[1]
+PLENUM = SHIPPED.tagung.sessions[-1]
+
+
+def talk(slug: str, *, beginn: str | None = None, reihenfolge: int | None = None, session=None,
+         namen: tuple[str, ...] = ()) -> Vortrag:
+    record = Beitrag(titel=f"Titel {slug}", art="Vortrag", tag=FACHTAGUNG.datum, beginn=beginn,
+                     reihenfolge=reihenfolge, session=session.id if session else None,
+                     referierende=[Person(name=n) for n in namen],
+                     quellen=[{"titel": "Testquelle"}], datenstand=dt.date(2026, 11, 26))
+    return Vortrag(slug, f"content/tagung-2020/{slug}.yml", record, FACHTAGUNG, session)
+
+
+def site_with(*talks: Vortrag) -> Site:
+    return Site(root=ROOT, tagung=SHIPPED.tagung, vortraege=list(talks))
+
+
+def test_programme_lists_timed_talks_first_then_in_editors_order_then_the_rest():
+    site = site_with(talk("a", reihenfolge=2), talk("b", beginn="10:00"), talk("c"), talk("d", reihenfolge=1),
+                     talk("e", beginn="09:30"))
+    day = programme(site)[1]
+    loose = day.bloecke[0]
+    assert loose.session is None
+    assert [v.slug for v in loose.vortraege] == ["e", "b", "d", "a", "c"]
+
+
+def test_programme_keeps_every_day_and_session_even_without_talks():
+    days = programme(site_with())
+    assert [d.tag.name for d in days] == ["Netzwerktag", "Fachtagung"]
+    assert [b.session.id for b in days[0].bloecke] == [s.id for s in SHIPPED.tagung.sessions[:4]]
+    assert all(b.vortraege == [] for d in days for b in d.bloecke)
+
+
+def test_programme_puts_talks_into_their_session():
+    site = site_with(talk("x", session=PLENUM), talk("y"))
+    blocks = programme(site)[1].bloecke
+    assert [(b.session.id if b.session else None, [v.slug for v in b.vortraege]) for b in blocks] == [
+        (None, ["y"]), ("fachtagung", ["x"])]
+
+
+def test_speakers_are_one_entry_per_normalised_name_across_talks():
+    site = site_with(talk("a", reihenfolge=1, namen=("Ursula Heinen-Esser",)),
+                     talk("b", reihenfolge=2, namen=("ursula  heinen-esser", "Max Ohm")))
+    result = speakers(site)
+    assert [r.name for r in result] == ["Ursula Heinen-Esser", "Max Ohm"]
+    assert [a.vortrag.slug for a in result[0].auftritte] == ["a", "b"]
+
+
+def test_speakers_sort_by_surname_with_umlauts_as_base_letters():
+    names = ("Carla Zander", "Peter Özdemir", "Max Ohm", "Anna Oberhaus", "Dieter Ahrens", "Jan Äbischer")
+    result = speakers(site_with(talk("a", namen=names)))
+    assert [r.name for r in result] == ["Jan Äbischer", "Dieter Ahrens", "Anna Oberhaus", "Max Ohm",
+                                        "Peter Özdemir", "Carla Zander"]
+
+
+def test_speakers_get_distinct_anchors_when_their_slugs_collide():
+    result = speakers(site_with(talk("a", namen=("Jörg Müller", "Jörg Mueller"))))
+    assert sorted(r.anker for r in result) == ["person-joerg-mueller", "person-joerg-mueller-2"]
+
+
+def test_speaker_roles_combine_function_and_organisation_without_repeats():
+    record = SHIPPED.vortraege[0].record
+    assert [r.rollen for r in speakers(SHIPPED)] == [[
+        "damalige Umweltministerin des Landes Nordrhein-Westfalen, Land Nordrhein-Westfalen"]]
+    assert record.referierende  # the shipped Grußwort names its speaker
+
+
+@pytest.mark.parametrize(("size", "text"), [(500, "500 Byte"), (2048, "2 KB"), (2_400_000, "2,3 MB"),
+                                            (23 * 1024 * 1024, "23 MB")],
+                         ids=["bytes", "kilobytes", "megabytes", "limit"])
+def test_human_size_uses_german_decimal_comma(size, text):
+    assert human_size(size) == text
+
+
+@pytest.mark.parametrize(("name", "label"), [("folien.pdf", "PDF"), ("folien.PPTX", "PowerPoint"),
+                                             ("poster.odp", "ODP"), ("liesmich", "Datei")],
+                         ids=["pdf", "powerpoint", "other-suffix", "no-suffix"])
+def test_attachment_format_is_named_for_readers(name, label):
+    assert dateiformat(name) == label
