@@ -1,0 +1,195 @@
+"""JSON Schemas and the field reference are derived from the models, committed, and fit the content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import typing
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel
+
+from ogi.models import STATUS_WERTE
+from ogi.schemas import KINDS, field_reference, json_schema, kind_of, schema_comment, stale_schemas
+from ogi.yamlfile import read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*.yml"))
+
+
+def _plain(value: typing.Any) -> typing.Any:
+    """YAML data as an editor's tool sees it: dates are text, as in YAML 1.2."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _validator(kind_name: str) -> Draft202012Validator:
+    schema = json.loads((ROOT / KINDS[kind_name].schema_file).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_schemas_committed_match_the_models():
+    assert stale_schemas(ROOT) == [], "`make schemas` ausführen und schemas/ einchecken"
+
+
+def test_schemas_stale_file_is_reported(tmp_path: Path):
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    target = tmp_path / KINDS["projekt"].schema_file
+    data = json.loads(target.read_text(encoding="utf-8"))
+    del data["properties"]["status"]
+    target.write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / KINDS["betreiber"].schema_file).unlink()
+    assert stale_schemas(tmp_path) == [KINDS["projekt"].schema_file, KINDS["betreiber"].schema_file]
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_schemas_list_every_model_field_and_no_english_docstring(name: str):
+    schema = json_schema(KINDS[name])
+    assert list(schema["properties"]) == list(KINDS[name].model.model_fields)
+    assert schema["additionalProperties"] is False
+    docstrings = {(m.__doc__ or "").strip() for m in _models(KINDS[name].model)}
+    descriptions = set(_values(schema, "description"))
+    assert not descriptions & docstrings
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=CONTENT_FILES)
+def test_content_file_starts_with_its_schema_line(path: str):
+    first_line = (ROOT / path).read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == schema_comment(path)
+    referenced = first_line.split("$schema=", 1)[1]
+    assert (ROOT / path).parent.joinpath(referenced).resolve() == (ROOT / kind_of(path).schema_file).resolve()
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=CONTENT_FILES)
+def test_content_file_validates_against_its_schema(path: str):
+    source, errors = read_yaml(ROOT / path, path)
+    assert errors == []
+    problems = [e.message for e in _validator(kind_of(path).name).iter_errors(_plain(source.data))]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected_keyword"),
+    [
+        ({"status": "fertig"}, "enum"),
+        ({"traeger_name": "Stadt Herne"}, "additionalProperties"),
+        ({"kurzbeschreibung": "x" * 301}, "maxLength"),
+        ({"lage": {"genauigkeit": "irgendwo"}}, "enum"),
+        ({"quellen": []}, "minItems"),
+    ],
+    ids=["status-unbekannt", "feld-unbekannt", "kurzbeschreibung-zu-lang", "genauigkeit-unbekannt", "quellen-leer"],
+)
+def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: str):
+    path = "content/projects/herne-goerresstrasse.yml"
+    source, _ = read_yaml(ROOT / path, path)
+    record = _plain(source.data) | change
+    keywords = {e.validator for e in _validator("projekt").iter_errors(record)}
+    keywords |= {c.validator for e in _validator("projekt").iter_errors(record) for c in (e.context or [])}
+    assert expected_keyword in keywords
+
+
+def test_schema_accepts_partial_dates_and_plain_years():
+    validator = _validator("meilensteine")
+    quelle = {"titel": "Quelle"}
+    for datum in ("2020", 2020, "2020-11", "2020-11-26"):
+        assert validator.is_valid({"meilensteine": [{"datum": datum, "titel": "t", "beschreibung": "b", "quelle": quelle}]})
+    assert not validator.is_valid({"meilensteine": [{"datum": "26.11.2020", "titel": "t", "beschreibung": "b", "quelle": quelle}]})
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_field_reference_lists_every_field_of_every_nested_model(name: str):
+    listed = {row.name for table in field_reference(name) for row in table.rows}
+    assert listed == set(_paths(KINDS[name].model, ""))
+
+
+def test_field_reference_page_shows_types_required_and_allowed_values(built_site: Path):
+    tables = _tables(built_site / "redaktion/feldreferenz/index.html")
+    header = ["Feld", "Typ", "Pflicht", "Bedeutung", "Erlaubte Werte"]
+    assert tables and all(t[0] == header for t in tables)
+    rows = {row[0]: row for table in tables for row in table[1:]}
+    assert rows["status"][2] == "ja"
+    assert rows["status"][4].split(", ") == list(STATUS_WERTE)
+    assert rows["traeger"][2] == "nein"
+    assert rows["lage.genauigkeit"][4] == "exakt, ungefähr, Kommune"
+    assert "höchstens 300 Zeichen" in rows["kurzbeschreibung"][1]
+    assert rows["quellen[].url"][1] == "Adresse (https://…)"
+    for name in ("tagung", "beitrag", "kommunen", "betreiber", "meilensteine"):
+        assert any(row.name in rows for table in field_reference(name) for row in table.rows)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    found = [model]
+    for info in model.model_fields.values():
+        for candidate in _classes(info.annotation):
+            if candidate not in found:
+                found += [m for m in _models(candidate) if m not in found]
+    return found
+
+
+def _classes(annotation: typing.Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [c for arg in typing.get_args(annotation) for c in _classes(arg)]
+
+
+def _paths(model: type[BaseModel], prefix: str) -> list[str]:
+    """Every field path the guide must explain; geometry internals are GeoJSON's, not ours."""
+    paths = []
+    for name, info in model.model_fields.items():
+        paths.append(prefix + name)
+        classes = _classes(info.annotation)
+        if len(classes) == 1:
+            is_list = "list[" in str(info.annotation)
+            paths += _paths(classes[0], f"{prefix}{name}{'[]' if is_list else ''}.")
+    return paths
+
+
+def _values(node: typing.Any, key: str) -> list:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == key] + [x for v in node.values() for x in _values(v, key)]
+    if isinstance(node, list):
+        return [x for v in node for x in _values(v, key)]
+    return []
+
+
+class _TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _tables(path: Path) -> list[list[list[str]]]:
+    parser = _TableParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tables

@@ -1,0 +1,106 @@
+"""The publishing workflow and the pre-commit hooks run the same make targets the README gives."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOW = ROOT / ".github/workflows/website.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def commands(job: dict) -> list[str]:
+    return [line.strip() for step in steps(job) if "run" in step for line in step["run"].splitlines() if line.strip()]
+
+
+def uses(job: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in steps(job) if "uses" in step]
+
+
+def readme_make_commands() -> set[str]:
+    return set(re.findall(r"`(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"))) | set(
+        re.findall(r"^(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"), re.M))
+
+
+def test_workflow_runs_on_pull_requests_and_on_main(workflow: dict):
+    assert "pull_request" in workflow["on"]
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert "group" in workflow["concurrency"]
+
+
+def test_workflow_checks_content_and_builds_strictly(workflow: dict):
+    job = workflow["jobs"]["check"]
+    assert uses(job)[:2] == ["actions/checkout", "actions/setup-python"]
+    assert commands(job) == ["make check", "make build"]
+    # Annotations need GITHUB_ACTIONS=true, which Actions always sets; nothing may switch it off.
+    assert all("GITHUB_ACTIONS" not in str(step.get("env", {})) for step in steps(job))
+
+
+def test_workflow_runs_all_tests_with_chromium_on_pull_requests(workflow: dict):
+    job = workflow["jobs"]["test"]
+    assert "pull_request" in job["if"]
+    run = commands(job)
+    install = next(i for i, c in enumerate(run) if "apt-get install" in c and "chromium" in c)
+    assert run.index("make test") > install
+
+
+def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workflow: dict):
+    job = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in job["if"] and job["needs"] == "check"
+    assert job["permissions"]["pages"] == "write" and job["permissions"]["id-token"] == "write"
+    assert job["concurrency"]["group"] and job["concurrency"]["cancel-in-progress"] is False
+    assert uses(job) == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
+                         "actions/upload-pages-artifact", "actions/deploy-pages"]
+    pages_id = next(s["id"] for s in steps(job) if s.get("uses", "").startswith("actions/configure-pages"))
+    build = next(s for s in steps(job) if s.get("run") == "make build")
+    assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+
+
+def test_workflow_checks_out_full_history_for_last_changed_dates(workflow: dict):
+    for job in workflow["jobs"].values():
+        checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout"))
+        assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_workflow_make_commands_are_those_of_the_readme(workflow: dict):
+    used = {c for job in workflow["jobs"].values() for c in commands(job) if c.startswith("make ")}
+    assert used == {"make check", "make build", "make test"}
+    assert used <= readme_make_commands()
+
+
+def test_site_url_is_read_from_the_environment_in_one_place():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert len(re.findall(r"^site_url: !ENV \[SITE_URL, ", text, re.M)) == 1
+
+
+def test_pre_commit_runs_the_content_check_locally():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] if repo["repo"] == "local" for h in repo["hooks"]}
+    check = next(h for h in hooks.values() if h["entry"] == "make check")
+    assert check["language"] == "system" and check["pass_filenames"] is False
+    assert re.search(check["files"], "content/projects/herne-goerresstrasse.yml")
+
+
+@pytest.mark.parametrize("target", ["new-project", "new-beitrag", "schemas"])
+def test_makefile_has_the_editor_targets(target: str):
+    result = subprocess.run(["make", "-n", target, f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"-m ogi {target}" in result.stdout
