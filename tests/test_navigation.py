@@ -1,0 +1,139 @@
+"""Every page can be reached from the start page; the sidebar and footer lead to every section and legal page."""
+
+from __future__ import annotations
+
+from collections import deque
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from htmlpages import resolve
+
+ROOT = Path(__file__).resolve().parents[1]
+MAX_CLICKS = 4
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+
+
+class _Links(HTMLParser):
+    """All link targets of a page, and those inside <nav> or <footer> (sidebar, tabs, footer)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.all: list[str] = []
+        self.nav: list[str] = []
+        self.footer: list[str] = []
+        self.article_text: list[str] = []
+        self._nav_depth = 0
+        self._footer_depth = 0
+        self._article_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "nav":
+            self._nav_depth += 1
+        elif tag == "footer":
+            self._footer_depth += 1
+        elif tag == "article":
+            self._article_depth += 1
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.all.append(href)
+            if self._nav_depth or self._footer_depth:
+                self.nav.append(href)
+            if self._footer_depth:
+                self.footer.append(href)
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._nav_depth -= 1
+        elif tag == "footer":
+            self._footer_depth -= 1
+        elif tag == "article":
+            self._article_depth -= 1
+
+    def handle_data(self, data):
+        if self._article_depth:
+            self.article_text.append(data)
+
+
+def links_of(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def url_of(site: Path, base: str, page: Path) -> str:
+    rel = page.relative_to(site).as_posix()
+    return base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def crawl(site: Path, base: str, nav_only: bool) -> dict[Path, int]:
+    """Pages reached from the start page, with the number of clicks it takes."""
+    start = site / "index.html"
+    clicks = {start: 0}
+    queue = deque([start])
+    while queue:
+        page = queue.popleft()
+        found = links_of(page)
+        for href in found.nav if nav_only else found.all:
+            target, _ = resolve(site, base, url_of(site, base, page), href)
+            if target is not None and target.suffix == ".html" and target.is_file() and target not in clicks:
+                clicks[target] = clicks[page] + 1
+                queue.append(target)
+    return clicks
+
+
+def nav_pages(site: Path) -> set[Path]:
+    """The built pages of every entry in mkdocs.yml's nav."""
+    class Loader(yaml.SafeLoader):  # a subclass, so the shared SafeLoader stays untouched
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # site_url and repo_url: not needed here
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    pages: set[Path] = set()
+
+    def walk(entries):
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                stem = value[: -len(".md")]
+                pages.add(site / ("index.html" if stem == "index" else
+                                  f"{stem[: -len('index')]}index.html" if stem.endswith("/index") else f"{stem}/index.html"))
+
+    walk(config["nav"])
+    return pages
+
+
+def test_navigation_sidebar_and_footer_reach_every_nav_page(built_site: Path, base_url: str):
+    reached = crawl(built_site, base_url, nav_only=True)
+    expected = nav_pages(built_site)
+    assert built_site / "redaktion/feldreferenz/index.html" in expected
+    assert sorted(p.relative_to(built_site).as_posix() for p in expected - set(reached)) == []
+
+
+def test_navigation_reaches_every_page_within_a_few_clicks(built_site: Path, base_url: str):
+    reached = crawl(built_site, base_url, nav_only=False)
+    pages = {p for p in built_site.rglob("*.html") if p.name != "404.html"}
+    unreachable = sorted(p.relative_to(built_site).as_posix() for p in pages - set(reached))
+    too_deep = sorted(p.relative_to(built_site).as_posix() for p, n in reached.items() if n > MAX_CLICKS)
+    assert unreachable == [] and too_deep == []
+
+
+def test_navigation_footer_links_legal_pages_on_every_page(built_site: Path, base_url: str):
+    for page in sorted(built_site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        targets = {resolve(built_site, base_url, url_of(built_site, base_url, page), href)[0]
+                   for href in links_of(page).footer}
+        missing = [name for name in LEGAL_PAGES if built_site / name / "index.html" not in targets]
+        assert missing == [], page.relative_to(built_site).as_posix()
+
+
+def test_legal_pages_exist_and_name_the_operator(built_site: Path):
+    betreiber = yaml.safe_load((ROOT / "content/betreiber.yml").read_text(encoding="utf-8"))
+    for name in (*LEGAL_PAGES, "kontakt"):
+        text = " ".join(" ".join(links_of(built_site / name / "index.html").article_text).split())
+        assert betreiber["name"] in text, name
+        assert betreiber["anschrift"]["ort"] in text, name
