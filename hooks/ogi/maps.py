@@ -25,6 +25,7 @@ from .content import Massnahme, Ort, Site
 from .output import Output
 from .models import STATUS_WERTE
 from .render import page_url, relative_url
+from . import branca_cache  # noqa: F401  (compiles branca's element templates once; see there)
 
 ASSETS = Path(__file__).parent / "assets" / "karte"
 ASSET_DIR = "assets/karte"  # where the map assets are published inside the site
@@ -133,14 +134,35 @@ class GerenderteKarte:
 
 
 def render_map(m: folium.Map, seed: str) -> GerenderteKarte:
-    """Render the map's div and script only (not Folium's whole page), with deterministic ids."""
+    """Render the map's div and script only (not Folium's whole page), with deterministic ids.
+
+    Calls each element's `html` and `script` macros in the order branca's MacroElement.render uses, but
+    without wrapping every fragment in a new branca Element: that compiles each fragment as a Jinja
+    template and would make the maps the largest cost of a build. The elements used here (map, vector
+    layers, tooltips, FitBounds) have no render-time side effects beyond their macros.
+    """
     figure = m.get_root()
     assert isinstance(figure, Figure)
     stabilise_ids(figure, seed)
-    m.render()
-    script = "\n".join(line.strip() for line in figure.script.render().splitlines() if line.strip())
-    html = "".join(line.strip() for line in figure.html.render().splitlines())
-    return GerenderteKarte(html=html, script=script)
+    html: list[str] = []
+    script: list[str] = []
+
+    def collect(element: Element) -> None:
+        module = element._template.module
+        for name, parts in (("html", html), ("script", script)):
+            macro = getattr(module, name, None)
+            if macro is not None:
+                parts.append(str(macro(element, {})))
+        for child in element._children.values():
+            collect(child)
+
+    collect(m)
+    return GerenderteKarte(html="".join(_lines(html)), script="\n".join(_lines(script)))
+
+
+def _lines(parts: list[str]) -> list[str]:
+    # Strip indentation and blank lines: the fragment sits in a Markdown raw HTML block.
+    return [line.strip() for part in parts for line in part.splitlines() if line.strip()]
 
 
 # --- geometry ----------------------------------------------------------------------------------

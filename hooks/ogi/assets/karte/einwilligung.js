@@ -38,7 +38,7 @@
 
   // Maps created before this script ran are waiting in a plain array.
   var warteschlange = Array.isArray(window.ogiKarten) ? window.ogiKarten : [];
-  window.ogiKarten = { push: function (karte) { karten.push(karte); kachelnAnKarte(karte); } };
+  window.ogiKarten = { karten: karten, push: function (karte) { karten.push(karte); kachelnAnKarte(karte); } };
   warteschlange.forEach(window.ogiKarten.push);
 
   bloecke.forEach(function (block) {

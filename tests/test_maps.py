@@ -1,0 +1,189 @@
+"""Maps in the core: Folium maps per measure (geometry, ids, local assets), settings, and a build without maps."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import folium
+import pytest
+from conftest import ROOT, copy_project, mkdocs_build
+
+from ogi.content import load_site
+from ogi.maps import (
+    KOMMUNE_RADIUS_M,
+    Karten,
+    KartenEinstellungen,
+    OgiMap,
+    karten_einstellungen,
+    massnahme_map,
+    render_map,
+)
+from ogi.render import environment
+
+# Test data only (never into content/): one record per geometry kind, inside the RVR box.
+GEOMETRY_RECORDS = {
+    "test-punkt-exakt": """
+titel: Testpunkt exakt
+kommunen: [Essen]
+programm: Testprogramm
+status: geplant
+traeger: Testträger Punkt
+kurzbeschreibung: Ein Punkt mit belegter Lage, nur für Tests.
+lage:
+  genauigkeit: exakt
+  ort: Testplatz 1
+  geometrie: {type: Point, coordinates: [7.0131, 51.4556]}
+quellen: [{titel: Testquelle}]
+datenstand: 2026-11-26
+""",
+    "test-linie-ungefaehr": """
+titel: Testlinie ungefähr
+kommunen: [Bochum]
+programm: Testprogramm
+status: in Umsetzung
+kurzbeschreibung: Eine Linie mit ungefährem Verlauf, nur für Tests.
+lage:
+  genauigkeit: ungefähr
+  geometrie: {type: LineString, coordinates: [[7.20, 51.47], [7.23, 51.49], [7.25, 51.48]]}
+quellen: [{titel: Testquelle}]
+datenstand: 2026-11-26
+""",
+    "test-flaeche-exakt": """
+titel: Testfläche exakt
+kommunen: [Dortmund]
+programm: Testprogramm
+status: abgeschlossen
+kurzbeschreibung: Eine Fläche mit belegter Ausdehnung, nur für Tests.
+lage:
+  genauigkeit: exakt
+  geometrie:
+    type: Polygon
+    coordinates: [[[7.45, 51.50], [7.48, 51.50], [7.48, 51.52], [7.45, 51.52], [7.45, 51.50]]]
+quellen: [{titel: Testquelle}]
+datenstand: 2026-11-26
+""",
+}
+
+
+def add_geometry_records(project: Path) -> list[str]:
+    """Write the three test records into a copied project; returns their slugs."""
+    for slug, text in GEOMETRY_RECORDS.items():
+        (project / "content/projects" / f"{slug}.yml").write_text(text.lstrip(), encoding="utf-8")
+    return list(GEOMETRY_RECORDS)
+
+
+@pytest.fixture(scope="module")
+def geometry_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("geometrie"))
+    add_geometry_records(project)
+    site = load_site(project)
+    assert site.errors == []
+    return site
+
+
+def _by_slug(site, slug):
+    return next(m for m in site.massnahmen if m.slug == slug)
+
+
+def _layers(karte: folium.Map) -> list:
+    return [c for c in karte._children.values() if not isinstance(c, folium.map.FitBounds)]
+
+
+def test_massnahme_map_draws_kommune_centre_as_labelled_dashed_circle():
+    site = load_site(ROOT)
+    m = next(m for m in site.massnahmen if m.record.lage.genauigkeit == "Kommune")
+    (layer,) = _layers(massnahme_map(m))
+    assert isinstance(layer, folium.Circle)
+    assert layer.options["radius"] == KOMMUNE_RADIUS_M
+    assert layer.options["dashArray"]
+    (tooltip,) = layer._children.values()
+    assert "Ortsmitte" in tooltip.text and m.orte[0].name in tooltip.text
+
+
+@pytest.mark.parametrize("slug, kind", [
+    ("test-punkt-exakt", folium.Marker),
+    ("test-linie-ungefaehr", folium.PolyLine),
+    ("test-flaeche-exakt", folium.Polygon),
+], ids=["punkt", "linie", "flaeche"])
+def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, kind):
+    m = _by_slug(geometry_site, slug)
+    karte = massnahme_map(m)
+    (layer,) = _layers(karte)
+    assert type(layer) is kind
+    (fit,) = [c for c in karte._children.values() if isinstance(c, folium.map.FitBounds)]
+    (south, west), (north, east) = fit.bounds
+    for lon, lat in _all_positions(m.geometrie):
+        assert south <= lat <= north and west <= lon <= east
+
+
+def _all_positions(geometrie):
+    if geometrie["type"] == "Point":
+        return [geometrie["coordinates"]]
+    if geometrie["type"] == "LineString":
+        return geometrie["coordinates"]
+    return [p for ring in geometrie["coordinates"] for p in ring]
+
+
+def test_render_map_gives_identical_ids_for_the_same_record(geometry_site):
+    m = _by_slug(geometry_site, "test-flaeche-exakt")
+    first = render_map(massnahme_map(m), seed=m.slug)
+    second = render_map(massnahme_map(m), seed=m.slug)
+    other = render_map(massnahme_map(m), seed="anderer-slug")
+    assert first == second
+    assert first.html != other.html
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.viewport = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in ("script", "link", "img") and (values.get("src") or values.get("href")):
+            self.urls.append(values.get("src") or values.get("href"))
+        if tag == "meta" and values.get("name") == "viewport":
+            self.viewport = True
+
+
+def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site):
+    m = _by_slug(geometry_site, "test-punkt-exakt")
+    fragment = Karten(geometry_site, environment()).massnahme(m, f"massnahmen/{m.slug}.md")
+    parser = _Assets()
+    parser.feed(fragment)
+    assert sorted(parser.urls) == ["../../assets/karte/karte.css", "../../assets/karte/leaflet/leaflet.css",
+                                   "../../assets/karte/leaflet/leaflet.js"]
+    assert not parser.viewport
+    for _, url in OgiMap.default_js + OgiMap.default_css:
+        assert not url.startswith(("http:", "https:", "//"))
+
+
+def test_karten_einstellungen_switch_off_with_ogi_karten_0():
+    assert karten_einstellungen({}, environ={"OGI_KARTEN": "0"}).aktiv is False
+    assert karten_einstellungen(None, environ={}).aktiv is True
+
+
+def test_karten_einstellungen_reject_unknown_key_in_german():
+    with pytest.raises(ValueError, match="unbekannte Einstellung kachel_url"):
+        karten_einstellungen({"kachel_url": "x"}, environ={})
+
+
+def test_karten_einstellungen_name_the_tile_server():
+    settings = karten_einstellungen({"kacheln_url": "https://{s}.kacheln.example.org/{z}/{x}/{y}.png"}, environ={})
+    assert settings.kachel_server == "a.kacheln.example.org"
+    assert KartenEinstellungen().kachel_server == "tile.openstreetmap.org"
+
+
+@pytest.mark.slow
+def test_build_without_maps_keeps_exports_and_drops_leaflet(tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site", OGI_KARTEN="0")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert not (site / "assets/karte/leaflet").exists()
+    assert (site / "assets/karte/einwilligung.js").is_file()
+    assert (site / "daten/projekte.geojson").is_file()
+    parser = _Assets()
+    parser.feed((site / "massnahmen/boenen-bee-friendly/index.html").read_text(encoding="utf-8"))
+    assert not [u for u in parser.urls if "leaflet" in u]

@@ -1,0 +1,101 @@
+"""Open data: projekte.geojson (RFC 7946) and projekte.csv as built, and their links on the measures' index."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import ROOT, copy_project
+from geojson_pydantic import FeatureCollection
+
+from ogi.content import load_site
+from ogi.geo import inside_region
+from ogi.opendata import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson
+
+RECORDS = sorted(p.stem for p in (ROOT / "content/projects").glob("*.yml"))
+
+
+def _geojson(site: Path) -> dict:
+    return json.loads((site / "daten/projekte.geojson").read_text(encoding="utf-8"))
+
+
+def test_projekte_geojson_validates_and_has_one_feature_per_record(built_site):
+    data = _geojson(built_site)
+    collection = FeatureCollection.model_validate(data)
+    assert sorted(str(f.id) for f in collection.features) == RECORDS
+    for feature in data["features"]:
+        assert set(feature["properties"]) >= {"titel", "kommunen", "traeger", "status", "foerderung_eur", "url"}
+
+
+def test_projekte_geojson_positions_are_lon_lat_inside_the_region(built_site):
+    for feature in _geojson(built_site)["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert inside_region(lon, lat), feature["id"]
+
+
+def test_projekte_geojson_urls_are_absolute_and_reach_the_pages(built_site, base_url):
+    for feature in _geojson(built_site)["features"]:
+        url = feature["properties"]["url"]
+        assert url == f"{base_url}massnahmen/{feature['id']}/"
+        assert (built_site / url[len(base_url):] / "index.html").is_file()
+
+
+def test_projekte_csv_is_utf8_with_one_row_per_record(built_site):
+    text = (built_site / "daten/projekte.csv").read_bytes().decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert tuple(rows[0]) == CSV_SPALTEN
+    assert sorted(r["slug"] for r in rows) == RECORDS
+    by_slug = {f["id"]: f["properties"] for f in _geojson(built_site)["features"]}
+    for row in rows:
+        assert row["titel"] == by_slug[row["slug"]]["titel"]
+        assert inside_region(float(row["laenge"]), float(row["breite"]))
+
+
+def test_exports_keep_lines_and_areas_as_geometry_and_centre(tmp_path):
+    project = copy_project(tmp_path)
+    from test_maps import add_geometry_records
+
+    add_geometry_records(project)
+    site = load_site(project)
+    data = json.loads(projekte_geojson(site.massnahmen, "https://example.org/x/"))
+    FeatureCollection.model_validate(data)
+    kinds = {f["id"]: f["geometry"]["type"] for f in data["features"]}
+    assert kinds["test-linie-ungefaehr"] == "LineString" and kinds["test-flaeche-exakt"] == "Polygon"
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(projekte_csv(site.massnahmen, "https://example.org/x/")))}
+    assert (float(rows["test-flaeche-exakt"]["breite"]), float(rows["test-flaeche-exakt"]["laenge"])) == (51.51, 7.465)
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href, self._text = dict(attrs).get("href"), []
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, "".join(self._text).strip()))
+            self._href = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._href is not None:
+            self._text.append(data)
+
+
+def test_massnahmen_index_links_exports_with_licence_and_provider(built_site):
+    parser = _Links()
+    parser.feed((built_site / "massnahmen/index.html").read_text(encoding="utf-8"))
+    hrefs = dict(parser.links)
+    assert "../daten/projekte.geojson" in hrefs and "../daten/projekte.csv" in hrefs
+    assert hrefs[LIZENZ_URL] == LIZENZ
+    text = " ".join("".join(parser.text).split())
+    assert "Datenbereitsteller: Regionalverband Ruhr" in text
