@@ -1,0 +1,34 @@
+"""The editors' guide in headless Chromium: no axe-core violation, no request off 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+GUIDE_PAGES = ["redaktion/", "redaktion/massnahme/", "redaktion/beitrag/", "redaktion/bilder/",
+               "redaktion/feldreferenz/", "redaktion/fehlermeldungen/", "redaktion/veroeffentlichen/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", GUIDE_PAGES, ids=GUIDE_PAGES)
+def test_guide_page_is_accessible_and_stays_on_the_site(page_with_log, base_url, path):
+    page, log = page_with_log
+    response = page.goto(base_url + path, wait_until="networkidle")
+    assert response is not None and response.status == 200
+    assert page.locator("h1").count() == 1
+    violations = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+    assert violations == []
+    assert log.foreign == []
+
+
+@pytest.mark.browser
+def test_guide_is_in_the_sidebar_under_redaktion(page_with_log, base_url):
+    page, _ = page_with_log
+    page.goto(base_url, wait_until="networkidle")
+    sidebar = page.locator("nav.md-nav--primary")
+    link = sidebar.get_by_role("link", name="Feldreferenz")
+    assert link.count() == 1
+    link.first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + "redaktion/feldreferenz/"
+    assert page.locator("table").count() >= 6
