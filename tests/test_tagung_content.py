@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import copy_project, mkdocs_build
@@ -73,3 +74,18 @@ def test_talk_file_named_like_a_generated_page_is_an_error(tmp_path: Path):
     errors = [str(e) for e in load_site(project).errors]
     assert errors == [f"{TAGUNG}/referierende.yml:1: (Datei): der Dateiname „referierende.yml“ ist für eine Seite "
                       "des Tagungsarchivs reserviert; einen anderen Namen wählen, z. B. „vortrag-referierende.yml“"]
+
+
+def test_pages_and_export_leave_out_a_missing_attachment_while_serving(tmp_path: Path):
+    from ogi.pages import build_outputs
+
+    project = copy_project(tmp_path / "projekt")
+    append_to_record(project, "grusswort-heinen-esser", "anhaenge:\n  - titel: Folien\n    datei: fehlt.pdf\n")
+    site = load_site(project)
+    assert site.errors  # `build` stops here; `serve` goes on rendering with the error shown on every page
+    outputs = {o.uri: o for o in build_outputs(site, "http://127.0.0.1:8000/")}
+    assert "tagung-2020/anhaenge/fehlt.pdf" not in outputs
+    assert "fehlt.pdf" not in outputs["tagung-2020/grusswort-heinen-esser.md"].content
+    days = json.loads(outputs["tagung-2020/schedule.json"].content)["schedule"]["conference"]["days"]
+    grusswort = [e for d in days for room in d["rooms"].values() for e in room if e["slug"] == "grusswort-heinen-esser"]
+    assert [e["attachments"] for e in grusswort] == [[]]

@@ -45,9 +45,14 @@ class Datei:
         return f"{self.titel} ({self.format}, {self.groesse})"
 
 
-def datei(site: Site, titel: str, name: str) -> Datei:
-    """Describe the attachment `name` from content/tagung-2020/anhaenge/ (the loader checked it exists)."""
+def datei(site: Site, titel: str, name: str) -> Datei | None:
+    """Describe the attachment `name` from content/tagung-2020/anhaenge/; None while it is missing.
+
+    A missing file is a content error, so only `serve` renders pages then; they leave the link out.
+    """
     path = site.root / ATTACHMENTS_DIR / name
+    if not path.is_file():
+        return None
     size = path.stat().st_size
     return Datei(titel, name, path, dateiformat(name), human_size(size), size)
 

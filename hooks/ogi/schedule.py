@@ -142,6 +142,8 @@ def _event(site: Site, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_u
     attachments = []
     for a in r.anhaenge:
         file = datei(site, a.titel, a.datei)
+        if file is None:  # missing: a content error, shown while serving; the export leaves it out
+            continue
         attachments.append({"type": REFERENCE_TYPES[a.art], "url": _absolute(site_url, file.uri),
                             "title": file.linktext})
     return {

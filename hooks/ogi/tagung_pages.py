@@ -20,7 +20,9 @@ def tagung_outputs(site: Site, env: jinja2.Environment, site_url: str = "") -> I
     if site.tagung is None:
         return
     t = site.tagung
-    dokumentation = datei(site, t.dokumentation.titel, t.dokumentation.datei) if t.dokumentation and t.dokumentation.datei else None
+    dokumentation = None
+    if t.dokumentation and t.dokumentation.datei:
+        dokumentation = datei(site, t.dokumentation.titel, t.dokumentation.datei)
     anker = speaker_anchors(site)
     yield Output(f"{TAGUNG_URI}/index.md", env.get_template("tagung.md.j2").render(
         t=t, programm=programme(site), dokumentation=dokumentation,
@@ -31,7 +33,7 @@ def tagung_outputs(site: Site, env: jinja2.Environment, site_url: str = "") -> I
         files[dokumentation.uri] = dokumentation
     page = env.get_template("beitrag.md.j2")
     for v in sorted(site.vortraege, key=lambda v: v.slug):
-        anhaenge = [datei(site, a.titel, a.datei) for a in v.record.anhaenge]
+        anhaenge = [d for d in (datei(site, a.titel, a.datei) for a in v.record.anhaenge) if d is not None]
         files.update((a.uri, a) for a in anhaenge)
         personen = [(p, anker[normalised_name(p.name)]) for p in v.record.referierende]
         yield Output(f"{TAGUNG_URI}/{v.slug}.md", page.render(v=v, anhaenge=anhaenge, personen=personen),
