@@ -1,0 +1,1 @@
+"""Benchmark harness: synthetic content of any size and `python -m bench` (make bench)."""

@@ -1,0 +1,188 @@
+"""`python -m bench` (make bench): build time, memory, size and rebuild figures as a Markdown table.
+
+Every figure is measured in this run; ratios compare with the plain-Material baseline of the same run.
+The table is printed and written to bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from .measure import (build, make_baseline, median_cpu, median_seconds, page_bytes, peak_rss, repeat, serve_rebuild_seconds,
+                      timed, tree_bytes, environment)
+from .synthetic import ROOT, copy_project, make_project
+
+RESULTS = ROOT / "bench/results.md"
+SHIPPED_PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmark des Generators.")
+    parser.add_argument("--runs", type=int, default=3, help="Läufe für kleine Builds (Median)")
+    parser.add_argument("--runs-gross", type=int, default=1, help="Läufe für N = 5.000")
+    parser.add_argument("--gross", type=int, default=5000, help="Anzahl Maßnahmen im großen Lauf")
+    parser.add_argument("--mittel", type=int, default=1000, help="Anzahl Maßnahmen im mittleren Lauf")
+    parser.add_argument("--beitraege", type=int, default=200, help="Anzahl Beiträge in den synthetischen Läufen")
+    parser.add_argument("--edits", type=int, default=3, help="Änderungen je Rebuild-Messung")
+    parser.add_argument("--ohne-serve", action="store_true", help="Rebuild in mkdocs serve nicht messen")
+    parser.add_argument("--ausgabe", type=Path, default=RESULTS, help="Datei für die Tabelle")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
+        rows = measure_all(Path(tmp), args)
+    table = render(rows, args)
+    print(table)
+    args.ausgabe.write_text(table, encoding="utf-8")
+    return 0
+
+
+def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
+    """Rows of (Messung, Wert, Läufe)."""
+    rows: list[tuple[str, str, str]] = []
+
+    def row(name: str, value: str, runs: object = "") -> None:
+        rows.append((name, value, str(runs)))
+        print(f"  {name}: {value}", file=sys.stderr, flush=True)
+
+    shipped = tmp / "shipped"
+    shipped.mkdir()
+    for name in SHIPPED_PARTS:
+        src = ROOT / name
+        (shutil.copytree(src, shipped / name, ignore=shutil.ignore_patterns("__pycache__"))
+         if src.is_dir() else shutil.copy2(src, shipped / name))
+    runs = repeat(args.runs, lambda: build(shipped, tmp / "site-shipped"))
+    row("Vollständiger strikter Build, ausgelieferte Inhalte (Wandzeit / CPU-Zeit)", both(runs), args.runs)
+    row("Spitzenspeicher (max RSS), ausgelieferte Inhalte", mib(peak_rss(runs)), args.runs)
+
+    small = make_project(tmp / "n100", 100, args.beitraege)
+    build(small, tmp / "site-n100")
+    sizes = {100: tree_bytes(tmp / "site-n100")}
+    variable_small = sizes[100] - tree_bytes(tmp / "site-n100" / "assets")
+
+    for n, count in ((args.mittel, args.runs), (args.gross, args.runs_gross)):
+        project = make_project(tmp / f"n{n}", n, args.beitraege)
+        baseline = make_baseline(project, tmp / f"baseline-{n}")
+        gen = repeat(count, lambda: build(project, tmp / f"site-{n}"))
+        base = repeat(count, lambda: build(baseline, tmp / f"site-baseline-{n}"))
+        label = f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge"
+        g, b = median_cpu(gen), median_cpu(base)
+        row(f"Build Generator (Wandzeit / CPU-Zeit), {label}", both(gen), count)
+        row(f"Build baseline (reines Material, generiertes Markdown als Dateien, ohne hooks; Wandzeit / CPU-Zeit), "
+            f"{label}", both(base), count)
+        row(f"Verhältnis Generator/baseline (CPU-Zeit; Wandzeit in Klammern), {label}",
+            f"{ratio(g / b)} ({ratio(median_seconds(gen) / median_seconds(base))})", count)
+        row(f"Spitzenspeicher Generator / baseline, {label}", f"{mib(peak_rss(gen))} / {mib(peak_rss(base))}", count)
+        if n == args.mittel:
+            no_maps = repeat(count, lambda: build(project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0"))
+            m = median_cpu(no_maps)
+            row(f"Build ohne Karten (OGI_KARTEN=0; Wandzeit / CPU-Zeit), {label}", both(no_maps), count)
+            row(f"Verhältnis mit/ohne Karten (CPU-Zeit), {label}", ratio(g / m), count)
+            row(f"Verhältnis ohne Karten/baseline (CPU-Zeit), {label}", ratio(m / b), count)
+        site = tmp / f"site-{n}"
+        total = tree_bytes(site)
+        row(f"Größe der Website, {label}", mb(total))
+        sizes[n] = total
+        if n == args.gross:
+            # Bytes each further measure adds, early and late: equal unless something grows quadratically.
+            early = (sizes[args.mittel] - sizes[100]) / (args.mittel - 100)
+            late = (sizes[n] - sizes[args.mittel]) / (n - args.mittel)
+            row(f"Zuwachs je Maßnahme, N = 100 → {fmt_int(args.mittel)} / N = {fmt_int(args.mittel)} → {fmt_int(n)}",
+                f"{kb(early)} / {kb(late)} ({percent(late / early - 1)})")
+            row(f"Größe je Maßnahme ohne feste Dateien (assets/), N = 100 / N = {fmt_int(n)}",
+                f"{kb(variable_small / 100)} / {kb((total - tree_bytes(site / 'assets')) / n)}")
+            for kind, page in page_types(site).items():
+                html, total_page = page_bytes(site, page)
+                row(f"Seitentyp {kind} (`{page}`): HTML / mit geladenen Dateien, {label}",
+                    f"{kb(html)} / {kb(total_page)}")
+            checks = repeat(args.runs, lambda: timed([sys.executable, "-m", "ogi", "check", "--root", str(project)],
+                                                      ROOT, environment()))
+            row(f"`make check` (python -m ogi check; Wandzeit / CPU-Zeit), {label}", both(checks), args.runs)
+        shutil.rmtree(baseline)
+        shutil.rmtree(tmp / f"site-baseline-{n}")
+
+    if not args.ohne_serve:
+        record = shipped / "content/projects/herne-goerresstrasse.yml"
+        times = serve_rebuild_seconds(shipped, record, "massnahmen/herne-goerresstrasse/", args.edits)
+        row("Rebuild in `mkdocs serve` nach Änderung einer YAML-Datei, ausgelieferte Inhalte",
+            seconds(statistics.median(times)), args.edits)
+        project = tmp / f"n{args.mittel}"
+        times = serve_rebuild_seconds(project, project / "content/projects/synthetisch-0001.yml",
+                                      "massnahmen/synthetisch-0001/", args.edits)
+        row(f"Rebuild in `mkdocs serve` nach Änderung einer YAML-Datei, N = {fmt_int(args.mittel)} Maßnahmen",
+            seconds(statistics.median(times)), args.edits)
+    return rows
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One representative page per page type, as paths inside the built site."""
+    return {
+        "Startseite": "index.html",
+        "Maßnahmen-Übersicht mit Übersichtskarte": "massnahmen/index.html",
+        "Maßnahme (Punkt)": "massnahmen/synthetisch-0001/index.html",
+        "Maßnahme (Fläche)": "massnahmen/synthetisch-0003/index.html",
+        "Kommune": "kommunen/bochum/index.html",
+        "Kommunen-Übersicht": "kommunen/index.html",
+        "Beitrag": "tagung-2020/synthetisch-0001/index.html",
+        "Tagung": "tagung-2020/index.html",
+        "Suchindex": "search/search_index.json",
+    }
+
+
+def render(rows: list[tuple[str, str, str]], args) -> str:
+    lines = [
+        "# Benchmark",
+        "",
+        f"Gemessen mit `make bench` (`python -m bench`) auf {os.cpu_count()} Kernen, Python "
+        f"{platform.python_version()}. Zeiten sind Mediane über die genannte Zahl an Läufen, als Wandzeit und als CPU-Zeit (user + system) "
+        "des Build-Prozesses; Verhältnisse aus der CPU-Zeit, weil sie kaum von anderer Last auf dem Rechner "
+        "abhängt. „baseline“ ist "
+        "reines MkDocs + Material mit derselben mkdocs.yml ohne `hooks:`, das dasselbe, vom Generator erzeugte "
+        "Markdown als Dateien baut. Synthetische Inhalte: `bench/synthetic.py`.",
+        "",
+        "| Messung | Wert | Läufe |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {name} | {value} | {runs} |" for name, value, runs in rows]
+    return "\n".join(lines) + "\n"
+
+
+def fmt_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def both(runs) -> str:
+    return f"{seconds(median_seconds(runs))} / {seconds(median_cpu(runs))}"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s".replace(".", ",")
+
+
+def ratio(value: float) -> str:
+    return f"{value:.2f}×".replace(".", ",")
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:+.1f} %".replace(".", ",")
+
+
+def mib(value: int) -> str:
+    return f"{value / 1024 / 1024:.0f} MB"
+
+
+def mb(value: int) -> str:
+    return f"{value / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def kb(value: float) -> str:
+    return f"{value / 1000:.1f} KB".replace(".", ",")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Compile each of branca's element templates once per process instead of once per element.
+
+branca's `Element(template)` compiles its template string as a new Jinja template every time; every
+Folium map's `Figure` adds such an element (its <meta> tag), which made compiling the largest single cost
+of the per-measure maps (bench/: `build_outputs` at 1.000 measures went from 6,6 s to 4,1 s with this).
+The strings repeat and compiled templates are immutable, so one compiled template per string is enough.
+Importing this module installs the cache; the rendered output is byte-identical.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import branca.element
+import jinja2
+
+
+@functools.lru_cache(maxsize=512)
+def cached_template(source: str) -> jinja2.Template:
+    """The compiled Jinja template of `source`, compiled on first use."""
+    return jinja2.Template(source)
+
+
+branca.element.Template = cached_template

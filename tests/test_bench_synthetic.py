@@ -1,0 +1,95 @@
+"""Fast tests of the benchmark's synthetic content generator and its measuring helpers (no timing)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.measure import make_baseline, page_bytes
+from bench.synthetic import ROOT, make_project
+from ogi.content import load_site
+
+N_MASSNAHMEN = 60
+N_BEITRAEGE = 12
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    return make_project(tmp_path_factory.mktemp("synthetisch") / "projekt", N_MASSNAHMEN, N_BEITRAEGE)
+
+
+def _content_snapshot() -> dict[str, tuple[int, int]]:
+    return {p.relative_to(ROOT).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in (ROOT / "content").rglob("*") if p.is_file()}
+
+
+def test_synthetic_records_load_without_errors(synthetic):
+    site = load_site(synthetic)
+    assert site.errors == []
+    assert site.warnings == []
+
+
+def test_synthetic_counts_match_request(synthetic):
+    site = load_site(synthetic)
+    assert len(site.massnahmen) == N_MASSNAHMEN
+    assert len(site.vortraege) == N_BEITRAEGE
+    assert len(list((synthetic / "content/projects").glob("*.yml"))) == N_MASSNAHMEN
+
+
+def test_synthetic_titles_say_synthetic(synthetic):
+    site = load_site(synthetic)
+    titles = [m.record.titel for m in site.massnahmen] + [v.record.titel for v in site.vortraege]
+    assert all(re.fullmatch(r"Synthetische Maßnahme \d{4}|Synthetischer Beitrag \d{4}", t) for t in titles)
+    assert all(m.record.quellen[0].url is None for m in site.massnahmen)  # no invented addresses
+
+
+def test_synthetic_geometry_kinds_all_present(synthetic):
+    site = load_site(synthetic)
+    kinds = {m.record.lage.geometrie.type for m in site.massnahmen if m.record.lage.geometrie is not None}
+    assert kinds == {"Point", "LineString", "Polygon"}
+    ohne = [m for m in site.massnahmen if m.record.lage.genauigkeit == "Kommune"]
+    assert ohne and all(m.record.lage.geometrie is None for m in ohne)
+
+
+def test_synthetic_measures_spread_over_all_kommunen(tmp_path):
+    kommunen = yaml.safe_load((ROOT / "content/kommunen.yml").read_text(encoding="utf-8"))["kommunen"]
+    site = load_site(make_project(tmp_path / "p", len(kommunen), 0))
+    assert {ort.name for m in site.massnahmen for ort in m.orte} == {k["name"] for k in kommunen}
+
+
+def test_synthetic_generator_writes_nothing_into_content(tmp_path):
+    before = _content_snapshot()
+    project = make_project(tmp_path / "p", 8, 3)
+    assert _content_snapshot() == before
+    assert not any(p.name.startswith("synthetisch-") for p in (ROOT / "content").rglob("*"))
+    assert (project / "content/projects/synthetisch-0001.yml").is_file()
+    assert not (project / "content/projects/herne-goerresstrasse.yml").exists()
+
+
+def test_baseline_has_generated_markdown_and_no_hooks(synthetic, tmp_path):
+    baseline = make_baseline(synthetic, tmp_path / "baseline")
+    config = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^hooks:", config, re.MULTILINE)
+    assert re.search(r"^theme:", config, re.MULTILINE)
+    page = (baseline / "docs/massnahmen/synthetisch-0001.md").read_text(encoding="utf-8")
+    assert "Synthetische Maßnahme 0001" in page
+    assert (baseline / "docs/massnahmen/index.md").is_file()
+    assert "<!-- ogi:" not in (baseline / "docs/impressum.md").read_text(encoding="utf-8")
+
+
+def test_page_bytes_counts_local_assets_only(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/x.js").write_bytes(b"1" * 100)
+    (tmp_path / "assets/x.css").write_bytes(b"2" * 50)
+    (tmp_path / "daten.geojson").write_bytes(b"3" * 7)
+    html = ('<html><head><link rel="stylesheet" href="../assets/x.css"><script src="../assets/x.js"></script>'
+            '<script src="https://cdn.example.org/y.js"></script></head>'
+            '<body><script>fetch("../daten.geojson")</script></body></html>')
+    (tmp_path / "a/index.html").write_text(html, encoding="utf-8")
+    own, total = page_bytes(tmp_path, "a/index.html")
+    assert own == len(html.encode())
+    assert total == own + 100 + 50 + 7
