@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, mkdocs_build
 from htmlpages import parse_page
 from tagung_html import facts, headings, links, nav_links
-from tagung_projekt import SLIDES_BYTES, TAGUNG, append_to_record, fake_pdf, project_with_slides
+from tagung_projekt import SLIDES_BYTES, TAGUNG, fake_pdf, project_with_slides
 
 from ogi.content import load_site
 from ogi.programm import talks_in_order

@@ -75,10 +75,12 @@ def test_speakers_get_distinct_anchors_when_their_slugs_collide():
 
 
 def test_speaker_roles_combine_function_and_organisation_without_repeats():
-    record = SHIPPED.vortraege[0].record
-    assert [r.rollen for r in speakers(SHIPPED)] == [[
-        "damalige Umweltministerin des Landes Nordrhein-Westfalen, Land Nordrhein-Westfalen"]]
-    assert record.referierende  # the shipped Grußwort names its speaker
+    a, b = talk("a", reihenfolge=1, namen=("Max Ohm",)), talk("b", reihenfolge=2, namen=("Max Ohm",))
+    roles = [Person(name="Max Ohm", funktion="Leiter", organisation="Stadt X"),
+             Person(name="Max Ohm", funktion="Leiter", organisation="Stadt X")]
+    a = Vortrag(a.slug, a.source, a.record.model_copy(update={"referierende": roles[:1]}), a.tag, None)
+    b = Vortrag(b.slug, b.source, b.record.model_copy(update={"referierende": roles[1:]}), b.tag, None)
+    assert [r.rollen for r in speakers(site_with(a, b))] == [["Leiter, Stadt X"]]
 
 
 @pytest.mark.parametrize(("size", "text"), [(500, "500 Byte"), (2048, "2 KB"), (2_400_000, "2,3 MB"),

@@ -20,6 +20,8 @@ class Block:
 
 @dataclass(frozen=True)
 class ProgrammTag:
+    """One day of the event with its blocks in programme order."""
+
     tag: Tag
     bloecke: list[Block]
 
