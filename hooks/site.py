@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.hooks.ogi")
 serve_log = logging.getLogger("ogi.serve")
 SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in module state
 DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
+TEMPLATES_KEY = "ogi_templates"  # one Jinja2 environment per build: templates compile once, reload on serve
 SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
 
 
@@ -53,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
     config[SITE_KEY] = site
     config[DATES_KEY] = last_changed(root)
+    config[TEMPLATES_KEY] = environment()
     return config
 
 
@@ -76,11 +78,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site: Site = config[SITE_KEY]
     try:
-        markdown = fill_markers(markdown, site, environment(), build_date())
+        markdown = fill_markers(markdown, site, config[TEMPLATES_KEY], build_date())
     except ValueError as exc:
         raise Abort(f"{page.file.src_uri}: {exc}") from None
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
-        markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], environment())
+        markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], config[TEMPLATES_KEY])
     return markdown
 
 
