@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from ogi.content import Site, load_site  # noqa: E402
 from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
-from ogi.maps import KartenEinstellungen, karten_einstellungen  # noqa: E402
+from ogi.maps import Karten, KartenEinstellungen, karten_einstellungen  # noqa: E402
 from ogi.markers import fill_markers  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.render import environment  # noqa: E402
@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.hooks.ogi")
 serve_log = logging.getLogger("ogi.serve")
 SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in module state
 DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
+MAPS_KEY = "ogi_karten"  # renders each page's map into the finished HTML (on_post_page)
 TEMPLATES_KEY = "ogi_templates"  # one Jinja2 environment per build: templates compile once, reload on serve
 SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
 
@@ -63,7 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
-    for output in build_outputs(site, site_url=config.site_url or "", karten=map_settings(config)):
+    config[MAPS_KEY] = Karten(site, config[TEMPLATES_KEY], map_settings(config))
+    for output in build_outputs(site, site_url=config.site_url or "", karten=config[MAPS_KEY].einstellungen):
         # Record pages are reached from their section's index, never from the sidebar.
         inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
         if output.path is not None:
@@ -84,6 +86,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
         markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], config[TEMPLATES_KEY])
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Maps go into the finished HTML: Markdown and the search index need not parse them.
+    return config[MAPS_KEY].einsetzen(output, page.file.src_uri)
 
 
 def map_settings(config: MkDocsConfig) -> KartenEinstellungen:

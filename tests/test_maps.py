@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 from ogi.content import load_site
 from ogi.maps import (
     KOMMUNE_RADIUS_M,
+    PLATZHALTER,
     Karten,
     KartenEinstellungen,
     OgiMap,
@@ -187,3 +189,23 @@ def test_build_without_maps_keeps_exports_and_drops_leaflet(tmp_path):
     parser = _Assets()
     parser.feed((site / "massnahmen/boenen-bee-friendly/index.html").read_text(encoding="utf-8"))
     assert not [u for u in parser.urls if "leaflet" in u]
+
+
+def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith(("massnahmen/", "kommunen/"))]
+    assert texts and not [t for t in texts if "Hintergrundkarte laden" in t or "L.map" in t]
+    parser = _Assets()
+    parser.feed((built_site / "massnahmen/boenen-bee-friendly/index.html").read_text(encoding="utf-8"))
+    assert "../../assets/karte/leaflet/leaflet.js" in parser.urls
+
+
+def test_platzhalter_only_for_pages_with_a_map():
+    site = load_site(ROOT)
+    karten = Karten(site, environment())
+    m = site.massnahmen[0]
+    assert karten.platzhalter(f"massnahmen/{m.slug}.md") == PLATZHALTER
+    assert karten.platzhalter("kommunen/index.md") == ""
+    assert Karten(site, environment(), KartenEinstellungen(aktiv=False)).platzhalter(f"massnahmen/{m.slug}.md") == ""
+    filled = karten.einsetzen(f"<main>{PLATZHALTER}</main>", f"massnahmen/{m.slug}.md")
+    assert PLATZHALTER not in filled and "ogi-karte__rahmen" in filled

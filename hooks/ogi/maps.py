@@ -7,10 +7,11 @@ div and its script; the background tiles are added in the browser after the visi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ ASSET_DIR = "assets/karte"  # where the map assets are published inside the site
 CONSENT_SCRIPT = f"{ASSET_DIR}/einwilligung.js"
 GEOJSON_URI = "daten/projekte.geojson"
 CSV_URI = "daten/projekte.csv"
+PLATZHALTER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.einsetzen)
 
 STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20"}
 KOMMUNE_RADIUS_M = 1000  # kommunen.yml gives the centres to about 1 km
@@ -265,6 +267,7 @@ class Karten:
     site: Site
     env: jinja2.Environment
     einstellungen: KartenEinstellungen = field(default_factory=KartenEinstellungen)
+    _karten_der_seiten: dict[str, Callable[[], str]] | None = field(default=None, repr=False)
 
     def _assets(self, uri: str, cluster: bool) -> dict[str, str]:
         rel = {name: relative_url(uri, f"{ASSET_DIR}/{path}") for name, path in (
@@ -308,6 +311,41 @@ class Karten:
         return self.env.get_template("karte_uebersicht.html.j2").render(
             karte=karte, assets=self._assets(uri, cluster=True), e=self.einstellungen,
             filter=None, anzahl=len(massnahmen), mit_filter=False, ort=ort)
+
+    def platzhalter(self, uri: str) -> str:
+        """What a page's Markdown carries where its map goes; '' when the page gets no map.
+
+        The map HTML itself is put in by `einsetzen` after Markdown and the search index have run:
+        neither has anything to do with it, and parsing it there cost more than rendering it.
+        """
+        return PLATZHALTER if self.einstellungen.aktiv and self._seiten().get(uri) is not None else ""
+
+    def einsetzen(self, html: str, uri: str) -> str:
+        """Replace the placeholder in the finished page of `uri` with its map."""
+        if PLATZHALTER not in html:
+            return html
+        render = self._seiten().get(uri)
+        return html.replace(PLATZHALTER, render() if render is not None and self.einstellungen.aktiv else "", 1)
+
+    def _seiten(self) -> dict[str, Callable[[], str]]:
+        # uri -> a function rendering that page's map; built once per Karten object.
+        if self._karten_der_seiten is None:
+            seiten: dict[str, Callable[[], str]] = {}
+            by_ort: dict[str, list[Massnahme]] = {}
+            alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
+            for m in alle:
+                uri = f"massnahmen/{m.slug}.md"
+                seiten[uri] = functools.partial(self.massnahme, m, uri)
+                for ort in m.orte:
+                    by_ort.setdefault(ort.name, []).append(m)
+            if alle:
+                seiten["massnahmen/index.md"] = functools.partial(self.uebersicht, "massnahmen/index.md", alle)
+            for name, massnahmen in by_ort.items():
+                ort = self.site.kommunen[name]
+                uri = f"kommunen/{ort.slug}.md"
+                seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
+            self._karten_der_seiten = seiten
+        return self._karten_der_seiten
 
     def _filter(self, massnahmen: list[Massnahme]) -> Filter:
         kreise: dict[str, set[str]] = {}

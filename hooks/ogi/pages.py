@@ -42,12 +42,12 @@ def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, site_url
     massnahmen = sorted_massnahmen(site)
     anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
     yield Output("massnahmen/index.md", env.get_template("massnahmen.md.j2").render(
-        massnahmen=massnahmen, karte=maps.uebersicht("massnahmen/index.md", massnahmen),
+        massnahmen=massnahmen, karte=maps.platzhalter("massnahmen/index.md"),
         downloads=downloads_fragment(env, massnahmen, site_url, "massnahmen/index.md", anbieter)))
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
         uri = f"massnahmen/{m.slug}.md"
-        yield Output(uri, page.render(m=m, genauigkeit=GENAUIGKEIT_TEXT, karte=maps.massnahme(m, uri)), source=m.source)
+        yield Output(uri, page.render(m=m, genauigkeit=GENAUIGKEIT_TEXT, karte=maps.platzhalter(uri)), source=m.source)
         for bild in m.record.bilder:
             yield Output(f"massnahmen/bilder/{bild.datei}", path=site.root / IMAGES_DIR / bild.datei)
 
@@ -70,4 +70,4 @@ def kommunen_pages(site: Site, env: jinja2.Environment, maps: Karten) -> Iterabl
     for name, massnahmen in sorted(by_ort.items()):
         ort = site.kommunen[name]
         uri = f"kommunen/{ort.slug}.md"
-        yield Output(uri, page.render(ort=ort, massnahmen=massnahmen, karte=maps.kommune(ort, uri, massnahmen)))
+        yield Output(uri, page.render(ort=ort, massnahmen=massnahmen, karte=maps.platzhalter(uri)))
