@@ -192,11 +192,12 @@ def test_list_is_complete_and_controls_hidden_without_javascript(browser, built_
     context.close()
 
 
-def test_kommune_page_map_shows_only_its_measures(page_with_log, base_url):
-    page, _ = page_with_log
+def test_kommune_page_map_shows_only_its_measures_without_loading_all(page_with_log, base_url):
+    page, log = page_with_log
     _overview(page, f"{base_url}kommunen/oberhausen/")
     slugs = page.evaluate("() => window.ogiKarten.karten[0].ogiDaten.layer.getLayers().map(l => l.feature.properties.slug)")
     assert sorted(slugs) == [s for s in RECORDS if s.startswith("oberhausen-")]
+    assert not [u for u in log.urls if u.endswith(".geojson")]
 
 
 def test_tiles_load_only_after_consent_and_consent_can_be_withdrawn(stub, stub_page):

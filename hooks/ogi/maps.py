@@ -251,6 +251,16 @@ def _union(boxes: Iterable[list[list[float]]]) -> list[list[float]]:
             [max(b[1][0] for b in boxes), max(b[1][1] for b in boxes)]]
 
 
+def karten_features(massnahmen: list[Massnahme]) -> dict[str, Any]:
+    """A compact FeatureCollection with only what the map script shows and filters by."""
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": m.geometrie, "properties": {
+            "slug": m.slug, "titel": m.record.titel, "kurzbeschreibung": m.record.kurzbeschreibung,
+            "kommunen": [o.name for o in m.orte], "kreise": list(m.kreise), "traeger": m.record.traeger,
+            "status": m.record.status, "genauigkeit": m.record.lage.genauigkeit}}
+        for m in sorted(massnahmen, key=lambda m: m.slug)]}
+
+
 @dataclass(frozen=True)
 class Filter:
     """The choices of the overview's filter form."""
@@ -303,7 +313,8 @@ class Karten:
         """The map of a Kommune page: its measures only."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        optionen = {"daten": relative_url(uri, GEOJSON_URI), "basis": relative_url(uri, "massnahmen/index.md"),
+        # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
+        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, "massnahmen/index.md"),
                     "filter": None, "liste": None, "kommune": ort.name}
         box = _union(bounds(m.geometrie, KOMMUNE_RADIUS_M if m.record.lage.genauigkeit == "Kommune" else 0)
                      for m in massnahmen)

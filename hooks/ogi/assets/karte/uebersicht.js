@@ -1,5 +1,6 @@
-/* Overview and Kommune maps: all measures from projekte.geojson as one GeoJSON layer, clustered,
-   coloured by status; the filter form acts on the map and the list together. */
+/* Overview and Kommune maps: the measures as one GeoJSON layer (the overview fetches projekte.geojson,
+   a Kommune page brings its own few inline), clustered, coloured by status; the filter form acts on the
+   map and the list together. */
 (function () {
   "use strict";
 
@@ -93,10 +94,11 @@
 
   window.ogiUebersicht = function (karte, optionen) {
     var behaelter = karte.getContainer();
-    fetch(optionen.daten).then(function (antwort) {
+    var laden = optionen.merkmale ? Promise.resolve(optionen.merkmale) : fetch(optionen.daten).then(function (antwort) {
       if (!antwort.ok) { throw new Error(antwort.status); }
       return antwort.json();
-    }).then(function (sammlung) {
+    });
+    laden.then(function (sammlung) {
       var features = sammlung.features.filter(function (f) {
         return !optionen.kommune || f.properties.kommunen.indexOf(optionen.kommune) >= 0;
       });
