@@ -13,7 +13,7 @@ from geojson_pydantic import FeatureCollection
 
 from ogi.content import load_site
 from ogi.geo import inside_region
-from ogi.opendata import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson
+from ogi.opendata import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson, rfc7946_geometry
 
 RECORDS = sorted(p.stem for p in (ROOT / "content/projects").glob("*.yml"))
 
@@ -99,3 +99,12 @@ def test_massnahmen_index_links_exports_with_licence_and_provider(built_site):
     assert hrefs[LIZENZ_URL] == LIZENZ
     text = " ".join("".join(parser.text).split())
     assert "Datenbereitsteller: Regionalverband Ruhr" in text
+
+
+def test_polygon_rings_follow_the_right_hand_rule():
+    clockwise = [[7.45, 51.50], [7.45, 51.52], [7.48, 51.52], [7.48, 51.50], [7.45, 51.50]]
+    hole_ccw = [[7.46, 51.505], [7.47, 51.505], [7.47, 51.51], [7.46, 51.51], [7.46, 51.505]]
+    outer, hole = rfc7946_geometry({"type": "Polygon", "coordinates": [clockwise, hole_ccw]})["coordinates"]
+    assert outer == list(reversed(clockwise)) and hole == list(reversed(hole_ccw))
+    point = {"type": "Point", "coordinates": [7.0, 51.4]}
+    assert rfc7946_geometry(point) == point

@@ -43,12 +43,28 @@ def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
     }
 
 
+def _signed_area(ring: list[list[float]]) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+
+
+def rfc7946_geometry(geometrie: dict[str, Any]) -> dict[str, Any]:
+    """The geometry with polygon rings wound as RFC 7946 3.1.6 asks: outer ring counterclockwise, holes clockwise."""
+    if geometrie["type"] != "Polygon":
+        return geometrie
+    rings = []
+    for index, ring in enumerate(geometrie["coordinates"]):
+        counterclockwise = _signed_area(ring) > 0
+        rings.append(ring if counterclockwise == (index == 0) else list(reversed(ring)))
+    return {"type": "Polygon", "coordinates": rings}
+
+
 def feature_collection(massnahmen: list[Massnahme], site_url: str) -> dict[str, Any]:
     """One RFC 7946 Feature per measure, in the given order."""
     return {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "id": m.slug, "geometry": m.geometrie, "properties": _eigenschaften(m, site_url)}
+            {"type": "Feature", "id": m.slug, "geometry": rfc7946_geometry(m.geometrie),
+             "properties": _eigenschaften(m, site_url)}
             for m in massnahmen
         ],
     }
