@@ -56,10 +56,14 @@
     return true;
   }
 
-  function zeile(tr) {
-    var d = tr.dataset;
-    return { kommunen: d.kommunen.split("|"), kreise: d.kreise.split("|"), traeger: d.traeger || null,
-             status: d.status };
+  // A row of the list carries no data of its own: its first link names the measure's slug.
+  function zeilenMerkmale(daten) {
+    var nachSlug = {};
+    daten.layer.getLayers().forEach(function (l) { nachSlug[l.feature.properties.slug] = l.feature.properties; });
+    return function (tr) {
+      var link = tr.querySelector("a");
+      return link ? nachSlug[link.getAttribute("href").replace(/\/$/, "")] : undefined;
+    };
   }
 
   function einpassen(karte, gruppe) {
@@ -73,13 +77,14 @@
     var ergebnis = document.getElementById(optionen.filter + "-ergebnis");
     if (!form) { return; }
     var zeilen = tabelle ? Array.prototype.slice.call(tabelle.querySelectorAll("tbody tr")) : [];
+    var zeile = zeilenMerkmale(daten);
     function anwenden() {
       var auswahl = { gebiet: form.elements.gebiet.value, traeger: form.elements.traeger.value,
                       status: form.elements.status.value };
       var sichtbar = daten.layer.getLayers().filter(function (l) { return passt(auswahl, l.feature.properties); });
       daten.cluster.clearLayers();
       daten.cluster.addLayers(sichtbar);
-      zeilen.forEach(function (tr) { tr.hidden = !passt(auswahl, zeile(tr)); });
+      zeilen.forEach(function (tr) { var p = zeile(tr); tr.hidden = p !== undefined && !passt(auswahl, p); });
       var gesamt = daten.layer.getLayers().length;
       ergebnis.textContent = sichtbar.length === gesamt ? "Alle " + gesamt + " Maßnahmen werden gezeigt."
         : sichtbar.length + " von " + gesamt + " Maßnahmen werden gezeigt.";
