@@ -87,3 +87,12 @@ def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):
     assert "unbekannte Kommune „Bönn“ (meinten Sie „Bönen“?)" in second.stderr + second.stdout
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
+
+
+@pytest.mark.parametrize(("slug", "sentence"), [
+    ("moers", "Moers gehört zum Kreis Wesel des RVR-Gebiets."),
+    ("herne", "Herne gehört zu den kreisfreien Städten des RVR-Gebiets."),
+])
+def test_kommune_page_names_its_kreis_in_one_sentence(built_site: Path, slug, sentence):
+    html = (built_site / "kommunen" / slug / "index.html").read_text(encoding="utf-8")
+    assert sentence in " ".join(html.split())
