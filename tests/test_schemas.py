@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
 from ogi.models import STATUS_WERTE
@@ -32,10 +32,10 @@ def _plain(value: typing.Any) -> typing.Any:
     return value
 
 
-def _validator(kind_name: str) -> Draft202012Validator:
+def _validator(kind_name: str) -> Draft7Validator:
     schema = json.loads((ROOT / KINDS[kind_name].schema_file).read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema)
 
 
 def test_schemas_committed_match_the_models():
@@ -50,6 +50,17 @@ def test_schemas_stale_file_is_reported(tmp_path: Path):
     target.write_text(json.dumps(data), encoding="utf-8")
     (tmp_path / KINDS["betreiber"].schema_file).unlink()
     assert stale_schemas(tmp_path) == [KINDS["projekt"].schema_file, KINDS["betreiber"].schema_file]
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_schemas_are_draft7_for_the_vscode_yaml_extension(name: str):
+    # yaml-language-server validates draft 7 and only warns about 2020-12 schemas.
+    schema = json.loads((ROOT / KINDS[name].schema_file).read_text(encoding="utf-8"))
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    text = json.dumps(schema)
+    assert "$defs" not in text and "discriminator" not in text
+    refs_with_siblings = [node for node in _dicts(schema) if "$ref" in node and len(node) > 1]
+    assert refs_with_siblings == []
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
@@ -86,8 +97,10 @@ def test_content_file_validates_against_its_schema(path: str):
         ({"kurzbeschreibung": "x" * 301}, "maxLength"),
         ({"lage": {"genauigkeit": "irgendwo"}}, "enum"),
         ({"quellen": []}, "minItems"),
+        ({"lage": {"genauigkeit": "exakt", "geometrie": {"type": "Punkt", "coordinates": [7.217, 51.55]}}}, "oneOf"),
     ],
-    ids=["status-unbekannt", "feld-unbekannt", "kurzbeschreibung-zu-lang", "genauigkeit-unbekannt", "quellen-leer"],
+    ids=["status-unbekannt", "feld-unbekannt", "kurzbeschreibung-zu-lang", "genauigkeit-unbekannt", "quellen-leer",
+         "geometrietyp-unbekannt"],
 )
 def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: str):
     path = "content/projects/herne-goerresstrasse.yml"
@@ -155,6 +168,14 @@ def _paths(model: type[BaseModel], prefix: str) -> list[str]:
             is_list = "list[" in str(info.annotation)
             paths += _paths(classes[0], f"{prefix}{name}{'[]' if is_list else ''}.")
     return paths
+
+
+def _dicts(node: typing.Any) -> list[dict]:
+    if isinstance(node, dict):
+        return [node] + [d for v in node.values() for d in _dicts(v)]
+    if isinstance(node, list):
+        return [d for v in node for d in _dicts(v)]
+    return []
 
 
 def _values(node: typing.Any, key: str) -> list:

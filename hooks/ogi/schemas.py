@@ -33,7 +33,9 @@ from .models import (
 )
 
 SCHEMAS_DIR = "schemas"
-JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: the dialect VS Code's YAML extension (yaml-language-server) validates; it warns that
+# 2020-12 schemas are "not yet fully supported" (redhat-developer/vscode-yaml#726).
+JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 GEOMETRIES = (Punkt, Linie, Flaeche)
 
@@ -92,6 +94,7 @@ def json_schema(kind: Kind) -> dict[str, Any]:
         definition.pop("description", None)  # class docstrings are English notes for developers
     schema.pop("description", None)
     _accept_years_as_numbers(schema)
+    schema = _as_draft7(schema)
     return {"$schema": JSON_SCHEMA_DIALECT, "title": kind.title, **schema}
 
 
@@ -133,6 +136,23 @@ def _strip_generated_texts(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _strip_generated_texts(value)
+
+
+def _as_draft7(node: Any) -> Any:
+    """pydantic writes 2020-12: `$defs`, and `$ref` with sibling keys, which draft 7 would ignore."""
+    if isinstance(node, list):
+        return [_as_draft7(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    # `discriminator` is OpenAPI, not JSON Schema: oneOf with each geometry's `type` const does its job.
+    result = {("definitions" if key == "$defs" else key): _as_draft7(value)
+              for key, value in node.items() if key != "discriminator"}
+    if "$ref" in result:
+        result["$ref"] = result["$ref"].replace("#/$defs/", "#/definitions/")
+        if len(result) > 1:
+            ref = result.pop("$ref")
+            result = {"allOf": [{"$ref": ref}], **result}
+    return result
 
 
 def _accept_years_as_numbers(node: Any) -> None:
