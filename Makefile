@@ -5,6 +5,9 @@ export PYTHONPATH := hooks
 # Reproducible output: every build of a commit carries that commit's date.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
+# Edit links point at the repository: REPO_URL from the environment, else the GitHub remote of this clone.
+REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -E -e 's,^git@github\.com:,https://github.com/,' -e 's,\.git$$,,' | grep '^https://github\.com/')
+export REPO_URL
 
 PYTHON ?= python3
 VENV := .venv

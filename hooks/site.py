@@ -53,6 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
+    if not config.repo_url:
+        config.edit_uri = None  # without a repository an edit link would be a broken relative link
     config[SITE_KEY] = site
     config[DATES_KEY] = last_changed(root)
     config[TEMPLATES_KEY] = environment()

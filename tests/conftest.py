@@ -17,11 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 SUBPATH = "/gruene-infrastruktur/"  # as on GitHub Pages: https://org.github.io/<repo>/
 BUILD_EPOCH = "1764000000"
+TEST_REPO_URL = "https://github.com/beispiel/gruene-infrastruktur"  # test data: the operator sets the real one
 
 
 def mkdocs_build(project: Path, dest: Path, site_url: str = "http://127.0.0.1:8000/", **env: str) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on `project` into `dest`."""
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": site_url} | env
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": site_url,
+                                "REPO_URL": TEST_REPO_URL} | env
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(dest)],

@@ -33,9 +33,7 @@ class _Parser(HTMLParser):
             self.page.ids.add(a["name"])
         if tag == "a" and a.get("href"):
             self.page.links.append(a["href"])
-            if "md-content__button" in (a.get("class") or "") and "Bearbeiten" in (a.get("title") or "") + (a.get("aria-label") or ""):
-                self.page.edit_url = a["href"]
-            elif "md-content__button" in (a.get("class") or "") and self.page.edit_url is None and "/edit/" in a["href"]:
+            if a.get("rel") == "edit":
                 self.page.edit_url = a["href"]
         if tag in ("script", "img", "iframe") and a.get("src"):
             self.page.links.append(a["src"])

@@ -45,6 +45,13 @@ def test_handwritten_page_edit_link_opens_its_markdown(built_site: Path):
     assert page.edit_url and page.edit_url.endswith("/edit/main/docs/impressum.md")
 
 
+def test_without_repository_pages_have_no_edit_link(tmp_path: Path):
+    result = mkdocs_build(ROOT, tmp_path / "out", REPO_URL="")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("impressum/index.html", f"massnahmen/{SITE.massnahmen[0].slug}/index.html"):
+        assert parse_page(tmp_path / "out" / page).edit_url is None
+
+
 def test_sidebar_does_not_list_records(built_site: Path):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('<nav class="md-nav md-nav--primary"'))]

@@ -329,10 +329,10 @@ class Beitrag(Record):
 
 
 class Meilenstein(Record):
-    datum: Datum = Field(description="JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
-    titel: Text
-    beschreibung: Text
-    quelle: Quelle
+    datum: Datum = Field(description="Wann: JJJJ, JJJJ-MM oder JJJJ-MM-TT, in Anführungszeichen.")
+    titel: Text = Field(description="Kurzer Titel des Ereignisses.")
+    beschreibung: Text = Field(description="Ein Satz, was geschah.")
+    quelle: Quelle = Field(description="Öffentliche Quelle des Ereignisses.")
 
 
 class MeilensteineDatei(Record):
@@ -342,31 +342,31 @@ class MeilensteineDatei(Record):
 
 
 class Anschrift(Record):
-    strasse: Text
+    strasse: Text = Field(description="Straße und Hausnummer.")
     plz: str = Field(pattern=r"^[0-9]{5}$", description="Postleitzahl, fünf Ziffern, in Anführungszeichen.")
-    ort: Text
+    ort: Text = Field(description="Ort.")
 
 
 class Kontakt(Record):
     rolle: Text = Field(description="Funktion, z. B. „Projektleitung Offensive Grüne Infrastruktur 2030“.")
     name: Text | None = Field(None, description="Name, nur wenn die Person der Veröffentlichung zugestimmt hat.")
     email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Dienstliche E-Mail-Adresse.")
-    telefon: Text | None = None
+    telefon: Text | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
 
 
 class Betreiber(Record):
     """content/betreiber.yml: the operator, for Impressum, Kontakt and Datenschutz."""
 
-    name: Text
-    kurzname: Text | None = None
-    rechtsform: Text | None = None
-    anschrift: Anschrift
-    telefon: Text | None = None
-    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
-    website: HttpUrl | None = None
-    organe: list[Text] = Field(default_factory=list)
-    kontakte: list[Kontakt] = Field(default_factory=list)
-    quellen: list[Quelle] = Field(default_factory=list)
+    name: Text = Field(description="Name des Betreibers, wie im Impressum.")
+    kurzname: Text | None = Field(None, description="Abkürzung, z. B. „RVR“.")
+    rechtsform: Text | None = Field(None, description="Rechtsform, z. B. „Körperschaft des öffentlichen Rechts“.")
+    anschrift: Anschrift = Field(description="Postanschrift für Impressum, Kontakt und Datenschutz.")
+    telefon: Text | None = Field(None, description="Telefonnummer der Zentrale.")
+    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Allgemeine E-Mail-Adresse.")
+    website: HttpUrl | None = Field(None, description="Website des Betreibers.")
+    organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
+    kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")
+    quellen: list[Quelle] = Field(default_factory=list, description="Quellen dieser Angaben.")
 
 
 def slug_is_valid(slug: str) -> bool:
