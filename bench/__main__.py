@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ohne-serve", action="store_true", help="Rebuild in mkdocs serve nicht messen")
     parser.add_argument("--ausgabe", type=Path, default=RESULTS, help="Datei für die Tabelle")
     args = parser.parse_args(argv)
+    if not 100 < args.mittel < args.gross:
+        parser.error("es muss 100 < --mittel < --gross gelten (der Zuwachs je Maßnahme wird zwischen ihnen gemessen)")
     with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
         rows = measure_all(Path(tmp), args)
     table = render(rows, args)
@@ -82,12 +84,15 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
             m = median_cpu(no_maps)
             row(f"Build ohne Karten (OGI_KARTEN=0; Wandzeit / CPU-Zeit), {label}", both(no_maps), count)
             row(f"Verhältnis mit/ohne Karten (CPU-Zeit), {label}", ratio(g / m), count)
-            row(f"Verhältnis ohne Karten/baseline (CPU-Zeit; die baseline enthält das Markdown der Karten), {label}",
+            row(f"Verhältnis ohne Karten/baseline (CPU-Zeit; die baseline enthält nur die Platzhalter der Karten), {label}",
                 ratio(m / b), count)
         site = tmp / f"site-{n}"
         total = tree_bytes(site)
         row(f"Größe der Website, {label}", mb(total))
         sizes[n] = total
+        if n == args.mittel:
+            overview_html, _ = page_bytes(site, "massnahmen/index.html")
+            row(f"Maßnahmen-Übersicht mit Übersichtskarte, HTML (Ziel ≤ 250 KB), {label}", kb(overview_html))
         if n == args.gross:
             # Bytes each further measure adds, early and late: equal unless something grows quadratically.
             early = (sizes[args.mittel] - sizes[100]) / (args.mittel - 100)
