@@ -36,10 +36,17 @@ class Run:
     max_rss: int
 
 
+REPO_URL = "https://github.com/beispiel/gruene-infrastruktur"  # synthetic, like the content
+
+
 def environment(**extra: str) -> dict[str, str]:
-    """The environment of every measured process: reproducible dates, the project's hooks on the path."""
+    """The environment of every measured process: reproducible dates, the project's hooks on the path.
+
+    A repository address, so generator and baseline both render edit links (the baseline has no hook that
+    would drop them without one).
+    """
     return os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": SITE_URL,
-                         "PYTHONPATH": "hooks"} | extra
+                         "REPO_URL": REPO_URL, "PYTHONPATH": "hooks"} | extra
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
