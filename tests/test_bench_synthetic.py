@@ -93,3 +93,14 @@ def test_page_bytes_counts_local_assets_only(tmp_path):
     own, total = page_bytes(tmp_path, "a/index.html")
     assert own == len(html.encode())
     assert total == own + 100 + 50 + 7
+
+
+def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path):
+    # The benchmark compares the two builds; either failing would abort `make bench` halfway.
+    from bench.measure import build
+
+    baseline = make_baseline(synthetic, tmp_path / "baseline")
+    for project, dest in ((synthetic, tmp_path / "site-gen"), (baseline, tmp_path / "site-base")):
+        run = build(project, dest)
+        assert run.seconds > 0
+        assert (dest / "massnahmen" / "index.html").is_file()

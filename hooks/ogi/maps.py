@@ -280,7 +280,9 @@ class Karten:
     _karten_der_seiten: dict[str, Callable[[], str]] | None = field(default=None, repr=False)
 
     def _assets(self, uri: str, cluster: bool) -> dict[str, str]:
-        rel = {name: relative_url(uri, f"{ASSET_DIR}/{path}") for name, path in (
+        # One relative path to the site's root per page, not one relpath per file: this runs for every map.
+        root = relative_url(uri, "index.md").removeprefix("./")
+        rel = {name: f"{root}{ASSET_DIR}/{path}" for name, path in (
             ("leaflet_js", "leaflet/leaflet.js"), ("leaflet_css", "leaflet/leaflet.css"),
             ("karte_css", "karte.css"), ("uebersicht_js", "uebersicht.js"),
             ("cluster_js", "markercluster/leaflet.markercluster.js"),
