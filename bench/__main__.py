@@ -15,9 +15,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .measure import (build, make_baseline, median_cpu, median_seconds, page_bytes, peak_rss, repeat, serve_rebuild_seconds,
-                      timed, tree_bytes, environment)
-from .synthetic import ROOT, copy_project, make_project
+from .measure import (
+    build,
+    environment,
+    interleaved,
+    make_baseline,
+    median_cpu,
+    median_seconds,
+    page_bytes,
+    paired_ratio,
+    peak_rss,
+    repeat,
+    serve_rebuild_seconds,
+    timed,
+    tree_bytes,
+)
+from .synthetic import ROOT, make_project
 
 RESULTS = ROOT / "bench/results.md"
 SHIPPED_PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
@@ -26,7 +39,7 @@ SHIPPED_PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmark des Generators.")
     parser.add_argument("--runs", type=int, default=3, help="Läufe für kleine Builds (Median)")
-    parser.add_argument("--runs-gross", type=int, default=2, help="Läufe für N = 5.000")
+    parser.add_argument("--runs-gross", type=int, default=3, help="Läufe für N = 5.000")
     parser.add_argument("--gross", type=int, default=5000, help="Anzahl Maßnahmen im großen Lauf")
     parser.add_argument("--mittel", type=int, default=1000, help="Anzahl Maßnahmen im mittleren Lauf")
     parser.add_argument("--beitraege", type=int, default=200, help="Anzahl Beiträge in den synthetischen Läufen")
@@ -69,23 +82,24 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
     for n, count in ((args.mittel, args.runs), (args.gross, args.runs_gross)):
         project = make_project(tmp / f"n{n}", n, args.beitraege)
         baseline = make_baseline(project, tmp / f"baseline-{n}")
-        gen = repeat(count, lambda: build(project, tmp / f"site-{n}"))
-        base = repeat(count, lambda: build(baseline, tmp / f"site-baseline-{n}"))
+        actions = [lambda: build(project, tmp / f"site-{n}"), lambda: build(baseline, tmp / f"site-baseline-{n}")]
+        if n == args.mittel:
+            actions.append(lambda: build(project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0"))
+        gen, base, *rest = interleaved(count, *actions)
         label = f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge"
-        g, b = median_cpu(gen), median_cpu(base)
         row(f"Build Generator (Wandzeit / CPU-Zeit), {label}", both(gen), count)
         row(f"Build baseline (reines Material, generiertes Markdown als Dateien, ohne hooks; Wandzeit / CPU-Zeit), "
             f"{label}", both(base), count)
-        row(f"Verhältnis Generator/baseline (CPU-Zeit; Wandzeit in Klammern), {label}",
-            f"{ratio(g / b)} ({ratio(median_seconds(gen) / median_seconds(base))})", count)
+        row(f"Verhältnis Generator/baseline (Median der CPU-Zeit-Verhältnisse abwechselnder Läufe; Wandzeit in "
+            f"Klammern), {label}",
+            f"{ratio(paired_ratio(gen, base))} ({ratio(median_seconds(gen) / median_seconds(base))})", count)
         row(f"Spitzenspeicher Generator / baseline, {label}", f"{mib(peak_rss(gen))} / {mib(peak_rss(base))}", count)
-        if n == args.mittel:
-            no_maps = repeat(count, lambda: build(project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0"))
-            m = median_cpu(no_maps)
+        if rest:
+            no_maps = rest[0]
             row(f"Build ohne Karten (OGI_KARTEN=0; Wandzeit / CPU-Zeit), {label}", both(no_maps), count)
-            row(f"Verhältnis mit/ohne Karten (CPU-Zeit), {label}", ratio(g / m), count)
+            row(f"Verhältnis mit/ohne Karten (CPU-Zeit), {label}", ratio(paired_ratio(gen, no_maps)), count)
             row(f"Verhältnis ohne Karten/baseline (CPU-Zeit; die baseline enthält nur die Platzhalter der Karten), {label}",
-                ratio(m / b), count)
+                ratio(paired_ratio(no_maps, base)), count)
         site = tmp / f"site-{n}"
         total = tree_bytes(site)
         row(f"Größe der Website, {label}", mb(total))

@@ -76,6 +76,21 @@ def repeat(runs: int, action) -> list[Run]:
     return [action() for _ in range(runs)]
 
 
+def interleaved(runs: int, *actions) -> list[list[Run]]:
+    """`runs` measurements of each action, taken in turns (a, b, a, b …) so that drift of the
+    machine's speed over the minutes of a benchmark hits every action alike."""
+    results: list[list[Run]] = [[] for _ in actions]
+    for _ in range(runs):
+        for action, result in zip(actions, results):
+            result.append(action())
+    return results
+
+
+def paired_ratio(numerators: list[Run], denominators: list[Run]) -> float:
+    """Median of the CPU-time ratios of runs taken side by side."""
+    return statistics.median(n.cpu / d.cpu for n, d in zip(numerators, denominators))
+
+
 def median_seconds(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
