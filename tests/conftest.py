@@ -43,14 +43,16 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only below SUBPATH, like a GitHub Pages project site; 404.html for the rest."""
+class SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only below `prefix`, like a GitHub Pages project site; 404.html for the rest."""
+
+    prefix = SUBPATH
 
     def translate_path(self, path: str) -> str:
         clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(SUBPATH):
+        if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_subpath__")
-        return super().translate_path("/" + clean[len(SUBPATH):])
+        return super().translate_path("/" + clean[len(self.prefix):])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -75,7 +77,7 @@ def server_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def http_server(server_root):
-    handler = functools.partial(_SubpathHandler, directory=str(server_root))
+    handler = functools.partial(SubpathHandler, directory=str(server_root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -110,6 +112,13 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings on the page as short lines (rule id and the first places), [] when clean."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
 
 
 class RequestLog:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from conftest import axe_violations
 
 PAGE_TYPES = {
     "start": "",
@@ -34,8 +34,7 @@ def test_page_type_is_accessible_and_stays_on_the_site(page_with_log, base_url, 
     assert response is not None
     assert response.status == (404 if path == "gibt-es-nicht/" else 200)
     assert page.locator("h1").count() == 1
-    results = Axe().run(page)
-    violations = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
+    violations = axe_violations(page)
     assert violations == []
     assert log.foreign == []
     # Every asset the page asked for was served: a missing CSS or script would break it silently.

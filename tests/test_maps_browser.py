@@ -9,8 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, RequestLog, copy_project, mkdocs_build
+from conftest import ROOT, RequestLog, SubpathHandler, axe_violations, copy_project, mkdocs_build
 from test_maps import add_geometry_records
 
 pytestmark = pytest.mark.browser
@@ -20,8 +19,10 @@ TILE_PNG = (Path(__import__("xstatic.pkg.leaflet", fromlist=["BASE_DIR"]).BASE_D
 STUB_PREFIX = "/site/"
 
 
-class _StubHandler(http.server.SimpleHTTPRequestHandler):
+class _StubHandler(SubpathHandler):
     """Serves the built copy below /site/ and answers every /tiles/… request with a small PNG."""
+
+    prefix = STUB_PREFIX
 
     def do_GET(self):
         if self.path.startswith("/tiles/"):
@@ -32,14 +33,6 @@ class _StubHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(TILE_PNG)
             return
         super().do_GET()
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        inner = clean[len(STUB_PREFIX) - 1:] if clean.startswith(STUB_PREFIX) else "/__outside__"
-        return super().translate_path(inner)
-
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +253,7 @@ def test_map_pages_have_no_axe_violations(page_with_log, base_url, path):
     page.goto(base_url + path, wait_until="networkidle")
     if path == "massnahmen/":
         page.wait_for_selector(".ogi-karte [data-ogi-geladen]", state="attached")
-    violations = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+    violations = axe_violations(page)
     assert violations == []
     assert log.foreign == []
 
@@ -271,8 +264,8 @@ def test_geometry_pages_have_no_axe_violations_before_and_after_consent(stub, st
     page, _ = stub_page
     page.goto(f"{stub}massnahmen/{slug}/", wait_until="networkidle")
     _drawn(page)
-    assert Axe().run(page).response["violations"] == []
+    assert axe_violations(page) == []
     page.click(".ogi-karte-consent__knopf")
     page.wait_for_selector(".leaflet-tile-loaded")
-    violations = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+    violations = axe_violations(page)
     assert violations == []
