@@ -67,7 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
     config[MAPS_KEY] = Karten(site, config[TEMPLATES_KEY], map_settings(config))
-    for output in build_outputs(site, site_url=config.site_url or "", karten=config[MAPS_KEY].einstellungen):
+    for output in build_outputs(site, site_url=config.site_url or "", maps=config[MAPS_KEY]):
         # Record pages are reached from their section's index, never from the sidebar.
         inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
         if output.path is not None:

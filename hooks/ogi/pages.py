@@ -21,10 +21,15 @@ GENAUIGKEIT_TEXT = {
 }
 
 
-def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | None = None) -> list[Output]:
-    """All generated pages and files, in a stable order; `site_url` makes the exports' URLs absolute."""
-    env = environment()
-    maps = Karten(site, env, karten or KartenEinstellungen())
+def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | None = None,
+                  maps: Karten | None = None) -> list[Output]:
+    """All generated pages and files, in a stable order; `site_url` makes the exports' URLs absolute.
+
+    Pass the build's `maps` when the same object later fills in the maps (hooks/site.py does).
+    """
+    if maps is None:
+        maps = Karten(site, environment(), karten or KartenEinstellungen())
+    env = maps.env
     outputs: list[Output] = []
     outputs += massnahmen_pages(site, env, maps, site_url)
     outputs += kommunen_pages(site, env, maps)
