@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean
 from .models import (
@@ -105,6 +105,18 @@ class Site:
         return max(dates, default=None)
 
 
+def unknown_kommune(name: str, kommunen: Iterable[str]) -> str:
+    """The message for a Kommune that is not in content/kommunen.yml (loader and `make new-project`)."""
+    return f"unbekannte Kommune „{name}“{did_you_mean(name, kommunen)}; Namen wie in content/kommunen.yml schreiben"
+
+
+def unknown_session(name: str, sessions: Iterable[str]) -> str:
+    """The message for a session id that tagung.yml does not define (loader and `make new-beitrag`)."""
+    ids = list(sessions)
+    return (f"unbekannte Session „{name}“{did_you_mean(name, ids)}; erlaubt sind die ids aus tagung.yml: "
+            + ", ".join(ids))
+
+
 def load_site(root: Path) -> Site:
     """Read and check all content below `root`; problems are collected in `site.errors`."""
     site = Site(root=root)
@@ -172,9 +184,7 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
     for index, name in enumerate(record.kommunen):
         ort = site.kommunen.get(name)
         if ort is None:
-            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]",
-                         f"unbekannte Kommune „{name}“{did_you_mean(name, site.kommunen)}; "
-                         "Namen wie in content/kommunen.yml schreiben")
+            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
         else:
             orte.append(ort)
     for index, bild in enumerate(record.bilder):
@@ -225,9 +235,7 @@ def _load_tagung(site: Site, loader: _Loader) -> None:
             continue
         session = sessions.get(record.session) if record.session else None
         if record.session and session is None:
-            loader.error(shown, ("session",), "session",
-                         f"unbekannte Session „{record.session}“{did_you_mean(record.session, sessions)}; "
-                         "erlaubt sind die ids aus tagung.yml: " + ", ".join(sessions))
+            loader.error(shown, ("session",), "session", unknown_session(record.session, sessions))
             continue
         if record.tag not in days:
             loader.error(shown, ("tag",), "tag", f"{record.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from .content import PROJECTS_DIR, TAGUNG_DIR, TAGUNG_FILE, load_site
+from .content import PROJECTS_DIR, TAGUNG_DIR, TAGUNG_FILE, load_site, unknown_kommune, unknown_session
 from .errors import did_you_mean
 from .models import BEITRAGSARTEN, Beitrag, Projekt
 from .render import TEMPLATES
@@ -53,8 +53,7 @@ def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", ta
     sessions = {s.id: s for s in site.tagung.sessions}
     if session:
         if session not in sessions:
-            raise ScaffoldError(f"SESSION: unbekannte Session „{session}“{did_you_mean(session, sessions)}; "
-                                "erlaubt sind die ids aus tagung.yml: " + ", ".join(sessions))
+            raise ScaffoldError(f"SESSION: {unknown_session(session, sessions)}")
         day = sessions[session].tag
         if tag and tag != day.isoformat():
             raise ScaffoldError(f"TAG: die Session „{session}“ fand am {day.isoformat()} statt; TAG weglassen oder angleichen")
@@ -75,12 +74,6 @@ def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", ta
         schema_comment=schema_comment(f"{TAGUNG_DIR}/x.yml"), titel=titel, art=art, arten=BEITRAGSARTEN,
         tag=day, session=session, sessions=list(sessions), heute=today)
     return _write(root, target, text, Beitrag)
-
-
-def unknown_kommune(name: str, kommunen: dict) -> str:
-    """The loader's message for a Kommune that is not in content/kommunen.yml."""
-    return (f"unbekannte Kommune „{name}“{did_you_mean(name, kommunen)}; "
-            "Namen wie in content/kommunen.yml schreiben")
 
 
 def _required(value: str | None, variable: str) -> str:
