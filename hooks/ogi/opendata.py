@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 from typing import Any
 
 from .content import Massnahme
 from .maps import CSV_URI, GEOJSON_URI, centre, massnahme_url
 from .output import Output
+from .render import relative_url
 
 LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
 LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
@@ -99,18 +101,15 @@ def _groesse(text: str) -> str:
     return f"{size} Byte" if size < 1024 else f"{size / 1024:.0f} KB"
 
 
-def downloads_fragment(env, massnahmen: list[Massnahme], site_url: str, from_uri: str, anbieter: str) -> str:
+def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int) -> str:
     """The 'Offene Daten' section of the measures' index: the files, their licence and the provider."""
-    import posixpath
-
-    base = posixpath.dirname(from_uri)
     dateien = [
-        {"name": posixpath.basename(uri), "href": posixpath.relpath(uri, base or "."), "groesse": _groesse(text),
-         "format": "GeoJSON" if uri.endswith(".geojson") else "CSV"}
-        for uri, text in export_files(massnahmen, site_url)
+        {"name": posixpath.basename(o.uri), "href": relative_url(from_uri, o.uri),
+         "groesse": _groesse(str(o.content)), "format": "GeoJSON" if o.uri.endswith(".geojson") else "CSV"}
+        for o in exports
     ]
     return env.get_template("karte_downloads.md.j2").render(dateien=dateien, lizenz=LIZENZ, lizenz_url=LIZENZ_URL,
-                                                            anbieter=anbieter, anzahl=len(massnahmen))
+                                                            anbieter=anbieter, anzahl=anzahl)
 
 
 def export_outputs(massnahmen: list[Massnahme], site_url: str) -> list[Output]:

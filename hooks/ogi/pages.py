@@ -31,10 +31,11 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
         maps = Karten(site, environment(), karten or KartenEinstellungen())
     env = maps.env
     outputs: list[Output] = []
-    outputs += massnahmen_pages(site, env, maps, site_url)
+    exports = export_outputs(sorted_massnahmen(site), site_url)
+    outputs += massnahmen_pages(site, env, maps, exports)
     outputs += kommunen_pages(site, env, maps)
     outputs += asset_outputs(maps.einstellungen)
-    outputs += export_outputs(sorted_massnahmen(site), site_url)
+    outputs += exports
     outputs += tagung_outputs(site, env, site_url)
     return outputs
 
@@ -43,12 +44,12 @@ def sorted_massnahmen(site: Site) -> list[Massnahme]:
     return sorted(site.massnahmen, key=lambda m: (m.orte[0].name, m.record.titel.casefold()))
 
 
-def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, site_url: str) -> Iterable[Output]:
+def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, exports: list[Output]) -> Iterable[Output]:
     massnahmen = sorted_massnahmen(site)
     anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
     yield Output("massnahmen/index.md", env.get_template("massnahmen.md.j2").render(
         massnahmen=massnahmen, karte=maps.platzhalter("massnahmen/index.md"),
-        downloads=downloads_fragment(env, massnahmen, site_url, "massnahmen/index.md", anbieter)))
+        downloads=downloads_fragment(env, exports, "massnahmen/index.md", anbieter, len(massnahmen))))
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
         uri = f"massnahmen/{m.slug}.md"
