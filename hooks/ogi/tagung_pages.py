@@ -9,7 +9,7 @@ import jinja2
 from .anhaenge import Datei, datei
 from .content import Site
 from .output import Output
-from .programm import normalised_name, programme, session_talks, speaker_anchors, speakers
+from .programm import normalised_name, programme, session_talks, speakers
 from .schedule import SCHEDULE_URI, schedule_json
 
 TAGUNG_URI = "tagung-2020"
@@ -23,7 +23,8 @@ def tagung_outputs(site: Site, env: jinja2.Environment, site_url: str = "") -> I
     dokumentation = None
     if t.dokumentation and t.dokumentation.datei:
         dokumentation = datei(site, t.dokumentation.titel, t.dokumentation.datei)
-    anker = speaker_anchors(site)
+    referierende = speakers(site)
+    anker = {normalised_name(r.name): r.anker for r in referierende}
     yield Output(f"{TAGUNG_URI}/index.md", env.get_template("tagung.md.j2").render(
         t=t, programm=programme(site), dokumentation=dokumentation,
         anzahl_referierende=len(anker), schedule=SCHEDULE_URI.rsplit("/", 1)[-1]), source=site.tagung_source)
@@ -46,7 +47,7 @@ def tagung_outputs(site: Site, env: jinja2.Environment, site_url: str = "") -> I
             s=s, tag=tag, vortraege=session_talks(site, s), t=t), source=site.tagung_source)
 
     yield Output(f"{TAGUNG_URI}/referierende.md", env.get_template("referierende.md.j2").render(
-        t=t, referierende=speakers(site)))
+        t=t, referierende=referierende))
     yield Output(SCHEDULE_URI, schedule_json(site, site_url), source=site.tagung_source)
     for uri in sorted(files):
         yield Output(uri, path=files[uri].path)
