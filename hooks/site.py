@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -81,6 +82,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site: Site = config[SITE_KEY]
+    if page.file.generated_by:
+        mark_meta_escaped(page)
     try:
         markdown = fill_markers(markdown, site, config[TEMPLATES_KEY], build_date())
     except ValueError as exc:
@@ -93,6 +96,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Maps go into the finished HTML: Markdown and the search index need not parse them.
     return config[MAPS_KEY].einsetzen(output, page.file.src_uri)
+
+
+def mark_meta_escaped(page: Page) -> None:
+    # Generated pages carry title and description HTML-escaped (ogi.text.meta_text): Material prints
+    # them raw, and as Markup they are not escaped twice where a template does escape.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = Markup(page.meta[key])
 
 
 def map_settings(config: MkDocsConfig) -> KartenEinstellungen:

@@ -11,6 +11,7 @@ import jinja2
 from .dates import TeilDatum, deutsches_datum
 from .schemas import field_reference
 from .slugs import slugify
+from .text import code_spans, href, markdown_text, meta_text, rich_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,7 +57,12 @@ def zahl(value: float | int) -> str:
 
 
 def environment() -> jinja2.Environment:
-    """A fresh environment per build, so template edits show up on the next `serve` rebuild."""
+    """A fresh environment per build, so template edits show up on the next `serve` rebuild.
+
+    Every `{{ value }}` prints inert text (`finalize`): content cannot start Markdown or HTML syntax.
+    Only Markup passes as it is: macro output, `|rich` (sanitised rich text), `|href` (checked link
+    targets), `|meta` (front matter) and the map renderer's HTML.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -64,7 +70,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=markdown_text,
     )
-    env.filters.update(euro=euro, datum=datum, zahl=zahl, rel=relative_url, url=page_url, slug=slugify)
+    env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, datum=datum, zahl=zahl, rel=relative_url, url=page_url, slug=slugify)
     env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
     return env

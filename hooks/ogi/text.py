@@ -1,0 +1,113 @@
+"""Content text at the boundary to Markdown, HTML and front matter.
+
+Content comes from many hands through pull requests, so its text is untrusted. Every value a page
+template prints becomes inert text by default (`markdown_text`, installed as the Jinja environment's
+`finalize`); rich text is a fixed Markdown subset rendered here and cleaned by an allow-list sanitiser
+(`rich_text`); URLs pass only through `href`. Nothing else turns content into markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote, urlsplit
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+# Characters that start Markdown syntax anywhere in a line (links, emphasis, code, attr_list braces,
+# tables, escapes, headings, admonitions). As numeric character references they are shown as typed.
+_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^$"} | {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+# Characters that start a block only at the beginning of a line: lists, quotes, definition lists,
+# setext underlines, details, footnotes.
+_LINE_START = re.compile(r"^ *(?:[-+=:>?%]|\d+[.)])")
+# Every kind of line break or other whitespace run: a value never starts a new Markdown block.
+_WHITESPACE = re.compile(r"[\s\u2028\u2029\x85]+")
+
+RICH_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h3", "h4", "code"}
+RICH_SCHEMES = {"http", "https", "mailto"}
+
+
+def one_line(value: object) -> str:
+    """The value as one line of text: whitespace runs (line breaks included) become one space.
+
+    Not stripped: template literals such as ", " keep their space; one space never makes code.
+    """
+    return _WHITESPACE.sub(" ", str(value))
+
+
+def markdown_text(value: object) -> Markup:
+    """Plain text that Markdown and HTML show literally, whatever it contains.
+
+    Markup (already safe HTML from a macro, a filter or the map renderer) passes unchanged.
+    """
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    text = "".join(_INLINE.get(c, c) for c in one_line(value))
+    match = _LINE_START.match(text)
+    if match:  # the marker's last character as a reference: "1&#46; Preis", "&#45; Liste"
+        end = match.end() - 1
+        text = text[:end] + f"&#{ord(text[end])};" + text[end + 1:]
+    return Markup(text)
+
+
+def code_spans(value: object) -> Markup:
+    """Trusted help text from the models: inert like any text, with `Feld` shown as code."""
+    return Markup(re.sub(r"&#96;(.+?)&#96;", r"<code>\1</code>", markdown_text(value)))
+
+
+def meta_text(value: object) -> Markup:
+    """A front matter value: HTML-escaped one-line text as a JSON (= YAML) string.
+
+    Material prints `page.meta.title` and `description` without escaping into <title>, the header,
+    the navigation and <meta>; the value therefore arrives escaped (hooks/site.py marks it as such).
+    """
+    return Markup(json.dumps(str(escape(one_line(value).strip())), ensure_ascii=True))
+
+
+def href(value: object) -> Markup:
+    """A link target for Markdown or HTML: an http(s)/mailto/tel address or a relative path, percent-encoded.
+
+    Any other scheme (javascript:, data:, …) is refused: models admit only http(s) URLs, so this is a
+    second wall, not the first.
+    """
+    url = str(value)
+    scheme = urlsplit(url).scheme.lower()
+    if scheme and scheme not in RICH_SCHEMES | {"tel"}:
+        raise ValueError(f"Linkziel mit unerlaubtem Schema: {url!r}")
+    # quote() keeps letters, digits and "_.-~"; brackets, quotes and spaces are encoded, so the
+    # target can close neither a Markdown link nor an HTML attribute.
+    return Markup(quote(url, safe="/:?#&=%,;@+!$*"))
+
+
+def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        scheme = urlsplit(value).scheme.lower()
+        return value if scheme in RICH_SCHEMES else None
+    return value
+
+
+def rich_text(value: object) -> Markup:
+    """Rich text of a record (e.g. `beschreibung`): the documented Markdown subset, sanitised HTML.
+
+    Allowed: paragraphs, line breaks, **fett**, *kursiv*, `Code`, links to http(s)/mailto addresses,
+    lists, quotes and headings (shown as sub-headings of the section). Raw HTML, images, attributes
+    and everything else are removed; the result is one raw HTML block that the page's Markdown leaves
+    alone.
+    """
+    if value is None:
+        return Markup("")
+    # baselevel 3: "# Titel" in a description becomes a sub-heading of the page's section.
+    html = markdown.markdown(str(value), extensions=["toc", "sane_lists"],
+                             extension_configs={"toc": {"baselevel": 3, "anchorlink": False, "permalink": False}},
+                             output_format="html")
+    html = re.sub(r"<h[5-6]", "<h4", re.sub(r"</h[5-6]>", "</h4>", html))
+    clean = nh3.clean(html, tags=RICH_TAGS, clean_content_tags={"script", "style", "iframe", "object",
+                                                                   "template", "noscript", "textarea"},
+                      attributes={"a": {"href"}}, attribute_filter=_allowed_attribute,
+                      url_schemes=RICH_SCHEMES, link_rel="noopener noreferrer")
+    return Markup(f'<div class="ogi-text">\n{clean}\n</div>')
