@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean
+from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
 from .models import (
     Beitrag,
     Betreiber,
@@ -107,13 +107,13 @@ class Site:
 
 def unknown_kommune(name: str, kommunen: Iterable[str]) -> str:
     """The message for a Kommune that is not in content/kommunen.yml (loader and `make new-project`)."""
-    return f"unbekannte Kommune „{name}“{did_you_mean(name, kommunen)}; Namen wie in content/kommunen.yml schreiben"
+    return f"unbekannte Kommune „{visible(name)}“{did_you_mean(name, kommunen)}; Namen wie in content/kommunen.yml schreiben"
 
 
 def unknown_session(name: str, sessions: Iterable[str]) -> str:
     """The message for a session id that tagung.yml does not define (loader and `make new-beitrag`)."""
     ids = list(sessions)
-    return (f"unbekannte Session „{name}“{did_you_mean(name, ids)}; erlaubt sind die ids aus tagung.yml: "
+    return (f"unbekannte Session „{visible(name)}“{did_you_mean(name, ids)}; erlaubt sind die ids aus tagung.yml: "
             + ", ".join(ids))
 
 

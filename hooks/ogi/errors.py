@@ -3,10 +3,37 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
 FILE_FIELD = "(Datei)"
+
+# Characters that look like nothing or like a space, made visible in messages: „Mülheim an der⇥Ruhr“.
+_VISIBLE = {"\t": "⇥", "\u00a0": "⍽", "\u00ad": "‐", "\r": "␍", "\n": "↵"}
+
+
+def visible(text: str) -> str:
+    """`text` with tabs, non-breaking spaces and other invisible characters shown as signs."""
+    return "".join(_VISIBLE.get(c, f"⟨{character_name(c)}⟩" if _invisible(c) else c) for c in text)
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cn", "Co")
+
+
+def character_name(char: str) -> str:
+    """'U+202E, Steuerzeichen für die Schreibrichtung': how a message names an invisible character."""
+    code = ord(char)
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or code in (0x200E, 0x200F, 0x061C):
+        kind = "Steuerzeichen für die Schreibrichtung"
+    elif code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        kind = "Leerzeichen ohne Breite"
+    elif unicodedata.category(char) == "Cc":
+        kind = "Steuerzeichen"
+    else:
+        kind = "unsichtbares Zeichen"
+    return f"U+{code:04X}, {kind}"
 
 
 @dataclass(frozen=True, order=True)
@@ -38,6 +65,17 @@ class ContentErrors(Exception):
         count = len(self.errors)
         head = "1 Fehler in den Inhalten:" if count == 1 else f"{count} Fehler in den Inhalten:"
         return "\n".join([head, *map(str, self.errors)])
+
+
+def field_name(loc: tuple[str | int, ...]) -> str:
+    """`quellen[1].url`: keys joined by dots, list items counted from 1."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text or "(Datei)"
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

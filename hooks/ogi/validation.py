@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, did_you_mean
+from .errors import ContentError, did_you_mean, field_name, visible
 from .yamlfile import Loc, YamlFile
 
 _PATTERN_HINTS = {
@@ -40,17 +40,6 @@ def _to_content_error(model: type[BaseModel], source: YamlFile, error: Any) -> C
     else:
         line = source.line_of(loc)
     return ContentError(source.path, line, field_name(loc), _message(error, loc, owner))
-
-
-def field_name(loc: Loc) -> str:
-    """`quellen[1].url`: keys joined by dots, list items counted from 1."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part + 1}]"
-        else:
-            text += ("." if text else "") + part
-    return text or "(Datei)"
 
 
 def _resolve(model: type[BaseModel], data: Any, loc: Loc) -> tuple[Loc, type[BaseModel] | None]:
@@ -102,7 +91,7 @@ def _kind(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = str(value)
+    text = visible(str(getattr(value, "source", value)))
     return f"„{text if len(text) <= 60 else text[:57] + '…'}“"
 
 

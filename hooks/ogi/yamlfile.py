@@ -1,14 +1,21 @@
-"""Read one YAML file into plain data, keeping the line of every key and item."""
+"""Read one YAML file into plain data, keeping the line of every key and item.
+
+Content files come from many hands, so the reader accepts only the YAML editors need: no anchors,
+aliases, merge keys or explicit tags (an alias bomb of 300 bytes expands to gigabytes), a size and a
+nesting limit, and no control, bidi or zero-width characters. Each refusal is a German message at
+file:line, found before anything is expanded.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import FILE_FIELD, ContentError
+from .errors import FILE_FIELD, ContentError, character_name, field_name
 
 try:  # libyaml is ten times faster; the pure-Python parser gives the same result
     from yaml import CSafeLoader as _BaseLoader
@@ -26,7 +33,45 @@ class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             return self.construct_scalar(node)
 
 
+    def construct_yaml_int(self, node: yaml.Node) -> Any:
+        return YamlInt(super().construct_yaml_int(node), node.value)
+
+    def construct_yaml_float(self, node: yaml.Node) -> Any:
+        return YamlFloat(super().construct_yaml_float(node), node.value)
+
+
+class YamlInt(int):
+    """An integer that remembers how it was written: `0x1F` and `1_500_000` are ints to YAML, not to editors."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> YamlInt:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+
+class YamlFloat(float):
+    """A float that remembers how it was written: `150.000` (German thousands dot) reads as 150.0."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> YamlFloat:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_timestamp)
+SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_yaml_int)
+SafeLoader.add_constructor("tag:yaml.org,2002:float", SafeLoader.construct_yaml_float)
+
+MAX_BYTES = 1024 * 1024  # a record is a few KB; a megabyte is a mistake or an attack
+MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
+# Characters no editor means to type and that hide or reorder text: C0/C1 controls (tab, line feed
+# and carriage return aside), bidi overrides and isolates, zero-width characters, noncharacters.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]")
 
 Loc = tuple[str | int, ...]
 
@@ -49,6 +94,10 @@ class YamlFile:
 
 def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[ContentError]]:
     """Parse `path`; on failure return None and the errors, each with its line."""
+    if path.stat().st_size > MAX_BYTES:
+        return None, [ContentError(display_path, 1, FILE_FIELD,
+                                   f"die Datei ist {path.stat().st_size // 1024} KB groß; erlaubt ist höchstens "
+                                   "1 MB je Datei; lange Texte kürzen oder auf mehrere Dateien verteilen")]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -61,7 +110,13 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
     if not _has_content(text):
         return None, [ContentError(display_path, 1, FILE_FIELD,
                                    "die Datei ist leer; Felder eintragen oder die Datei löschen")]
+    errors = _forbidden_characters(text, display_path)
+    if errors:
+        return None, errors
     try:
+        errors = _check_dialect(text, display_path)
+        if errors:
+            return None, errors
         loader = SafeLoader(text)
         try:
             node = loader.get_single_node()
@@ -81,7 +136,73 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
                                    "Anführungszeichen prüfen")]
     result = YamlFile(display_path, data)
     _collect_lines(node, (), result.lines)
-    return result, []
+    errors = _forbidden_in_values(result)
+    return (None, errors) if errors else (result, [])
+
+
+def _forbidden_characters(text: str, path: str) -> list[ContentError]:
+    errors = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _FORBIDDEN.search(line.rstrip("\r"))
+        if match:
+            errors.append(ContentError(path, number, FILE_FIELD,
+                                       f"unsichtbares Zeichen ({character_name(match.group())}) in Spalte "
+                                       f"{match.start() + 1}; das Zeichen löschen (oft beim Kopieren aus PDF "
+                                       "oder Word eingefügt)"))
+    return errors
+
+
+def _forbidden_in_values(source: YamlFile) -> list[ContentError]:
+    """The same characters written as escapes in quoted text ("\\u202e", "\\0")."""
+    errors = []
+    stack: list[tuple[Loc, Any]] = [((), source.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((loc + (str(k),), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((loc + (i,), v) for i, v in enumerate(value))
+        elif isinstance(value, str) and (match := _FORBIDDEN.search(value)):
+            errors.append(ContentError(source.path, source.line_of(loc), field_name(loc),
+                                       f"unsichtbares Zeichen ({character_name(match.group())}) im Text; "
+                                       "das Zeichen löschen"))
+    return sorted(errors)
+
+
+def _check_dialect(text: str, path: str) -> list[ContentError]:
+    """Anchors, aliases, merge keys, explicit tags and deep nesting, found in the event stream.
+
+    Runs before any node is composed, so nothing is expanded.
+    """
+    errors: dict[ContentError, None] = {}  # one message per line and kind, in order
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent):
+            errors.setdefault(ContentError(path, line, "YAML-Syntax",
+                                           f"Verweise (*{event.anchor}) sind nicht erlaubt; den Wert ausschreiben"), None)
+            continue
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            errors.setdefault(ContentError(path, line, "YAML-Syntax",
+                                           f"Anker (&{anchor}) sind nicht erlaubt; den Wert an jeder Stelle ausschreiben"))
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            errors.setdefault(ContentError(path, line, "YAML-Syntax",
+                                           f"Typangaben wie „{shown}“ sind nicht erlaubt; den Wert ohne „!“-Angabe schreiben"))
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            errors.setdefault(ContentError(path, line, "YAML-Syntax",
+                                           "„<<“ (Felder übernehmen) ist nicht erlaubt; die Felder ausschreiben"))
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [*errors, ContentError(path, line, "YAML-Syntax",
+                                              f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein "
+                                              "Feld, Einrückung prüfen")]
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return list(errors)
 
 
 def _has_content(text: str) -> bool:
