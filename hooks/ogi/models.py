@@ -11,8 +11,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Union
 
+import zoneinfo
+
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -20,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import Datum
+from .dates import Datum, Tagesdatum
 from .geo import check_position
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -38,6 +41,36 @@ class Record(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+# Numbers are never converted: not from text, booleans, infinity or NaN, and no float is taken for an
+# integer (YAML reads the German `150.000` as 150.0). The YAML reader keeps `0x1F`, `1_500_000` or `010`
+# as text, so they are refused here too; validation.py words the message from how the value was written.
+Ganzzahl = Annotated[int, Field(strict=True)]
+Zahl = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+
+# A file inside the record's folder: a name, or a relative path of such names. No absolute path,
+# no "..", no hidden file, no character that needs quoting in a URL.
+_DATEI = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$")
+
+
+def _relative_file(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    name = value.strip()
+    if name.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", name):
+        raise ValueError(f"„{name}“ ist ein Pfad außerhalb des Inhaltsordners; nur den Dateinamen im "
+                         "Ordner angeben, der in der Feldbeschreibung steht, z. B. „folien.pdf“")
+    if ".." in re.split(r"[/\\]", name):
+        raise ValueError(f"„{name}“ verlässt mit „..“ den Ordner; nur den Dateinamen im Ordner angeben, "
+                         "z. B. „folien.pdf“")
+    if not _DATEI.match(name):
+        raise ValueError(f"„{name}“ ist als Dateiname nicht erlaubt; nur Buchstaben ohne Umlaute, Ziffern, "
+                         "Punkt, Bindestrich und Unterstrich, z. B. „folien-2020.pdf“ (die Datei umbenennen)")
+    return name
+
+
+Dateiname = Annotated[str, BeforeValidator(_relative_file), Field(min_length=1, pattern=_DATEI.pattern)]
 
 
 # --- shared parts ------------------------------------------------------------------------------
@@ -70,8 +103,8 @@ class Kommune(Record):
     kreis: Text | None = Field(
         None, description="Kreis, zu dem die Kommune gehört; leer bei kreisfreien Städten."
     )
-    breite: float = Field(description="Geografische Breite der Ortsmitte (WGS84), z. B. 51.550.")
-    laenge: float = Field(description="Geografische Länge der Ortsmitte (WGS84), z. B. 7.217.")
+    breite: Zahl = Field(description="Geografische Breite der Ortsmitte (WGS84), z. B. 51.550.")
+    laenge: Zahl = Field(description="Geografische Länge der Ortsmitte (WGS84), z. B. 7.217.")
 
     @model_validator(mode="after")
     def _inside_region(self) -> Kommune:
@@ -88,7 +121,7 @@ class KommunenDatei(Record):
 # --- Maßnahmen ---------------------------------------------------------------------------------
 
 Position = Annotated[
-    list[float],
+    list[Zahl],
     Field(min_length=2, max_length=2, description="[Länge, Breite] in WGS84, z. B. [7.217, 51.550]."),
 ]
 
@@ -179,31 +212,20 @@ class Zeitraum(Record):
 
 
 class Foerderung(Record):
-    betrag_eur: int | None = Field(
-        None, ge=0, description="Fördersumme in Euro als ganze Zahl ohne Tausenderpunkt, z. B. 127687."
+    betrag_eur: Annotated[Ganzzahl, Field(ge=0)] | None = Field(
+        None, description="Fördersumme in Euro als ganze Zahl ohne Tausenderpunkt, z. B. 127687."
     )
     foerdergeber: Text | None = Field(None, description="Wer fördert, z. B. „Land Nordrhein-Westfalen“.")
-    anteil_prozent: float | None = Field(
-        None, gt=0, le=100, description="Förderquote in Prozent, z. B. 100."
+    anteil_prozent: Annotated[Zahl, Field(gt=0, le=100)] | None = Field(
+        None, description="Förderquote in Prozent, z. B. 100."
     )
     hinweis: Text | None = Field(
         None, description="Erläuterung zum Betrag, wenn die Quelle ihn nur zusammen mit anderen nennt."
     )
 
-    @field_validator("betrag_eur", mode="before")
-    @classmethod
-    def _no_thousands_dot(cls, value: object) -> object:
-        # YAML reads "127.687" as the float 127.687: the German thousands separator.
-        if isinstance(value, float) and not value.is_integer():
-            digits = str(value).replace(".", "")
-            raise ValueError(
-                f"{value} ist keine ganze Zahl; Beträge ohne Tausenderpunkt schreiben, z. B. {digits}"
-            )
-        return value
-
 
 class Bild(Record):
-    datei: Text = Field(description="Dateiname im Ordner content/projects/bilder/, z. B. „herne-park.jpg“.")
+    datei: Dateiname = Field(description="Dateiname im Ordner content/projects/bilder/, z. B. „herne-park.jpg“.")
     alt: Text = Field(description="Alternativtext: was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen.")
     urheber: Text = Field(description="Wer das Bild gemacht hat (Bildnachweis).")
     lizenz: Text = Field(description="Lizenz oder Nutzungsrecht, z. B. „CC BY 4.0“ oder „© RVR“.")
@@ -233,7 +255,7 @@ class Projekt(Record):
     lage: Lage = Field(description="Wo die Maßnahme liegt und wie genau das bekannt ist.")
     bilder: list[Bild] = Field(default_factory=list, description="Bilder mit Alternativtext und Bildnachweis.")
     quellen: list[Quelle] = Field(min_length=1, description="Öffentliche Quellen für alle Angaben der Seite.")
-    datenstand: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).")
+    datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).")
 
 
 # --- Fachtagung ---------------------------------------------------------------------------------
@@ -242,7 +264,7 @@ Uhrzeit = Annotated[str, Field(pattern=TIME_PATTERN, description="Uhrzeit als HH
 
 
 class Tag(Record):
-    datum: dt.date = Field(description="Datum des Tages (JJJJ-MM-TT).")
+    datum: Tagesdatum = Field(description="Datum des Tages (JJJJ-MM-TT).")
     name: Text = Field(description="Name des Tages, z. B. „Netzwerktag“.")
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
@@ -253,7 +275,7 @@ class Session(Record):
     id: str = Field(pattern=SLUG_PATTERN, description="Kurzname aus Kleinbuchstaben und Bindestrichen; Beiträge verweisen darauf.")
     titel: Text = Field(description="Titel der Session oder des Workshops.")
     art: Text | None = Field(None, description="Art, z. B. „Workshop“ oder „Plenum“.")
-    tag: dt.date = Field(description="Datum des Tages, an dem die Session stattfand.")
+    tag: Tagesdatum = Field(description="Datum des Tages, an dem die Session stattfand.")
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
     beschreibung: Text | None = Field(None, description="Worum es ging (Markdown).")
@@ -262,7 +284,7 @@ class Session(Record):
 class Dokument(Record):
     titel: Text = Field(description="Titel des Dokuments.")
     url: HttpUrl | None = Field(None, description="Adresse, wenn das Dokument anderswo veröffentlicht ist.")
-    datei: Text | None = Field(None, description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
+    datei: Dateiname | None = Field(None, description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
 
     @model_validator(mode="after")
     def _has_target(self) -> Dokument:
@@ -279,7 +301,7 @@ class Tagung(Record):
     veranstalter: list[Text] = Field(min_length=1, description="Wer veranstaltet hat.")
     plattform: Text | None = Field(None, description="Online-Plattform, auf der die Tagung stattfand.")
     kostenfrei: bool | None = Field(None, description="true, wenn die Teilnahme kostenfrei war.")
-    zeitzone: Text = Field("Europe/Berlin", description="Zeitzone der Uhrzeiten.")
+    zeitzone: Text = Field("Europe/Berlin", description="Zeitzone der Uhrzeiten, z. B. „Europe/Berlin“.")
     kurzbeschreibung: Text = Field(max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
     beschreibung: Text | None = Field(None, description="Beschreibung der Tagung (Markdown).")
     tage: list[Tag] = Field(min_length=1, description="Die Tage der Tagung in zeitlicher Reihenfolge.")
@@ -287,7 +309,18 @@ class Tagung(Record):
     dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
     links: list[Link] = Field(default_factory=list, description="Weiterführende Links.")
     quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
-    datenstand: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
+    datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
+
+    @field_validator("zeitzone")
+    @classmethod
+    def _known_zone(cls, zeitzone: str) -> str:
+        # schedule.json and the pages convert times with it; an unknown zone would stop the build.
+        try:
+            zoneinfo.ZoneInfo(zeitzone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unbekannte Zeitzone „{zeitzone}“; eine Zeitzone der IANA-Liste angeben, "
+                             "z. B. „Europe/Berlin“") from None
+        return zeitzone
 
 
 class Person(Record):
@@ -298,7 +331,7 @@ class Person(Record):
 
 class Anhang(Record):
     titel: Text = Field(description="Linktext, z. B. „Folien“.")
-    datei: Text = Field(description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
+    datei: Dateiname = Field(description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
     art: Literal["Folien", "Dokument", "Sonstiges"] = Field("Folien", description="Folien, Dokument oder Sonstiges.")
 
 
@@ -309,11 +342,11 @@ class Beitrag(Record):
     art: Literal[BEITRAGSARTEN] = Field(  # type: ignore[valid-type]
         description="Art: " + ", ".join(BEITRAGSARTEN) + "."
     )
-    tag: dt.date = Field(description="Datum des Tages (JJJJ-MM-TT); muss ein Tag der Tagung sein.")
+    tag: Tagesdatum = Field(description="Datum des Tages (JJJJ-MM-TT); muss ein Tag der Tagung sein.")
     session: str | None = Field(None, description="id der Session aus tagung.yml.")
     beginn: Uhrzeit | None = None
-    dauer_min: int | None = Field(None, gt=0, le=600, description="Dauer in Minuten.")
-    reihenfolge: int | None = Field(
+    dauer_min: Annotated[Ganzzahl, Field(gt=0, le=600)] | None = Field(None, description="Dauer in Minuten.")
+    reihenfolge: Ganzzahl | None = Field(
         None, description="Position im Programm, wenn keine Uhrzeit bekannt ist (1, 2, 3 …)."
     )
     referierende: list[Person] = Field(default_factory=list, description="Wer gesprochen hat.")
@@ -322,7 +355,7 @@ class Beitrag(Record):
     anhaenge: list[Anhang] = Field(default_factory=list, description="Folien und andere Dateien.")
     video: HttpUrl | None = Field(None, description="Adresse einer Videoaufzeichnung.")
     quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
-    datenstand: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
+    datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
 
 
 # --- site data ---------------------------------------------------------------------------------

@@ -91,6 +91,8 @@ def _kind(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"„{str(value).lower()}“"
     text = visible(str(getattr(value, "source", value)))
     return f"„{text if len(text) <= 60 else text[:57] + '…'}“"
 
@@ -122,8 +124,14 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind == "string_type":
         return f"erwartet Text, gefunden {_kind(value)}; den Wert in Anführungszeichen setzen"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"erwartet eine ganze Zahl, gefunden {_shown(value)}; z. B. 150000"
-    if kind in ("float_type", "float_parsing"):
+        written = str(getattr(value, "source", value))
+        if isinstance(value, float) and re.fullmatch(r"\d{1,3}(\.\d{3})+", written):
+            return (f"„{written}“ ist mit Tausenderpunkt geschrieben, YAML liest das als Kommazahl "
+                    f"{written.replace('.', ',', 1)}; ohne Punkt schreiben: {written.replace('.', '')}")
+        if isinstance(value, str) and re.fullmatch(r"\d+", value):
+            return f"erwartet eine Zahl, gefunden Text „{value}“; die Zahl ohne Anführungszeichen schreiben: {value}"
+        return f"erwartet eine ganze Zahl, gefunden {_shown(value)}; nur Ziffern ohne Punkt oder Zeichen, z. B. 150000"
+    if kind in ("float_type", "float_parsing", "finite_number"):
         return f"erwartet eine Zahl, gefunden {_shown(value)}; Dezimalpunkt statt Komma, z. B. 51.55"
     if kind in ("bool_type", "bool_parsing"):
         return f"erwartet true oder false, gefunden {_shown(value)}"

@@ -34,6 +34,9 @@ class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 
     def construct_yaml_int(self, node: yaml.Node) -> Any:
+        # YAML 1.1 also reads 0x1F, 0o17, 010, 1_500_000 and 1:30 as numbers; editors mean text or a typo.
+        if not re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", node.value):
+            return node.value
         return YamlInt(super().construct_yaml_int(node), node.value)
 
     def construct_yaml_float(self, node: yaml.Node) -> Any:
