@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import ATTACHMENTS_DIR, Site
+from .files import published_file
 
 ATTACHMENTS_URI = "tagung-2020/anhaenge"
 
@@ -50,8 +51,8 @@ def datei(site: Site, titel: str, name: str) -> Datei | None:
 
     A missing file is a content error, so only `serve` renders pages then; they leave the link out.
     """
-    path = site.root / ATTACHMENTS_DIR / name
-    if not path.is_file():
+    path = published_file(site.root, ATTACHMENTS_DIR, name)
+    if path is None:
         return None
     size = path.stat().st_size
     return Datei(titel, name, path, dateiformat(name), human_size(size), size)

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
+from .files import file_problem, inside
+from .kommunen import ags_of, official_kommunen
 from .models import (
     Beitrag,
     Betreiber,
@@ -32,6 +34,8 @@ ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
 TAGUNG_FILE = "tagung.yml"
 # File names of presentations that would take the address of a generated conference page.
 RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule")
+RESERVED_PROJECT_NAMES = ("index", "bilder")  # massnahmen/index.md, massnahmen/bilder/
+RESERVED_SESSION_IDS = ("index",)
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -107,6 +111,9 @@ class Site:
 
 def unknown_kommune(name: str, kommunen: Iterable[str]) -> str:
     """The message for a Kommune that is not in content/kommunen.yml (loader and `make new-project`)."""
+    if ags_of(name) is not None:
+        return (f"die Kommune „{name}“ fehlt in content/kommunen.yml; sie dort wieder eintragen "
+                "(mit Kreis und Ortsmitte)")
     return f"unbekannte Kommune „{visible(name)}“{did_you_mean(name, kommunen)}; Namen wie in content/kommunen.yml schreiben"
 
 
@@ -148,6 +155,11 @@ class _Loader:
         if not path.is_file():
             self.site.errors.append(ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht"))
             return None
+        if not inside(self.site.root, path):
+            self.site.errors.append(ContentError(shown, 1, FILE_FIELD,
+                                                 "die Datei ist ein Verweis auf eine Datei außerhalb des Repositorys; "
+                                                 "den Inhalt selbst in die Datei schreiben"))
+            return None
         self.site.sources[shown] = path
         if slug and not slug_is_valid(path.stem):
             self.site.errors.append(ContentError(
@@ -159,6 +171,7 @@ class _Loader:
             self.site.errors.extend(errors)
             return None
         self.files[shown] = source
+        self.site.warnings.extend(source.warnings)
         record, errors = validate(model, source)
         self.site.errors.extend(errors)
         return record
@@ -169,13 +182,36 @@ class _Loader:
 
 
 def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
+    """Each of the 53 official Kommunen exactly once, under its official name; slugs unique."""
+    official = official_kommunen()
+    found: dict[str, str] = {}  # AGS -> name as written
+    slugs: dict[str, str] = {}
     for index, kommune in enumerate(datei.kommunen):
-        if kommune.name in site.kommunen:
-            site.errors.append(ContentError(source.path, source.line_of(("kommunen", index)),
-                                            f"kommunen[{index + 1}].name",
+        line, field = source.line_of(("kommunen", index, "name")), f"kommunen[{index + 1}].name"
+        ags = ags_of(kommune.name)
+        if ags is None:
+            site.errors.append(ContentError(source.path, line, field,
+                                            f"„{visible(kommune.name)}“ ist keine Kommune des RVR-Gebiets"
+                                            f"{did_you_mean(kommune.name, official.values())}; den amtlichen "
+                                            "Namen schreiben"))
+            continue
+        if ags in found:
+            site.errors.append(ContentError(source.path, line, field,
                                             f"„{kommune.name}“ steht doppelt in der Liste; nur einmal eintragen"))
             continue
-        site.kommunen[kommune.name] = Ort(kommune, slugify(kommune.name))
+        slug = slugify(kommune.name)
+        if slug in slugs or slug == "index":
+            site.errors.append(ContentError(source.path, line, field,
+                                            f"„{kommune.name}“ ergibt dieselbe Adresse wie „{slugs.get(slug, 'index')}“; "
+                                            "den amtlichen Namen schreiben"))
+            continue
+        found[ags], slugs[slug] = kommune.name, kommune.name
+        site.kommunen[kommune.name] = Ort(kommune, slug)
+    missing = [f"{name} ({ags})" for ags, name in sorted(official.items(), key=lambda i: i[1]) if ags not in found]
+    if missing:
+        site.errors.append(ContentError(source.path, source.line_of(("kommunen",)), "kommunen",
+                                        f"es fehlen Kommunen des RVR-Gebiets: {', '.join(missing)}; jede der "
+                                        f"{len(official)} Kommunen mit Kreis und Ortsmitte eintragen"))
 
 
 def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> None:
@@ -187,10 +223,15 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
             loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
         else:
             orte.append(ort)
+    if path.stem in RESERVED_PROJECT_NAMES:
+        site.errors.append(ContentError(shown, 1, FILE_FIELD,
+                                        f"der Dateiname „{path.name}“ ist für eine Seite der Website reserviert; "
+                                        f"einen anderen Namen wählen, z. B. „massnahme-{path.stem}.yml“"))
+        return
     for index, bild in enumerate(record.bilder):
-        if not (site.root / IMAGES_DIR / bild.datei).is_file():
-            loader.error(shown, ("bilder", index, "datei"), f"bilder[{index + 1}].datei",
-                         f"die Datei „{bild.datei}“ fehlt; sie in {IMAGES_DIR}/ ablegen oder den Namen prüfen")
+        problem = file_problem(site.root, IMAGES_DIR, bild.datei)
+        if problem:
+            loader.error(shown, ("bilder", index, "datei"), f"bilder[{index + 1}].datei", problem)
     if len(orte) != len(record.kommunen):
         return
     if record.lage.geometrie is not None:
@@ -214,6 +255,9 @@ def _load_tagung(site: Site, loader: _Loader) -> None:
             loader.error(site.tagung_source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
                          f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id")
         sessions[session.id] = session
+        if session.id in RESERVED_SESSION_IDS:
+            loader.error(site.tagung_source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
+                         f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen")
         if session.tag not in days:
             loader.error(site.tagung_source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
                          f"{session.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
@@ -253,9 +297,9 @@ def _load_tagung(site: Site, loader: _Loader) -> None:
 
 def _check_attachment(site: Site, loader: _Loader, shown: str, loc: tuple, field_name: str, name: str) -> None:
     path = site.root / ATTACHMENTS_DIR / name
-    if not path.is_file():
-        loader.error(shown, loc, field_name,
-                     f"die Datei „{name}“ fehlt in {ATTACHMENTS_DIR}/; die Datei dort ablegen oder den Namen prüfen")
+    problem = file_problem(site.root, ATTACHMENTS_DIR, name)
+    if problem:
+        loader.error(shown, loc, field_name, problem)
     elif path.stat().st_size > MAX_ATTACHMENT_BYTES:
         megabytes = path.stat().st_size / 1024 / 1024
         line = loader.files[shown].line_of(loc)

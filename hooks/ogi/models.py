@@ -59,11 +59,11 @@ def _relative_file(value: object) -> object:
         return value
     name = value.strip()
     if name.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", name):
-        raise ValueError(f"„{name}“ ist ein Pfad außerhalb des Inhaltsordners; nur den Dateinamen im "
-                         "Ordner angeben, der in der Feldbeschreibung steht, z. B. „folien.pdf“")
+        raise ValueError(f"„{name}“ ist ein Pfad außerhalb des Inhaltsordners; hier steht nur der Name einer "
+                         "Datei aus dem Ordner des Feldes, z. B. „herne-park.jpg“ oder „folien.pdf“")
     if ".." in re.split(r"[/\\]", name):
-        raise ValueError(f"„{name}“ verlässt mit „..“ den Ordner; nur den Dateinamen im Ordner angeben, "
-                         "z. B. „folien.pdf“")
+        raise ValueError(f"„{name}“ verlässt mit „..“ den Ordner; hier steht nur der Name einer Datei aus dem "
+                         "Ordner des Feldes, z. B. „herne-park.jpg“ oder „folien.pdf“")
     if not _DATEI.match(name):
         raise ValueError(f"„{name}“ ist als Dateiname nicht erlaubt; nur Buchstaben ohne Umlaute, Ziffern, "
                          "Punkt, Bindestrich und Unterstrich, z. B. „folien-2020.pdf“ (die Datei umbenennen)")

@@ -8,6 +8,7 @@ from typing import Iterable
 import jinja2
 
 from .content import IMAGES_DIR, Massnahme, Site
+from .files import published_file
 from .maps import Karten, KartenEinstellungen, asset_outputs
 from .opendata import downloads_fragment, export_outputs
 from .output import Output
@@ -53,9 +54,12 @@ def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, exports:
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
         uri = f"massnahmen/{m.slug}.md"
-        yield Output(uri, page.render(m=m, genauigkeit=GENAUIGKEIT_TEXT, karte=maps.platzhalter(uri)), source=m.source)
-        for bild in m.record.bilder:
-            yield Output(f"massnahmen/bilder/{bild.datei}", path=site.root / IMAGES_DIR / bild.datei)
+        # While serving with a content error, a missing image is left out instead of stopping the build.
+        bilder = [(b, path) for b in m.record.bilder if (path := published_file(site.root, IMAGES_DIR, b.datei))]
+        yield Output(uri, page.render(m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
+                                      karte=maps.platzhalter(uri)), source=m.source)
+        for bild, path in bilder:
+            yield Output(f"massnahmen/bilder/{bild.datei}", path=path)
 
 
 def kommunen_pages(site: Site, env: jinja2.Environment, maps: Karten) -> Iterable[Output]:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, did_you_mean, field_name, visible
-from .yamlfile import Loc, YamlFile
+from .yamlfile import Loc, NumberLikeText, YamlFile
 
 _PATTERN_HINTS = {
     r"^([01][0-9]|2[0-3]):[0-5][0-9]$": "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
@@ -128,9 +128,10 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
         if isinstance(value, float) and re.fullmatch(r"\d{1,3}(\.\d{3})+", written):
             return (f"„{written}“ ist mit Tausenderpunkt geschrieben, YAML liest das als Kommazahl "
                     f"{written.replace('.', ',', 1)}; ohne Punkt schreiben: {written.replace('.', '')}")
-        if isinstance(value, str) and re.fullmatch(r"\d+", value):
+        if isinstance(value, str) and not isinstance(value, NumberLikeText) and re.fullmatch(r"\d+", value):
             return f"erwartet eine Zahl, gefunden Text „{value}“; die Zahl ohne Anführungszeichen schreiben: {value}"
-        return f"erwartet eine ganze Zahl, gefunden {_shown(value)}; nur Ziffern ohne Punkt oder Zeichen, z. B. 150000"
+        return (f"erwartet eine ganze Zahl, gefunden {_shown(value)}; nur Ziffern ohne führende Null, Punkt oder "
+                "andere Zeichen, z. B. 150000")
     if kind in ("float_type", "float_parsing", "finite_number"):
         return f"erwartet eine Zahl, gefunden {_shown(value)}; Dezimalpunkt statt Komma, z. B. 51.55"
     if kind in ("bool_type", "bool_parsing"):
@@ -161,6 +162,8 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
         words = {"greater_than_equal": "mindestens", "greater_than": "größer als",
                  "less_than_equal": "höchstens", "less_than": "kleiner als"}
         limit = next(iter(ctx.values()), "")
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
         return f"{_shown(value)} ist nicht erlaubt; der Wert muss {words[kind]} {limit} sein"
     if kind.startswith("url"):
         return f"{_shown(value)} ist keine gültige Adresse; erwartet https://…"

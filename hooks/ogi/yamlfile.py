@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import FILE_FIELD, ContentError, character_name, field_name
+from .yaml_messages import cut_comments, folded_list_items, syntax_error
 
 try:  # libyaml is ten times faster; the pure-Python parser gives the same result
     from yaml import CSafeLoader as _BaseLoader
@@ -36,7 +37,7 @@ class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     def construct_yaml_int(self, node: yaml.Node) -> Any:
         # YAML 1.1 also reads 0x1F, 0o17, 010, 1_500_000 and 1:30 as numbers; editors mean text or a typo.
         if not re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", node.value):
-            return node.value
+            return NumberLikeText(node.value)
         return YamlInt(super().construct_yaml_int(node), node.value)
 
     def construct_yaml_float(self, node: yaml.Node) -> Any:
@@ -52,6 +53,10 @@ class YamlInt(int):
         number = super().__new__(cls, value)
         number.source = source
         return number
+
+
+class NumberLikeText(str):
+    """Unquoted `0x1F`, `010`, `1_500_000`: kept as written; a number field refuses it with a hint."""
 
 
 class YamlFloat(float):
@@ -86,6 +91,7 @@ class YamlFile:
     path: str
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    warnings: list[ContentError] = field(default_factory=list)  # e.g. text cut off by a " #"
 
     def line_of(self, loc: Loc) -> int:
         """Line of the deepest part of `loc` that exists in the file (1 for the file itself)."""
@@ -130,17 +136,14 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        column = f" (Spalte {mark.column + 1})" if mark else ""
-        problem = exc.problem or exc.context or "ungültiges YAML"
-        return None, [ContentError(display_path, line, "YAML-Syntax",
-                                   f"{_german_problem(problem)}{column}; Einrückung, Doppelpunkte und "
-                                   "Anführungszeichen prüfen")]
+        return None, [syntax_error(exc, text, display_path)]
     result = YamlFile(display_path, data)
     _collect_lines(node, (), result.lines)
-    errors = _forbidden_in_values(result)
-    return (None, errors) if errors else (result, [])
+    errors = _forbidden_in_values(result) + folded_list_items(node, text, display_path)
+    if errors:
+        return None, errors
+    result.warnings = cut_comments(node, text, display_path)
+    return result, []
 
 
 def _forbidden_characters(text: str, path: str) -> list[ContentError]:
@@ -210,30 +213,6 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
 
 def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
-
-
-def _german_problem(problem: str) -> str:
-    known = {
-        "mapping values are not allowed here": "hier darf kein Doppelpunkt mit Wert stehen",
-        "could not find expected ':'": "ein Doppelpunkt fehlt",
-        "found character '\\t' that cannot start any token": "Tabulatorzeichen sind nicht erlaubt, Leerzeichen verwenden",
-        "found character that cannot start any token": "ein Zeichen, mit dem kein Wert beginnen darf (oft ein Tabulator: Leerzeichen verwenden)",
-        "did not find expected ',' or ']'": "eine mit [ geöffnete Liste wird nicht mit ] geschlossen",
-        "did not find expected ',' or '}'": "eine mit { geöffnete Gruppe wird nicht mit } geschlossen",
-        "did not find expected node content": "hier fehlt ein Wert",
-        "found unexpected ':'": "ein Doppelpunkt steht an falscher Stelle; Text mit Doppelpunkt in Anführungszeichen setzen",
-        "found unexpected end of stream": "die Datei endet mitten in einem Wert",
-        "did not find expected key": "hier wurde ein Feldname erwartet",
-        "did not find expected '-' indicator": "hier wurde ein Listeneintrag mit „-“ erwartet",
-        "found undefined alias": "unbekannter Verweis (*)",
-        "expected <block end>, but found '-'": "ein Listeneintrag ist falsch eingerückt",
-        "expected <block end>, but found '<block mapping start>'": "ein Feld ist falsch eingerückt",
-        "expected <block end>, but found '<scalar>'": "ein Wert ist falsch eingerückt",
-    }
-    for english, german in known.items():
-        if problem.startswith(english):
-            return german
-    return f"ungültiges YAML ({problem})"
 
 
 def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
