@@ -87,8 +87,24 @@ def projekte_csv(massnahmen: list[Massnahme], site_url: str) -> str:
         breite, laenge = centre(m.geometrie)
         row.update(kommunen=" | ".join(row["kommunen"]), kreise=" | ".join(row["kreise"]),
                    geometrie_typ=m.geometrie["type"], breite=breite, laenge=laenge)
-        writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_SPALTEN})
+        writer.writerow({k: spreadsheet_safe(row[k]) for k in CSV_SPALTEN})
     return buffer.getvalue()
+
+
+# A text cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: formula-like text gets a leading apostrophe.
+
+    Numbers stay numbers; only text from records can start with "=", "+", "-", "@", tab or CR.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def export_files(massnahmen: list[Massnahme], site_url: str) -> list[tuple[str, str]]:

@@ -1,0 +1,213 @@
+"""Content is untrusted: hostile records that the loader accepts build, show literally and run nothing.
+
+The rejected attacks (aliases, tags, paths outside the folder, javascript: URLs, …) are in the corpus of
+tests/test_content_errors.py, each pinned to its message. Here: what passes the loader must be inert on
+every output — page body, <title>, <meta>, navigation, search index, map data, CSV, JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import json
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import SUBPATH, RequestLog, SubpathHandler, copy_project, mkdocs_build
+from hostile import HOSTILE_SLUG, HOSTILE_TALK, HOSTILE_TITLE, write_hostile_content
+
+from ogi.content import load_site
+from ogi.opendata import projekte_csv
+
+# Every page type, with the hostile records among them.
+PAGES = {
+    "start": "",
+    "massnahmen-index": "massnahmen/",
+    "massnahme": f"massnahmen/{HOSTILE_SLUG}/",
+    "kommune": "kommunen/herne/",
+    "kommunen-index": "kommunen/",
+    "tagung": "tagung-2020/",
+    "beitrag": f"tagung-2020/{HOSTILE_TALK}/",
+    "referierende": "tagung-2020/referierende/",
+    "zeitleiste": "offensive/meilensteine/",
+    "impressum": "impressum/",
+    "kontakt": "kontakt/",
+    "nicht-gefunden": "gibt-es-nicht/",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("feindlich"))
+    write_hostile_content(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    root = tmp_path_factory.mktemp("feindlich-site")
+    handler = functools.partial(SubpathHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_project, hostile_server) -> tuple[Path, str]:
+    root, base_url = hostile_server
+    result = mkdocs_build(hostile_project, root, site_url=base_url)
+    assert result.returncode == 0, result.stderr
+    return root, base_url
+
+
+class _Elements(HTMLParser):
+    """Every element with its attributes, and the text of each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._script = tag == "script"
+        if self._script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = False
+
+    def handle_data(self, data):
+        if self._script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+def _parse(path: Path) -> _Elements:
+    parser = _Elements()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_hostile_records_are_valid_content(hostile_project):
+    site = load_site(hostile_project)
+    assert site.errors == [] and site.warnings == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site, path):
+    root, _ = hostile_site
+    file = root / path / "index.html" if path != "gibt-es-nicht/" else root / "404.html"
+    page = _parse(file)
+    handlers = [(tag, name) for tag, attrs in page.elements for name in attrs if name.startswith("on")]
+    assert handlers == []
+    links = [attrs.get("href") or attrs.get("src") or "" for _, attrs in page.elements]
+    assert [link for link in links if link.strip().lower().startswith(("javascript:", "data:"))] == []
+    assert [tag for tag, _ in page.elements if tag in ("iframe", "object", "embed")] == []
+    assert "body{display:none}" not in file.read_text(encoding="utf-8")  # <style> from rich text is gone
+    assert [attrs for tag, attrs in page.elements if tag == "input" and attrs.get("name") == "x"] == []
+    # Content reaches scripts only as JSON: no script body carries a raw "<" from a record.
+    assert [s for s in page.scripts if "__pwned" in s and "<script>" in s] == []
+
+
+@pytest.mark.slow
+def test_hostile_measure_shows_its_values_literally(hostile_site):
+    root, _ = hostile_site
+    page = _parse(root / "massnahmen" / HOSTILE_SLUG / "index.html")
+    title = next(attrs for tag, attrs in page.elements if tag == "meta" and attrs.get("name") == "description")
+    assert title["content"].startswith("=HYPERLINK(")
+    text = " ".join(" ".join(page.text).split())
+    assert HOSTILE_TITLE in text  # <title>, header and <h1>: the title as typed, nothing rendered
+    assert "- Liste ## Überschrift {: onfocus=" in text  # Träger: one line, no list, heading or attribute
+    assert "<!-- ogi-karte -->" in text  # no marker comment either
+    assert "</script><script>window.__pwned='close'</script>" in text  # Programm
+
+
+@pytest.mark.slow
+def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
+    root, _ = hostile_site
+    page = _parse(root / "massnahmen" / HOSTILE_SLUG / "index.html")
+    anchors = [attrs.get("href") for tag, attrs in page.elements if tag == "a"]
+    assert "https://example.org" in anchors  # the allowed link stays
+    assert not [a for a in anchors if a and "pwned" in a and not a.startswith("#")]
+    headings = [tag for tag, attrs in page.elements if tag == "h3"]
+    assert headings  # "# Überschrift" became a sub-heading of the description
+
+
+@pytest.mark.slow
+def test_hostile_search_index_has_titles_as_escaped_text(hostile_site):
+    root, _ = hostile_site
+    docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = [d for d in docs if HOSTILE_SLUG in d["location"]]
+    assert entries
+    assert "<script>" not in entries[0]["title"] and "&lt;script&gt;" in entries[0]["title"]
+
+
+@pytest.mark.slow
+def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site):
+    root, _ = hostile_site
+    schedule = json.loads((root / "tagung-2020" / "schedule.json").read_text(encoding="utf-8"))
+    assert "<script>" in json.dumps(schedule, ensure_ascii=False)  # data stays data, a reader escapes it
+    geojson = json.loads((root / "daten" / "projekte.geojson").read_text(encoding="utf-8"))
+    titles = [f["properties"]["titel"] for f in geojson["features"]]
+    assert HOSTILE_TITLE in titles
+
+
+def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(hostile_project):
+    site = load_site(hostile_project)
+    rows = list(csv.DictReader(io.StringIO(projekte_csv(site.massnahmen, "https://example.org/"))))
+    row = next(r for r in rows if r["slug"] == HOSTILE_SLUG)
+    assert row["kurzbeschreibung"].startswith("'=HYPERLINK(")
+    assert all(not value.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for value in r.values())
+    assert row["foerderung_eur"] == "1000"  # numbers stay numbers
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_no_script_from_content_runs_in_the_browser(browser, hostile_site, path):
+    _, base_url = hostile_site
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    log = RequestLog()
+    context.route("**/*", log.route)
+    dialogs: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(base_url + path, wait_until="networkidle")
+        for _ in range(12):  # focus handlers (autofocus, onfocus) would fire while tabbing through
+            page.keyboard.press("Tab")
+        page.mouse.move(400, 400)
+        page.wait_for_timeout(200)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert dialogs == []
+        assert log.foreign == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_searching_hostile_text_runs_nothing(browser, hostile_site):
+    _, base_url = hostile_site
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        page.get_by_role("textbox", name="Suche").first.click()
+        page.keyboard.type("Feindlich")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+        assert "<script>" in page.locator(".md-search-result__item").first.inner_text()
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
