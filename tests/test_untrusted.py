@@ -1,0 +1,234 @@
+"""Content is untrusted, layer by layer: the text boundary, the YAML reader, file references, the
+reference list of Kommunen and the settings a build uses. The corpus of single messages is in
+tests/corpus (test_content_errors.py); the built site with hostile records in test_hostile.py."""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ogi.content import load_site
+from ogi.text import href, markdown_text, meta_text, rich_text
+from ogi.yamlfile import MAX_BYTES, read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def _messages(project: Path) -> list[str]:
+    site = load_site(project)
+    return [str(e) for e in site.errors + site.warnings]
+
+
+# --- the text boundary ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"),
+    ("[a](javascript:x)", "&#91;a&#93;(javascript:x)"),
+    ("Titel {: onfocus=x }", "Titel &#123;: onfocus=x &#125;"),
+    ("**fett** _kursiv_ `code`", "&#42;&#42;fett&#42;&#42; &#95;kursiv&#95; &#96;code&#96;"),
+    ("eins\n\n# zwei", "eins &#35; zwei"),
+    ("- Liste", "&#45; Liste"),
+    ("1. Preis", "1&#46; Preis"),
+    (": Definition", "&#58; Definition"),
+    ("a | b", "a &#124; b"),
+    ("it's \"so\" & so", "it&#39;s &#34;so&#34; &amp; so"),
+    ("Grün: ein Test", "Grün: ein Test"),
+], ids=["html", "link", "attr-list", "emphasis", "newline-heading", "list", "ordered-list", "definition",
+        "table", "quotes", "plain"])
+def test_plain_text_is_inert_in_markdown_and_html(value, shown):
+    assert markdown_text(value) == shown
+
+
+def test_front_matter_value_is_escaped_one_line_json():
+    assert meta_text('<b>"A"</b>\nB') == '"&lt;b&gt;&#34;A&#34;&lt;/b&gt; B"'
+    assert yaml.safe_load(f"title: {meta_text('Grün: <x>')}") == {"title": "Grün: &lt;x&gt;"}
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "JaVaScRiPt:x"])
+def test_link_targets_refuse_script_schemes(url):
+    with pytest.raises(ValueError):
+        href(url)
+
+
+def test_link_targets_cannot_close_a_markdown_link_or_attribute():
+    assert href('https://example.org/a_b_(c)?q="x" y') == "https://example.org/a_b_%28c%29?q=%22x%22%20y"
+    assert href("bilder/park-1.jpg") == "bilder/park-1.jpg"
+
+
+def test_rich_text_keeps_the_documented_subset():
+    html = rich_text("**fett** *kursiv* `code`\n\n- eins\n- zwei\n\n> Zitat\n\n[Link](https://example.org) "
+                     "[Mail](mailto:a@example.org)\n\n# Überschrift")
+    for fragment in ("<strong>fett</strong>", "<em>kursiv</em>", "<code>code</code>", "<li>eins</li>",
+                     "<blockquote>", 'href="https://example.org"', 'href="mailto:a@example.org"',
+                     "<h3>Überschrift</h3>"):
+        assert fragment in html
+
+
+@pytest.mark.parametrize("value", [
+    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<iframe src=x></iframe>",
+    '<a href="javascript:alert(1)">x</a>', "[x](javascript:alert(1))", "[x](data:text/html,<b>)",
+    '<p style="color:red" onclick="x">x</p>', "<form><input></form>", "<style>body{}</style>",
+    "<svg onload=alert(1)>", "![bild](https://example.org/x.png)", "{: onclick=x }\n\nText",
+    "<!-- <!-- ogi:betreiber --> -->", '<a href="../seite/">relativ</a>',
+], ids=["script", "onerror", "iframe", "a-javascript", "md-javascript", "md-data", "style-attr", "form",
+        "style", "svg", "image", "attr-list", "comment", "relative-link"])
+def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_links(value):
+    html = rich_text(value)
+    for forbidden in ("<script", "<iframe", "javascript:", "data:", "style=", "<form", "<input", "<style", "<svg",
+                      "<img", "<!--", 'href="../'):
+        assert forbidden not in html
+    assert not re.search(r"<[^>]*\son\w+=", html)  # text may say "onclick", no tag may carry it
+
+
+# --- the YAML reader --------------------------------------------------------------------------
+
+def test_alias_bomb_is_refused_before_anything_is_expanded(tmp_path):
+    # 342 bytes that expand to 9^8 list items (about 3 GB) if composed and constructed.
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefg", "bcdefgh")]
+    path = tmp_path / "bombe.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result, errors = read_yaml(path, "bombe.yml")
+    assert result is None
+    assert errors[0].message == "Anker (&a) sind nicht erlaubt; den Wert an jeder Stelle ausschreiben"
+    assert len(errors) == 15  # one anchor and one alias message per line, never one per expansion
+
+
+def test_file_over_one_megabyte_is_refused_unread(tmp_path):
+    path = tmp_path / "gross.yml"
+    path.write_bytes(b"titel: " + b"x" * MAX_BYTES + b"\n")
+    result, errors = read_yaml(path, "gross.yml")
+    assert result is None
+    assert [str(e) for e in errors] == [
+        "gross.yml:1: (Datei): die Datei ist 1024 KB groß; erlaubt ist höchstens 1 MB je Datei; lange Texte "
+        "kürzen oder auf mehrere Dateien verteilen"]
+
+
+def test_wanted_comment_after_a_value_is_no_warning(tmp_path):
+    path = tmp_path / "kommentar.yml"
+    path.write_text("status: abgeschlossen  # laut Bilanz\ntitel: Park Nr. 1\n", encoding="utf-8")
+    result, errors = read_yaml(path, "kommentar.yml")
+    assert errors == [] and result is not None and result.warnings == []
+
+
+# --- files named by records -------------------------------------------------------------------
+
+def _add_image(project: Path, name: str) -> None:
+    record = project / "content/projects/testmassnahme.yml"
+    record.write_text(
+        (ROOT / "tests/corpus/betrag-als-text.yml").read_text(encoding="utf-8")
+        .replace("betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
+        .replace("quellen:", f"bilder:\n  - datei: {name}\n    alt: Ein Park\n    urheber: Test\n"
+                              "    lizenz: CC BY 4.0\nquellen:"), encoding="utf-8")
+    (project / "content/projects/bilder").mkdir(exist_ok=True)
+
+
+def test_image_symlink_that_leaves_the_repository_is_an_error(project, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("draussen") / "geheim.jpg"
+    secret.write_bytes(b"token")
+    _add_image(project, "park.jpg")
+    os.symlink(secret, project / "content/projects/bilder/park.jpg")
+    assert _messages(project) == [
+        "content/projects/testmassnahme.yml:20: bilder[1].datei: „park.jpg“ in content/projects/bilder/ ist ein "
+        "Verweis auf eine Datei außerhalb des Repositorys; die Datei selbst in den Ordner legen"]
+
+
+def test_image_that_is_a_folder_is_an_error(project):
+    _add_image(project, "ordner")
+    (project / "content/projects/bilder/ordner").mkdir()
+    assert _messages(project) == [
+        "content/projects/testmassnahme.yml:20: bilder[1].datei: „ordner“ in content/projects/bilder/ ist keine "
+        "gewöhnliche Datei (sondern ein Ordner oder Gerät); eine Datei angeben"]
+
+
+def test_image_symlink_inside_the_repository_is_published(project):
+    _add_image(project, "park.jpg")
+    (project / "content/projects/bilder/original.jpg").write_bytes(b"\xff\xd8")
+    os.symlink("original.jpg", project / "content/projects/bilder/park.jpg")
+    assert _messages(project) == []
+
+
+def test_record_file_that_is_a_symlink_out_of_the_repository_is_an_error(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("draussen") / "fremd.yml"
+    shutil.copy(ROOT / "tests/corpus/betrag-als-text.yml", outside)
+    os.symlink(outside, project / "content/projects/fremd.yml")
+    assert _messages(project) == [
+        "content/projects/fremd.yml:1: (Datei): die Datei ist ein Verweis auf eine Datei außerhalb des "
+        "Repositorys; den Inhalt selbst in die Datei schreiben"]
+
+
+# --- the reference list of Kommunen -----------------------------------------------------------
+
+def _edit_kommunen(project: Path, edit) -> None:
+    path = project / "content/kommunen.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data["kommunen"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _names(project: Path) -> list[str]:
+    return [k["name"] for k in yaml.safe_load((project / "content/kommunen.yml").read_text("utf-8"))["kommunen"]]
+
+
+def test_kommune_deleted_from_the_list_is_an_error_in_the_list_and_in_its_records(project):
+    used = {name for path in (project / "content/projects").glob("*.yml")
+            for name in yaml.safe_load(path.read_text("utf-8"))["kommunen"]}
+    victim = sorted(used)[0]
+    _edit_kommunen(project, lambda ks: ks.remove(next(k for k in ks if k["name"] == victim)))
+    messages = _messages(project)
+    assert any(f"kommunen: es fehlen Kommunen des RVR-Gebiets: {victim} (05" in m for m in messages)
+    record_messages = [m for m in messages if m.startswith("content/projects/")]
+    assert record_messages and all(
+        f"die Kommune „{victim}“ fehlt in content/kommunen.yml; sie dort wieder eintragen" in m
+        for m in record_messages)
+    assert not any("meinten Sie" in m for m in messages)
+
+
+def test_misspelt_kommune_in_the_list_is_named_with_the_official_spelling(project):
+    name = next(n for n in _names(project) if n == "Schwerte")
+    _edit_kommunen(project, lambda ks: next(k for k in ks if k["name"] == name).update(name="Schwerrte"))
+    messages = _messages(project)
+    assert any("name: „Schwerrte“ ist keine Kommune des RVR-Gebiets (meinten Sie „Schwerte“?); den amtlichen "
+               "Namen schreiben" in m for m in messages)
+    assert any("es fehlen Kommunen des RVR-Gebiets: Schwerte (05978028)" in m for m in messages)
+
+
+def test_kommune_listed_under_official_and_short_name_is_a_duplicate(project):
+    _edit_kommunen(project, lambda ks: ks.append(dict(next(k for k in ks if k["name"] == "Voerde"),
+                                                      name="Voerde (Niederrhein)")))
+    assert any("„Voerde (Niederrhein)“ steht doppelt in der Liste; nur einmal eintragen" in m
+               for m in _messages(project))
+
+
+# --- settings the build uses ------------------------------------------------------------------
+
+def _edit_tagung(project: Path, edit) -> None:
+    path = project / "content/tagung-2020/tagung.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_unknown_time_zone_is_a_content_error_not_a_traceback(project):
+    _edit_tagung(project, lambda t: t.update(zeitzone="Europe/Ruhrgebiet"))
+    assert [m.split(": ", 1)[1] for m in _messages(project)] == [
+        "zeitzone: unbekannte Zeitzone „Europe/Ruhrgebiet“; eine Zeitzone der IANA-Liste angeben, z. B. "
+        "„Europe/Berlin“"]
+
+
+def test_session_id_index_would_replace_a_page_and_is_refused(project):
+    _edit_tagung(project, lambda t: t["sessions"].append(copy.deepcopy(t["sessions"][0]) | {"id": "index"}))
+    assert any("id: die id „index“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen" in m
+               for m in _messages(project))
