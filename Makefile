@@ -10,6 +10,7 @@ REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -E -e 's,^git@gi
 export REPO_URL
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
@@ -21,9 +22,10 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	rm -f $(VENV)/.installed-*; touch $@
 
-## serve: build and serve on http://127.0.0.1:8000 with live reload; content errors show on the page
+## serve: build and serve on http://127.0.0.1:8000 (PORT=8001 for another port) with live reload; content errors show on the page
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	@$(PY) -m ogi port-pruefen $(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} $(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 ## build: strict build into site/; on any error the previous site/ stays as it was
 build: $(STAMP)

@@ -43,6 +43,13 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
     record = project / "content/projects/boenen-bee-friendly.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("status: abgeschlossen", "status: fertig"), encoding="utf-8")
+    # A second record names an image that is not there: the preview must keep answering.
+    (project / "content/projects/ohne-bild.yml").write_text(
+        (Path(__file__).parent / "corpus/betrag-als-text.yml").read_text(encoding="utf-8")
+        .replace("betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
+        .replace("titel: Testmaßnahme am Stadtpark", "titel: Maßnahme ohne Bild")
+        .replace("quellen:", "bilder:\n  - datei: fehlt.jpg\n    alt: Ein Park\n    urheber: Test\n"
+                              "    lizenz: CC BY 4.0\nquellen:"), encoding="utf-8")
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
@@ -59,11 +66,34 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
         # The other records are still there to preview.
         assert "Erlebnisroute Mülheimer Bodenschätze" in page
         assert "boenen-bee-friendly.yml:6: status" in (tmp_path / "serve.log").read_text()
+        # The faulty record's own address shows its errors instead of a 404.
+        own = _get(f"http://127.0.0.1:{port}/massnahmen/boenen-bee-friendly/")
+        assert "Fehler in content/projects/boenen-bee-friendly.yml" in own
+        assert "status: „fertig“ ist nicht erlaubt" in own
+        # The record with the missing image is previewed without it; the error names the file.
+        assert "Maßnahme ohne Bild" in _get(f"http://127.0.0.1:{port}/massnahmen/ohne-bild/")
+        assert "die Datei „fehlt.jpg“ fehlt in content/projects/bilder/" in page
 
         record.write_text(good, encoding="utf-8")
+        (project / "content/projects/ohne-bild.yml").unlink()
         assert _wait_for(lambda: "Fehler in den Inhalten" not in _get(url)), (tmp_path / "serve.log").read_text()
         assert "Be(e) friendly" in _get(url)
     finally:
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+def test_port_in_use_gets_one_german_line(tmp_path: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "ogi", "port-pruefen", str(port)], capture_output=True,
+                                text=True, env=os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")})
+    assert result.returncode == 1
+    assert result.stderr == (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
+                             f"Dann dort weiterarbeiten, oder einen anderen Port wählen: make serve PORT={port + 1}\n")
+    free = subprocess.run([sys.executable, "-m", "ogi", "port-pruefen", str(port)], capture_output=True, text=True,
+                          env=os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")})
+    assert free.returncode == 0 and free.stderr == ""

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import PurePosixPath
 from typing import Iterable
 
 import jinja2
 
-from .content import IMAGES_DIR, Massnahme, Site
+from .content import (
+    IMAGES_DIR,
+    PROJECTS_DIR,
+    RESERVED_PROJECT_NAMES,
+    RESERVED_TALK_NAMES,
+    TAGUNG_DIR,
+    TAGUNG_FILE,
+    Massnahme,
+    Site,
+)
+from .models import slug_is_valid
 from .files import published_file
 from .maps import Karten, KartenEinstellungen, asset_outputs
 from .opendata import downloads_fragment, export_outputs
@@ -38,7 +49,28 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
     outputs += asset_outputs(maps.einstellungen)
     outputs += exports
     outputs += tagung_outputs(site, env, site_url)
+    outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
+
+
+def record_page(source: str) -> str | None:
+    """The page a record file becomes, e.g. content/projects/x.yml -> massnahmen/x.md; None for others."""
+    path = PurePosixPath(source)
+    if path.suffix != ".yml" or not slug_is_valid(path.stem):
+        return None
+    if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
+        return f"massnahmen/{path.stem}.md"
+    if str(path.parent) == TAGUNG_DIR and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES:
+        return f"tagung-2020/{path.stem}.md"
+    return None
+
+
+def error_pages(site: Site, env: jinja2.Environment, taken: set[str]) -> Iterable[Output]:
+    """While serving with content errors: a faulty record's own address shows its errors, not a 404."""
+    for source in sorted({e.path for e in site.errors}):
+        uri = record_page(source)
+        if uri is not None and uri not in taken:
+            yield Output(uri, env.get_template("fehlerseite.md.j2").render(source=source), source=source)
 
 
 def sorted_massnahmen(site: Site) -> list[Massnahme]:

@@ -1,9 +1,10 @@
-"""Subcommands for editors' tooling: `schemas`, `new-project`, `new-beitrag` (see __main__.py)."""
+"""Subcommands for editors' tooling: `schemas`, `new-project`, `new-beitrag`, `port-pruefen` (see __main__.py)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import socket
 import sys
 from pathlib import Path
 
@@ -29,6 +30,22 @@ def add_tool_commands(commands: argparse._SubParsersAction) -> None:
     beitrag.add_argument("--session", default="", help="id der Session aus tagung.yml")
     _common(beitrag)
 
+    port = commands.add_parser("port-pruefen", help="prüfen, ob die Vorschau diesen Port nutzen kann")
+    port.add_argument("port", type=int, help="Portnummer, z. B. 8000")
+
+
+def port_message(port: int) -> str | None:
+    """Why `make serve` cannot listen on 127.0.0.1:`port`, in one German line; None when it can."""
+    if not 1024 <= port <= 65535:
+        return f"Port {port} geht nicht; eine Zahl von 1024 bis 65535 wählen, z. B. make serve PORT=8001"
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? Dann dort "
+                    f"weiterarbeiten, oder einen anderen Port wählen: make serve PORT={port + 1}")
+    return None
+
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--slug", default="", help="Dateiname ohne .yml (Standard: aus dem Titel)")
@@ -39,6 +56,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run_tool(args: argparse.Namespace) -> int:
     """Run one tool subcommand; German messages, exit code 1 on any problem."""
+    if args.command == "port-pruefen":
+        message = port_message(args.port)
+        if message:
+            print(message, file=sys.stderr)
+        return 1 if message else 0
     root = args.root.resolve()
     if args.command == "schemas":
         return _schemas(root, check_only=args.pruefen)
