@@ -97,6 +97,16 @@ def _shown(value: Any) -> str:
     return f"„{text if len(text) <= 60 else text[:57] + '…'}“"
 
 
+def _empty(loc: Loc, owner: type[BaseModel] | None) -> str:
+    """One advice for an empty value: a required field needs text, an optional one may go."""
+    name = loc[-1] if loc else None
+    field = owner.model_fields.get(name) if owner is not None and isinstance(name, str) else None
+    if field is not None and not field.is_required():
+        return "ist leer; Text eintragen oder die ganze Zeile löschen"
+    return "ist leer, wird aber gebraucht; Text eintragen" + (f" ({field.description.rstrip('.')})"
+                                                              if field is not None and field.description else "")
+
+
 def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "missing":
@@ -121,6 +131,8 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
                 f"erlaubt sind: {', '.join(allowed)}")
     if kind == "union_tag_not_found":
         return "das Feld „type“ fehlt; Point, LineString oder Polygon angeben"
+    if kind == "string_too_short" or (kind == "string_type" and value is None):
+        return _empty(loc, owner)
     if kind == "string_type":
         return f"erwartet Text, gefunden {_kind(value)}; den Wert in Anführungszeichen setzen"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -147,8 +159,6 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
         if "@" in ctx.get("pattern", ""):
             hint = "erwartet eine E-Mail-Adresse wie name@example.org"
         return f"{_shown(value)} hat nicht die erwartete Form; {hint}"
-    if kind == "string_too_short":
-        return "darf nicht leer sein; Text eintragen oder das Feld weglassen"
     if kind == "string_too_long":
         return f"ist zu lang ({len(str(value))} Zeichen); höchstens {ctx.get('max_length')} Zeichen, ein Satz genügt"
     if kind == "too_short":
