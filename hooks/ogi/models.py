@@ -304,8 +304,8 @@ class Projekt(Record):
     programm: Text = Field(description="Förderprogramm, z. B. „Aktionsprogramm Grüne Lückenschlüsse“.")
     status: Literal[STATUS_WERTE] = Field(  # type: ignore[valid-type]
         description=(
-            "Stand der Umsetzung: geplant, in Umsetzung, abgeschlossen oder nicht bekannt (wenn keine Quelle "
-            "den Stand nennt)."
+            "Stand der Umsetzung: geplant, in Umsetzung, abgeschlossen oder nicht bekannt, wenn keine Quelle "
+            "den Stand nennt."
         )
     )
     status_beleg: StatusBeleg | None = Field(
