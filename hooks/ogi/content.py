@@ -218,11 +218,12 @@ def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
     verweise = [(("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle)] if record.status_beleg else []
     verweise += [(("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
                  for index, hinweis in enumerate(record.hinweise)]
+    anzahl = len(record.quellen)
+    richtig = "die Nummer 1 angeben" if anzahl == 1 else f"eine Nummer von 1 bis {anzahl} angeben"
     for loc, field_name, nummer in verweise:
-        if nummer > len(record.quellen):
-            loader.error(shown, loc, field_name,
-                         f"es gibt keine Quelle Nr. {nummer}; quellen hat {len(record.quellen)} Einträge, "
-                         f"eine Nummer von 1 bis {len(record.quellen)} angeben")
+        if nummer > anzahl:
+            loader.error(shown, loc, field_name, f"es gibt keine Quelle Nr. {nummer}; quellen hat "
+                         f"{anzahl} {'Eintrag' if anzahl == 1 else 'Einträge'}, {richtig}")
 
 
 def _load_tagung(site: Site, loader: _Loader) -> None:
