@@ -225,9 +225,12 @@ def test_print_source_shows_its_reference_and_date(site: Path):
     assert page.items[-1].startswith("Testmeldung Umbau, Testzeitung, Ausgabe Mai 2025, S. 3, 20.05.2025")
 
 
-def test_unknown_status_reaches_map_data_legend_and_filter(site: Path):
+def test_unknown_status_and_its_basis_reach_open_data_legend_and_filter(site: Path):
     features = json.loads((site / GEOJSON_URI).read_text(encoding="utf-8"))["features"]
-    assert {f["properties"]["slug"]: f["properties"]["status"] for f in features}["test-nicht-bekannt"] == "nicht bekannt"
+    properties = {f["properties"]["slug"]: f["properties"] for f in features}
+    assert properties["test-nicht-bekannt"]["status"] == "nicht bekannt"
+    assert [properties[slug]["status_beleg"] for slug in ("test-eigene-quelle", "test-bilanz", "test-nicht-bekannt")] == [
+        "Quelle", "Abschlussbilanz", None]
     overview = (site / "massnahmen/index.html").read_text(encoding="utf-8")
     assert 'class="ogi-punkt ogi-punkt--nicht-bekannt"' in overview
     assert '<option value="nicht bekannt">' in overview
