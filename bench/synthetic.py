@@ -18,9 +18,10 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 CONTENT_FILES = ("content/kommunen.yml", "content/betreiber.yml", "content/meilensteine.yml",
                  "content/tagung-2020/tagung.yml")
 GEOMETRY_KINDS = ("Point", "LineString", "Polygon", "Kommune")
-STATUS = ("geplant", "in Umsetzung", "abgeschlossen")
+STATUS = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
 DATENSTAND = "2026-11-26"
-QUELLE = {"titel": "Synthetische Testdaten für den Benchmark (keine echte Quelle)"}
+QUELLE = {"titel": "Synthetische Testdaten für den Benchmark (keine echte Quelle)",
+          "fundstelle": "nicht veröffentlicht, erzeugt von bench/synthetic.py", "datum": "2026-11", "abgerufen": "2026-11"}
 OFFSET = 0.004  # degrees: a few hundred metres around the Kommune's centre
 
 
@@ -71,11 +72,12 @@ def massnahme(index: int, kommune: dict) -> dict:
                   "ort": f"Synthetischer Ort {index:04d}, {kommune['name']}"}
     if geo is not None:
         lage["geometrie"] = geo
-    return {
+    status = STATUS[index % len(STATUS)]
+    record = {
         "titel": f"Synthetische Maßnahme {index:04d}",
         "kommunen": [kommune["name"]],
         "programm": "Synthetisches Programm (Benchmark)",
-        "status": STATUS[index % len(STATUS)],
+        "status": status,
         "kurzbeschreibung": f"Synthetischer Datensatz {index:04d} für den Benchmark des Generators.",
         "beschreibung": (f"Dieser Text ist synthetisch und dient nur der Messung.\n\n"
                          f"- Geometrieart: {kind}\n- Nummer: {index:04d}\n"),
@@ -83,6 +85,9 @@ def massnahme(index: int, kommune: dict) -> dict:
         "quellen": [QUELLE],
         "datenstand": DATENSTAND,
     }
+    if status != "nicht bekannt":
+        record["status_beleg"] = {"art": "Quelle", "quelle": 1}
+    return record
 
 
 def beitrag(index: int, session: dict) -> dict:

@@ -31,14 +31,15 @@ MEASURE = {
     "kommunen": ["Herne"],
     "traeger": f"- Liste\n\n## Überschrift {ATTR}\n\n<!-- ogi-karte --> {ATTR}",
     "programm": CLOSE,
-    "status": "abgeschlossen",
+    "status": "nicht bekannt",
     "foerderung": {"betrag_eur": 1000, "hinweis": f"<svg onload=\"window.__pwned='svg'\"></svg> {TEMPLATE}"},
     "kurzbeschreibung": f"=HYPERLINK(\"https://example.org\") {LINK} {ATTR}",
     "beschreibung": RICH,
     "lage": {"genauigkeit": "ungefähr", "ort": TEMPLATE,
              "geometrie": {"type": "Point", "coordinates": [7.2, 51.54]}},
     "quellen": [{"titel": f"Quelle ](javascript:window.__pwned='q') {SCRIPT}",
-                 "url": "https://example.org/a_b_(c)?x=\"y\"&z=<w>"}],
+                 "url": "https://example.org/a_b_(c)?x=\"y\"&z=<w>", "abgerufen": "2026-11",
+                 "archiv_url": f"https://web.archive.org/web/2026/https://example.org/{SCRIPT}"}],
     "datenstand": "2026-11-26",
 }
 
@@ -49,7 +50,7 @@ TALK = {
     "referierende": [{"name": f"Dr. {IMG}", "organisation": ATTR, "funktion": LINK}],
     "kurzbeschreibung": f"+SUM(A1) {SCRIPT}",
     "zusammenfassung": RICH,
-    "quellen": [{"titel": TEMPLATE, "url": "https://example.org/"}],
+    "quellen": [{"titel": TEMPLATE, "url": "https://example.org/", "abgerufen": "2026-11"}],
     "datenstand": "2026-11-26",
 }
 

@@ -51,7 +51,7 @@ def test_annotation_names_the_broken_file_and_line(project: Path):
     assert result.returncode == 1
     assert annotations(result.stdout) == [{
         "file": target, "line": str(line), "title": "Inhaltsfehler",
-        "text": "status: „fertig“ ist nicht erlaubt; erlaubt sind: „geplant“, „in Umsetzung“, „abgeschlossen“",
+        "text": "status: „fertig“ ist nicht erlaubt; erlaubt sind: „geplant“, „in Umsetzung“, „abgeschlossen“, „nicht bekannt“",
     }]
 
 

@@ -75,7 +75,7 @@ def test_broken_content_fails_the_build_with_its_message(tmp_path: Path):
     record.write_text(record.read_text(encoding="utf-8").replace("status: abgeschlossen", "status: fertig"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "content/projects/boenen-bee-friendly.yml:6: status: „fertig“ ist nicht erlaubt" in result.stderr + result.stdout
+    assert "content/projects/boenen-bee-friendly.yml:7: status: „fertig“ ist nicht erlaubt" in result.stderr + result.stdout
 
 
 def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):

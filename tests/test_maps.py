@@ -30,13 +30,14 @@ titel: Testpunkt exakt
 kommunen: [Essen]
 programm: Testprogramm
 status: geplant
+status_beleg: {art: Quelle, quelle: 1}
 traeger: Testträger Punkt
 kurzbeschreibung: Ein Punkt mit belegter Lage, nur für Tests.
 lage:
   genauigkeit: exakt
   ort: Testplatz 1
   geometrie: {type: Point, coordinates: [7.0131, 51.4556]}
-quellen: [{titel: Testquelle}]
+quellen: [{titel: Testquelle, url: "https://example.org/quelle", abgerufen: 2026-11}]
 datenstand: 2026-11-26
 """,
     "test-linie-ungefaehr": """
@@ -44,11 +45,12 @@ titel: Testlinie ungefähr
 kommunen: [Bochum]
 programm: Testprogramm
 status: in Umsetzung
+status_beleg: {art: Quelle, quelle: 1}
 kurzbeschreibung: Eine Linie mit ungefährem Verlauf, nur für Tests.
 lage:
   genauigkeit: ungefähr
   geometrie: {type: LineString, coordinates: [[7.20, 51.47], [7.23, 51.49], [7.25, 51.48]]}
-quellen: [{titel: Testquelle}]
+quellen: [{titel: Testquelle, url: "https://example.org/quelle", abgerufen: 2026-11}]
 datenstand: 2026-11-26
 """,
     "test-flaeche-exakt": """
@@ -56,13 +58,14 @@ titel: Testfläche exakt
 kommunen: [Dortmund]
 programm: Testprogramm
 status: abgeschlossen
+status_beleg: {art: Quelle, quelle: 1}
 kurzbeschreibung: Eine Fläche mit belegter Ausdehnung, nur für Tests.
 lage:
   genauigkeit: exakt
   geometrie:
     type: Polygon
     coordinates: [[[7.45, 51.50], [7.48, 51.50], [7.48, 51.52], [7.45, 51.52], [7.45, 51.50]]]
-quellen: [{titel: Testquelle}]
+quellen: [{titel: Testquelle, url: "https://example.org/quelle", abgerufen: 2026-11}]
 datenstand: 2026-11-26
 """,
 }

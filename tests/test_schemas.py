@@ -113,7 +113,7 @@ def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: st
 
 def test_schema_accepts_partial_dates_and_plain_years():
     validator = _validator("meilensteine")
-    quelle = {"titel": "Quelle"}
+    quelle = {"titel": "Quelle", "url": "https://example.org/quelle", "abgerufen": "2026-11"}
     for datum in ("2020", 2020, "2020-11", "2020-11-26"):
         assert validator.is_valid({"meilensteine": [{"datum": datum, "titel": "t", "beschreibung": "b", "quelle": quelle}]})
     assert not validator.is_valid({"meilensteine": [{"datum": "26.11.2020", "titel": "t", "beschreibung": "b", "quelle": quelle}]})

@@ -62,10 +62,10 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
         url = f"http://127.0.0.1:{port}/massnahmen/"
         assert _wait_for(lambda: "Fehler in den Inhalten" in _get(url)), (tmp_path / "serve.log").read_text()
         page = _get(url)
-        assert "content/projects/boenen-bee-friendly.yml:6: status: „fertig“ ist nicht erlaubt" in page
+        assert "content/projects/boenen-bee-friendly.yml:7: status: „fertig“ ist nicht erlaubt" in page
         # The other records are still there to preview.
         assert "Erlebnisroute Mülheimer Bodenschätze" in page
-        assert "boenen-bee-friendly.yml:6: status" in (tmp_path / "serve.log").read_text()
+        assert "boenen-bee-friendly.yml:7: status" in (tmp_path / "serve.log").read_text()
         # The faulty record's own address shows its errors instead of a 404.
         own = _get(f"http://127.0.0.1:{port}/massnahmen/boenen-bee-friendly/")
         assert "Fehler in content/projects/boenen-bee-friendly.yml" in own

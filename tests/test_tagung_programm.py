@@ -23,7 +23,7 @@ def talk(slug: str, *, beginn: str | None = None, reihenfolge: int | None = None
     record = Beitrag(titel=f"Titel {slug}", art="Vortrag", tag=FACHTAGUNG.datum, beginn=beginn,
                      reihenfolge=reihenfolge, session=session.id if session else None,
                      referierende=[Person(name=n) for n in namen],
-                     quellen=[{"titel": "Testquelle"}], datenstand=dt.date(2026, 11, 26))
+                     quellen=[{"titel": "Testquelle", "url": "https://example.org/quelle", "abgerufen": "2026-11"}], datenstand=dt.date(2026, 11, 26))
     return Vortrag(slug, f"content/tagung-2020/{slug}.yml", record, FACHTAGUNG, session)
 
 

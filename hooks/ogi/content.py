@@ -12,6 +12,7 @@ from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visib
 from .files import file_problem, inside
 from .kommunen import ags_of, official_kommunen
 from .models import (
+    STATUS_UNBEKANNT,
     Beitrag,
     Betreiber,
     Kommune,
@@ -87,6 +88,7 @@ class Site:
 
     root: Path
     kommunen: dict[str, Ort] = field(default_factory=dict)
+    kommunen_datei: KommunenDatei | None = None  # its sources and stated precision, for the Kommunen page
     massnahmen: list[Massnahme] = field(default_factory=list)
     tagung: Tagung | None = None
     tagung_source: str = ""
@@ -183,6 +185,7 @@ class _Loader:
 
 def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
     """Each of the 53 official Kommunen exactly once, under its official name; slugs unique."""
+    site.kommunen_datei = datei
     official = official_kommunen()
     found: dict[str, str] = {}  # AGS -> name as written
     slugs: dict[str, str] = {}
@@ -232,6 +235,7 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
         problem = file_problem(site.root, IMAGES_DIR, bild.datei)
         if problem:
             loader.error(shown, ("bilder", index, "datei"), f"bilder[{index + 1}].datei", problem)
+    _check_status_basis(loader, shown, record)
     if len(orte) != len(record.kommunen):
         return
     if record.lage.geometrie is not None:
@@ -240,6 +244,27 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
         centre = orte[0].kommune
         geometrie = {"type": "Point", "coordinates": [centre.laenge, centre.breite]}
     site.massnahmen.append(Massnahme(path.stem, shown, record, tuple(orte), geometrie))
+
+
+def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
+    """A status other than "nicht bekannt" needs a basis; every reference into `quellen` must exist."""
+    if record.status == STATUS_UNBEKANNT and record.status_beleg is not None:
+        loader.error(shown, ("status_beleg",), "status_beleg",
+                     f"bei status „{STATUS_UNBEKANNT}“ gibt es keinen Beleg; status_beleg löschen oder den Status "
+                     "nach der Quelle eintragen")
+    elif record.status != STATUS_UNBEKANNT and record.status_beleg is None:
+        loader.error(shown, ("status",), "status_beleg",
+                     f"status „{record.status}“ ohne Beleg; status_beleg mit art (Quelle oder Abschlussbilanz) "
+                     f"und quelle (Nummer in quellen) ergänzen, oder status: {STATUS_UNBEKANNT}")
+    verweise = [(("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle)] if record.status_beleg else []
+    verweise += [(("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
+                 for index, hinweis in enumerate(record.hinweise)]
+    anzahl = len(record.quellen)
+    richtig = "die Nummer 1 angeben" if anzahl == 1 else f"eine Nummer von 1 bis {anzahl} angeben"
+    for loc, field_name, nummer in verweise:
+        if nummer > anzahl:
+            loader.error(shown, loc, field_name, f"es gibt keine Quelle Nr. {nummer}; quellen hat "
+                         f"{anzahl} {'Eintrag' if anzahl == 1 else 'Einträge'}, {richtig}")
 
 
 def _load_tagung(site: Site, loader: _Loader) -> None:

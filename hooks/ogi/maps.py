@@ -35,7 +35,7 @@ GEOJSON_URI = "daten/projekte.geojson"
 CSV_URI = "daten/projekte.csv"
 PLATZHALTER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.einsetzen)
 
-STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20"}
+STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
 KOMMUNE_RADIUS_M = 1000  # kommunen.yml gives the centres to about 1 km
 UNGEFAEHR_RADIUS_M = 250
 MAX_ZOOM_FIT = 16

@@ -29,7 +29,9 @@ from .geo import check_position
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
-STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen")
+STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
+STATUS_UNBEKANNT = "nicht bekannt"
+STATUS_BELEG_ARTEN = ("Quelle", "Abschlussbilanz")
 GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
 BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
 
@@ -77,13 +79,35 @@ Dateiname = Annotated[str, BeforeValidator(_relative_file), Field(min_length=1, 
 
 
 class Quelle(Record):
-    """A public source that a fact on the page comes from."""
+    """A public source that a fact on the page comes from: citable by its address or, for print, a full reference."""
 
     titel: Text = Field(description="Name der Quelle, z. B. Titel des Artikels und Medium.")
-    url: HttpUrl | None = Field(None, description="Adresse der Quelle (https://…).")
-    abgerufen: Datum | None = Field(
-        None, description="Wann die Quelle gelesen wurde: JJJJ-MM-TT oder JJJJ-MM."
+    url: HttpUrl | None = Field(None, description="Adresse der Quelle (https://…); fehlt sie, ist fundstelle Pflicht.")
+    fundstelle: Text | None = Field(
+        None,
+        description=(
+            "Nur für Gedrucktes ohne Adresse: vollständige Angabe mit Medium, Ausgabe und Seite, "
+            "z. B. „WAZ Herne, Ausgabe vom 17.07.2020, S. 13“; dann ist auch datum Pflicht."
+        ),
     )
+    datum: Datum | None = Field(
+        None, description="Datum der Veröffentlichung, soweit bekannt: JJJJ-MM-TT, JJJJ-MM oder JJJJ."
+    )
+    abgerufen: Datum = Field(description="Wann die Quelle gelesen wurde: JJJJ-MM-TT oder JJJJ-MM.")
+    archiv_url: HttpUrl | None = Field(
+        None, description="Adresse einer archivierten Fassung, z. B. im Internet Archive (https://web.archive.org/…)."
+    )
+
+    @model_validator(mode="after")
+    def _citable(self) -> Quelle:
+        if self.url is None and self.fundstelle is None:
+            raise ValueError(
+                "Quelle ohne Adresse; url (https://…) angeben oder, bei Gedrucktem, fundstelle mit Medium, "
+                "Ausgabe und Seite"
+            )
+        if self.url is None and self.datum is None:
+            raise ValueError("gedruckte Quelle ohne Datum; datum der Ausgabe angeben, z. B. 2020-07-17")
+        return self
 
 
 class Link(Record):
@@ -105,6 +129,9 @@ class Kommune(Record):
     )
     breite: Zahl = Field(description="Geografische Breite der Ortsmitte (WGS84), z. B. 51.550.")
     laenge: Zahl = Field(description="Geografische Länge der Ortsmitte (WGS84), z. B. 7.217.")
+    quelle: Quelle | None = Field(
+        None, description="Quelle der Ortsmitte, wenn sie nicht aus den quellen der Datei stammt."
+    )
 
     @model_validator(mode="after")
     def _inside_region(self) -> Kommune:
@@ -116,6 +143,12 @@ class KommunenDatei(Record):
     """content/kommunen.yml: the reference list of municipalities."""
 
     kommunen: list[Kommune] = Field(min_length=1, description="Alle Kommunen des RVR-Gebiets.")
+    genauigkeit: Text | None = Field(
+        None, description="Wie genau die Ortsmitten sind, in einem Satz; erscheint auf der Seite der Kommunen."
+    )
+    quellen: list[Quelle] = Field(
+        default_factory=list, description="Quellen der Kreiszugehörigkeit und der Ortsmitten."
+    )
 
 
 # --- Maßnahmen ---------------------------------------------------------------------------------
@@ -231,6 +264,33 @@ class Bild(Record):
     lizenz: Text = Field(description="Lizenz oder Nutzungsrecht, z. B. „CC BY 4.0“ oder „© RVR“.")
 
 
+class StatusBeleg(Record):
+    """What a measure's status rests on."""
+
+    art: Literal[STATUS_BELEG_ARTEN] = Field(  # type: ignore[valid-type]
+        description=(
+            "„Quelle“: eine Quelle zu dieser Maßnahme nennt den Stand; „Abschlussbilanz“: nur die Bilanz des "
+            "ganzen Programms stützt ihn (z. B. „27 Maßnahmen umgesetzt“), keine Quelle zur Maßnahme selbst."
+        )
+    )
+    quelle: int = Field(ge=1, description="Nummer des Eintrags in quellen, der den Stand belegt (1 = der erste).")
+    datum: Datum | None = Field(
+        None,
+        description=(
+            "Wann die Quelle den Stand meldete, z. B. 2022-02-08 für die Abschlussbilanz; leer, wenn unbekannt "
+            "(dann gilt das datum der Quelle)."
+        ),
+    )
+
+
+class Hinweis(Record):
+    """A dated note on a later change at the same place; it does not change the measure's status."""
+
+    datum: Datum = Field(description="Wann die spätere Änderung geschah oder gemeldet wurde: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
+    text: Text = Field(description="Was sich später an derselben Stelle getan hat, in einem oder zwei Sätzen.")
+    quelle: int = Field(ge=1, description="Nummer des Eintrags in quellen, der den Hinweis belegt (1 = der erste).")
+
+
 class Projekt(Record):
     """A measure: content/projects/<slug>.yml."""
 
@@ -243,7 +303,18 @@ class Projekt(Record):
     )
     programm: Text = Field(description="Förderprogramm, z. B. „Aktionsprogramm Grüne Lückenschlüsse“.")
     status: Literal[STATUS_WERTE] = Field(  # type: ignore[valid-type]
-        description="Stand der Umsetzung: geplant, in Umsetzung oder abgeschlossen."
+        description=(
+            "Stand der Umsetzung: geplant, in Umsetzung, abgeschlossen oder nicht bekannt, wenn keine Quelle "
+            "den Stand nennt."
+        )
+    )
+    status_beleg: StatusBeleg | None = Field(
+        None,
+        description="Worauf der Status beruht; Pflicht außer bei status „nicht bekannt“, dann bleibt es leer.",
+    )
+    hinweise: list[Hinweis] = Field(
+        default_factory=list,
+        description="Spätere Änderungen an derselben Stelle, mit Datum und Quelle; sie ändern den Status nicht.",
     )
     zeitraum: Zeitraum | None = Field(None, description="Beginn und Ende der Umsetzung, soweit bekannt.")
     foerderung: Foerderung | None = Field(None, description="Förderung, soweit eine Quelle sie nennt.")

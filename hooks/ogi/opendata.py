@@ -17,8 +17,8 @@ LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
 LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
 
 CSV_SPALTEN = (
-    "slug", "titel", "kurzbeschreibung", "kommunen", "kreise", "traeger", "programm", "status", "beginn", "ende",
-    "foerderung_eur", "foerdergeber", "genauigkeit", "ort", "geometrie_typ", "breite", "laenge", "url", "datenstand",
+    "slug", "titel", "kurzbeschreibung", "kommunen", "kreise", "traeger", "programm", "status", "status_beleg",
+    "beginn", "ende", "foerderung_eur", "foerdergeber", "genauigkeit", "ort", "geometrie_typ", "breite", "laenge", "url", "datenstand",
 )
 
 
@@ -34,6 +34,7 @@ def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
         "traeger": r.traeger,
         "programm": r.programm,
         "status": r.status,
+        "status_beleg": r.status_beleg.art if r.status_beleg else None,  # Quelle, Abschlussbilanz or none
         "beginn": str(zeitraum.beginn) if zeitraum and zeitraum.beginn else None,
         "ende": str(zeitraum.ende) if zeitraum and zeitraum.ende else None,
         "foerderung_eur": r.foerderung.betrag_eur if r.foerderung else None,

@@ -107,7 +107,7 @@ def kommunen_pages(site: Site, env: jinja2.Environment, maps: Karten) -> Iterabl
     without = [o for o in site.kommunen.values() if o.name not in by_ort]
     yield Output("kommunen/index.md", env.get_template("kommunen.md.j2").render(
         gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
-        ohne=sorted(without, key=lambda o: o.name)), source="content/kommunen.yml")
+        ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei), source="content/kommunen.yml")
     page = env.get_template("kommune.md.j2")
     for name, massnahmen in sorted(by_ort.items()):
         ort = site.kommunen[name]

@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import TeilDatum, deutsches_datum
+from .models import STATUS_WERTE
 from .schemas import field_reference
 from .slugs import slugify
 from .text import code_spans, href, markdown_text, meta_text, rich_text
@@ -74,4 +75,5 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, datum=datum, zahl=zahl, rel=relative_url, url=page_url, slug=slugify)
     env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
+    env.globals.update(status_werte=STATUS_WERTE)  # map legends list every status the model allows
     return env
