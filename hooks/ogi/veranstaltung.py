@@ -1,0 +1,83 @@
+"""One event of the archive as the pages and exports read it: its records, programme, speakers and addresses.
+
+Every exporter takes one `Veranstaltung`, so a second event needs only a second object, not new exporters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .anhaenge import Datei, datei
+from .content import Site, Vortrag
+from .models import Tagung
+from .programm import ProgrammTag, Referent, normalised_name, programme, speakers
+from .render import page_url
+
+# guids must not change when the site moves to another host, so they hang off the event's public page.
+NAMESPACE_2020 = uuid.uuid5(uuid.NAMESPACE_URL,
+                            "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/digitale-fachveranstaltung/")
+
+
+@dataclass(frozen=True)
+class Veranstaltung:
+    """An event with everything derived from its records once per build."""
+
+    uri: str  # folder of its pages and files in the site, e.g. "tagung-2020"
+    acronym: str  # c3voc acronym: lower case, digits, "_" (no hyphen after the first character)
+    namespace: uuid.UUID  # guids of talks, persons and rooms are UUIDv5 in this namespace
+    record: Tagung
+    source: str  # tagung.yml, for edit links
+    site: Site  # attachments are looked up in its content folder
+    programm: tuple[ProgrammTag, ...]
+    referierende: tuple[Referent, ...]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.record.zeitzone)
+
+    @property
+    def vortraege(self) -> list[Vortrag]:
+        """All talks in programme order."""
+        return [v for tag in self.programm for block in tag.bloecke for v in block.vortraege]
+
+    @property
+    def datenstand(self) -> dt.date:
+        """The newest `datenstand` of the event and its talks."""
+        return max([self.record.datenstand] + [v.record.datenstand for v in self.vortraege])
+
+    @property
+    def anker(self) -> dict[str, str]:
+        """normalised speaker name -> anchor on the speaker index."""
+        return {normalised_name(r.name): r.anker for r in self.referierende}
+
+    def guid(self, kind: str, key: str) -> uuid.UUID:
+        """Stable UUIDv5 of a record: guid('event', 'workshop-klimaanpassung')."""
+        return uuid.uuid5(self.namespace, f"{kind}:{key}")
+
+    def page(self, name: str = "index") -> str:
+        """Docs path of one of its pages: page('workshop-x') -> 'tagung-2020/workshop-x.md'."""
+        return f"{self.uri}/{name}.md"
+
+    def page_path(self, name: str = "index") -> str:
+        """URL path of one of its pages, relative to the site root: 'tagung-2020/workshop-x/'."""
+        return page_url(self.page(name))
+
+    def file(self, name: str) -> str:
+        """Docs path of one of its files: file('schedule.xml') -> 'tagung-2020/schedule.xml'."""
+        return f"{self.uri}/{name}"
+
+    def anhaenge(self, v: Vortrag) -> list[Datei]:
+        """The talk's attachments that exist (a missing one is a content error shown while serving)."""
+        return [d for d in (datei(self.site, a.titel, a.datei) for a in v.record.anhaenge) if d is not None]
+
+
+def veranstaltungen(site: Site) -> list[Veranstaltung]:
+    """The events of the archive; today the 2020 conference, when its folder loaded."""
+    if site.tagung is None:
+        return []
+    return [Veranstaltung(uri="tagung-2020", acronym="ogi_tagung_2020", namespace=NAMESPACE_2020,
+                          record=site.tagung, source=site.tagung_source, site=site,
+                          programm=tuple(programme(site)), referierende=tuple(speakers(site)))]
