@@ -65,8 +65,8 @@ def _calendar(event: Veranstaltung, umgebung: Umgebung, components: list[icalend
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)  # RFC 7986
-    calendar.add("x-wr-calname", name)  # the same for Outlook and Google Calendar
+    calendar.add("name", icalendar.vText(name))  # RFC 7986; vText escapes ";" "," "\\" as for SUMMARY
+    calendar.add("x-wr-calname", icalendar.vText(name))  # the same for Outlook and Google Calendar
     calendar.add("x-wr-timezone", event.record.zeitzone)
     calendar.add("url", umgebung.url(event.page_path()))
     for component in components:
