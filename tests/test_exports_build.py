@@ -17,8 +17,6 @@ import icalendar
 import pytest
 from conftest import mkdocs_build
 from formats_projekt import formats_project
-from tagung_html import content, facts, links
-
 from ogi.content import load_site
 from ogi.feed import AtomFeed
 from ogi.kalender import Kalender
@@ -27,6 +25,7 @@ from ogi.schedule import ScheduleJson
 from ogi.schedule_xml import ScheduleXml
 from ogi.tagung_pages import EVENT_EXPORTS
 from ogi.veranstaltung import veranstaltungen
+from tagung_html import content, facts, links
 
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 UHRZEIT = re.compile(r"(\d\d:\d\d)(?:–(\d\d:\d\d))? Uhr(?: \((\d+) Minuten\))?")

@@ -10,14 +10,12 @@ from pathlib import Path
 
 import icalendar
 import pytest
+import rdflib.namespace as ns
 import xmlschema
 from conftest import ROOT
 from formats_projekt import TITEL_SONDERZEICHEN, formats_project
-import rdflib.namespace as ns
-from rdflib import RDF, Graph, URIRef
-
 from ogi.content import load_site
-from ogi.exporte import Export, Umgebung
+from ogi.exporte import Export
 from ogi.feed import AtomFeed
 from ogi.kalender import Kalender, talk_file
 from ogi.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
@@ -27,6 +25,7 @@ from ogi.schedule import ScheduleJson
 from ogi.schedule_xml import ScheduleXml
 from ogi.tagung_pages import EVENT_EXPORTS
 from ogi.veranstaltung import veranstaltungen
+from rdflib import RDF, Graph, URIRef
 
 XSD = ROOT / "tests/standards/c3voc-schedule.xml.xsd"
 SITE_URL = "https://example.org/gruene-infrastruktur/"

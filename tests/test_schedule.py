@@ -11,11 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, SUBPATH
 from htmlpages import resolve
-from tagung_projekt import TAGUNG, append_to_record, project_with_slides
-
 from ogi.content import load_site
 from ogi.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
 from ogi.veranstaltung import veranstaltungen
+from tagung_projekt import TAGUNG, append_to_record, project_with_slides
 
 STANDARDS = ROOT.parent / "shared" / "standards"
 SCHEMA = STANDARDS / "c3voc-schedule.schema.json"

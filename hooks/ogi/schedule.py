@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from dataclasses import dataclass
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
