@@ -7,7 +7,7 @@ from typing import Iterable
 
 import jinja2
 
-from .anhaenge import Datei, datei
+from .anhaenge import Datei
 from .exporte import Umgebung
 from .kalender import Kalender, talk_calendars, talk_file
 from .output import Output
@@ -25,7 +25,7 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
     t = event.record
     dokumentation = None
     if t.dokumentation and t.dokumentation.datei:
-        dokumentation = datei(event.site, t.dokumentation.titel, t.dokumentation.datei)
+        dokumentation = event.datei(t.dokumentation.titel, t.dokumentation.datei)
     anker = event.anker
     daten = [{"label": e.label, "hinweis": e.hinweis, "href": e.identifier} for e in EVENT_EXPORTS]
     yield Output(event.page(), env.get_template("tagung.md.j2").render(
@@ -49,7 +49,7 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
     for s in t.sessions:
         tag = next((d for d in t.tage if d.datum == s.tag), None)
         yield Output(event.page(f"sessions/{s.id}"), page.render(
-            s=s, tag=tag, vortraege=session_talks(event.site, s), t=t), source=event.source)
+            s=s, tag=tag, vortraege=session_talks(event.daten, s), t=t), source=event.source)
 
     yield Output(event.page("referierende"), env.get_template("referierende.md.j2").render(
         t=t, referierende=list(event.referierende)))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .anhaenge import Datei, datei
-from .content import Site, Vortrag
+from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Tagung
 from .programm import ProgrammTag, Referent, normalised_name, programme, speakers
 from .render import page_url
@@ -19,6 +19,8 @@ from .render import page_url
 # guids must not change when the site moves to another host, so they hang off the event's public page.
 NAMESPACE_2020 = uuid.uuid5(uuid.NAMESPACE_URL,
                             "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/digitale-fachveranstaltung/")
+# Later events: a namespace per folder name (the folder is the address of the event's pages, so it stays).
+NAMESPACE_BASE = "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/#veranstaltung-"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Veranstaltung:
     record: Tagung
     source: str  # tagung.yml, for edit links
     site: Site  # attachments are looked up in its content folder
+    daten: Veranstaltungsdaten  # the loaded records (tagung and talks)
     programm: tuple[ProgrammTag, ...]
     referierende: tuple[Referent, ...]
 
@@ -71,13 +74,22 @@ class Veranstaltung:
 
     def anhaenge(self, v: Vortrag) -> list[Datei]:
         """The talk's attachments that exist (a missing one is a content error shown while serving)."""
-        return [d for d in (datei(self.site, a.titel, a.datei) for a in v.record.anhaenge) if d is not None]
+        return [d for d in (datei(self.site, a.titel, a.datei, self.uri) for a in v.record.anhaenge) if d is not None]
+
+    def datei(self, titel: str, name: str) -> Datei | None:
+        """One of the event's files (e.g. its documentation), None while it is missing."""
+        return datei(self.site, titel, name, self.uri)
+
+
+def veranstaltung(site: Site, daten: Veranstaltungsdaten) -> Veranstaltung:
+    """The event of one loaded folder, with its programme and speakers derived once."""
+    namespace = NAMESPACE_2020 if daten.ordner == "tagung-2020" else uuid.uuid5(
+        uuid.NAMESPACE_URL, NAMESPACE_BASE + daten.ordner)
+    return Veranstaltung(uri=daten.ordner, acronym="ogi_" + daten.ordner.replace("-", "_"), namespace=namespace,
+                         record=daten.tagung, source=daten.source, site=site, daten=daten,
+                         programm=tuple(programme(daten)), referierende=tuple(speakers(daten)))
 
 
 def veranstaltungen(site: Site) -> list[Veranstaltung]:
-    """The events of the archive; today the 2020 conference, when its folder loaded."""
-    if site.tagung is None:
-        return []
-    return [Veranstaltung(uri="tagung-2020", acronym="ogi_tagung_2020", namespace=NAMESPACE_2020,
-                          record=site.tagung, source=site.tagung_source, site=site,
-                          programm=tuple(programme(site)), referierende=tuple(speakers(site)))]
+    """Every event of the archive, the 2020 conference first, then by folder name."""
+    return [veranstaltung(site, daten) for daten in site.veranstaltungen]
