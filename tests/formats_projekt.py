@@ -5,6 +5,7 @@ must escape; the second day crosses into summer time and has no known hours.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from conftest import copy_project
@@ -98,6 +99,40 @@ reihenfolge: 1
 """,
 }
 
+# A second event of one day in a hall: its own folder, files and guids; Erika Mustermann speaks at both.
+ZWEITE = "testforum-2023"
+ZWEITE_TAGUNG_YML = f"""\
+titel: Testforum 2023
+veranstalter:
+  - Regionalverband Ruhr
+kurzbeschreibung: Ein zweites Ereignis der Tests, in einem Saal.
+tage:
+  - datum: 2023-06-15
+    name: Forumstag
+    beginn: "08:30"
+    ort: Testsaal, Teststraße 1, Essen
+{QUELLE}datenstand: 2023-07-01
+"""
+ZWEITE_BEITRAEGE = {
+    "begruessung": f"""\
+titel: Begrüßung im Forum
+art: Grußwort
+tag: 2023-06-15
+beginn: "08:30"
+dauer_min: 15
+referierende:
+  - name: Erika  Mustermann
+{QUELLE}datenstand: 2023-07-02
+""",
+    "rundgang": f"""\
+titel: Rundgang
+art: Sonstiges
+tag: 2023-06-15
+reihenfolge: 2
+{QUELLE}datenstand: 2023-07-01
+""",
+}
+
 MASSNAHMEN = {
     "herne-testpark": f"""\
 titel: Testpark & <Wiese>
@@ -129,6 +164,13 @@ def formats_project(tmp: Path) -> Path:
     project = copy_project(tmp / "projekt")
     for old in [*(project / "content/projects").glob("*.yml"), *(project / TAGUNG).glob("*.yml")]:
         old.unlink()
+    for other in (project / "content").glob("*/tagung.yml"):  # the shipped later events
+        if other.parent.name != "tagung-2020":
+            shutil.rmtree(other.parent)
+    (project / "content" / ZWEITE).mkdir()
+    (project / "content" / ZWEITE / "tagung.yml").write_text(ZWEITE_TAGUNG_YML, encoding="utf-8")
+    for slug, text in ZWEITE_BEITRAEGE.items():
+        (project / "content" / ZWEITE / f"{slug}.yml").write_text(text, encoding="utf-8")
     (project / TAGUNG / "tagung.yml").write_text(TAGUNG_YML, encoding="utf-8")
     for slug, text in BEITRAEGE.items():
         (project / TAGUNG / f"{slug}.yml").write_text(text, encoding="utf-8")

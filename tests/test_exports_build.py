@@ -1,6 +1,7 @@
-"""The built site on records of the tests' own: for each event, the pages, schedule.json, schedule.xml and the
-calendar list the same talks with the same times and links; the pages link the files by their declared labels;
-every page announces the Atom feed in its head.
+"""The built site on records of the tests' own (two events): for each event, the pages, schedule.json,
+schedule.xml and the calendar list the same talks with the same times and links; the pages link the files by
+their declared labels; every page announces the Atom feed in its head; the events page and the speaker index
+span all events.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from ogi.veranstaltung import veranstaltungen
 from tagung_html import content, facts, links
 
 SITE_URL = "https://example.org/gruene-infrastruktur/"
+# event -> (number of talks, talks with a time on their page, in programme order)
+EXPECTED = {"tagung-2020": (5, ["vortrag-mit-zeit", "vortrag-session-zeit", "vortrag-sommerzeit"]),
+            "testforum-2023": (2, ["begruessung"])}
 UHRZEIT = re.compile(r"(\d\d:\d\d)(?:–(\d\d:\d\d))? Uhr(?: \((\d+) Minuten\))?")
 
 
@@ -79,6 +83,7 @@ def _page_times(page: Path) -> tuple[dt.date, str | None, str | None, int | None
 
 def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times_and_links(built):
     project, site = built
+    checked = []
     for event in veranstaltungen(load_site(project)):
         folder = site / event.uri
         data = json.loads((folder / ScheduleJson.identifier).read_text(encoding="utf-8"))
@@ -89,7 +94,7 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
                   icalendar.Calendar.from_ical((folder / Kalender.identifier).read_bytes()).walk("VEVENT")}
 
         talks = _page_talks(site, event.uri)
-        assert talks == list(by_json) and len(talks) == 5
+        assert talks == list(by_json) and len(talks) == EXPECTED[event.uri][0]
         assert sorted(by_xml) == sorted(e["url"] for e in by_json.values())
         timed = []
         for slug in talks:
@@ -123,7 +128,9 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
             attach = vevent.get("ATTACH", [])
             attach = attach if isinstance(attach, list) else [attach]
             assert sorted(str(a) for a in attach) == material
-        assert timed == ["vortrag-mit-zeit", "vortrag-session-zeit", "vortrag-sommerzeit"]
+        assert timed == EXPECTED[event.uri][1]
+        checked.append(event.uri)
+    assert checked == list(EXPECTED)
 
 
 def test_event_page_links_each_export_by_its_declared_label(built):
@@ -181,3 +188,47 @@ def test_every_page_announces_the_feed_in_its_head(built):
         url = page.relative_to(site).parent.as_posix()
         page_url = SITE_URL + ("" if url == "." else url + "/")
         assert urljoin(page_url, feeds[0]["href"]) == f"{SITE_URL}{AtomFeed.identifier}", page
+
+
+def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built):
+    _, site = built
+    first = json.loads((site / "tagung-2020/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
+    second = json.loads((site / "testforum-2023/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
+    assert (first["acronym"], second["acronym"]) == ("ogi_tagung_2020", "ogi_testforum_2023")
+    assert second["url"] == f"{SITE_URL}testforum-2023/"
+    guids = {e["guid"] for c in (first, second) for d in c["days"] for r in d["rooms"].values() for e in r}
+    assert len(guids) == 7
+    assert (site / "testforum-2023/begruessung/index.html").is_file()
+    assert (site / "testforum-2023/kalender/begruessung.ics").is_file()
+
+
+def test_events_page_lists_every_event_newest_first(built):
+    _, site = built
+    page_url = f"{SITE_URL}veranstaltungen/"
+    hrefs = [urljoin(page_url, a.href) for a in links(_local(site, page_url))]
+    events = [h for h in hrefs if h in (f"{SITE_URL}tagung-2020/", f"{SITE_URL}testforum-2023/")]
+    assert events == [f"{SITE_URL}testforum-2023/", f"{SITE_URL}tagung-2020/"]
+
+
+def test_speaker_index_spans_all_events(built):
+    _, site = built
+    page_url = f"{SITE_URL}veranstaltungen/referierende/"
+    page = _local(site, page_url)
+    names = [h.text for h in content(page) if h.tag == "h2"]
+    assert names == ["Max Beispiel", "Erika Mustermann"]  # by surname; "Erika  Mustermann" is the same person
+    talks = [urljoin(page_url, a.href) for a in links(page)]
+    assert f"{SITE_URL}testforum-2023/begruessung/" in talks and f"{SITE_URL}tagung-2020/vortrag-mit-zeit/" in talks
+    for url in talks:
+        if url.startswith(SITE_URL):
+            assert _local(site, url).is_file(), url
+
+
+def test_place_of_a_day_is_on_the_event_page_and_in_the_calendar(built):
+    _, site = built
+    text = " ".join((site / "testforum-2023/index.html").read_text(encoding="utf-8").split())
+    assert "Ort: Testsaal, Teststraße 1, Essen" in text
+    events = icalendar.Calendar.from_ical((site / "testforum-2023/kalender.ics").read_bytes()).walk("VEVENT")
+    assert {str(e["LOCATION"]) for e in events} == {"Testsaal, Teststraße 1, Essen"}
+    day = next(e for e in events if str(e["SUMMARY"]).startswith("Forumstag"))
+    assert day.decoded("DTSTART") == dt.date(2023, 6, 15)  # start known, end not: a whole-day entry
+    assert "Beginn: 08:30 Uhr" in str(day["DESCRIPTION"])

@@ -13,7 +13,7 @@ import pytest
 import rdflib.namespace as ns
 import xmlschema
 from conftest import ROOT
-from formats_projekt import TITEL_SONDERZEICHEN, formats_project
+from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
 from ogi.content import load_site
 from ogi.exporte import Export
 from ogi.feed import AtomFeed
@@ -186,7 +186,8 @@ def test_katalog_has_the_mandatory_properties_of_catalogue_datasets_and_distribu
     for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher):
         assert katalog.value(catalog, prop) is not None, prop
     datasets = set(katalog.objects(catalog, ns.DCAT.dataset))
-    assert datasets == set(katalog.subjects(RDF.type, ns.DCAT.Dataset)) and len(datasets) == 2
+    assert datasets == set(katalog.subjects(RDF.type, ns.DCAT.Dataset))
+    assert sorted(str(d).rsplit("#", 1)[1] for d in datasets) == ["massnahmen", "tagung-2020", ZWEITE]
     for dataset in datasets:
         for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher, ns.DCAT.contactPoint, ns.DCTERMS.issued,
                      ns.DCTERMS.modified, DCATDE.politicalGeocodingLevelURI):
@@ -211,7 +212,7 @@ def test_katalog_licence_and_political_geocoding_of_the_rvr_area(katalog):
 def test_katalog_lists_the_open_data_and_each_event_file_at_its_public_address(katalog, files):
     urls = {str(katalog.value(d, ns.DCAT.accessURL)) for d in katalog.subjects(RDF.type, ns.DCAT.Distribution)}
     expected = {f"{SITE_URL}daten/{e.identifier}" for e in OPEN_DATA_EXPORTS}
-    expected |= {f"{SITE_URL}tagung-2020/{e.identifier}" for e in EVENT_EXPORTS}
+    expected |= {f"{SITE_URL}{event}/{e.identifier}" for e in EVENT_EXPORTS for event in ("tagung-2020", ZWEITE)}
     assert urls == expected
     for url in urls:
         assert url[len(SITE_URL):] in files
@@ -243,11 +244,13 @@ def test_feed_has_the_elements_rfc_4287_requires(feed):
 
 def test_feed_lists_records_and_events_newest_datenstand_first(feed):
     entries = [(e.findtext(ATOM + "title"), e.findtext(ATOM + "updated")) for e in feed.findall(ATOM + "entry")]
-    assert entries[0] == ("Maßnahme: Testpark & <Wiese>", "2021-05-01T00:00:00+00:00")
+    assert entries[:2] == [("Beitrag: Begrüßung im Forum", "2023-07-02T00:00:00+00:00"),
+                           ("Veranstaltung: Testforum 2023", "2023-07-02T00:00:00+00:00")]  # its newest talk
+    assert ("Maßnahme: Testpark & <Wiese>", "2021-05-01T00:00:00+00:00") in entries
     assert [u for _, u in entries] == sorted((u for _, u in entries), reverse=True)
     titles = [t for t, _ in entries]
     assert "Veranstaltung: Testtagung Grün & Blau <2021>" in titles and f"Beitrag: {TITEL_SONDERZEICHEN}" in titles
-    assert feed.findtext(ATOM + "updated") == "2021-05-01T00:00:00+00:00"
+    assert feed.findtext(ATOM + "updated") == "2023-07-02T00:00:00+00:00"
 
 
 def test_feed_ids_do_not_depend_on_the_host(project):
@@ -262,3 +265,21 @@ def test_feed_ids_do_not_depend_on_the_host(project):
 def test_schedule_json_is_declared_as_json():
     assert (ScheduleJson.extension, ScheduleJson.content_type) == ("json", "application/json")
     assert (ScheduleXml.identifier, Kalender.content_type) == ("schedule.xml", "text/calendar")
+
+
+# --- events as records ----------------------------------------------------------------------------
+
+def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
+    from tagung_projekt import fake_pdf
+
+    project = formats_project(tmp_path)
+    record = project / "content" / ZWEITE / "rundgang.yml"
+    record.write_text(record.read_text(encoding="utf-8") + "anhaenge:\n  - titel: Plan\n    datei: plan.pdf\n"
+                      "  - titel: Fehlt\n    datei: fehlt.pdf\n", encoding="utf-8")
+    fake_pdf(project / "content" / ZWEITE / "anhaenge/plan.pdf", 1000)
+    site = load_site(project)
+    assert [(e.path, e.field) for e in site.errors] == [(f"content/{ZWEITE}/rundgang.yml", "anhaenge[2].datei")]
+    assert f"content/{ZWEITE}/anhaenge/" in site.errors[0].message
+    event = next(e for e in veranstaltungen(site) if e.uri == ZWEITE)
+    [plan] = event.anhaenge(next(v for v in event.vortraege if v.slug == "rundgang"))
+    assert plan.uri == f"{ZWEITE}/anhaenge/plan.pdf"

@@ -77,11 +77,14 @@ def _calendar(event: Veranstaltung, umgebung: Umgebung, components: list[icalend
     return calendar.to_ical()
 
 
-def _common(event: Veranstaltung, component: icalendar.Event, umgebung: Umgebung, modified: dt.date) -> None:
+def _common(event: Veranstaltung, component: icalendar.Event, umgebung: Umgebung, modified: dt.date,
+            tag: Tag) -> None:
     component.add("dtstamp", umgebung.erstellt.astimezone(dt.timezone.utc))
     component.add("last-modified", dt.datetime.combine(modified, dt.time(), tzinfo=dt.timezone.utc))
     component.add("status", "CONFIRMED")
-    if event.record.plattform:
+    if tag.ort:
+        component.add("location", tag.ort)
+    elif event.record.plattform:
         component.add("location", f"online ({event.record.plattform})")
 
 
@@ -96,10 +99,13 @@ def _day(event: Veranstaltung, tag: Tag, umgebung: Umgebung) -> icalendar.Event:
     else:  # hours unknown: an all-day entry, no invented times
         component.add("dtstart", tag.datum)
         component.add("dtend", tag.datum + dt.timedelta(days=1))
+    lines = [f"Beginn: {tag.beginn} Uhr"] if tag.beginn and not tag.ende else []  # no end: the start as text
     if tag.beschreibung:
-        component.add("description", tag.beschreibung.strip())
+        lines.append(tag.beschreibung.strip())
+    if lines:
+        component.add("description", "\n\n".join(lines))
     component.add("url", umgebung.url(event.page_path()) + f"#tag-{tag.datum.isoformat()}")
-    _common(event, component, umgebung, event.record.datenstand)
+    _common(event, component, umgebung, event.record.datenstand, tag)
     return component
 
 
@@ -121,7 +127,7 @@ def _talk(event: Veranstaltung, v: Vortrag, umgebung: Umgebung) -> icalendar.Eve
         component.add("attach", umgebung.url(file.uri))
     if r.video:
         component.add("attach", str(r.video))
-    _common(event, component, umgebung, r.datenstand)
+    _common(event, component, umgebung, r.datenstand, v.tag)
     return component
 
 

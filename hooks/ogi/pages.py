@@ -28,7 +28,7 @@ from .models import slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
 from .render import environment
-from .tagung_pages import EVENT_EXPORTS, event_outputs
+from .tagung_pages import EVENT_EXPORTS, archive_outputs, event_outputs
 from .veranstaltung import veranstaltungen
 
 KATALOG_URI = "daten/" + KatalogTurtle.identifier
@@ -71,6 +71,7 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
     outputs += asset_outputs(maps.einstellungen)
     outputs += exports
     outputs += [katalog, feed]
+    outputs += archive_outputs(events, env)
     outputs += tagung
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs

@@ -14,7 +14,7 @@ from .output import Output
 from .programm import normalised_name, session_talks
 from .schedule import ScheduleJson, time_known
 from .schedule_xml import ScheduleXml
-from .veranstaltung import Veranstaltung
+from .veranstaltung import Veranstaltung, alle_referierenden
 
 # The event's exports, in the order the "Daten" box lists them: calendar first, it serves most readers.
 EVENT_EXPORTS = (Kalender, ScheduleXml, ScheduleJson)
@@ -59,3 +59,11 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
         yield Output(talk_file(event, v), ics, source=v.source)
     for uri in sorted(files):
         yield Output(uri, path=files[uri].path)
+
+
+def archive_outputs(events: list[Veranstaltung], env: jinja2.Environment) -> Iterable[Output]:
+    """The 'Veranstaltungen' page (newest event first) and the index of all speakers."""
+    newest_first = sorted(events, key=lambda e: e.record.tage[0].datum, reverse=True)
+    yield Output("veranstaltungen/index.md", env.get_template("veranstaltungen.md.j2").render(events=newest_first))
+    yield Output("veranstaltungen/referierende.md", env.get_template("alle_referierenden.md.j2").render(
+        personen=alle_referierenden(events)))

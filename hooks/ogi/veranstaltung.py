@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from .anhaenge import Datei, datei
 from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Tagung
-from .programm import ProgrammTag, Referent, normalised_name, programme, speakers
+from .programm import Auftritt, ProgrammTag, Referent, normalised_name, programme, sort_key, speakers
+from .slugs import slugify
 from .render import page_url
 
 # guids must not change when the site moves to another host, so they hang off the event's public page.
@@ -93,3 +94,37 @@ def veranstaltung(site: Site, daten: Veranstaltungsdaten) -> Veranstaltung:
 def veranstaltungen(site: Site) -> list[Veranstaltung]:
     """Every event of the archive, the 2020 conference first, then by folder name."""
     return [veranstaltung(site, daten) for daten in site.veranstaltungen]
+
+
+@dataclass(frozen=True)
+class Person:
+    """One speaker across all events, with an anchor on the index of all speakers."""
+
+    name: str
+    anker: str
+    auftritte: tuple[tuple[Veranstaltung, Auftritt], ...]
+
+    @property
+    def rollen(self) -> list[str]:
+        """The distinct 'Funktion, Organisation' texts of all talks, oldest event first."""
+        texts = (", ".join(x for x in (a.person.funktion, a.person.organisation) if x) for _, a in self.auftritte)
+        return [t for t in dict.fromkeys(texts) if t]
+
+
+def alle_referierenden(events: list[Veranstaltung]) -> list[Person]:
+    """Every speaker of every event once (same normalised name), sorted by surname."""
+    by_name: dict[str, list[tuple[Veranstaltung, Auftritt]]] = {}
+    for event in sorted(events, key=lambda e: e.record.tage[0].datum):
+        for referent in event.referierende:
+            by_name.setdefault(normalised_name(referent.name), []).extend((event, a) for a in referent.auftritte)
+    result: list[Person] = []
+    used: set[str] = set()
+    for key in sorted(by_name, key=lambda k: (sort_key(by_name[k][0][1].person.name), k)):
+        name = " ".join(by_name[key][0][1].person.name.split())
+        anker = base = "person-" + (slugify(name) or "ohne-namen")
+        number = 2
+        while anker in used:
+            anker, number = f"{base}-{number}", number + 1
+        used.add(anker)
+        result.append(Person(name, anker, tuple(by_name[key])))
+    return result
