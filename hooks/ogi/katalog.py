@@ -135,7 +135,7 @@ def _distribution(g: Graph, dataset: URIRef, v: Verteilung, d: Datensatz, name: 
     distribution = URIRef(str(url))  # the file's address names the distribution: no blank nodes, stable output
     g.add((dataset, DCAT.distribution, distribution))
     g.add((distribution, RDF.type, DCAT.Distribution))
-    g.add((distribution, DCTERMS.title, Literal(f"{v.export.label}: {v.uri.rsplit('/', 1)[-1]}", lang="de")))
+    g.add((distribution, DCTERMS.title, Literal(v.export.label, lang="de")))
     g.add((distribution, DCTERMS.description, Literal(v.export.hinweis, lang="de")))
     g.add((distribution, DCAT.accessURL, url))
     g.add((distribution, DCAT.downloadURL, url))
