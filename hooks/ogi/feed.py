@@ -1,17 +1,17 @@
-"""The Atom feed "Neu und geändert" (RFC 4287): the most recently checked records and events, made with feedgen.
+"""The Atom feed "Neu und geändert" (RFC 4287): the most recently checked records and events.
 
 An entry's `updated` is its record's `datenstand` (the day its facts were last checked); an event's is the
 newest `datenstand` of the event and its talks. Entry ids are URNs of UUIDv5 (talks: their schedule guid),
 so they survive a move of the site to another address. Nothing depends on the clock: rebuilds are identical.
+The XML comes from ElementTree (standard library), which escapes every text and attribute.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-
-from feedgen.feed import FeedGenerator
 
 from .content import Site
 from .exporte import Export, Umgebung
@@ -19,6 +19,8 @@ from .render import page_url
 from .veranstaltung import Veranstaltung
 
 FEED_URI = "neu.atom"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 MAX_EINTRAEGE = 50  # a feed reader needs the recent changes, not the archive
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/")
 TITEL = "Neu und geändert – Offensive Grüne Infrastruktur 2030"
@@ -62,25 +64,31 @@ def eintraege(site: Site, events: list[Veranstaltung]) -> list[Eintrag]:
 def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung) -> bytes:
     """The feed document (UTF-8 XML)."""
     entries = eintraege(site, events)[:MAX_EINTRAEGE]
-    fg = FeedGenerator()
-    fg.id(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed')}")
-    fg.title(TITEL)
-    fg.subtitle("Neue und geänderte Maßnahmen, Beiträge und Veranstaltungen, nach dem Stand der Daten")
-    fg.author(name=site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
-    fg.link(href=umgebung.url(FEED_URI), rel="self", type=AtomFeed.content_type)
-    fg.link(href=umgebung.url(""), rel="alternate", type="text/html")
-    fg.language("de")
-    fg.updated(_moment(max((e.updated for e in entries), default=umgebung.erstellt.date())))
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "de"})
+    _text(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed')}")
+    _text(feed, "title", TITEL)
+    _text(feed, "subtitle", "Neue und geänderte Maßnahmen, Beiträge und Veranstaltungen, nach dem Stand der Daten")
+    _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt.date())))
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
+    ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(FEED_URI))
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=umgebung.url(""))
     for e in entries:
-        fe = fg.add_entry(order="append")
-        fe.id(e.id)
-        fe.title(f"{e.art}: {e.titel}")
-        fe.link(href=umgebung.url(e.path), rel="alternate", type="text/html")
-        fe.updated(_moment(e.updated))
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", e.id)
+        _text(entry, "title", f"{e.art}: {e.titel}")
+        _text(entry, "updated", _moment(e.updated))
+        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=umgebung.url(e.path))
         if e.summary:
-            fe.summary(e.summary)
-    return fg.atom_str(pretty=True)
+            _text(entry, "summary", e.summary)
+    ET.indent(feed)
+    return XML_DECLARATION + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def _moment(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc)
+def _text(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, tag).text = text
+
+
+def _moment(day: dt.date) -> str:
+    """RFC 3339 date-time at midnight UTC: the day a record's facts were checked."""
+    return f"{day.isoformat()}T00:00:00Z"
