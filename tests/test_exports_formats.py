@@ -287,3 +287,15 @@ def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
     event = next(e for e in veranstaltungen(site) if e.uri == ZWEITE)
     [plan] = event.anhaenge(next(v for v in event.vortraege if v.slug == "rundgang"))
     assert plan.uri == f"{ZWEITE}/anhaenge/plan.pdf"
+
+
+@pytest.mark.parametrize("source, page", [
+    ("content/tagung-2020/vortrag.yml", "tagung-2020/vortrag.md"),
+    (f"content/{ZWEITE}/rundgang.yml", f"{ZWEITE}/rundgang.md"),
+    (f"content/{ZWEITE}/tagung.yml", None),
+    ("content/projects/bilder.yml", None),
+], ids=["2020", "later-event", "tagung-yml", "reserved-project-name"])
+def test_a_faulty_talk_of_any_event_keeps_its_address_for_the_error_page(source, page):
+    from ogi.pages import record_page
+
+    assert record_page(source) == page

@@ -10,11 +10,11 @@ from typing import Iterable
 import jinja2
 
 from .content import (
+    CONTENT_DIR,
     IMAGES_DIR,
     PROJECTS_DIR,
     RESERVED_PROJECT_NAMES,
     RESERVED_TALK_NAMES,
-    TAGUNG_DIR,
     TAGUNG_FILE,
     Massnahme,
     Site,
@@ -84,8 +84,10 @@ def record_page(source: str) -> str | None:
         return None
     if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
         return f"massnahmen/{path.stem}.md"
-    if str(path.parent) == TAGUNG_DIR and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES:
-        return f"tagung-2020/{path.stem}.md"
+    # Any other folder of content/ is an event (content/tagung-2020/, content/netzwerktag-2022/ …).
+    if (path.parent.parent == PurePosixPath(CONTENT_DIR) and str(path.parent) != PROJECTS_DIR
+            and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES):
+        return f"{path.parent.name}/{path.stem}.md"
     return None
 
 
