@@ -149,7 +149,8 @@ def test_talk_page_with_known_time_offers_its_calendar_file(built):
         hrefs = [a.href for a in links(_local(site, page_url)) if a.text == "Zum Kalender hinzufügen"]
         assert bool(hrefs) == expected, slug
         if expected:
-            [vevent] = icalendar.Calendar.from_ical(_local(site, urljoin(page_url, hrefs[0])).read_bytes()).walk("VEVENT")
+            ics = _local(site, urljoin(page_url, hrefs[0])).read_bytes()
+            [vevent] = icalendar.Calendar.from_ical(ics).walk("VEVENT")
             assert str(vevent["URL"]) == page_url
 
 

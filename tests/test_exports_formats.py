@@ -189,7 +189,8 @@ def test_katalog_has_the_mandatory_properties_of_catalogue_datasets_and_distribu
     assert datasets == set(katalog.subjects(RDF.type, ns.DCAT.Dataset))
     assert sorted(str(d).rsplit("#", 1)[1] for d in datasets) == ["massnahmen", "tagung-2020", ZWEITE]
     for dataset in datasets:
-        for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher, ns.DCAT.contactPoint, ns.DCTERMS.issued,
+        for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher, ns.DCAT.contactPoint,
+                     ns.DCTERMS.issued,
                      ns.DCTERMS.modified, DCATDE.politicalGeocodingLevelURI):
             assert katalog.value(dataset, prop) is not None, (dataset, prop)
         for distribution in katalog.objects(dataset, ns.DCAT.distribution):
@@ -220,8 +221,8 @@ def test_katalog_lists_the_open_data_and_each_event_file_at_its_public_address(k
 
 def test_katalog_dates_come_from_the_records(katalog):
     massnahmen = next(d for d in katalog.subjects(RDF.type, ns.DCAT.Dataset) if str(d).endswith("#massnahmen"))
-    assert (katalog.value(massnahmen, ns.DCTERMS.issued).toPython(), katalog.value(massnahmen, ns.DCTERMS.modified).toPython()) == (
-        dt.date(2021, 2, 1), dt.date(2021, 5, 1))
+    issued, modified = (katalog.value(massnahmen, p).toPython() for p in (ns.DCTERMS.issued, ns.DCTERMS.modified))
+    assert (issued, modified) == (dt.date(2021, 2, 1), dt.date(2021, 5, 1))
 
 
 # --- Atom -----------------------------------------------------------------------------------------

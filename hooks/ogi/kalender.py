@@ -27,7 +27,8 @@ class Kalender(Export):
     extension = "ics"
     content_type = "text/calendar"
     label = "Programm für Kalender-Apps"
-    hinweis = "die Tage und alle Beiträge mit bekannter Uhrzeit, zum Übernehmen in Outlook, Google Kalender oder die Kalender-App des Telefons"
+    hinweis = ("die Tage und alle Beiträge mit bekannter Uhrzeit, zum Übernehmen in Outlook, Google Kalender oder "
+               "die Kalender-App des Telefons")
     eu_dateityp = "ICS"
 
     def render(self, event: Veranstaltung, umgebung: Umgebung) -> bytes:

@@ -37,7 +37,8 @@ class KatalogTurtle(Export):
     extension = "ttl"
     content_type = "text/turtle"
     label = "Beschreibung der Daten für Datenportale (DCAT-AP.de)"
-    hinweis = "ein Verzeichnis aller Datendateien dieser Website im Standard DCAT-AP.de, damit Portale wie GovData sie finden"
+    hinweis = ("ein Verzeichnis aller Datendateien dieser Website im Standard DCAT-AP.de, damit Portale wie GovData "
+               "sie finden")
     eu_dateityp = "RDF_TURTLE"
 
 

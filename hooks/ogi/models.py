@@ -268,8 +268,10 @@ class Tag(Record):
     name: Text = Field(description="Name des Tages, z. B. „Netzwerktag“.")
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
-    ort: Text | None = Field(None, description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
-                             "leer bei Online-Tagungen.")
+    ort: Text | None = Field(
+        None, description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
+        "leer bei Online-Tagungen."
+    )
     beschreibung: Text | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
 
 

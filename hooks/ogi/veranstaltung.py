@@ -14,8 +14,8 @@ from .anhaenge import Datei, datei
 from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Tagung
 from .programm import Auftritt, ProgrammTag, Referent, normalised_name, programme, sort_key, speakers
-from .slugs import slugify
 from .render import page_url
+from .slugs import slugify
 
 # guids must not change when the site moves to another host, so they hang off the event's public page.
 NAMESPACE_2020 = uuid.uuid5(uuid.NAMESPACE_URL,
