@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
     config[MAPS_KEY] = Karten(site, config[TEMPLATES_KEY], map_settings(config))
-    for output in build_outputs(site, site_url=config.site_url or "", maps=config[MAPS_KEY]):
+    for output in build_outputs(site, site_url=config.site_url or "", maps=config[MAPS_KEY], erstellt=build_time()):
         # Record pages are reached from their section's index, never from the sidebar.
         inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
         if output.path is not None:
@@ -117,3 +118,11 @@ def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
 def build_date() -> dt.date:
     # MkDocs honours SOURCE_DATE_EPOCH here, which keeps builds reproducible.
     return dt.date.fromisoformat(get_build_date())
+
+
+def build_time() -> dt.datetime:
+    # The same rule as MkDocs' build date, to the second: calendars carry it as DTSTAMP.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)

@@ -11,14 +11,19 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, SUBPATH
 from htmlpages import resolve
-from tagung_projekt import TAGUNG, append_to_record, project_with_slides
-
 from ogi.content import load_site
-from ogi.schedule import NAMESPACE, schedule, schedule_json
+from ogi.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
+from ogi.veranstaltung import veranstaltungen
+from tagung_projekt import TAGUNG, append_to_record, project_with_slides
 
 STANDARDS = ROOT.parent / "shared" / "standards"
 SCHEMA = STANDARDS / "c3voc-schedule.schema.json"
 SITE_URL = "https://example.org/gruene-infrastruktur/"
+
+
+def event_of(site):
+    """The site's one event (the exporters take an event, not the site)."""
+    return veranstaltungen(site)[0]
 
 
 def events(data: dict) -> list[dict]:
@@ -72,7 +77,7 @@ def test_event_page_links_the_schedule(built_site):
     from tagung_html import links
 
     page = built_site / "tagung-2020/index.html"
-    assert [e.href for e in links(page) if e.text == "Programm als schedule.json"] == ["schedule.json"]
+    assert [e.href for e in links(page) if e.text == ScheduleJson.label] == [ScheduleJson.identifier]
 
 
 def test_talk_without_known_time_gets_the_hours_of_its_day(exported):
@@ -86,7 +91,7 @@ def test_talk_without_known_time_gets_the_hours_of_its_day(exported):
 def test_known_start_and_length_are_exported_as_they_are(tmp_path: Path):
     project = project_with_slides(tmp_path)
     append_to_record(project, "workshop-biodiversitaet", 'beginn: "10:15"\ndauer_min: 50\n')
-    event = next(e for e in events(schedule(load_site(project), SITE_URL)) if e["slug"] == "workshop-biodiversitaet")
+    event = next(e for e in events(schedule(event_of(load_site(project)), SITE_URL)) if e["slug"] == "workshop-biodiversitaet")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
         "2020-11-26T10:15:00+01:00", "10:15", "00:50", "2020-11-26T11:05:00+01:00")
     assert dt.datetime.fromisoformat(event["end"]) - dt.datetime.fromisoformat(event["date"]) == dt.timedelta(minutes=50)
@@ -95,13 +100,13 @@ def test_known_start_and_length_are_exported_as_they_are(tmp_path: Path):
 def test_known_start_without_length_runs_to_the_end_of_the_day(tmp_path: Path):
     project = project_with_slides(tmp_path)
     append_to_record(project, "workshop-biodiversitaet", 'beginn: "11:30"\n')
-    event = next(e for e in events(schedule(load_site(project), SITE_URL)) if e["slug"] == "workshop-biodiversitaet")
+    event = next(e for e in events(schedule(event_of(load_site(project)), SITE_URL)) if e["slug"] == "workshop-biodiversitaet")
     assert (event["start"], event["duration"]) == ("11:30", "01:30")
 
 
 def test_slides_go_into_attachments_with_absolute_url(tmp_path: Path):
     site = load_site(project_with_slides(tmp_path))
-    event = next(e for e in events(schedule(site, SITE_URL)) if e["slug"] == "grusswort-heinen-esser")
+    event = next(e for e in events(schedule(event_of(site), SITE_URL)) if e["slug"] == "grusswort-heinen-esser")
     assert event["attachments"] == [{"type": "slides", "url": f"{SITE_URL}tagung-2020/anhaenge/grusswort-folien.pdf",
                                      "title": "Folien (PDF, 2,3 MB)"}]
     assert urlsplit(event["attachments"][0]["url"]).scheme == "https"
@@ -116,13 +121,13 @@ def test_speakers_are_persons_with_role_and_link_to_the_index(exported):
 
 
 def test_schedule_is_the_same_text_on_every_run():
-    assert schedule_json(load_site(ROOT), SITE_URL) == schedule_json(load_site(ROOT), SITE_URL)
+    assert schedule_json(event_of(load_site(ROOT)), SITE_URL) == schedule_json(event_of(load_site(ROOT)), SITE_URL)
 
 
 def test_guids_do_not_depend_on_where_the_site_is_hosted():
     site = load_site(ROOT)
-    here = [e["guid"] for e in events(schedule(site, SITE_URL))]
-    there = [e["guid"] for e in events(schedule(site, "https://andere.example/"))]
+    here = [e["guid"] for e in events(schedule(event_of(site), SITE_URL))]
+    there = [e["guid"] for e in events(schedule(event_of(site), "https://andere.example/"))]
     assert here == there
 
 
@@ -130,5 +135,5 @@ def test_talk_in_no_session_is_placed_in_the_main_room(tmp_path: Path):
     project = project_with_slides(tmp_path)
     record = project / TAGUNG / "grusswort-heinen-esser.yml"
     record.write_text(record.read_text(encoding="utf-8").replace("session: fachtagung\n", ""), encoding="utf-8")
-    day = schedule(load_site(project), SITE_URL)["schedule"]["conference"]["days"][1]
+    day = schedule(event_of(load_site(project)), SITE_URL)["schedule"]["conference"]["days"][1]
     assert list(day["rooms"]) == ["Hauptprogramm"]

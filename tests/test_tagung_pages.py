@@ -13,6 +13,7 @@ from tagung_projekt import SLIDES_BYTES, TAGUNG, fake_pdf, project_with_slides
 
 from ogi.content import load_site
 from ogi.programm import talks_in_order
+from ogi.schedule import ScheduleJson
 
 SITE = load_site(ROOT)
 TALKS = talks_in_order(SITE)
@@ -65,7 +66,7 @@ def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path)
     page = built_site / "tagung-2020/index.html"
     by_text = {e.text: e.href for e in links(page)}
     assert target(built_site, page, by_text["Referierende"]) == built_site / "tagung-2020/referierende/index.html"
-    assert target(built_site, page, by_text["Programm als schedule.json"]).is_file()
+    assert target(built_site, page, by_text[ScheduleJson.label]).is_file()
     assert by_text[SITE.tagung.dokumentation.titel] == str(SITE.tagung.dokumentation.url)
 
 

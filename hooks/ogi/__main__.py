@@ -37,8 +37,9 @@ def run_check(root: Path) -> int:
     if problems:
         print(f"{len(site.errors)} Fehler, {len(site.warnings)} Warnungen.", file=sys.stderr)
         return 1
-    print(f"Inhalte in Ordnung: {len(site.massnahmen)} Maßnahmen, {len(site.vortraege)} Beiträge, "
-          f"{len(site.kommunen)} Kommunen.")
+    beitraege = sum(len(event.vortraege) for event in site.veranstaltungen)
+    print(f"Inhalte in Ordnung: {len(site.massnahmen)} Maßnahmen, {len(site.veranstaltungen)} Veranstaltungen "
+          f"mit {beitraege} Beiträgen, {len(site.kommunen)} Kommunen.")
     return 0
 
 

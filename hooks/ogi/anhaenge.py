@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import ATTACHMENTS_DIR, Site
+from .content import CONTENT_DIR, TAGUNG_DIR, Site
 from .files import published_file
 
-ATTACHMENTS_URI = "tagung-2020/anhaenge"
+ATTACHMENTS = "anhaenge"  # folder of an event's files, in content/<event>/ and in the site
 
 # Names readers know; any other suffix is shown in capitals (".odp" -> "ODP").
 FORMATE = {
@@ -34,11 +34,12 @@ class Datei:
     format: str
     groesse: str
     size: int
+    ordner: str = TAGUNG_DIR.rsplit("/", 1)[-1]  # the event's folder
 
     @property
     def uri(self) -> str:
         """Path inside the docs tree, e.g. 'tagung-2020/anhaenge/folien.pdf'."""
-        return f"{ATTACHMENTS_URI}/{self.datei}"
+        return f"{self.ordner}/{ATTACHMENTS}/{self.datei}"
 
     @property
     def linktext(self) -> str:
@@ -46,16 +47,16 @@ class Datei:
         return f"{self.titel} ({self.format}, {self.groesse})"
 
 
-def datei(site: Site, titel: str, name: str) -> Datei | None:
-    """Describe the attachment `name` from content/tagung-2020/anhaenge/; None while it is missing.
+def datei(site: Site, titel: str, name: str, ordner: str = "tagung-2020") -> Datei | None:
+    """Describe the attachment `name` from content/<ordner>/anhaenge/; None while it is missing.
 
     A missing file is a content error, so only `serve` renders pages then; they leave the link out.
     """
-    path = published_file(site.root, ATTACHMENTS_DIR, name)
+    path = published_file(site.root, f"{CONTENT_DIR}/{ordner}/{ATTACHMENTS}", name)
     if path is None:
         return None
     size = path.stat().st_size
-    return Datei(titel, name, path, dateiformat(name), human_size(size), size)
+    return Datei(titel, name, path, dateiformat(name), human_size(size), size, ordner)
 
 
 def dateiformat(name: str) -> str:

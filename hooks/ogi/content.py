@@ -34,9 +34,10 @@ TAGUNG_DIR = "content/tagung-2020"
 ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
 TAGUNG_FILE = "tagung.yml"
 # File names of presentations that would take the address of a generated conference page.
-RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule")
+RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule", "kalender")
 RESERVED_PROJECT_NAMES = ("index", "bilder")  # massnahmen/index.md, massnahmen/bilder/
 RESERVED_SESSION_IDS = ("index",)
+CONTENT_DIR = "content"
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -83,6 +84,20 @@ class Vortrag:
 
 
 @dataclass
+class Veranstaltungsdaten:
+    """One event folder, content/<ordner>/: its tagung.yml and its talks."""
+
+    ordner: str  # folder name; it becomes the address of the event's pages, e.g. "tagung-2020"
+    tagung: Tagung
+    source: str  # display path of tagung.yml
+    vortraege: list[Vortrag] = field(default_factory=list)
+
+    @property
+    def attachments_dir(self) -> str:
+        return f"{CONTENT_DIR}/{self.ordner}/anhaenge"
+
+
+@dataclass
 class Site:
     """Everything the pages, maps and exports are made from."""
 
@@ -92,7 +107,8 @@ class Site:
     massnahmen: list[Massnahme] = field(default_factory=list)
     tagung: Tagung | None = None
     tagung_source: str = ""
-    vortraege: list[Vortrag] = field(default_factory=list)
+    vortraege: list[Vortrag] = field(default_factory=list)  # the talks of the 2020 conference (tagung-2020)
+    veranstaltungen: list[Veranstaltungsdaten] = field(default_factory=list)  # every event, tagung-2020 first
     meilensteine: MeilensteineDatei | None = None
     betreiber: Betreiber | None = None
     errors: list[ContentError] = field(default_factory=list)
@@ -105,9 +121,9 @@ class Site:
 
     @property
     def datenstand(self) -> dt.date | None:
-        dates = [m.record.datenstand for m in self.massnahmen] + [v.record.datenstand for v in self.vortraege]
-        if self.tagung:
-            dates.append(self.tagung.datenstand)
+        dates = [m.record.datenstand for m in self.massnahmen]
+        for event in self.veranstaltungen:
+            dates += [event.tagung.datenstand] + [v.record.datenstand for v in event.vortraege]
         return max(dates, default=None)
 
 
@@ -139,7 +155,8 @@ def load_site(root: Path) -> Site:
         record = loader.load(path, Projekt, slug=True)
         if record is not None:
             _add_massnahme(site, loader, path, record)
-    _load_tagung(site, loader)
+    for folder in event_folders(root):
+        _load_tagung(site, loader, folder)
     _check_duplicate_titles(site, loader)
     return site
 
@@ -267,28 +284,38 @@ def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
                          f"{anzahl} {'Eintrag' if anzahl == 1 else 'Einträge'}, {richtig}")
 
 
-def _load_tagung(site: Site, loader: _Loader) -> None:
-    folder = site.root / TAGUNG_DIR
+def event_folders(root: Path) -> list[Path]:
+    """Every folder of content/ with a tagung.yml: the 2020 conference first, then by name."""
+    folders = sorted(p.parent for p in (root / CONTENT_DIR).glob(f"*/{TAGUNG_FILE}"))
+    first = root / TAGUNG_DIR
+    return [first] + [f for f in folders if f != first]
+
+
+def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
     tagung = loader.load(folder / TAGUNG_FILE, Tagung)
     if tagung is None:
         return
-    site.tagung, site.tagung_source = tagung, loader.display(folder / TAGUNG_FILE)
+    event = Veranstaltungsdaten(folder.name, tagung, loader.display(folder / TAGUNG_FILE))
+    site.veranstaltungen.append(event)
+    if folder == site.root / TAGUNG_DIR:  # the 2020 conference keeps its own fields (scaffold, counts)
+        site.tagung, site.tagung_source, site.vortraege = tagung, event.source, event.vortraege
+    source = event.source
     days = {tag.datum: tag for tag in tagung.tage}
     sessions: dict[str, Session] = {}
     for index, session in enumerate(tagung.sessions):
         if session.id in sessions:
-            loader.error(site.tagung_source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
+            loader.error(source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
                          f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id")
         sessions[session.id] = session
         if session.id in RESERVED_SESSION_IDS:
-            loader.error(site.tagung_source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
+            loader.error(source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
                          f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen")
         if session.tag not in days:
-            loader.error(site.tagung_source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
+            loader.error(source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
                          f"{session.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
                          + ", ".join(d.isoformat() for d in days))
     if tagung.dokumentation and tagung.dokumentation.datei:
-        _check_attachment(site, loader, site.tagung_source, ("dokumentation", "datei"),
+        _check_attachment(site, loader, event, source, ("dokumentation", "datei"),
                           "dokumentation.datei", tagung.dokumentation.datei)
     for path in sorted(folder.glob("*.yml")):
         if path.name == TAGUNG_FILE:
@@ -315,14 +342,15 @@ def _load_tagung(site: Site, loader: _Loader) -> None:
                          f"die Session „{session.id}“ fand am {session.tag.isoformat()} statt; tag angleichen")
             continue
         for index, anhang in enumerate(record.anhaenge):
-            _check_attachment(site, loader, shown, ("anhaenge", index, "datei"),
+            _check_attachment(site, loader, event, shown, ("anhaenge", index, "datei"),
                               f"anhaenge[{index + 1}].datei", anhang.datei)
-        site.vortraege.append(Vortrag(path.stem, shown, record, days[record.tag], session))
+        event.vortraege.append(Vortrag(path.stem, shown, record, days[record.tag], session))
 
 
-def _check_attachment(site: Site, loader: _Loader, shown: str, loc: tuple, field_name: str, name: str) -> None:
-    path = site.root / ATTACHMENTS_DIR / name
-    problem = file_problem(site.root, ATTACHMENTS_DIR, name)
+def _check_attachment(site: Site, loader: _Loader, event: Veranstaltungsdaten, shown: str, loc: tuple,
+                      field_name: str, name: str) -> None:
+    path = site.root / event.attachments_dir / name
+    problem = file_problem(site.root, event.attachments_dir, name)
     if problem:
         loader.error(shown, loc, field_name, problem)
     elif path.stat().st_size > MAX_ATTACHMENT_BYTES:
@@ -334,7 +362,7 @@ def _check_attachment(site: Site, loader: _Loader, shown: str, loc: tuple, field
 
 
 def _check_duplicate_titles(site: Site, loader: _Loader) -> None:
-    for records in (site.massnahmen, site.vortraege):
+    for records in (site.massnahmen, *(event.vortraege for event in site.veranstaltungen)):
         first: dict[str, str] = {}
         counts = Counter(r.record.titel.casefold() for r in records)
         for entry in records:

@@ -339,6 +339,10 @@ class Tag(Record):
     name: Text = Field(description="Name des Tages, z. B. „Netzwerktag“.")
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
+    ort: Text | None = Field(
+        None, description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
+        "leer bei Online-Tagungen."
+    )
     beschreibung: Text | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
 
 
@@ -365,7 +369,7 @@ class Dokument(Record):
 
 
 class Tagung(Record):
-    """The event: content/tagung-2020/tagung.yml."""
+    """An event: content/<ordner>/tagung.yml (content/tagung-2020/ is the 2020 conference)."""
 
     titel: Text = Field(description="Titel der Veranstaltung.")
     untertitel: Text | None = Field(None, description="Art der Veranstaltung, z. B. „Online-Fachtagung“.")

@@ -9,12 +9,36 @@ import posixpath
 from typing import Any
 
 from .content import Massnahme
+from .exporte import Export
 from .maps import CSV_URI, GEOJSON_URI, centre, massnahme_url
 from .output import Output
 from .render import relative_url
 
 LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
 LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
+
+
+
+class ProjekteGeoJson(Export):
+    identifier = posixpath.basename(GEOJSON_URI)
+    extension = "geojson"
+    content_type = "application/geo+json"
+    label = "Maßnahmen als GeoJSON"
+    hinweis = ("GeoJSON (RFC 7946): je Maßnahme ein Objekt mit Geometrie, Titel, Kommune, Träger, Status und "
+               "seiner Grundlage, Förderung und Adresse der Seite")
+    eu_dateityp = "GEOJSON"
+
+
+class ProjekteCsv(Export):
+    identifier = posixpath.basename(CSV_URI)
+    extension = "csv"
+    content_type = "text/csv"
+    label = "Maßnahmen als Tabelle (CSV)"
+    hinweis = ("CSV (UTF-8, durch Kommas getrennt): je Maßnahme eine Zeile; Linien und Flächen sind mit der "
+               "Mitte ihres umgebenden Rechtecks angegeben; Textzellen, die eine Tabellenkalkulation als Formel "
+               "lesen würde (Beginn mit =, +, -, @), beginnen mit einem Apostroph")
+    eu_dateityp = "CSV"
+
 
 CSV_SPALTEN = (
     "slug", "titel", "kurzbeschreibung", "kommunen", "kreise", "traeger", "programm", "status", "status_beleg",
@@ -113,20 +137,30 @@ def export_files(massnahmen: list[Massnahme], site_url: str) -> list[tuple[str, 
     return [(GEOJSON_URI, projekte_geojson(massnahmen, site_url)), (CSV_URI, projekte_csv(massnahmen, site_url))]
 
 
-def _groesse(text: str) -> str:
-    size = len(text.encode("utf-8"))
+# The measures' open data files, in the order of export_files.
+OPEN_DATA_EXPORTS: tuple[type[Export], ...] = (ProjekteGeoJson, ProjekteCsv)
+
+
+def _groesse(text: str | bytes) -> str:
+    size = len(text.encode("utf-8") if isinstance(text, str) else text)
     return f"{size} Byte" if size < 1024 else f"{size / 1024:.0f} KB"
 
 
-def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int) -> str:
-    """The 'Offene Daten' section of the measures' index: the files, their licence and the provider."""
-    dateien = [
-        {"name": posixpath.basename(o.uri), "href": relative_url(from_uri, o.uri),
-         "groesse": _groesse(str(o.content)), "format": "GeoJSON" if o.uri.endswith(".geojson") else "CSV"}
-        for o in exports
-    ]
-    return env.get_template("karte_downloads.md.j2").render(dateien=dateien, lizenz=LIZENZ, lizenz_url=LIZENZ_URL,
-                                                            anbieter=anbieter, anzahl=anzahl)
+def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int,
+                       weitere: list[tuple[type[Export], Output]] = ()) -> str:
+    """The 'Offene Daten' section of the measures' index: the files, their licence and the provider.
+
+    `exports` are the measures' files in the order of OPEN_DATA_EXPORTS; `weitere` are files about all the
+    data (the catalogue, the feed), each with its declaration.
+    """
+    def eintrag(export: type[Export], output: Output) -> dict:
+        return {"name": posixpath.basename(output.uri), "href": relative_url(from_uri, output.uri),
+                "groesse": _groesse(output.content or ""), "label": export.label, "hinweis": export.hinweis}
+
+    return env.get_template("karte_downloads.md.j2").render(
+        dateien=[eintrag(e, o) for e, o in zip(OPEN_DATA_EXPORTS, exports)],
+        weitere=[eintrag(e, o) for e, o in weitere],
+        lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl)
 
 
 def export_outputs(massnahmen: list[Massnahme], site_url: str) -> list[Output]:

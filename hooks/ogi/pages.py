@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import PurePosixPath
 from typing import Iterable
@@ -9,22 +10,28 @@ from typing import Iterable
 import jinja2
 
 from .content import (
+    CONTENT_DIR,
     IMAGES_DIR,
     PROJECTS_DIR,
     RESERVED_PROJECT_NAMES,
     RESERVED_TALK_NAMES,
-    TAGUNG_DIR,
     TAGUNG_FILE,
     Massnahme,
     Site,
 )
-from .models import slug_is_valid
+from .exporte import Export, Umgebung
+from .feed import FEED_URI, AtomFeed, atom_feed
 from .files import published_file
+from .katalog import KatalogTurtle, datensaetze, katalog_turtle
 from .maps import Karten, KartenEinstellungen, asset_outputs
-from .opendata import downloads_fragment, export_outputs
+from .models import slug_is_valid
+from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
 from .render import environment
-from .tagung_pages import tagung_outputs
+from .tagung_pages import EVENT_EXPORTS, archive_outputs, event_outputs
+from .veranstaltung import veranstaltungen
+
+KATALOG_URI = "daten/" + KatalogTurtle.identifier
 
 GENAUIGKEIT_TEXT = {
     "exakt": "genaue Lage",
@@ -34,21 +41,38 @@ GENAUIGKEIT_TEXT = {
 
 
 def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | None = None,
-                  maps: Karten | None = None) -> list[Output]:
+                  maps: Karten | None = None, erstellt: dt.datetime | None = None) -> list[Output]:
     """All generated pages and files, in a stable order; `site_url` makes the exports' URLs absolute.
 
-    Pass the build's `maps` when the same object later fills in the maps (hooks/site.py does).
+    Pass the build's `maps` when the same object later fills in the maps (hooks/site.py does), and the
+    build time `erstellt` (from SOURCE_DATE_EPOCH) that calendars carry as DTSTAMP.
     """
     if maps is None:
         maps = Karten(site, environment(), karten or KartenEinstellungen())
+    umgebung = Umgebung(site_url, erstellt) if erstellt else Umgebung(site_url)
     env = maps.env
-    outputs: list[Output] = []
     exports = export_outputs(sorted_massnahmen(site), site_url)
-    outputs += massnahmen_pages(site, env, maps, exports)
+    events = veranstaltungen(site)
+    tagung: list[Output] = []
+    event_files = []
+    for event in events:
+        files = list(event_outputs(event, env, umgebung))
+        by_uri = {o.uri: o for o in files}
+        event_files.append((event, [(e, by_uri[event.file(e.identifier)]) for e in EVENT_EXPORTS]))
+        tagung += files
+    katalog = Output(KATALOG_URI, katalog_turtle(
+        site, datensaetze(site, list(zip(OPEN_DATA_EXPORTS, exports)), event_files), umgebung))
+    feed = Output(FEED_URI, atom_feed(site, events, umgebung))
+    weitere: list[tuple[type[Export], Output]] = [(KatalogTurtle, katalog), (AtomFeed, feed)]
+
+    outputs: list[Output] = []
+    outputs += massnahmen_pages(site, env, maps, exports, weitere)
     outputs += kommunen_pages(site, env, maps)
     outputs += asset_outputs(maps.einstellungen)
     outputs += exports
-    outputs += tagung_outputs(site, env, site_url)
+    outputs += [katalog, feed]
+    outputs += archive_outputs(events, env)
+    outputs += tagung
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 
@@ -60,8 +84,10 @@ def record_page(source: str) -> str | None:
         return None
     if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
         return f"massnahmen/{path.stem}.md"
-    if str(path.parent) == TAGUNG_DIR and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES:
-        return f"tagung-2020/{path.stem}.md"
+    # Any other folder of content/ is an event (content/tagung-2020/, content/netzwerktag-2022/ …).
+    if (path.parent.parent == PurePosixPath(CONTENT_DIR) and str(path.parent) != PROJECTS_DIR
+            and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES):
+        return f"{path.parent.name}/{path.stem}.md"
     return None
 
 
@@ -77,12 +103,13 @@ def sorted_massnahmen(site: Site) -> list[Massnahme]:
     return sorted(site.massnahmen, key=lambda m: (m.orte[0].name, m.record.titel.casefold()))
 
 
-def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, exports: list[Output]) -> Iterable[Output]:
+def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, exports: list[Output],
+                     weitere: list[tuple[type[Export], Output]] = ()) -> Iterable[Output]:
     massnahmen = sorted_massnahmen(site)
     anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
     yield Output("massnahmen/index.md", env.get_template("massnahmen.md.j2").render(
         massnahmen=massnahmen, karte=maps.platzhalter("massnahmen/index.md"),
-        downloads=downloads_fragment(env, exports, "massnahmen/index.md", anbieter, len(massnahmen))))
+        downloads=downloads_fragment(env, exports, "massnahmen/index.md", anbieter, len(massnahmen), weitere)))
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
         uri = f"massnahmen/{m.slug}.md"

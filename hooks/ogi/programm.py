@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .content import Site, Vortrag
+from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Person, Session, Tag
 from .slugs import slugify
 
@@ -49,7 +49,7 @@ class Referent:
         return [t for t in dict.fromkeys(texts) if t]
 
 
-def programme(site: Site) -> list[ProgrammTag]:
+def programme(site: Site | Veranstaltungsdaten) -> list[ProgrammTag]:
     """Days in order, each with its sessions (in the order of tagung.yml) and their talks in programme order."""
     if site.tagung is None:
         return []
@@ -69,12 +69,12 @@ def programme_order(v: Vortrag) -> tuple:
     return (v.record.beginn or "99:99", v.record.reihenfolge if v.record.reihenfolge is not None else 10**6, v.slug)
 
 
-def talks_in_order(site: Site) -> list[Vortrag]:
+def talks_in_order(site: Site | Veranstaltungsdaten) -> list[Vortrag]:
     """All talks in the order the programme shows them."""
     return [v for tag in programme(site) for block in tag.bloecke for v in block.vortraege]
 
 
-def session_talks(site: Site, session: Session) -> list[Vortrag]:
+def session_talks(site: Site | Veranstaltungsdaten, session: Session) -> list[Vortrag]:
     """The talks of one session in programme order."""
     return sorted((v for v in site.vortraege if v.session == session), key=programme_order)
 
@@ -96,7 +96,7 @@ def sort_key(name: str) -> tuple[str, str]:
     return (_fold(words[-1]) if words else "", _fold(name))
 
 
-def speakers(site: Site) -> list[Referent]:
+def speakers(site: Site | Veranstaltungsdaten) -> list[Referent]:
     """Every speaker once, sorted by surname, with their talks in programme order."""
     by_name: dict[str, list[Auftritt]] = {}
     for v in talks_in_order(site):
@@ -117,6 +117,6 @@ def speakers(site: Site) -> list[Referent]:
     return result
 
 
-def speaker_anchors(site: Site) -> dict[str, str]:
+def speaker_anchors(site: Site | Veranstaltungsdaten) -> dict[str, str]:
     """normalised name -> anchor on the speaker index, for links from talk pages and the export."""
     return {normalised_name(r.name): r.anker for r in speakers(site)}

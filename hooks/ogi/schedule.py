@@ -11,27 +11,34 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from dataclasses import dataclass
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
-from .anhaenge import datei
-from .content import Site, Vortrag
+from .content import Vortrag
+from .exporte import Export, Umgebung
 from .models import Session, Tag
-from .programm import normalised_name, programme, speaker_anchors
-from .render import page_url
+from .programm import normalised_name
+from .veranstaltung import NAMESPACE_2020, Veranstaltung
 
-SCHEDULE_URI = "tagung-2020/schedule.json"
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
-ACRONYM = "ogi_tagung_2020"  # the schema allows no hyphen after the first character
-# guids must not change when the site moves to another host, so they hang off the event's public page.
-NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL,
-                       "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/digitale-fachveranstaltung/")
+NAMESPACE = NAMESPACE_2020  # the 2020 conference's guids; other events carry their own namespace
 MAIN_ROOM = "Hauptprogramm"  # where talks outside any session are placed
 DAY_MINUTES = 24 * 60 - 1  # a day without known times runs 00:00–23:59, as pretalx writes it
 EVENT_TYPES = {"Workshop": "workshop", "Podium": "discussion", "Diskussion": "discussion", "Sonstiges": "other"}
 REFERENCE_TYPES = {"Folien": "slides", "Dokument": "paper", "Sonstiges": "related"}
+
+
+class ScheduleJson(Export):
+    identifier = "schedule.json"
+    extension = "json"
+    content_type = "application/json"
+    label = "Daten für Programm-Apps (schedule.json)"
+    hinweis = "das Programm im JSON-Format von frab und pretalx, für Programm-Apps und Entwickler"
+    eu_dateityp = "JSON"
+
+    def render(self, event: Veranstaltung, umgebung: Umgebung) -> str:
+        return schedule_json(event, umgebung.site_url)
 
 
 @dataclass(frozen=True)
@@ -46,25 +53,19 @@ class Slot:
         return max(self.end - self.start, 0)
 
 
-def guid(kind: str, key: str) -> uuid.UUID:
-    """Stable UUIDv5 of a record: guid('event', 'workshop-klimaanpassung')."""
-    return uuid.uuid5(NAMESPACE, f"{kind}:{key}")
-
-
-def schedule_json(site: Site, site_url: str) -> str:
+def schedule_json(event: Veranstaltung, site_url: str) -> str:
     """The export as text: stable key order, UTF-8, two-space indent, final newline."""
-    return json.dumps(schedule(site, site_url), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(schedule(event, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
-def schedule(site: Site, site_url: str) -> dict:
+def schedule(event: Veranstaltung, site_url: str) -> dict:
     """The schedule document. URLs are absolute from `site_url`; an empty `site_url` leaves them site-relative."""
-    t = site.tagung
-    assert t is not None
-    zone = ZoneInfo(t.zeitzone)
-    anchors = speaker_anchors(site)
+    t = event.record
+    zone = event.zone
+    anchors = event.anker
     rooms: dict[str, dict] = {}
     days = []
-    for index, programm_tag in enumerate(programme(site), start=1):
+    for index, programm_tag in enumerate(event.programm, start=1):
         tag = programm_tag.tag
         window = day_slot(tag)
         day_rooms: dict[str, list[dict]] = {}
@@ -72,9 +73,9 @@ def schedule(site: Site, site_url: str) -> dict:
             if not block.vortraege:
                 continue
             room = block.session.titel if block.session else MAIN_ROOM
-            rooms.setdefault(room, _room(room, block.session))
+            rooms.setdefault(room, _room(event, room, block.session))
             day_rooms.setdefault(room, []).extend(
-                _event(site, v, talk_slot(v), zone, room, site_url, anchors) for v in block.vortraege)
+                _event(event, v, talk_slot(v), zone, room, site_url, anchors) for v in block.vortraege)
         days.append({
             "index": index,
             "date": tag.datum.isoformat(),
@@ -82,14 +83,13 @@ def schedule(site: Site, site_url: str) -> dict:
             "day_end": _moment(tag.datum, window.end, zone),
             "rooms": day_rooms,
         })
-    stand = max([t.datenstand] + [v.record.datenstand for v in site.vortraege])
     return {
         "$schema": SCHEMA_URL,
         "schedule": {
-            "version": stand.isoformat(),
+            "version": event.datenstand.isoformat(),
             "base_url": _absolute(site_url, ""),
             "conference": {
-                "acronym": ACRONYM,
+                "acronym": event.acronym,
                 "title": t.titel,
                 "description": t.kurzbeschreibung,
                 "start": t.tage[0].datum.isoformat(),
@@ -97,7 +97,7 @@ def schedule(site: Site, site_url: str) -> dict:
                 "daysCount": len(t.tage),
                 "timeslot_duration": "00:15",
                 "time_zone_name": t.zeitzone,
-                "url": _absolute(site_url, page_url("tagung-2020/index.md")),
+                "url": _absolute(site_url, event.page_path()),
                 "rooms": list(rooms.values()),
                 "days": days,
             },
@@ -133,19 +133,27 @@ def talk_slot(v: Vortrag) -> Slot:
     return Slot(start, max(container.end, start))
 
 
-def _event(site: Site, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_url: str,
+def time_known(v: Vortrag) -> bool:
+    """True when the talk's own start or its session's start is known (the talk page then shows a time)."""
+    return bool(v.record.beginn or (v.session is not None and v.session.beginn))
+
+
+def talk_times(event: Veranstaltung, v: Vortrag) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end of the talk's slot as aware datetimes in the event's zone (the slot schedule.json gives)."""
+    slot = talk_slot(v)
+    midnight = dt.datetime.combine(v.tag.datum, dt.time(), tzinfo=event.zone)
+    return midnight + dt.timedelta(minutes=slot.start), midnight + dt.timedelta(minutes=slot.start + slot.minutes)
+
+
+def _event(event: Veranstaltung, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_url: str,
            anchors: dict[str, str]) -> dict:
     r = v.record
-    event_guid = guid("event", v.slug)
-    index_url = _absolute(site_url, page_url("tagung-2020/referierende.md"))
+    event_guid = event.guid("event", v.slug)
+    index_url = _absolute(site_url, event.page_path("referierende"))
     links = [{"type": "media", "url": str(r.video), "title": "Videoaufzeichnung"}] if r.video else []
-    attachments = []
-    for a in r.anhaenge:
-        file = datei(site, a.titel, a.datei)
-        if file is None:  # missing: a content error, shown while serving; the export leaves it out
-            continue
-        attachments.append({"type": REFERENCE_TYPES[a.art], "url": _absolute(site_url, file.uri),
-                            "title": file.linktext})
+    types = {a.datei: REFERENCE_TYPES[a.art] for a in r.anhaenge}
+    attachments = [{"type": types[file.datei], "url": _absolute(site_url, file.uri), "title": file.linktext}
+                   for file in event.anhaenge(v)]
     return {
         "guid": str(event_guid),
         "id": event_guid.int % (2**31 - 1) + 1,  # deprecated integer id, derived so that it is stable too
@@ -155,7 +163,7 @@ def _event(site: Site, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_u
         "duration": _clock(slot.minutes),
         "room": room,
         "slug": v.slug,
-        "url": _absolute(site_url, page_url(f"tagung-2020/{v.slug}.md")),
+        "url": _absolute(site_url, event.page_path(v.slug)),
         "title": r.titel,
         "subtitle": None,
         "track": None,
@@ -163,25 +171,25 @@ def _event(site: Site, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_u
         "language": "de",
         "abstract": r.kurzbeschreibung,
         "description": r.zusammenfassung,
-        "persons": [_person(p, anchors, index_url) for p in r.referierende],
+        "persons": [_person(event, p, anchors, index_url) for p in r.referierende],
         "links": links,
         "attachments": attachments,
     }
 
 
-def _person(person, anchors: dict[str, str], index_url: str) -> dict:
+def _person(event: Veranstaltung, person, anchors: dict[str, str], index_url: str) -> dict:
     key = normalised_name(person.name)
     roles = ", ".join(x for x in (person.funktion, person.organisation) if x)
     return {
-        "guid": str(guid("person", key)),
+        "guid": str(event.guid("person", key)),
         "name": " ".join(person.name.split()),
         "url": f"{index_url}#{anchors[key]}",
         "biography": roles or None,
     }
 
 
-def _room(name: str, session: Session | None) -> dict:
-    room = {"name": name, "guid": str(guid("room", name)), "type": "online"}
+def _room(event: Veranstaltung, name: str, session: Session | None) -> dict:
+    room = {"name": name, "guid": str(event.guid("room", name)), "type": "online"}
     if session is not None and session.beschreibung:
         room["description"] = session.beschreibung
     return room

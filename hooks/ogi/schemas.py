@@ -58,8 +58,9 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("projekt", Projekt, "Maßnahme der Offensive Grüne Infrastruktur 2030", "content/projects/*.yml"),
-        Kind("beitrag", Beitrag, "Beitrag der Fachtagung 2020", "content/tagung-2020/*.yml"),
-        Kind("tagung", Tagung, "Die Fachtagung 2020", "content/tagung-2020/tagung.yml"),
+        # Every folder of content/ with a tagung.yml is an event; projekt is matched before beitrag.
+        Kind("beitrag", Beitrag, "Beitrag einer Veranstaltung", "content/*/*.yml"),
+        Kind("tagung", Tagung, "Eine Veranstaltung (Tage, Sessions, Quellen)", "content/*/tagung.yml"),
         Kind("kommunen", KommunenDatei, "Die Kommunen des RVR-Gebiets", "content/kommunen.yml"),
         Kind("betreiber", Betreiber, "Angaben zum Betreiber der Website", "content/betreiber.yml"),
         Kind("meilensteine", MeilensteineDatei, "Meilensteine der Offensive", "content/meilensteine.yml"),

@@ -1,53 +1,69 @@
-"""The 2020 conference archive: event page with programme, talk, session and speaker pages, files, schedule.json."""
+"""The conference archive: event page with programme, talk, session and speaker pages, files and exports."""
 
 from __future__ import annotations
 
+import posixpath
 from typing import Iterable
 
 import jinja2
 
-from .anhaenge import Datei, datei
-from .content import Site
+from .anhaenge import Datei
+from .exporte import Umgebung
+from .kalender import Kalender, talk_calendars, talk_file
 from .output import Output
-from .programm import normalised_name, programme, session_talks, speakers
-from .schedule import SCHEDULE_URI, schedule_json
+from .programm import normalised_name, session_talks
+from .schedule import ScheduleJson, time_known
+from .schedule_xml import ScheduleXml
+from .veranstaltung import Veranstaltung, alle_referierenden
 
-TAGUNG_URI = "tagung-2020"
+# The event's exports, in the order the "Daten" box lists them: calendar first, it serves most readers.
+EVENT_EXPORTS = (Kalender, ScheduleXml, ScheduleJson)
 
 
-def tagung_outputs(site: Site, env: jinja2.Environment, site_url: str = "") -> Iterable[Output]:
-    """All pages and files of the conference archive, in a stable order; nothing if there is no event."""
-    if site.tagung is None:
-        return
-    t = site.tagung
+def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgebung) -> Iterable[Output]:
+    """The pages and files of one event."""
+    t = event.record
     dokumentation = None
     if t.dokumentation and t.dokumentation.datei:
-        dokumentation = datei(site, t.dokumentation.titel, t.dokumentation.datei)
-    referierende = speakers(site)
-    anker = {normalised_name(r.name): r.anker for r in referierende}
-    yield Output(f"{TAGUNG_URI}/index.md", env.get_template("tagung.md.j2").render(
-        t=t, programm=programme(site), dokumentation=dokumentation,
-        anzahl_referierende=len(anker), schedule=SCHEDULE_URI.rsplit("/", 1)[-1]), source=site.tagung_source)
+        dokumentation = event.datei(t.dokumentation.titel, t.dokumentation.datei)
+    anker = event.anker
+    daten = [{"label": e.label, "hinweis": e.hinweis, "href": e.identifier} for e in EVENT_EXPORTS]
+    yield Output(event.page(), env.get_template("tagung.md.j2").render(
+        t=t, programm=list(event.programm), dokumentation=dokumentation, anzahl_referierende=len(anker),
+        daten=daten), source=event.source)
 
     files: dict[str, Datei] = {}
     if dokumentation is not None:
         files[dokumentation.uri] = dokumentation
     page = env.get_template("beitrag.md.j2")
-    for v in sorted(site.vortraege, key=lambda v: v.slug):
-        anhaenge = [d for d in (datei(site, a.titel, a.datei) for a in v.record.anhaenge) if d is not None]
+    for v in sorted(event.vortraege, key=lambda v: v.slug):
+        anhaenge = event.anhaenge(v)
         files.update((a.uri, a) for a in anhaenge)
         personen = [(p, anker[normalised_name(p.name)]) for p in v.record.referierende]
-        yield Output(f"{TAGUNG_URI}/{v.slug}.md", page.render(v=v, anhaenge=anhaenge, personen=personen),
+        # Markdown links resolve from the page's source file, which sits in the event's folder.
+        kalender = posixpath.relpath(talk_file(event, v), event.uri) if time_known(v) else None
+        yield Output(event.page(v.slug), page.render(v=v, anhaenge=anhaenge, personen=personen, kalender=kalender),
                      source=v.source)
 
     page = env.get_template("session.md.j2")
     for s in t.sessions:
         tag = next((d for d in t.tage if d.datum == s.tag), None)
-        yield Output(f"{TAGUNG_URI}/sessions/{s.id}.md", page.render(
-            s=s, tag=tag, vortraege=session_talks(site, s), t=t), source=site.tagung_source)
+        yield Output(event.page(f"sessions/{s.id}"), page.render(
+            s=s, tag=tag, vortraege=session_talks(event.daten, s), t=t), source=event.source)
 
-    yield Output(f"{TAGUNG_URI}/referierende.md", env.get_template("referierende.md.j2").render(
-        t=t, referierende=referierende))
-    yield Output(SCHEDULE_URI, schedule_json(site, site_url), source=site.tagung_source)
+    yield Output(event.page("referierende"), env.get_template("referierende.md.j2").render(
+        t=t, referierende=list(event.referierende)))
+    for export in EVENT_EXPORTS:
+        yield Output(event.file(export.identifier), export().render(event, umgebung), source=event.source)
+    for v, ics in talk_calendars(event, umgebung):
+        yield Output(talk_file(event, v), ics, source=v.source)
     for uri in sorted(files):
         yield Output(uri, path=files[uri].path)
+
+
+def archive_outputs(events: list[Veranstaltung], env: jinja2.Environment) -> Iterable[Output]:
+    """The 'Veranstaltungen' page (newest event first) and the index of all speakers."""
+    newest_first = sorted(events, key=lambda e: e.record.tage[0].datum, reverse=True)
+    yield Output("veranstaltungen/index.md", env.get_template("veranstaltungen.md.j2").render(events=newest_first))
+    yield Output("veranstaltungen/referierende.md", env.get_template("alle_referierenden.md.j2").render(
+        personen=alle_referierenden(events)))

@@ -1,0 +1,94 @@
+"""The Atom feed "Neu und geändert" (RFC 4287): the most recently checked records and events.
+
+An entry's `updated` is its record's `datenstand` (the day its facts were last checked); an event's is the
+newest `datenstand` of the event and its talks. Entry ids are URNs of UUIDv5 (talks: their schedule guid),
+so they survive a move of the site to another address. Nothing depends on the clock: rebuilds are identical.
+The XML comes from ElementTree (standard library), which escapes every text and attribute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from .content import Site
+from .exporte import Export, Umgebung
+from .render import page_url
+from .veranstaltung import Veranstaltung
+
+FEED_URI = "neu.atom"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+MAX_EINTRAEGE = 50  # a feed reader needs the recent changes, not the archive
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/")
+TITEL = "Neu und geändert – Offensive Grüne Infrastruktur 2030"
+
+
+class AtomFeed(Export):
+    identifier = FEED_URI
+    extension = "atom"
+    content_type = "application/atom+xml"
+    label = "Neu und geändert (Atom-Feed)"
+    hinweis = "neue und geänderte Maßnahmen und Veranstaltungen, zum Abonnieren in einem Feedreader"
+    eu_dateityp = "ATOM"
+
+
+@dataclass(frozen=True)
+class Eintrag:
+    """One entry: a record or an event."""
+
+    id: str
+    titel: str
+    art: str  # "Maßnahme", "Beitrag", "Veranstaltung"
+    path: str  # URL path of its page
+    updated: dt.date
+    summary: str | None
+
+
+def eintraege(site: Site, events: list[Veranstaltung]) -> list[Eintrag]:
+    """Every record and event, newest first; ties in a stable order."""
+    entries = [Eintrag(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}", m.record.titel, "Maßnahme",
+                       page_url(f"massnahmen/{m.slug}.md"), m.record.datenstand, m.record.kurzbeschreibung)
+               for m in site.massnahmen]
+    for event in events:
+        entries.append(Eintrag(f"urn:uuid:{event.guid('veranstaltung', event.uri)}", event.record.titel,
+                               "Veranstaltung", event.page_path(), event.datenstand, event.record.kurzbeschreibung))
+        entries += [Eintrag(f"urn:uuid:{event.guid('event', v.slug)}", v.record.titel, "Beitrag",
+                            event.page_path(v.slug), v.record.datenstand, v.record.kurzbeschreibung)
+                    for v in event.vortraege]
+    return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.art, e.titel.casefold(), e.id))
+
+
+def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung) -> bytes:
+    """The feed document (UTF-8 XML)."""
+    entries = eintraege(site, events)[:MAX_EINTRAEGE]
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "de"})
+    _text(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed')}")
+    _text(feed, "title", TITEL)
+    _text(feed, "subtitle", "Neue und geänderte Maßnahmen, Beiträge und Veranstaltungen, nach dem Stand der Daten")
+    _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt.date())))
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
+    ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(FEED_URI))
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=umgebung.url(""))
+    for e in entries:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", e.id)
+        _text(entry, "title", f"{e.art}: {e.titel}")
+        _text(entry, "updated", _moment(e.updated))
+        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=umgebung.url(e.path))
+        if e.summary:
+            _text(entry, "summary", e.summary)
+    ET.indent(feed)
+    return XML_DECLARATION + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, tag).text = text
+
+
+def _moment(day: dt.date) -> str:
+    """RFC 3339 date-time at midnight UTC: the day a record's facts were checked."""
+    return f"{day.isoformat()}T00:00:00Z"

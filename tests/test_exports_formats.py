@@ -1,0 +1,302 @@
+"""schedule.xml, iCalendar, the DCAT-AP.de catalogue and the Atom feed, on records of the tests' own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import icalendar
+import pytest
+import rdflib.namespace as ns
+import xmlschema
+from conftest import ROOT
+from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
+from ogi.content import load_site
+from ogi.exporte import Export
+from ogi.feed import AtomFeed
+from ogi.kalender import Kalender, talk_file
+from ogi.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
+from ogi.opendata import OPEN_DATA_EXPORTS
+from ogi.pages import KATALOG_URI, build_outputs
+from ogi.schedule import ScheduleJson
+from ogi.schedule_xml import ScheduleXml
+from ogi.tagung_pages import EVENT_EXPORTS
+from ogi.veranstaltung import veranstaltungen
+from rdflib import RDF, Graph, URIRef
+
+XSD = ROOT / "tests/standards/c3voc-schedule.xml.xsd"
+SITE_URL = "https://example.org/gruene-infrastruktur/"
+ERSTELLT = dt.datetime(2026, 11, 26, 8, 30, tzinfo=dt.timezone.utc)
+ATOM = "{http://www.w3.org/2005/Atom}"
+BERLIN = dt.timezone(dt.timedelta(hours=1))
+EXPORTS: tuple[type[Export], ...] = (*EVENT_EXPORTS, *OPEN_DATA_EXPORTS, KatalogTurtle, AtomFeed)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return formats_project(tmp_path_factory.mktemp("formats"))
+
+
+@pytest.fixture(scope="module")
+def files(project) -> dict[str, str | bytes]:
+    outputs = build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)
+    return {o.uri: o.content for o in outputs if o.content is not None}
+
+
+def json_events(files) -> dict[str, dict]:
+    data = json.loads(files["tagung-2020/schedule.json"])
+    return {e["slug"]: e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values()
+            for e in room}
+
+
+def xml_events(files) -> dict[str, ET.Element]:
+    root = ET.fromstring(files["tagung-2020/schedule.xml"])
+    return {e.findtext("url").rstrip("/").rsplit("/", 1)[-1]: e for e in root.iter("event")}
+
+
+def vevents(ics: bytes) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(ics).walk("VEVENT"))
+
+
+# --- the declarations -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.identifier)
+def test_every_export_declares_identifier_extension_content_type_and_german_label(export):
+    assert export.identifier.endswith("." + export.extension)
+    assert "/" in export.content_type and export.label and export.hinweis
+    assert export.format_uri() is None or export.format_uri().startswith(
+        "http://publications.europa.eu/resource/authority/file-type/")
+
+
+def test_every_event_export_is_published_under_its_identifier(files):
+    for export in EVENT_EXPORTS:
+        assert f"tagung-2020/{export.identifier}" in files
+
+
+# --- schedule.xml ---------------------------------------------------------------------------------
+
+def test_schedule_xml_validates_against_the_c3voc_xsd(files):
+    schema = xmlschema.XMLSchema(str(XSD))
+    assert [str(e.reason) for e in schema.iter_errors(files["tagung-2020/schedule.xml"])] == []
+
+
+def test_schedule_xml_has_the_events_guids_persons_and_attachments_of_schedule_json(files):
+    by_json, by_xml = json_events(files), xml_events(files)
+    assert list(by_xml) == list(by_json)
+    for slug, e in by_json.items():
+        x = by_xml[slug]
+        assert (x.get("guid"), int(x.get("id"))) == (e["guid"], e["id"])
+        assert (x.findtext("date"), x.findtext("start"), x.findtext("duration")) == (
+            e["date"], e["start"], e["duration"])
+        assert (x.findtext("title"), x.findtext("room"), x.findtext("url")) == (e["title"], e["room"], e["url"])
+        assert [(p.get("guid"), p.text) for p in x.find("persons")] == [(p["guid"], p["name"]) for p in e["persons"]]
+        assert [(a.get("href"), a.get("type"), a.text) for a in x.find("attachments")] == [
+            (a["url"], a["type"], a["title"]) for a in e["attachments"]]
+        assert [(a.get("href"), a.text) for a in x.find("links")] == [(a["url"], a["title"]) for a in e["links"]]
+
+
+def test_schedule_xml_keeps_markup_characters_as_text(files):
+    assert xml_events(files)["vortrag-mit-zeit"].findtext("title") == TITEL_SONDERZEICHEN
+    assert ET.fromstring(files["tagung-2020/schedule.xml"]).find("conference/title").text == (
+        "Testtagung Grün & Blau <2021>")
+
+
+def test_schedule_xml_gives_talks_without_time_the_span_schedule_json_gives(files):
+    x = xml_events(files)
+    assert (x["vortrag-ohne-zeit"].findtext("start"), x["vortrag-ohne-zeit"].findtext("duration")) == ("09:00", "04:00")
+    assert (x["vortrag-session-zeit"].findtext("start"), x["vortrag-session-zeit"].findtext("duration")) == (
+        "10:00", "02:00")
+    assert (x["workshop-sonntag"].findtext("start"), x["workshop-sonntag"].findtext("duration")) == ("00:00", "23:59")
+
+
+# --- iCalendar ------------------------------------------------------------------------------------
+
+def test_calendar_parses_back_with_the_days_and_every_talk_of_known_time(files):
+    events = vevents(files["tagung-2020/" + Kalender.identifier])
+    guids = {e["guid"]: slug for slug, e in json_events(files).items()}
+    talks = sorted(guids[str(e["UID"])] for e in events if str(e["UID"]) in guids)
+    assert talks == ["vortrag-mit-zeit", "vortrag-session-zeit", "vortrag-sommerzeit"]
+    assert len(events) == len(talks) + 2  # one per day
+
+
+def test_calendar_times_are_in_europe_berlin_with_a_vtimezone(files):
+    calendar = icalendar.Calendar.from_ical(files["tagung-2020/kalender.ics"])
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    by_summary = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    sunday = by_summary["Vortrag am Sonntag"]
+    assert sunday["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert sunday.decoded("DTSTART").utcoffset() == dt.timedelta(hours=2)  # summer time from 28.03.2021
+    assert sunday.decoded("DTEND") - sunday.decoded("DTSTART") == dt.timedelta(minutes=45)
+    talk = by_summary[TITEL_SONDERZEICHEN]
+    assert talk.decoded("DTSTART") == dt.datetime(2021, 3, 27, 10, 15, tzinfo=BERLIN)
+
+
+def test_calendar_day_without_hours_is_an_all_day_entry(files):
+    days = {e.decoded("DTSTART"): e for e in vevents(files["tagung-2020/kalender.ics"])
+            if str(e["SUMMARY"]).startswith(("Erster Tag", "Zweiter Tag"))}
+    assert dt.date(2021, 3, 28) in days and not isinstance(days[dt.date(2021, 3, 28)].decoded("DTSTART"), dt.datetime)
+    first = next(e for e in days.values() if str(e["SUMMARY"]).startswith("Erster Tag"))
+    assert first.decoded("DTSTART") == dt.datetime(2021, 3, 27, 9, 0, tzinfo=BERLIN)
+
+
+def test_calendar_links_the_talk_page_and_its_attachments(files):
+    talk = next(e for e in vevents(files["tagung-2020/kalender.ics"]) if str(e["SUMMARY"]) == TITEL_SONDERZEICHEN)
+    assert str(talk["URL"]) == f"{SITE_URL}tagung-2020/vortrag-mit-zeit/"
+    assert [str(a) for a in talk["ATTACH"]] == [f"{SITE_URL}tagung-2020/anhaenge/folien-test.pdf",
+                                                "https://example.org/video/1"]
+    assert "Erika Mustermann" in str(talk["DESCRIPTION"])
+
+
+def test_calendar_dtstamp_is_the_build_time(files):
+    for event in vevents(files["tagung-2020/kalender.ics"]):
+        assert event.decoded("DTSTAMP") == ERSTELLT
+
+
+def test_calendar_is_byte_identical_on_every_build_and_uids_do_not_depend_on_the_host(project):
+    def calendar(site_url):
+        outputs = build_outputs(load_site(project), site_url, erstellt=ERSTELLT)
+        return next(o.content for o in outputs if o.uri == "tagung-2020/kalender.ics")
+
+    assert calendar(SITE_URL) == calendar(SITE_URL)
+    uids = [str(e["UID"]) for e in vevents(calendar(SITE_URL))]
+    assert uids == [str(e["UID"]) for e in vevents(calendar("https://anderswo.example/"))]
+    assert all(uuid.UUID(u).version == 5 for u in uids)
+
+
+def test_talk_calendar_holds_only_that_talk_with_the_uid_of_the_event_calendar(project, files):
+    event = veranstaltungen(load_site(project))[0]
+    talk = next(v for v in event.vortraege if v.slug == "vortrag-sommerzeit")
+    [single] = vevents(files[talk_file(event, talk)])
+    assert str(single["UID"]) == json_events(files)["vortrag-sommerzeit"]["guid"]
+    assert not any(uri.endswith("vortrag-ohne-zeit.ics") for uri in files)
+
+
+# --- DCAT-AP.de -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def katalog(files) -> Graph:
+    return Graph().parse(data=files[KATALOG_URI], format="turtle")
+
+
+def test_katalog_has_the_mandatory_properties_of_catalogue_datasets_and_distributions(katalog):
+    [catalog] = katalog.subjects(RDF.type, ns.DCAT.Catalog)
+    for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher):
+        assert katalog.value(catalog, prop) is not None, prop
+    datasets = set(katalog.objects(catalog, ns.DCAT.dataset))
+    assert datasets == set(katalog.subjects(RDF.type, ns.DCAT.Dataset))
+    assert sorted(str(d).rsplit("#", 1)[1] for d in datasets) == ["massnahmen", "tagung-2020", ZWEITE]
+    for dataset in datasets:
+        for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher, ns.DCAT.contactPoint,
+                     ns.DCTERMS.issued,
+                     ns.DCTERMS.modified, DCATDE.politicalGeocodingLevelURI):
+            assert katalog.value(dataset, prop) is not None, (dataset, prop)
+        for distribution in katalog.objects(dataset, ns.DCAT.distribution):
+            for prop in (ns.DCAT.accessURL, ns.DCTERMS["format"], ns.DCAT.mediaType, ns.DCTERMS.license):
+                assert katalog.value(distribution, prop) is not None, (distribution, prop)
+    publisher = katalog.value(catalog, ns.DCTERMS.publisher)
+    assert str(katalog.value(publisher, ns.FOAF.name)) == "Regionalverband Ruhr"
+
+
+def test_katalog_licence_and_political_geocoding_of_the_rvr_area(katalog):
+    for distribution in katalog.subjects(RDF.type, ns.DCAT.Distribution):
+        assert katalog.value(distribution, ns.DCTERMS.license) == URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
+    assert LIZENZ_URI == URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
+    for dataset in katalog.subjects(RDF.type, ns.DCAT.Dataset):
+        assert katalog.value(dataset, DCATDE.politicalGeocodingLevelURI) == GEOCODING_LEVEL
+        keys = sorted(str(u).rsplit("/", 1)[-1] for u in katalog.objects(dataset, DCATDE.politicalGeocodingURI))
+        assert keys == sorted(KREISSCHLUESSEL) and len(keys) == 15
+
+
+def test_katalog_lists_the_open_data_and_each_event_file_at_its_public_address(katalog, files):
+    urls = {str(katalog.value(d, ns.DCAT.accessURL)) for d in katalog.subjects(RDF.type, ns.DCAT.Distribution)}
+    expected = {f"{SITE_URL}daten/{e.identifier}" for e in OPEN_DATA_EXPORTS}
+    expected |= {f"{SITE_URL}{event}/{e.identifier}" for e in EVENT_EXPORTS for event in ("tagung-2020", ZWEITE)}
+    assert urls == expected
+    for url in urls:
+        assert url[len(SITE_URL):] in files
+
+
+def test_katalog_dates_come_from_the_records(katalog):
+    massnahmen = next(d for d in katalog.subjects(RDF.type, ns.DCAT.Dataset) if str(d).endswith("#massnahmen"))
+    issued, modified = (katalog.value(massnahmen, p).toPython() for p in (ns.DCTERMS.issued, ns.DCTERMS.modified))
+    assert (issued, modified) == (dt.date(2021, 2, 1), dt.date(2021, 5, 1))
+
+
+# --- Atom -----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def feed(files) -> ET.Element:
+    return ET.fromstring(files[AtomFeed.identifier])
+
+
+def test_feed_has_the_elements_rfc_4287_requires(feed):
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author/" + ATOM + "name"):
+        assert feed.findtext(ATOM + name), name
+    self_link = [link.get("href") for link in feed.findall(ATOM + "link") if link.get("rel") == "self"]
+    assert self_link == [f"{SITE_URL}{AtomFeed.identifier}"]
+    for entry in feed.findall(ATOM + "entry"):
+        assert entry.findtext(ATOM + "id") and entry.findtext(ATOM + "title") and entry.findtext(ATOM + "updated")
+        assert entry.find(ATOM + "link").get("href").startswith(SITE_URL)
+
+
+def test_feed_lists_records_and_events_newest_datenstand_first(feed):
+    def moment(text):
+        return dt.datetime.fromisoformat(text)
+
+    entries = [(e.findtext(ATOM + "title"), moment(e.findtext(ATOM + "updated"))) for e in feed.findall(ATOM + "entry")]
+    newest = dt.datetime(2023, 7, 2, tzinfo=dt.timezone.utc)
+    assert entries[:2] == [("Beitrag: Begrüßung im Forum", newest),
+                           ("Veranstaltung: Testforum 2023", newest)]  # an event is as new as its newest talk
+    assert ("Maßnahme: Testpark & <Wiese>", dt.datetime(2021, 5, 1, tzinfo=dt.timezone.utc)) in entries
+    assert [u for _, u in entries] == sorted((u for _, u in entries), reverse=True)
+    titles = [t for t, _ in entries]
+    assert "Veranstaltung: Testtagung Grün & Blau <2021>" in titles and f"Beitrag: {TITEL_SONDERZEICHEN}" in titles
+    assert moment(feed.findtext(ATOM + "updated")) == newest
+
+
+def test_feed_ids_do_not_depend_on_the_host(project):
+    def ids(site_url):
+        outputs = build_outputs(load_site(project), site_url, erstellt=ERSTELLT)
+        root = ET.fromstring(next(o.content for o in outputs if o.uri == AtomFeed.identifier))
+        return [e.findtext(ATOM + "id") for e in root.findall(ATOM + "entry")]
+
+    assert ids(SITE_URL) == ids("https://anderswo.example/") and all(i.startswith("urn:uuid:") for i in ids(SITE_URL))
+
+
+def test_schedule_json_is_declared_as_json():
+    assert (ScheduleJson.extension, ScheduleJson.content_type) == ("json", "application/json")
+    assert (ScheduleXml.identifier, Kalender.content_type) == ("schedule.xml", "text/calendar")
+
+
+# --- events as records ----------------------------------------------------------------------------
+
+def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
+    from tagung_projekt import fake_pdf
+
+    project = formats_project(tmp_path)
+    record = project / "content" / ZWEITE / "rundgang.yml"
+    record.write_text(record.read_text(encoding="utf-8") + "anhaenge:\n  - titel: Plan\n    datei: plan.pdf\n"
+                      "  - titel: Fehlt\n    datei: fehlt.pdf\n", encoding="utf-8")
+    fake_pdf(project / "content" / ZWEITE / "anhaenge/plan.pdf", 1000)
+    site = load_site(project)
+    assert [(e.path, e.field) for e in site.errors] == [(f"content/{ZWEITE}/rundgang.yml", "anhaenge[2].datei")]
+    assert f"content/{ZWEITE}/anhaenge/" in site.errors[0].message
+    event = next(e for e in veranstaltungen(site) if e.uri == ZWEITE)
+    [plan] = event.anhaenge(next(v for v in event.vortraege if v.slug == "rundgang"))
+    assert plan.uri == f"{ZWEITE}/anhaenge/plan.pdf"
+
+
+@pytest.mark.parametrize("source, page", [
+    ("content/tagung-2020/vortrag.yml", "tagung-2020/vortrag.md"),
+    (f"content/{ZWEITE}/rundgang.yml", f"{ZWEITE}/rundgang.md"),
+    (f"content/{ZWEITE}/tagung.yml", None),
+    ("content/projects/bilder.yml", None),
+], ids=["2020", "later-event", "tagung-yml", "reserved-project-name"])
+def test_a_faulty_talk_of_any_event_keeps_its_address_for_the_error_page(source, page):
+    from ogi.pages import record_page
+
+    assert record_page(source) == page
