@@ -84,7 +84,7 @@ bench: $(STAMP)
 lock: $(STAMP)
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links $(LOCK_EXTRAS) $(if $(UPGRADE),--upgrade) \
-		--custom-compile-command "make lock" --output-file requirements.lock pyproject.toml
+		--output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf site .site-new .site-old .site-mkdocs .site-properdocs .pytest_cache
