@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -17,6 +20,7 @@ import pytest
 from ogi import sources_check
 from ogi.sources_check import BROKEN, MOVED, OK, UNSURE, Settings, collect_citations, markdown_citations
 
+ROOT = Path(__file__).resolve().parents[1]
 SLOW_SECONDS = 2.0
 FAST = Settings(timeout=0.5, attempts=2, backoff=0.0, parallel=4, per_host=2, host_pause=0.0)
 
@@ -285,3 +289,17 @@ def test_only_a_gone_source_fails_the_run(outcome: str, tmp_path: Path, server: 
     (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}{path})\n", encoding="utf-8")
     code, _ = run(tmp_path)
     assert code == 0
+
+
+def test_command_line_checks_the_project_and_exits_zero_when_all_sources_answer(tmp_path: Path,
+                                                                               server: ThreadingHTTPServer):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}/ok)\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    result = subprocess.run([sys.executable, "-m", "ogi", "quellen-pruefen", "--root", str(tmp_path), "--zeitlimit", "2"],
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "1 Adresse an 1 Stelle geprüft (0 aus dem Zwischenspeicher .cache/quellen.json): "
+        "0 nicht erreichbar, 0 verschoben, 0 unsicher."]

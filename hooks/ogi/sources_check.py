@@ -262,6 +262,10 @@ def _classify(url: str, status: int, final: str, history: list[httpx.Response], 
     return Result(url, UNSURE, f"unerwartete Antwort {status}{via}", checked=checked, definite=False)
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _seconds(value: float) -> str:
     return f"{value:g} s".replace(".", ",")
 
@@ -358,7 +362,8 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
     problems = [(c, results[c.url]) for c in citations if results[c.url].outcome != OK]
     report(problems, environ.get("GITHUB_ACTIONS") == "true", out)
     by_outcome = {kind: len({c.url for c, r in problems if r.outcome == kind}) for kind in (BROKEN, MOVED, UNSURE)}
-    counts = (f"{len(urls)} Adressen an {len(citations)} Stellen geprüft ({len(fresh)} aus dem Zwischenspeicher "
+    counts = (f"{_count(len(urls), 'Adresse', 'Adressen')} an {_count(len(citations), 'Stelle', 'Stellen')} "
+              f"geprüft ({len(fresh)} aus dem Zwischenspeicher "
               f"{CACHE_FILE}): {by_outcome[BROKEN]} nicht erreichbar, {by_outcome[MOVED]} verschoben, "
               f"{by_outcome[UNSURE]} unsicher.")
     print(counts, file=out)
