@@ -7,7 +7,6 @@ help texts shown in the schema and the guide.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Literal
 
