@@ -273,13 +273,27 @@ def test_message_for_a_broken_archived_copy_suggests_another(tmp_path: Path, ser
                         f"archivierte Fassung eintragen, z. B. https://web.archive.org/web/*/{url}/ok")
 
 
-def test_unreachable_host_is_reported_without_traceback(tmp_path: Path):
+def test_unreachable_host_is_reported_without_traceback(tmp_path: Path, server: ThreadingHTTPServer):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/x.md").write_text("[weg](http://127.0.0.1:9/nichts)\n", encoding="utf-8")
+    (tmp_path / "docs/x.md").write_text(f"[weg](http://127.0.0.1:9/nichts) [da](http://localhost:{server.server_address[1]}/ok)\n",
+                                        encoding="utf-8")
     code, lines = run(tmp_path, settings=Settings(timeout=0.5, attempts=1, backoff=0, host_pause=0))
     assert code == 1
-    assert lines[0].startswith("docs/x.md:1: Link „weg“: nicht erreichbar (keine Verbindung")
-    assert lines[-1] == "Kein einziger Server war zu erreichen: besteht eine Internetverbindung?"
+    assert lines[0] == ("docs/x.md:1: Link „weg“: nicht erreichbar (keine Verbindung: Name nicht auflösbar oder "
+                        "Verbindung abgelehnt); archivierte Fassung eintragen, z. B. "
+                        "https://web.archive.org/web/*/http://127.0.0.1:9/nichts")
+
+
+def test_without_any_connection_the_sources_are_not_judged(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/x.md").write_text("[a](http://127.0.0.1:9/a) [b](http://localhost:9/b)\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    code, lines = run(tmp_path, settings=Settings(timeout=0.5, attempts=1, backoff=0, host_pause=0),
+                      environ={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 1
+    assert lines == ["Keiner der 2 Server war zu erreichen: besteht eine Internetverbindung? "
+                     "Die 2 Adressen wurden nicht bewertet."]
+    assert lines[0] in summary.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("outcome", [OK, MOVED, UNSURE])

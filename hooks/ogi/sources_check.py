@@ -50,6 +50,7 @@ MARKDOWN_LINKS = [
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
+NO_CONNECTION = "keine Verbindung: Name nicht auflösbar oder Verbindung abgelehnt"
 PERMANENT_REDIRECTS = {301, 308}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REFUSED_STATUSES = {401, 403, 429}
@@ -228,8 +229,7 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
         except (httpx.InvalidURL, httpx.UnsupportedProtocol):
             return Result(url, BROKEN, "ungültige Adresse", checked=now())
         except httpx.ConnectError:
-            result = Result(url, BROKEN, "keine Verbindung: Name nicht auflösbar oder Verbindung abgelehnt",
-                            checked=now(), definite=False)
+            result = Result(url, BROKEN, NO_CONNECTION, checked=now(), definite=False)
             continue
         except httpx.TransportError:  # the connection broke off or the answer was no HTTP
             result = Result(url, BROKEN, "Verbindung abgebrochen", checked=now(), definite=False)
@@ -359,6 +359,15 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
     results = fresh | (asyncio.run(check_urls(todo, settings, now)) if todo else {})
     save_cache(cache_path, {u: results[u] for u in urls})
 
+    hosts = {urlsplit(u).hostname for u in urls}
+    if len(hosts) > 1 and all(results[u].detail == NO_CONNECTION for u in urls):
+        # No server at all answered: this machine is offline, which says nothing about the sources.
+        text = (f"Keiner der {len(hosts)} Server war zu erreichen: besteht eine Internetverbindung? "
+                f"Die {_count(len(urls), 'Adresse', 'Adressen')} wurden nicht bewertet.")
+        print(text, file=out)
+        _write_summary(environ, f"## Quellen-Prüfung\n\n{text}\n")
+        return 1
+
     problems = [(c, results[c.url]) for c in citations if results[c.url].outcome != OK]
     report(problems, environ.get("GITHUB_ACTIONS") == "true", out)
     by_outcome = {kind: len({c.url for c, r in problems if r.outcome == kind}) for kind in (BROKEN, MOVED, UNSURE)}
@@ -367,9 +376,11 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
               f"{CACHE_FILE}): {by_outcome[BROKEN]} nicht erreichbar, {by_outcome[MOVED]} verschoben, "
               f"{by_outcome[UNSURE]} unsicher.")
     print(counts, file=out)
-    if urls and all(results[u].detail.startswith("keine Verbindung") for u in urls):
-        print("Kein einziger Server war zu erreichen: besteht eine Internetverbindung?", file=out)
+    _write_summary(environ, summary_table(problems, counts))
+    return 1 if by_outcome[BROKEN] else 0
+
+
+def _write_summary(environ: dict[str, str], markdown: str) -> None:
     if environ.get("GITHUB_STEP_SUMMARY"):
         with open(environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(summary_table(problems, counts))
-    return 1 if by_outcome[BROKEN] else 0
+            summary.write(markdown)
