@@ -3,6 +3,7 @@ line and field, and reports what a server answered — tried against a server on
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -317,3 +318,15 @@ def test_command_line_checks_the_project_and_exits_zero_when_all_sources_answer(
     assert result.stdout.splitlines() == [
         "1 Adresse an 1 Stelle geprüft (0 aus dem Zwischenspeicher .cache/quellen.json): "
         "0 nicht erreichbar, 0 verschoben, 0 unsicher."]
+
+
+def test_check_runs_while_the_caller_runs_an_event_loop(tmp_path: Path, server: ThreadingHTTPServer):
+    """In one process with Playwright's sync API (the browser tests) an event loop is already running."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}/weg)\n", encoding="utf-8")
+
+    async def caller() -> tuple[int, list[str]]:
+        return run(tmp_path)
+
+    code, lines = asyncio.run(caller())
+    assert code == 1 and lines[0].startswith("docs/x.md:1: Link „x“: nicht erreichbar (404 nicht gefunden)")

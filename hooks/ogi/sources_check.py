@@ -12,16 +12,17 @@ repeats only what failed or is new. httpx does the HTTP work.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -29,6 +30,7 @@ import httpx
 from .github import workflow_command
 from .yamlfile import Loc, read_yaml
 
+T = TypeVar("T")
 CACHE_FILE = ".cache/quellen.json"
 ARCHIVE_SEARCH = "https://web.archive.org/web/*/"
 
@@ -356,7 +358,7 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
     cached = {} if refresh else load_cache(cache_path)
     fresh = {u: r for u, r in cached.items() if u in urls and 0 <= now() - r.checked < settings.max_age}
     todo = [u for u in urls if u not in fresh]
-    results = fresh | (asyncio.run(check_urls(todo, settings, now)) if todo else {})
+    results = fresh | (_in_own_thread(check_urls(todo, settings, now)) if todo else {})
     save_cache(cache_path, {u: results[u] for u in urls})
 
     hosts = {urlsplit(u).hostname for u in urls}
@@ -378,6 +380,13 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
     print(counts, file=out)
     _write_summary(environ, summary_table(problems, counts))
     return 1 if by_outcome[BROKEN] else 0
+
+
+def _in_own_thread(coroutine: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: the calling thread may already run an event loop (Playwright's
+    sync API does, in the test process), and there asyncio.run refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _write_summary(environ: dict[str, str], markdown: str) -> None:
