@@ -4,6 +4,7 @@ line and field, and reports what a server answered — tried against a server on
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import io
 import json
 import os
@@ -328,5 +329,7 @@ def test_check_runs_while_the_caller_runs_an_event_loop(tmp_path: Path, server: 
     async def caller() -> tuple[int, list[str]]:
         return run(tmp_path)
 
-    code, lines = asyncio.run(caller())
+    # A fresh thread, so that this test's own loop starts even where another test left one running.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        code, lines = pool.submit(asyncio.run, caller()).result()
     assert code == 1 and lines[0].startswith("docs/x.md:1: Link „x“: nicht erreichbar (404 nicht gefunden)")
