@@ -1,4 +1,5 @@
 # Every target bootstraps .venv from requirements.lock, so a fresh clone needs only Python 3.11+.
+# The lock carries the sha256 hashes of every package; pip installs nothing whose hash differs.
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
@@ -15,11 +16,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 
-.PHONY: serve build check test bench lock clean new-project new-beitrag schemas
+# Wheels only: building a source package would run its code and fetch build tools that no hash covers.
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all:
+# The extras that go into the one lock file (pyproject.toml names their packages).
+LOCK_EXTRAS := --extra test --extra lint --extra lock --extra properdocs
+
+.PHONY: serve build check test lint bench lock clean new-project new-beitrag schemas quellen-pruefen properdocs-vergleich
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PIP_INSTALL) -r requirements.lock
 	rm -f $(VENV)/.installed-*; touch $@
 
 ## serve: build and serve on http://127.0.0.1:8000 (PORT=8001 for another port) with live reload; content errors show on the page
@@ -49,20 +55,36 @@ new-beitrag: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
-## test: all tests, browser tests included (needs Debian's chromium at /usr/bin/chromium)
-test: $(STAMP)
+## test: lint, then all tests, browser tests included (needs Debian's chromium at /usr/bin/chromium)
+test: lint
 	$(PY) -m pytest
+
+## lint: zizmor on the GitHub workflows (offline), ruff on the Python code
+lint: $(STAMP)
+	$(VENV)/bin/zizmor --offline --quiet .github/
+	$(VENV)/bin/ruff check hooks/ bench/ tests/
+
+## quellen-pruefen: every external link in content/ and docs/ answers? (needs internet; never fails the build)
+quellen-pruefen: $(STAMP)
+	$(PY) -m ogi quellen-pruefen
+
+## properdocs-vergleich: build with MkDocs and with ProperDocs, then compare both sites file by file
+properdocs-vergleich: $(STAMP)
+	rm -rf .site-mkdocs .site-properdocs
+	$(VENV)/bin/mkdocs build --strict --quiet --site-dir .site-mkdocs
+	$(VENV)/bin/properdocs build --strict --quiet --config-file mkdocs.yml --site-dir .site-properdocs
+	$(PY) -m ogi seiten-vergleichen .site-mkdocs .site-properdocs
 
 ## bench: benchmark table into bench/results.md
 bench: $(STAMP)
 	$(PY) -m bench
 
-## lock: re-pin requirements.lock after editing pyproject.toml
-lock:
-	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check ".[test]"
-	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^ogi-website' > requirements.lock
-	rm -rf .venv-lock
+## lock: re-pin requirements.lock with hashes after editing pyproject.toml (UPGRADE=1: newest versions of all)
+# pip-compile keeps the pins already in the lock unless pyproject.toml or UPGRADE=1 asks for others.
+lock: $(STAMP)
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links $(LOCK_EXTRAS) $(if $(UPGRADE),--upgrade) \
+		--output-file requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .site-new .site-old .pytest_cache
+	rm -rf site .site-new .site-old .site-mkdocs .site-properdocs .pytest_cache

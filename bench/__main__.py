@@ -13,6 +13,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from .measure import (
@@ -82,9 +83,9 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
     for n, count in ((args.mittel, args.runs), (args.gross, args.runs_gross)):
         project = make_project(tmp / f"n{n}", n, args.beitraege)
         baseline = make_baseline(project, tmp / f"baseline-{n}")
-        actions = [lambda: build(project, tmp / f"site-{n}"), lambda: build(baseline, tmp / f"site-baseline-{n}")]
+        actions = [partial(build, project, tmp / f"site-{n}"), partial(build, baseline, tmp / f"site-baseline-{n}")]
         if n == args.mittel:
-            actions.append(lambda: build(project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0"))
+            actions.append(partial(build, project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0"))
         gen, base, *rest = interleaved(count, *actions)
         label = f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge"
         row(f"Build Generator (Wandzeit / CPU-Zeit), {label}", both(gen), count)
@@ -117,8 +118,8 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
                 html, total_page = page_bytes(site, page)
                 row(f"Seitentyp {kind} (`{page}`): HTML / mit geladenen Dateien, {label}",
                     f"{kb(html)} / {kb(total_page)}")
-            checks = repeat(args.runs, lambda: timed([sys.executable, "-m", "ogi", "check", "--root", str(project)],
-                                                      ROOT, environment()))
+            checks = repeat(args.runs, partial(timed, [sys.executable, "-m", "ogi", "check", "--root", str(project)],
+                                               ROOT, environment()))
             row(f"`make check` (python -m ogi check; Wandzeit / CPU-Zeit), {label}", both(checks), args.runs)
         shutil.rmtree(baseline)
         shutil.rmtree(tmp / f"site-baseline-{n}")

@@ -81,14 +81,14 @@ def interleaved(runs: int, *actions) -> list[list[Run]]:
     machine's speed over the minutes of a benchmark hits every action alike."""
     results: list[list[Run]] = [[] for _ in actions]
     for _ in range(runs):
-        for action, result in zip(actions, results):
+        for action, result in zip(actions, results, strict=True):
             result.append(action())
     return results
 
 
 def paired_ratio(numerators: list[Run], denominators: list[Run]) -> float:
     """Median of the CPU-time ratios of runs taken side by side."""
-    return statistics.median(n.cpu / d.cpu for n, d in zip(numerators, denominators))
+    return statistics.median(n.cpu / d.cpu for n, d in zip(numerators, denominators, strict=True))
 
 
 def median_seconds(runs: list[Run]) -> float:
@@ -132,7 +132,7 @@ def make_baseline(project: Path, dest: Path) -> Path:
     extra = yaml.load(re.search(r"^extra:\n(?:[ #].*\n|\n)+", config_text, re.MULTILINE).group(0),
                       Loader=yaml.SafeLoader)["extra"]
     env = jinja_environment()
-    date = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.timezone.utc).date()
+    date = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(fill_markers(page.read_text(encoding="utf-8"), site, env, date), encoding="utf-8")
     for output in build_outputs(site, site_url=SITE_URL, karten=karten_einstellungen(extra.get("karte"))):
@@ -227,7 +227,7 @@ def serve_rebuild_seconds(project: Path, record: Path, page: str, edits: int, ti
                 record.write_text(re.sub(r"^titel: ", f"titel: {marker} ", original, count=1, flags=re.MULTILINE),
                                   encoding="utf-8")
                 start = time.perf_counter()
-                _wait_for(url, lambda body: body is not None and marker in body, timeout, process, log)
+                _wait_for(url, lambda body, marker=marker: body is not None and marker in body, timeout, process, log)
                 results.append(time.perf_counter() - start)
                 time.sleep(0.5)
             record.write_text(original, encoding="utf-8")

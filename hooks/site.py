@@ -124,5 +124,5 @@ def build_time() -> dt.datetime:
     # The same rule as MkDocs' build date, to the second: calendars carry it as DTSTAMP.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC)

@@ -29,7 +29,7 @@ from rdflib import RDF, Graph, URIRef
 
 XSD = ROOT / "tests/standards/c3voc-schedule.xml.xsd"
 SITE_URL = "https://example.org/gruene-infrastruktur/"
-ERSTELLT = dt.datetime(2026, 11, 26, 8, 30, tzinfo=dt.timezone.utc)
+ERSTELLT = dt.datetime(2026, 11, 26, 8, 30, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 EXPORTS: tuple[type[Export], ...] = (*EVENT_EXPORTS, *OPEN_DATA_EXPORTS, KatalogTurtle, AtomFeed)
@@ -248,10 +248,10 @@ def test_feed_lists_records_and_events_newest_datenstand_first(feed):
         return dt.datetime.fromisoformat(text)
 
     entries = [(e.findtext(ATOM + "title"), moment(e.findtext(ATOM + "updated"))) for e in feed.findall(ATOM + "entry")]
-    newest = dt.datetime(2023, 7, 2, tzinfo=dt.timezone.utc)
+    newest = dt.datetime(2023, 7, 2, tzinfo=dt.UTC)
     assert entries[:2] == [("Beitrag: Begrüßung im Forum", newest),
                            ("Veranstaltung: Testforum 2023", newest)]  # an event is as new as its newest talk
-    assert ("Maßnahme: Testpark & <Wiese>", dt.datetime(2021, 5, 1, tzinfo=dt.timezone.utc)) in entries
+    assert ("Maßnahme: Testpark & <Wiese>", dt.datetime(2021, 5, 1, tzinfo=dt.UTC)) in entries
     assert [u for _, u in entries] == sorted((u for _, u in entries), reverse=True)
     titles = [t for t, _ in entries]
     assert "Veranstaltung: Testtagung Grün & Blau <2021>" in titles and f"Beitrag: {TITEL_SONDERZEICHEN}" in titles

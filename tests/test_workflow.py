@@ -46,7 +46,7 @@ def test_workflow_runs_on_pull_requests_and_on_main(workflow: dict):
 def test_workflow_checks_content_and_builds_strictly(workflow: dict):
     job = workflow["jobs"]["check"]
     assert uses(job)[:2] == ["actions/checkout", "actions/setup-python"]
-    assert commands(job) == ["make check", "make build"]
+    assert commands(job) == ["make lint", "make check", "make build"]
     # Annotations need GITHUB_ACTIONS=true, which Actions always sets; nothing may switch it off.
     assert all("GITHUB_ACTIONS" not in str(step.get("env", {})) for step in steps(job))
 
@@ -82,8 +82,53 @@ def test_workflow_checks_out_full_history_for_last_changed_dates(workflow: dict)
 
 def test_workflow_make_commands_are_those_of_the_readme(workflow: dict):
     used = {c for job in workflow["jobs"].values() for c in commands(job) if c.startswith("make ")}
-    assert used == {"make check", "make build", "make test"}
+    assert used == {"make lint", "make check", "make build", "make test", "make properdocs-vergleich"}
     assert used <= readme_make_commands()
+
+
+def test_pull_request_site_is_uploaded_as_preview_artifact(workflow: dict):
+    job = workflow["jobs"]["check"]
+    upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["if"] == "github.event_name == 'pull_request'"
+    assert upload["with"]["name"] == "website-vorschau" and upload["with"]["path"] == "site/"
+    assert steps(job).index(upload) > next(i for i, s in enumerate(steps(job)) if s.get("run") == "make build")
+
+
+def test_properdocs_build_is_compared_with_the_mkdocs_build(workflow: dict):
+    job = workflow["jobs"]["properdocs"]
+    assert "if" not in job  # on pull requests and on main
+    assert commands(job) == ["make properdocs-vergleich"]
+
+
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_a_commit_with_the_version_in_a_comment(path: Path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(- )?uses:", line)]
+    assert lines
+    for line in lines:
+        assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+(\.\d+)*$", line), line
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_checkout_keeps_the_token_and_no_job_has_more_than_it_names(path: Path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["permissions"] == {}
+    for job in data["jobs"].values():
+        assert job["permissions"]["contents"] == "read"
+        for step in steps(job):
+            if step.get("uses", "").startswith("actions/checkout"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_source_check_runs_weekly_and_never_on_pull_requests():
+    data = yaml.safe_load((ROOT / ".github/workflows/quellen.yml").read_text(encoding="utf-8"))
+    triggers = data.pop(True, data.get("on"))
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    assert cron.split()[2:4] == ["*", "*"] and cron.split()[4].isdigit()  # one weekday, every week
+    assert [c for job in data["jobs"].values() for c in commands(job)] == ["make quellen-pruefen"]
 
 
 def test_site_url_is_read_from_the_environment_in_one_place():

@@ -1,5 +1,6 @@
 """Command line for editors: `check` validates all content; `schemas`, `new-project` and `new-beitrag`
-keep the editors' tools and new records in step with the models."""
+keep the editors' tools and new records in step with the models; `quellen-pruefen` asks every cited
+address; `seiten-vergleichen` compares two builds of the site."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import site_compare, sources_check
 from .content import load_site
 from .tools import add_tool_commands, run_tool
 
@@ -18,7 +20,20 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="alle Inhaltsdateien prüfen")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     add_tool_commands(commands)
+    quellen = commands.add_parser("quellen-pruefen", help="alle zitierten Adressen abrufen (braucht Internet)")
+    quellen.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
+    quellen.add_argument("--neu", action="store_true", help="auch Ergebnisse von heute neu abrufen")
+    quellen.add_argument("--zeitlimit", type=float, default=sources_check.Settings.timeout,
+                         help="Sekunden, die auf eine Antwort gewartet wird (Standard: %(default)s)")
+    vergleich = commands.add_parser("seiten-vergleichen", help="zwei gebaute Websites Datei für Datei vergleichen")
+    vergleich.add_argument("erste", type=Path)
+    vergleich.add_argument("zweite", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "quellen-pruefen":
+        settings = sources_check.Settings(timeout=args.zeitlimit)
+        return sources_check.run(args.root.resolve(), settings, refresh=args.neu)
+    if args.command == "seiten-vergleichen":
+        return site_compare.run(args.erste, args.zweite)
     if args.command != "check":
         return run_tool(args)
     return run_check(args.root)

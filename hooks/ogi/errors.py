@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+
+from .github import workflow_command
 
 FILE_FIELD = "(Datei)"
 
@@ -50,8 +52,8 @@ class ContentError:
 
     def github_annotation(self) -> str:
         """The line GitHub Actions turns into an inline comment on the changed file."""
-        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=Inhaltsfehler::{text}"
+        return workflow_command("error", f"{self.field}: {self.message}",
+                                file=self.path, line=self.line, title="Inhaltsfehler")
 
 
 class ContentErrors(Exception):

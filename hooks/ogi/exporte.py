@@ -39,7 +39,7 @@ class Umgebung:
     """What every export needs from the build: the public address and the build time."""
 
     site_url: str = ""  # absolute, may have a path ("https://org.github.io/repo/"); "" leaves URLs site-relative
-    erstellt: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)  # from SOURCE_DATE_EPOCH
+    erstellt: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # from SOURCE_DATE_EPOCH
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ('tagung-2020/schedule.xml')."""

@@ -80,8 +80,8 @@ def _calendar(event: Veranstaltung, umgebung: Umgebung, components: list[icalend
 
 def _common(event: Veranstaltung, component: icalendar.Event, umgebung: Umgebung, modified: dt.date,
             tag: Tag) -> None:
-    component.add("dtstamp", umgebung.erstellt.astimezone(dt.timezone.utc))
-    component.add("last-modified", dt.datetime.combine(modified, dt.time(), tzinfo=dt.timezone.utc))
+    component.add("dtstamp", umgebung.erstellt.astimezone(dt.UTC))
+    component.add("last-modified", dt.datetime.combine(modified, dt.time(), tzinfo=dt.UTC))
     component.add("status", "CONFIRMED")
     if tag.ort:
         component.add("location", tag.ort)

@@ -7,9 +7,8 @@ help texts shown in the schema and the guide.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import zoneinfo
 
@@ -184,7 +183,7 @@ class Flaeche(Record):
         return rings
 
 
-Geometrie = Annotated[Union[Punkt, Linie, Flaeche], Field(discriminator="type")]
+Geometrie = Annotated[Punkt | Linie | Flaeche, Field(discriminator="type")]
 
 
 def _positions(geometrie: Punkt | Linie | Flaeche) -> list[list[float]]:

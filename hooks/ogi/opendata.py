@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import posixpath
 from typing import Any
@@ -71,7 +72,7 @@ def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
 
 
 def _signed_area(ring: list[list[float]]) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
 
 
 def rfc7946_geometry(geometrie: dict[str, Any]) -> dict[str, Any]:
