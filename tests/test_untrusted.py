@@ -232,3 +232,53 @@ def test_session_id_index_would_replace_a_page_and_is_refused(project):
     _edit_tagung(project, lambda t: t["sessions"].append(copy.deepcopy(t["sessions"][0]) | {"id": "index"}))
     assert any("id: die id „index“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen" in m
                for m in _messages(project))
+
+
+@pytest.mark.parametrize(("folder", "message"), [
+    ("massnahmen", "der Ordnername „massnahmen“ ist schon die Adresse eines Bereichs der Website; einen anderen "
+                   "wählen, z. B. „massnahmen-veranstaltung“"),
+    ("offensive", "der Ordnername „offensive“ ist schon die Adresse eines Bereichs der Website; einen anderen "
+                  "wählen, z. B. „offensive-veranstaltung“"),
+    ("Tagung 2026", "der Ordnername „Tagung 2026“ wird zur Adresse der Veranstaltung; nur Kleinbuchstaben, "
+                    "Ziffern und Bindestriche verwenden, z. B. „tagung-2026“"),
+], ids=["generated-section", "hand-written-section", "not-a-slug"])
+def test_event_folder_that_would_take_another_address_is_refused(project, folder, message):
+    (project / "docs" / "offensive").mkdir(parents=True)
+    shutil.copytree(project / "content/tagung-2020", project / "content" / folder)
+    assert f"content/{folder}/tagung.yml:1: (Datei): {message}" in _messages(project)
+
+
+# --- no traceback for any content -------------------------------------------------------------
+
+_MUTATIONS = [":", ": ", "-", "- ", "#", " #", "\"", "'", "[", "]", "{", "}", "&", "*", "!", "|", ">", "%", "@",
+              "`", "\t", "\n", "\n  ", " ", "\x00", "\u202e", "é", "0x1F", "1_0", ".nan", "~", "<<: ", "!!str "]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project, seed):
+    # Deterministic pseudo-random edits (insert, delete, duplicate a line) of a valid record: whatever
+    # comes out, load_site answers with located German messages.
+    import random
+
+    rng = random.Random(seed)
+    source = (ROOT / "tests/corpus/betrag-als-text.yml").read_text(encoding="utf-8").replace(
+        "betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
+    target = project / "content/projects/testmassnahme.yml"
+    for _ in range(25):
+        text = source
+        for _ in range(rng.randint(1, 4)):
+            where = rng.randrange(len(text))
+            kind = rng.random()
+            if kind < 0.6:
+                text = text[:where] + rng.choice(_MUTATIONS) + text[where:]
+            elif kind < 0.85:
+                text = text[:where] + text[where + rng.randint(1, 5):]
+            else:
+                lines = text.split("\n")
+                index = rng.randrange(len(lines))
+                text = "\n".join(lines[:index] + [lines[index]] + lines[index:])
+        target.write_text(text, encoding="utf-8")
+        site = load_site(project)
+        for problem in site.errors + site.warnings:
+            assert problem.path and problem.line >= 1 and problem.field and problem.message
+            assert "Traceback" not in problem.message and "Error" not in problem.message

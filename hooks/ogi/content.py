@@ -38,6 +38,8 @@ TAGUNG_FILE = "tagung.yml"
 RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule", "kalender")
 RESERVED_PROJECT_NAMES = ("index", "bilder")  # massnahmen/index.md, massnahmen/bilder/
 RESERVED_SESSION_IDS = ("index",)
+# Addresses of generated sections and site files that an event folder (content/<name>/) must not take.
+RESERVED_EVENT_FOLDERS = ("massnahmen", "kommunen", "daten", "veranstaltungen", "assets", "search", "projects")
 CONTENT_DIR = "content"
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -292,7 +294,22 @@ def event_folders(root: Path) -> list[Path]:
     return [first] + [f for f in folders if f != first]
 
 
+def _event_folder_problem(root: Path, name: str) -> str | None:
+    """Why content/<name>/ cannot become the address /<name>/ of an event; None if it can."""
+    if not slug_is_valid(name):
+        return (f"der Ordnername „{name}“ wird zur Adresse der Veranstaltung; nur Kleinbuchstaben, Ziffern und "
+                f"Bindestriche verwenden, z. B. „{slugify(name)}“")
+    if name in RESERVED_EVENT_FOLDERS or (root / "docs" / name).exists() or (root / "docs" / f"{name}.md").exists():
+        return (f"der Ordnername „{name}“ ist schon die Adresse eines Bereichs der Website; einen anderen wählen, "
+                f"z. B. „{name}-veranstaltung“")
+    return None
+
+
 def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
+    problem = _event_folder_problem(site.root, folder.name)
+    if problem:
+        site.errors.append(ContentError(loader.display(folder / TAGUNG_FILE), 1, FILE_FIELD, problem))
+        return
     tagung = loader.load(folder / TAGUNG_FILE, Tagung)
     if tagung is None:
         return
