@@ -12,6 +12,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
@@ -22,6 +23,7 @@ from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
 from ogi.maps import Karten, KartenEinstellungen, karten_einstellungen  # noqa: E402
 from ogi.markers import fill_markers  # noqa: E402
+from ogi.navigation import section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.render import environment  # noqa: E402
 
@@ -33,6 +35,7 @@ SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in
 DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
 MAPS_KEY = "ogi_karten"  # renders each page's map into the finished HTML (on_post_page)
 TEMPLATES_KEY = "ogi_templates"  # one Jinja2 environment per build: templates compile once, reload on serve
+SECTION_KEY = "ogi_section"  # the menu entry highlighted for the page being rendered (on_page_context)
 SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
 
 
@@ -60,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[SITE_KEY] = site
     config[DATES_KEY] = last_changed(root)
     config[TEMPLATES_KEY] = environment()
+    config[SECTION_KEY] = None
     return config
 
 
@@ -94,7 +98,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    # A page the menu does not list highlights its section's entry (MkDocs marks only listed pages).
+    if page not in nav.pages:
+        listed = {p.file.src_uri: p for p in nav.pages}
+        section = section_index(page.file.src_uri, listed)
+        if section is not None:
+            listed[section].active = True
+            config[SECTION_KEY] = listed[section]
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    section = config.get(SECTION_KEY)
+    if section is not None:  # the navigation is shared by all pages: undo the highlight after this one
+        section.active = False
+        config[SECTION_KEY] = None
     # Maps go into the finished HTML: Markdown and the search index need not parse them.
     return config[MAPS_KEY].einsetzen(output, page.file.src_uri)
 
