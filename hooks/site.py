@@ -25,7 +25,9 @@ from ogi.maps import Karten, KartenEinstellungen, karten_einstellungen  # noqa: 
 from ogi.markers import fill_markers  # noqa: E402
 from ogi.navigation import section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
+from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
 from ogi.render import environment  # noqa: E402
+from ogi.suchwoerter import search_keywords  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
@@ -51,6 +53,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     site = load_site(root)
+    if is_published(config.site_url or ""):  # the public site must not go out without its legal data
+        site.errors.extend(missing_for_publication(site))
     for warning in site.warnings:
         log.warning(str(warning))
     if site.errors:
@@ -96,6 +100,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
         markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], config[TEMPLATES_KEY])
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Material's search indexes `tags` of the page meta; they are shown only with its tags plugin (off).
+    page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"))
+    return html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
