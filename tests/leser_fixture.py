@@ -1,0 +1,69 @@
+"""Fixture content for readers' tests (search, money sums, tables): a copy of the project whose
+content/projects/ holds these measures instead of the shipped ones. Test data only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import copy_project
+
+QUELLE = """quellen:
+  - titel: Beispielquelle
+    url: https://example.org/quelle
+datenstand: 2026-11-01
+"""
+
+MASSNAHMEN = {
+    "hamm-fledermaeuse": """titel: Winterquartier für Fledermäuse am Beispielbach
+kommunen: [Hamm]
+traeger: Naturschutzverein Beispielaue
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: abgeschlossen
+foerderung:
+  betrag_eur: 120000
+  foerdergeber: Land Nordrhein-Westfalen
+kurzbeschreibung: Ein alter Stollen wird zum Winterquartier; eine der Lückenschlüsse im Osten.
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
+    "oberhausen-dach": """titel: Gründächer auf Schulen in Oberhausen
+kommunen: [Oberhausen]
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: in Umsetzung
+foerderung:
+  betrag_eur: 80500
+kurzbeschreibung: Drei Schuldächer werden begrünt.
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
+    "oberhausen-teich": """titel: Teich am Beispielhof mit einem außergewöhnlich langen Namen
+kommunen: [Oberhausen]
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: geplant
+kurzbeschreibung: Der Teich wird entschlammt.
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
+    "bottrop-gladbeck-gruenzug": """titel: Grünzug zwischen Bottrop und Gladbeck
+kommunen: [Bottrop, Gladbeck]
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: geplant
+foerderung:
+  betrag_eur: 40000
+kurzbeschreibung: Ein Weg verbindet zwei Parks.
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
+}
+
+
+def leser_project(dest: Path) -> Path:
+    """A project copy with the fixture measures (and no shipped ones, no images)."""
+    project = copy_project(dest)
+    projects = project / "content/projects"
+    shutil.rmtree(projects)
+    projects.mkdir()
+    for slug, text in MASSNAHMEN.items():
+        (projects / f"{slug}.yml").write_text(text, encoding="utf-8")
+    return project
