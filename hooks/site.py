@@ -27,6 +27,7 @@ from ogi.navigation import section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
 from ogi.render import environment  # noqa: E402
+from ogi.strukturdaten import json_ld  # noqa: E402
 from ogi.suchwoerter import search_keywords  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
@@ -109,6 +110,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if not config[SITE_KEY].errors:
+        context["ogi_json_ld"] = json_ld(config[SITE_KEY], page.file.src_uri, config.site_url or "")
     # A page the menu does not list highlights its section's entry (MkDocs marks only listed pages).
     if page not in nav.pages:
         listed = {p.file.src_uri: p for p in nav.pages}

@@ -55,6 +55,14 @@ kurzbeschreibung: Ein Weg verbindet zwei Parks.
 lage:
   genauigkeit: Kommune
 """ + QUELLE,
+    "hamm-zeichen": """titel: 'Wiese "Am Bach" & Weg'
+kommunen: [Hamm]
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: geplant
+kurzbeschreibung: 'Zeichen, die in HTML und JSON besonders sind: " & '' und </script>.'
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
 }
 
 

@@ -118,3 +118,9 @@ def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, ta
 
 def test_legal_pages_highlight_no_tab(built_site: Path):
     assert menu_of(built_site / "impressum/index.html").active_tab == ""
+
+
+def test_guide_pages_ask_search_engines_not_to_index_them(built_site: Path):
+    for path in (built_site / "redaktion").rglob("index.html"):
+        assert parse_page(path).meta.get("robots") == "noindex", path
+    assert "robots" not in parse_page(built_site / "index.html").meta
