@@ -29,6 +29,7 @@ from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E4
 from ogi.render import environment  # noqa: E402
 from ogi.strukturdaten import json_ld  # noqa: E402
 from ogi.suchwoerter import search_keywords  # noqa: E402
+from ogi.tabellen import label_cells  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
@@ -106,7 +107,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Material's search indexes `tags` of the page meta; they are shown only with its tags plugin (off).
     page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"))
-    return html
+    return label_cells(html)  # phones show table rows as cards, each cell with its column's name
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -3,10 +3,14 @@ content/projects/ holds these measures instead of the shipped ones. Test data on
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from pathlib import Path
 
-from conftest import copy_project
+import pytest
+from conftest import SUBPATH, SubpathHandler, copy_project, mkdocs_build
 
 QUELLE = """quellen:
   - titel: Beispielquelle
@@ -75,3 +79,23 @@ def leser_project(dest: Path) -> Path:
     for slug, text in MASSNAHMEN.items():
         (projects / f"{slug}.yml").write_text(text, encoding="utf-8")
     return project
+
+
+@pytest.fixture(scope="module")
+def leser_site(tmp_path_factory) -> Path:
+    """The fixture project, built strictly (preview address)."""
+    tmp = tmp_path_factory.mktemp("leser")
+    site = tmp / "site"
+    result = mkdocs_build(leser_project(tmp / "projekt"), site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def leser_url(leser_site: Path):
+    """The built fixture site, served below a subpath as on GitHub Pages."""
+    handler = functools.partial(SubpathHandler, directory=str(leser_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    server.shutdown()

@@ -6,17 +6,12 @@ Fixture content: tests/leser_fixture.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import SubpathHandler, mkdocs_build
-
-from leser_fixture import leser_project
+from leser_fixture import leser_site, leser_url  # noqa: F401 (fixtures)
 
 # query → title of a page (or section) that must be among the first results
 QUERIES = {
@@ -53,15 +48,6 @@ BROWSER_QUERIES = {
 TOP = 8
 
 
-@pytest.fixture(scope="module")
-def leser_site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("suche")
-    site = tmp / "site"
-    result = mkdocs_build(leser_project(tmp / "projekt"), site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
-
-
 def index_search(index: dict, query: str) -> list[str]:
     """Titles of matching index entries, best first, matched as Material's search does: every query
     word (lower case) is the prefix of a word of the entry; a match in the title weighs most, then in
@@ -92,15 +78,6 @@ def test_search_index_has_no_stemmer_that_would_hide_prefixes(leser_site: Path):
     # Material appends * to each query word and lunr does not stem those: a stemmed index misses them.
     config = json.loads((leser_site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
     assert "stemmer" not in config["pipeline"] and config["lang"] == ["de"]
-
-
-@pytest.fixture(scope="module")
-def leser_url(leser_site: Path):
-    handler = functools.partial(SubpathHandler, directory=str(leser_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/gruene-infrastruktur/"
-    server.shutdown()
 
 
 @pytest.mark.browser

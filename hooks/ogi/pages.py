@@ -27,6 +27,7 @@ from .maps import Karten, KartenEinstellungen, asset_outputs
 from .models import slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
+from .regionbild import URI as REGION_URI, region_svg
 from .render import environment
 from .tagung_pages import EVENT_EXPORTS, archive_outputs, event_outputs
 from .veranstaltung import veranstaltungen
@@ -73,6 +74,7 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
     outputs += [katalog, feed]
     outputs += archive_outputs(events, env)
     outputs += tagung
+    outputs.append(Output(REGION_URI, content=region_svg(site)))  # the start page's overview picture
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 
