@@ -10,7 +10,7 @@ from leser_fixture import leser_site, leser_url  # noqa: F401 (fixtures)
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")
-TABLE_PAGES = ["massnahmen/", "offensive/aktionsprogramm/", "redaktion/", "redaktion/feldreferenz/",
+TABLE_PAGES = ["massnahmen/", "kommunen/", "offensive/aktionsprogramm/", "redaktion/", "redaktion/feldreferenz/",
                "redaktion/fehlermeldungen/"]
 
 # For every word in a table cell (hyphens and slashes are break points of their own, as in print):

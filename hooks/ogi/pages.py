@@ -22,6 +22,7 @@ from .content import (
 from .exporte import Export, Umgebung
 from .feed import FEED_URI, AtomFeed, atom_feed
 from .files import published_file
+from .foerdersummen import foerder_outputs, foerdersummen
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
 from .maps import Karten, KartenEinstellungen, asset_outputs
 from .models import slug_is_valid
@@ -52,6 +53,8 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
         maps = Karten(site, environment(), karten or KartenEinstellungen())
     umgebung = Umgebung(site_url, erstellt) if erstellt else Umgebung(site_url)
     env = maps.env
+    summen = foerdersummen(sorted_massnahmen(site))
+    env.globals["foerderung"] = summen  # computed once; the measures, Kommunen and Kommune pages read it
     exports = export_outputs(sorted_massnahmen(site), site_url)
     events = veranstaltungen(site)
     tagung: list[Output] = []
@@ -75,6 +78,7 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
     outputs += archive_outputs(events, env)
     outputs += tagung
     outputs.append(Output(REGION_URI, content=region_svg(site)))  # the start page's overview picture
+    outputs += foerder_outputs(summen)
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 
