@@ -17,7 +17,8 @@ from .tagung_pages import TAGUNG_URI
 
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 # Open data files of the measures: (site path, media type, format name).
-DATEIEN = ((GEOJSON_URI, "application/geo+json", "GeoJSON"), (CSV_URI, "text/csv", "CSV"))
+DATEIEN = ((GEOJSON_URI, "application/geo+json", "GeoJSON"), (CSV_URI, "text/csv", "CSV"),
+           ("daten/projekte.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"))
 
 
 def script_json(data: Any) -> str:
