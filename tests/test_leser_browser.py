@@ -104,3 +104,15 @@ def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
     assert labels[1:] == ['"Kommune: "', '"Träger: "', '"Status: "', '"Förderung: "']
     assert row.locator("td").nth(2).inner_text() == "Naturschutzverein Beispielaue"
     assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "tab"), [("massnahmen/hamm-fledermaeuse/", "Maßnahmen"), ("kommunen/hamm/", "Maßnahmen"),
+                                           ("tagung-2020/sessions/fachtagung/", "Fachtagung 2020")],
+                         ids=["massnahme", "kommune", "session"])
+def test_menu_shows_where_the_reader_is(open_page, leser_url, path, tab):
+    page = open_page(1366, 768)
+    page.goto(leser_url + path, wait_until="networkidle")
+    active = page.locator(".md-tabs__item--active")
+    assert active.count() == 1 and active.inner_text().strip() == tab
+    assert active.evaluate("el => getComputedStyle(el.querySelector('a')).textDecorationLine") == "underline"
