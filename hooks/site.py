@@ -23,7 +23,7 @@ from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
 from ogi.maps import Karten, KartenEinstellungen, karten_einstellungen  # noqa: E402
 from ogi.markers import fill_markers  # noqa: E402
-from ogi.navigation import section_index  # noqa: E402
+from ogi.navigation import is_editors_guide, section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
 from ogi.render import environment  # noqa: E402
@@ -106,6 +106,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Material's search indexes `tags` of the page meta; they are shown only with its tags plugin (off).
+    if is_editors_guide(page.file.src_uri):
+        page.meta["search"] = {"exclude": True}  # Material's search skips the page, whatever its front matter
     page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"))
     return label_cells(html)  # phones show table rows as cards, each cell with its column's name
 
@@ -116,7 +118,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     # A page the menu does not list highlights its section's entry (MkDocs marks only listed pages).
     if page not in nav.pages:
         listed = {p.file.src_uri: p for p in nav.pages}
-        section = section_index(page.file.src_uri, listed)
+        folders = [daten.ordner for daten in config[SITE_KEY].veranstaltungen]
+        section = section_index(page.file.src_uri, listed, folders)
         if section is not None:
             listed[section].active = True
             config[SECTION_KEY] = listed[section]

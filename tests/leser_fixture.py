@@ -15,6 +15,7 @@ from conftest import SUBPATH, SubpathHandler, copy_project, mkdocs_build
 QUELLE = """quellen:
   - titel: Beispielquelle
     url: https://example.org/quelle
+    abgerufen: 2026-11
 datenstand: 2026-11-01
 """
 
@@ -24,6 +25,9 @@ kommunen: [Hamm]
 traeger: Naturschutzverein Beispielaue
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: abgeschlossen
+status_beleg:
+  art: Quelle
+  quelle: 1
 foerderung:
   betrag_eur: 120000
   foerdergeber: Land Nordrhein-Westfalen
@@ -35,6 +39,9 @@ lage:
 kommunen: [Oberhausen]
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: in Umsetzung
+status_beleg:
+  art: Quelle
+  quelle: 1
 foerderung:
   betrag_eur: 80500
 kurzbeschreibung: Drei Schuldächer werden begrünt.
@@ -45,6 +52,9 @@ lage:
 kommunen: [Oberhausen]
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: geplant
+status_beleg:
+  art: Quelle
+  quelle: 1
 kurzbeschreibung: Der Teich wird entschlammt.
 lage:
   genauigkeit: Kommune
@@ -53,6 +63,9 @@ lage:
 kommunen: [Bottrop, Gladbeck]
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: geplant
+status_beleg:
+  art: Quelle
+  quelle: 1
 foerderung:
   betrag_eur: 40000
 kurzbeschreibung: Ein Weg verbindet zwei Parks.
@@ -63,6 +76,9 @@ lage:
 kommunen: [Hamm]
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: geplant
+status_beleg:
+  art: Quelle
+  quelle: 1
 kurzbeschreibung: 'Zeichen, die in HTML und JSON besonders sind: " & '' und </script>.'
 lage:
   genauigkeit: Kommune

@@ -22,12 +22,16 @@ FORMEL = """titel: Formel im Titel
 kommunen: [Hamm]
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: geplant
+status_beleg:
+  art: Quelle
+  quelle: 1
 kurzbeschreibung: =HYPERLINK("https://example.org";"klick")
 lage:
   genauigkeit: Kommune
 quellen:
   - titel: Beispielquelle
     url: https://example.org/quelle
+    abgerufen: 2026-11
 datenstand: 2026-11-02
 """
 

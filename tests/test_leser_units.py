@@ -63,3 +63,11 @@ def test_region_picture_fills_the_kommunen_with_measures(tmp_path):
     filled = sorted(p.find(f"{SVG}title").text for p in paths if p.get("fill") == MIT)
     assert filled == ["Bottrop", "Gladbeck", "Hamm", "Oberhausen"]
     assert {p.get("fill") for p in paths} == {MIT, OHNE}
+
+
+def test_section_index_puts_unlisted_events_under_veranstaltungen():
+    listed = {"veranstaltungen/index.md", "tagung-2020/index.md"}
+    assert section_index("netzwerktag-2022/eroeffnung.md", listed, ["tagung-2020", "netzwerktag-2022"]) == \
+        "veranstaltungen/index.md"
+    assert section_index("tagung-2020/grusswort.md", listed, ["tagung-2020"]) == "tagung-2020/index.md"
+    assert section_index("kontakt.md", listed, ["tagung-2020"]) is None

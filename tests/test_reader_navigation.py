@@ -107,8 +107,9 @@ def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base
 
 
 @pytest.mark.parametrize(("folder", "tab"), [("massnahmen", "Maßnahmen"), ("kommunen", "Maßnahmen"),
-                                             ("tagung-2020", "Fachtagung 2020"), ("offensive", "Die Offensive")],
-                         ids=["massnahme", "kommune", "tagung", "offensive"])
+                                             ("tagung-2020", "Veranstaltungen"), ("netzwerktag-2022", "Veranstaltungen"),
+                                             ("offensive", "Die Offensive")],
+                         ids=["massnahme", "kommune", "tagung", "netzwerktag", "offensive"])
 def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, tab: str):
     pages = [p for p in (built_site / folder).glob("*/index.html")]
     assert pages

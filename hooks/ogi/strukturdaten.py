@@ -1,5 +1,5 @@
-"""schema.org JSON-LD for search engines: the operator, the 2020 conference and its sessions (online
-events), the open data of the measures. Content is untrusted: the text is JSON with <, > and & escaped,
+"""schema.org JSON-LD for search engines: the operator, each event of the archive and its sessions (the
+2020 conference online), the open data of the measures. Content is untrusted: the text is JSON with <, > and & escaped,
 so nothing in it can close the <script> element it is placed in."""
 
 from __future__ import annotations
@@ -9,16 +9,11 @@ import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .content import Site
-from .maps import CSV_URI, GEOJSON_URI
+from .content import Site, Veranstaltungsdaten
 from .models import Session, Tag, Tagung
-from .opendata import LIZENZ_URL
-from .tagung_pages import TAGUNG_URI
+from .opendata import LIZENZ_URL, OPEN_DATA_EXPORTS
 
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
-# Open data files of the measures: (site path, media type, format name).
-DATEIEN = ((GEOJSON_URI, "application/geo+json", "GeoJSON"), (CSV_URI, "text/csv", "CSV"),
-           ("daten/projekte.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"))
 
 
 def script_json(data: Any) -> str:
@@ -52,13 +47,20 @@ def _zeit(datum: dt.date, uhrzeit: str | None, zone: ZoneInfo) -> str:
     return dt.datetime.combine(datum, dt.time(hours, minutes), zone).isoformat()
 
 
+def is_online(t: Tagung) -> bool:
+    """An event held online: it names a platform, or calls itself online or digital."""
+    return bool(t.plattform) or any(word in (t.untertitel or "") for word in ("Online", "Digital"))
+
+
 def _event(name: str, start: str, end: str, url: str, t: Tagung, description: str | None = None) -> dict[str, Any]:
     event: dict[str, Any] = {
         "@type": "Event", "name": name, "startDate": start, "endDate": end,
-        "eventAttendanceMode": ONLINE, "eventStatus": "https://schema.org/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": url}, "url": url,
+        "eventStatus": "https://schema.org/EventScheduled", "url": url,
         "organizer": [{"@type": "Organization", "name": name_} for name_ in t.veranstalter],
     }
+    if is_online(t):  # where an event in a hall took place is not recorded: no location then
+        event["eventAttendanceMode"] = ONLINE
+        event["location"] = {"@type": "VirtualLocation", "url": url}
     if description:
         event["description"] = description
     if t.kostenfrei is not None:
@@ -66,27 +68,26 @@ def _event(name: str, start: str, end: str, url: str, t: Tagung, description: st
     return event
 
 
-def tagung_event(site: Site, site_url: str) -> dict[str, Any] | None:
-    t = site.tagung
-    if t is None:
-        return None
+def event(daten: Veranstaltungsdaten, site_url: str) -> dict[str, Any]:
+    """One event of the archive with its sessions as sub-events."""
+    t = daten.tagung
     zone = ZoneInfo(t.zeitzone)
     first, last = t.tage[0], t.tage[-1]
-    event = _event(t.titel, _zeit(first.datum, first.beginn, zone), _zeit(last.datum, last.ende, zone),
-                   f"{site_url}{TAGUNG_URI}/", t, t.kurzbeschreibung)
-    event["subEvent"] = [session_event(site, s, site_url) for s in t.sessions]
-    return event
+    data = _event(t.titel, _zeit(first.datum, first.beginn, zone), _zeit(last.datum, last.ende, zone),
+                  f"{site_url}{daten.ordner}/", t, t.kurzbeschreibung)
+    if t.sessions:
+        data["subEvent"] = [session_event(daten, s, site_url) for s in t.sessions]
+    return data
 
 
-def session_event(site: Site, s: Session, site_url: str) -> dict[str, Any]:
-    t = site.tagung
-    assert t is not None
+def session_event(daten: Veranstaltungsdaten, s: Session, site_url: str) -> dict[str, Any]:
+    t = daten.tagung
     zone = ZoneInfo(t.zeitzone)
     tag: Tag | None = next((d for d in t.tage if d.datum == s.tag), None)
     beginn = s.beginn or (tag.beginn if tag else None)
     ende = s.ende or (tag.ende if tag else None)
     return _event(s.titel, _zeit(s.tag, beginn, zone), _zeit(s.tag, ende, zone),
-                  f"{site_url}{TAGUNG_URI}/sessions/{s.id}/", t)
+                  f"{site_url}{daten.ordner}/sessions/{s.id}/", t)
 
 
 def datensatz(site: Site, site_url: str) -> dict[str, Any]:
@@ -100,8 +101,8 @@ def datensatz(site: Site, site_url: str) -> dict[str, Any]:
         "license": LIZENZ_URL,
         "isAccessibleForFree": True,
         "inLanguage": "de",
-        "distribution": [{"@type": "DataDownload", "contentUrl": f"{site_url}{uri}", "encodingFormat": media,
-                          "name": name} for uri, media, name in DATEIEN],
+        "distribution": [{"@type": "DataDownload", "contentUrl": f"{site_url}daten/{e.identifier}",
+                          "encodingFormat": e.content_type, "name": e.label} for e in OPEN_DATA_EXPORTS],
     }
     if site.datenstand:
         data["dateModified"] = site.datenstand.isoformat()
@@ -123,13 +124,13 @@ def json_ld(site: Site, src_uri: str, site_url: str) -> str | None:
             graph.append(org)
     elif src_uri == "massnahmen/index.md":
         graph.append(datensatz(site, site_url))
-    elif src_uri == f"{TAGUNG_URI}/index.md":
-        event = tagung_event(site, site_url)
-        if event:
-            graph.append(event)
-    elif src_uri.startswith(f"{TAGUNG_URI}/sessions/") and site.tagung:
-        ident = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-        graph += [session_event(site, s, site_url) for s in site.tagung.sessions if s.id == ident]
+    else:
+        for daten in site.veranstaltungen:
+            if src_uri == f"{daten.ordner}/index.md":
+                graph.append(event(daten, site_url))
+            elif src_uri.startswith(f"{daten.ordner}/sessions/"):
+                ident = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+                graph += [session_event(daten, s, site_url) for s in daten.tagung.sessions if s.id == ident]
     if not graph:
         return None
     return script_json({"@context": "https://schema.org", "@graph": graph})
