@@ -12,6 +12,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
@@ -22,8 +23,13 @@ from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
 from ogi.maps import Karten, KartenEinstellungen, karten_einstellungen  # noqa: E402
 from ogi.markers import fill_markers  # noqa: E402
+from ogi.navigation import is_editors_guide, section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
+from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
 from ogi.render import environment  # noqa: E402
+from ogi.strukturdaten import json_ld  # noqa: E402
+from ogi.suchwoerter import search_keywords  # noqa: E402
+from ogi.tabellen import label_cells  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
@@ -33,6 +39,7 @@ SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in
 DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
 MAPS_KEY = "ogi_karten"  # renders each page's map into the finished HTML (on_post_page)
 TEMPLATES_KEY = "ogi_templates"  # one Jinja2 environment per build: templates compile once, reload on serve
+SECTION_KEY = "ogi_section"  # the menu entry highlighted for the page being rendered (on_page_context)
 SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
 
 
@@ -48,6 +55,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     site = load_site(root)
+    if is_published(config.site_url or ""):  # the public site must not go out without its legal data
+        site.errors.extend(missing_for_publication(site))
     for warning in site.warnings:
         log.warning(str(warning))
     if site.errors:
@@ -60,6 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[SITE_KEY] = site
     config[DATES_KEY] = last_changed(root)
     config[TEMPLATES_KEY] = environment()
+    config[SECTION_KEY] = None
     return config
 
 
@@ -94,7 +104,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Material's search indexes `tags` of the page meta; they are shown only with its tags plugin (off).
+    if is_editors_guide(page.file.src_uri):
+        page.meta["search"] = {"exclude": True}  # Material's search skips the page, whatever its front matter
+    page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"))
+    return label_cells(html)  # phones show table rows as cards, each cell with its column's name
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if not config[SITE_KEY].errors:
+        context["ogi_json_ld"] = json_ld(config[SITE_KEY], page.file.src_uri, config.site_url or "")
+    # A page the menu does not list highlights its section's entry (MkDocs marks only listed pages).
+    if page not in nav.pages:
+        listed = {p.file.src_uri: p for p in nav.pages}
+        folders = [daten.ordner for daten in config[SITE_KEY].veranstaltungen]
+        section = section_index(page.file.src_uri, listed, folders)
+        if section is not None:
+            listed[section].active = True
+            config[SECTION_KEY] = listed[section]
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    section = config.get(SECTION_KEY)
+    if section is not None:  # the navigation is shared by all pages: undo the highlight after this one
+        section.active = False
+        config[SECTION_KEY] = None
     # Maps go into the finished HTML: Markdown and the search index need not parse them.
     return config[MAPS_KEY].einsetzen(output, page.file.src_uri)
 

@@ -22,13 +22,14 @@ def test_guide_page_is_accessible_and_stays_on_the_site(page_with_log, base_url,
 
 
 @pytest.mark.browser
-def test_guide_is_in_the_sidebar_under_redaktion(page_with_log, base_url):
+def test_guide_is_reached_from_the_footer_not_the_menu(page_with_log, base_url):
     page, _ = page_with_log
     page.goto(base_url, wait_until="networkidle")
-    sidebar = page.locator("nav.md-nav--primary")
-    link = sidebar.get_by_role("link", name="Feldreferenz")
-    assert link.count() == 1
-    link.first.click()
+    assert page.locator("nav.md-nav--primary").get_by_role("link", name="Feldreferenz").count() == 0
+    page.locator("footer").get_by_role("link", name="Für die Redaktion").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base_url + "redaktion/"
+    page.locator("article").get_by_role("link", name="Feldreferenz").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url == base_url + "redaktion/feldreferenz/"
     assert page.locator("table").count() >= 6

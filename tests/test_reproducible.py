@@ -6,7 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from betreiber_fixture import BETREIBER_VOLLSTAENDIG, project_with
+from conftest import mkdocs_build
 
 
 def _digests(site: Path) -> dict[str, str]:
@@ -17,8 +18,9 @@ def _digests(site: Path) -> dict[str, str]:
 @pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path: Path):
     first, second = tmp_path / "a", tmp_path / "b"
+    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)  # a public address needs the legal data
     for dest in (first, second):
-        result = mkdocs_build(ROOT, dest, site_url="https://example.org/gruene-infrastruktur/")
+        result = mkdocs_build(project, dest, site_url="https://example.org/gruene-infrastruktur/")
         assert result.returncode == 0, result.stdout + result.stderr
     a, b = _digests(first), _digests(second)
     assert len(a) > 50

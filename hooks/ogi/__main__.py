@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import site_compare, sources_check
 from .content import load_site
+from .pflichtangaben import is_published, missing_for_publication
 from .tools import add_tool_commands, run_tool
 
 
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(root: Path) -> int:
     site = load_site(root.resolve())
+    if is_published(os.environ.get("SITE_URL", "")):  # as the build for that address would do
+        site.errors.extend(missing_for_publication(site))
     problems = site.errors + site.warnings
     for problem in sorted(site.errors):
         print(problem, file=sys.stderr)

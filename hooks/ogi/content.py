@@ -114,6 +114,7 @@ class Site:
     veranstaltungen: list[Veranstaltungsdaten] = field(default_factory=list)  # every event, tagung-2020 first
     meilensteine: MeilensteineDatei | None = None
     betreiber: Betreiber | None = None
+    betreiber_datei: YamlFile | None = None  # its lines, for the check before publishing (pflichtangaben.py)
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # display path -> file, for edit links and dates
@@ -153,6 +154,7 @@ def load_site(root: Path) -> Site:
     if kommunen is not None:
         _link_kommunen(site, kommunen, loader.files["content/kommunen.yml"])
     site.betreiber = loader.load(root / "content/betreiber.yml", Betreiber)
+    site.betreiber_datei = loader.files.get("content/betreiber.yml")
     site.meilensteine = loader.load(root / "content/meilensteine.yml", MeilensteineDatei)
     for path in sorted((root / PROJECTS_DIR).glob("*.yml")):
         record = loader.load(path, Projekt, slug=True)

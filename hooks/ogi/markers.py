@@ -8,6 +8,7 @@ import re
 import jinja2
 
 from .content import Site
+from .regionbild import kommunen_mit_massnahmen
 
 MARKER = re.compile(r"<!--\s*ogi:([a-z-]+)\s*-->")
 
@@ -28,10 +29,10 @@ def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date:
             raise ValueError(f"unbekannter Platzhalter „ogi:{name}“; bekannt sind: {', '.join(known)}") from None
         if site.errors:
             try:
-                return template.render(site=site, build_date=build_date).strip()
+                return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()
             except jinja2.UndefinedError:
                 return ""
-        return template.render(site=site, build_date=build_date).strip()
+        return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()
 
     filled = MARKER.sub(replace, markdown)
     if site.errors:

@@ -461,8 +461,42 @@ class Kontakt(Record):
     telefon: Text | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
 
 
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+
+
+class Verantwortlich(Record):
+    """The person responsible for the content under § 18 Abs. 2 MStV."""
+
+    name: Text = Field(description="Vor- und Nachname der verantwortlichen Person, wie vom Betreiber benannt.")
+    funktion: Text | None = Field(None, description="Funktion, z. B. „Leitung der Kommunikation“.")
+    anschrift: Anschrift | None = Field(
+        None, description="Anschrift der Person; ohne Angabe gilt die Anschrift des Betreibers.")
+
+
+class Datenschutzbeauftragte(Record):
+    """The data-protection officer, whose contact details Art. 13 DSGVO requires."""
+
+    name: Text | None = Field(None, description="Name, nur wenn er veröffentlicht werden soll; sonst genügt die Funktion.")
+    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="E-Mail-Adresse der oder des Datenschutzbeauftragten.")
+    telefon: Text | None = Field(None, description="Telefonnummer.")
+    anschrift: Anschrift | None = Field(
+        None, description="Postanschrift; ohne Angabe gilt die Anschrift des Betreibers.")
+
+
+class Barrierefreiheit(Record):
+    """The feedback contact of the accessibility statement (BITV NRW)."""
+
+    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="E-Mail-Adresse für Meldungen von Barrieren.")
+    formular: HttpUrl | None = Field(None, description="Adresse eines Kontaktformulars für Meldungen von Barrieren.")
+    telefon: Text | None = Field(None, description="Telefonnummer für Meldungen von Barrieren.")
+
+
 class Betreiber(Record):
-    """content/betreiber.yml: the operator, for Impressum, Kontakt and Datenschutz."""
+    """content/betreiber.yml: the operator, for Impressum, Kontakt, Datenschutz and Barrierefreiheit.
+
+    A build for a published address (https://) requires `verantwortlich`, `email`,
+    `datenschutzbeauftragte` (e-mail) and `barrierefreiheit` (e-mail or form); see ogi/pflichtangaben.py.
+    """
 
     name: Text = Field(description="Name des Betreibers, wie im Impressum.")
     kurzname: Text | None = Field(None, description="Abkürzung, z. B. „RVR“.")
@@ -473,6 +507,12 @@ class Betreiber(Record):
     website: HttpUrl | None = Field(None, description="Website des Betreibers.")
     organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
     kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")
+    verantwortlich: Verantwortlich | None = Field(
+        None, description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV; legt der Betreiber fest.")
+    datenschutzbeauftragte: Datenschutzbeauftragte | None = Field(
+        None, description="Kontakt der oder des Datenschutzbeauftragten (Art. 13 DSGVO).")
+    barrierefreiheit: Barrierefreiheit | None = Field(
+        None, description="Kontakt für Meldungen von Barrieren (Erklärung zur Barrierefreiheit, BITV NRW).")
     quellen: list[Quelle] = Field(default_factory=list, description="Quellen dieser Angaben.")
 
 

@@ -10,6 +10,7 @@ import posixpath
 from typing import Any
 
 from .content import Massnahme
+from .excel import XLSX_URI, ProjekteXlsx, projekte_xlsx
 from .exporte import Export
 from .maps import CSV_URI, GEOJSON_URI, centre, massnahme_url
 from .output import Output
@@ -138,8 +139,9 @@ def export_files(massnahmen: list[Massnahme], site_url: str) -> list[tuple[str, 
     return [(GEOJSON_URI, projekte_geojson(massnahmen, site_url)), (CSV_URI, projekte_csv(massnahmen, site_url))]
 
 
-# The measures' open data files, in the order of export_files.
-OPEN_DATA_EXPORTS: tuple[type[Export], ...] = (ProjekteGeoJson, ProjekteCsv)
+# The measures' open data files, in the order of export_outputs: the workbook first (most readers want a
+# spreadsheet), then the files of export_files.
+OPEN_DATA_EXPORTS: tuple[type[Export], ...] = (ProjekteXlsx, ProjekteGeoJson, ProjekteCsv)
 
 
 def _groesse(text: str | bytes) -> str:
@@ -164,6 +166,7 @@ def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str,
         lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl)
 
 
-def export_outputs(massnahmen: list[Massnahme], site_url: str) -> list[Output]:
-    """The open data files as files of the site."""
-    return [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]
+def export_outputs(massnahmen: list[Massnahme], site_url: str, anbieter: str = "Regionalverband Ruhr") -> list[Output]:
+    """The open data files as files of the site, in the order of OPEN_DATA_EXPORTS."""
+    workbook = projekte_xlsx(massnahmen, site_url, anbieter, LIZENZ, LIZENZ_URL)
+    return [Output(XLSX_URI, content=workbook)] + [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]

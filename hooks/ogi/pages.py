@@ -22,11 +22,13 @@ from .content import (
 from .exporte import Export, Umgebung
 from .feed import FEED_URI, AtomFeed, atom_feed
 from .files import published_file
+from .foerdersummen import foerder_outputs, foerdersummen
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
 from .maps import Karten, KartenEinstellungen, asset_outputs
 from .models import slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
+from .regionbild import URI as REGION_URI, region_svg
 from .render import environment
 from .tagung_pages import EVENT_EXPORTS, archive_outputs, event_outputs
 from .veranstaltung import veranstaltungen
@@ -51,7 +53,9 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
         maps = Karten(site, environment(), karten or KartenEinstellungen())
     umgebung = Umgebung(site_url, erstellt) if erstellt else Umgebung(site_url)
     env = maps.env
-    exports = export_outputs(sorted_massnahmen(site), site_url)
+    summen = foerdersummen(sorted_massnahmen(site))
+    env.globals["foerderung"] = summen  # computed once; the measures, Kommunen and Kommune pages read it
+    exports = export_outputs(sorted_massnahmen(site), site_url, site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
     events = veranstaltungen(site)
     tagung: list[Output] = []
     event_files = []
@@ -73,6 +77,8 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
     outputs += [katalog, feed]
     outputs += archive_outputs(events, env)
     outputs += tagung
+    outputs.append(Output(REGION_URI, content=region_svg(site)))  # the start page's overview picture
+    outputs += foerder_outputs(summen)
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 

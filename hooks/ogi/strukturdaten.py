@@ -1,0 +1,136 @@
+"""schema.org JSON-LD for search engines: the operator, each event of the archive and its sessions (the
+2020 conference online), the open data of the measures. Content is untrusted: the text is JSON with <, > and & escaped,
+so nothing in it can close the <script> element it is placed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .content import Site, Veranstaltungsdaten
+from .models import Session, Tag, Tagung
+from .opendata import LIZENZ_URL, OPEN_DATA_EXPORTS
+
+ONLINE = "https://schema.org/OnlineEventAttendanceMode"
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: <, > and & as \\u escapes (valid JSON, same value)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def organisation(site: Site) -> dict[str, Any] | None:
+    b = site.betreiber
+    if b is None:
+        return None
+    org: dict[str, Any] = {"@type": "Organization", "name": b.name}
+    if b.kurzname:
+        org["alternateName"] = b.kurzname
+    if b.website:
+        org["url"] = str(b.website)
+    if b.email:
+        org["email"] = b.email
+    if b.telefon:
+        org["telephone"] = b.telefon
+    org["address"] = {"@type": "PostalAddress", "streetAddress": b.anschrift.strasse,
+                      "postalCode": b.anschrift.plz, "addressLocality": b.anschrift.ort, "addressCountry": "DE"}
+    return org
+
+
+def _zeit(datum: dt.date, uhrzeit: str | None, zone: ZoneInfo) -> str:
+    if uhrzeit is None:
+        return datum.isoformat()
+    hours, minutes = map(int, uhrzeit.split(":"))
+    return dt.datetime.combine(datum, dt.time(hours, minutes), zone).isoformat()
+
+
+def is_online(t: Tagung) -> bool:
+    """An event held online: it names a platform, or calls itself online or digital."""
+    return bool(t.plattform) or any(word in (t.untertitel or "") for word in ("Online", "Digital"))
+
+
+def _event(name: str, start: str, end: str, url: str, t: Tagung, description: str | None = None) -> dict[str, Any]:
+    event: dict[str, Any] = {
+        "@type": "Event", "name": name, "startDate": start, "endDate": end,
+        "eventStatus": "https://schema.org/EventScheduled", "url": url,
+        "organizer": [{"@type": "Organization", "name": name_} for name_ in t.veranstalter],
+    }
+    if is_online(t):  # where an event in a hall took place is not recorded: no location then
+        event["eventAttendanceMode"] = ONLINE
+        event["location"] = {"@type": "VirtualLocation", "url": url}
+    if description:
+        event["description"] = description
+    if t.kostenfrei is not None:
+        event["isAccessibleForFree"] = t.kostenfrei
+    return event
+
+
+def event(daten: Veranstaltungsdaten, site_url: str) -> dict[str, Any]:
+    """One event of the archive with its sessions as sub-events."""
+    t = daten.tagung
+    zone = ZoneInfo(t.zeitzone)
+    first, last = t.tage[0], t.tage[-1]
+    data = _event(t.titel, _zeit(first.datum, first.beginn, zone), _zeit(last.datum, last.ende, zone),
+                  f"{site_url}{daten.ordner}/", t, t.kurzbeschreibung)
+    if t.sessions:
+        data["subEvent"] = [session_event(daten, s, site_url) for s in t.sessions]
+    return data
+
+
+def session_event(daten: Veranstaltungsdaten, s: Session, site_url: str) -> dict[str, Any]:
+    t = daten.tagung
+    zone = ZoneInfo(t.zeitzone)
+    tag: Tag | None = next((d for d in t.tage if d.datum == s.tag), None)
+    beginn = s.beginn or (tag.beginn if tag else None)
+    ende = s.ende or (tag.ende if tag else None)
+    return _event(s.titel, _zeit(s.tag, beginn, zone), _zeit(s.tag, ende, zone),
+                  f"{site_url}{daten.ordner}/sessions/{s.id}/", t)
+
+
+def datensatz(site: Site, site_url: str) -> dict[str, Any]:
+    """The measures as an open dataset with its downloads."""
+    data: dict[str, Any] = {
+        "@type": "Dataset",
+        "name": "Maßnahmen der Offensive Grüne Infrastruktur 2030",
+        "description": (f"Die {len(site.massnahmen)} auf dieser Website dokumentierten Maßnahmen mit Kommune, "
+                        "Träger, Status, Förderung und Lage."),
+        "url": f"{site_url}massnahmen/",
+        "license": LIZENZ_URL,
+        "isAccessibleForFree": True,
+        "inLanguage": "de",
+        "distribution": [{"@type": "DataDownload", "contentUrl": f"{site_url}daten/{e.identifier}",
+                          "encodingFormat": e.content_type, "name": e.label} for e in OPEN_DATA_EXPORTS],
+    }
+    if site.datenstand:
+        data["dateModified"] = site.datenstand.isoformat()
+    org = organisation(site)
+    if org:
+        data["creator"] = org
+    return data
+
+
+def json_ld(site: Site, src_uri: str, site_url: str) -> str | None:
+    """The JSON-LD of one page (by its source path), or None for pages that describe nothing of these."""
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    graph: list[dict[str, Any]] = []
+    if src_uri == "index.md":
+        graph.append({"@type": "WebSite", "name": "Offensive Grüne Infrastruktur 2030", "url": site_url,
+                      "inLanguage": "de"})
+        org = organisation(site)
+        if org:
+            graph.append(org)
+    elif src_uri == "massnahmen/index.md":
+        graph.append(datensatz(site, site_url))
+    else:
+        for daten in site.veranstaltungen:
+            if src_uri == f"{daten.ordner}/index.md":
+                graph.append(event(daten, site_url))
+            elif src_uri.startswith(f"{daten.ordner}/sessions/"):
+                ident = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+                graph += [session_event(daten, s, site_url) for s in daten.tagung.sessions if s.id == ident]
+    if not graph:
+        return None
+    return script_json({"@context": "https://schema.org", "@graph": graph})

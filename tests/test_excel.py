@@ -1,0 +1,95 @@
+"""projekte.xlsx: a workbook with typed columns and a licence sheet, reproducible bytes, content kept as
+text (never a formula), linked as "Excel/LibreOffice". Fixture content: tests/leser_fixture.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from leser_fixture import leser_project, leser_site  # noqa: F401 (fixture)
+
+from htmlpages import page_url, parse_page, resolve
+from ogi.content import load_site
+from ogi.excel import ZIP_TIME, projekte_xlsx
+from ogi.pages import sorted_massnahmen
+
+SITE_URL = "https://example.org/gi/"
+FORMEL = """titel: Formel im Titel
+kommunen: [Hamm]
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: geplant
+status_beleg:
+  art: Quelle
+  quelle: 1
+kurzbeschreibung: =HYPERLINK("https://example.org";"klick")
+lage:
+  genauigkeit: Kommune
+quellen:
+  - titel: Beispielquelle
+    url: https://example.org/quelle
+    abgerufen: 2026-11
+datenstand: 2026-11-02
+"""
+
+
+def workbook_bytes(tmp_path: Path) -> bytes:
+    project = leser_project(tmp_path / "projekt")
+    (project / "content/projects/hamm-formel.yml").write_text(FORMEL, encoding="utf-8")
+    site = load_site(project)
+    assert site.errors == []
+    return projekte_xlsx(sorted_massnahmen(site), SITE_URL, "Beispielverband", "Lizenz X", "https://example.org/lizenz")
+
+
+def rows_by_title(sheet) -> dict[str, dict[str, object]]:
+    header = [c.value for c in sheet[1]]
+    return {row[0].value: {h: c for h, c in zip(header, row)} for row in sheet.iter_rows(min_row=2)}
+
+
+def test_workbook_columns_are_typed_and_rows_link_to_their_pages(tmp_path):
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tmp_path)))
+    assert book.sheetnames == ["Maßnahmen", "Lizenz und Quelle"]
+    row = rows_by_title(book["Maßnahmen"])["Winterquartier für Fledermäuse am Beispielbach"]
+    assert row["Förderung in €"].value == 120000 and "€" in row["Förderung in €"].number_format
+    assert row["Datenstand"].value == dt.datetime(2026, 11, 1) and row["Datenstand"].is_date
+    assert row["Maßnahme"].hyperlink.target == SITE_URL + "massnahmen/hamm-fledermaeuse/"
+    assert row["Träger"].value == "Naturschutzverein Beispielaue"
+    unknown = rows_by_title(book["Maßnahmen"])["Teich am Beispielhof mit einem außergewöhnlich langen Namen"]
+    assert unknown["Förderung in €"].value is None
+
+
+def test_workbook_keeps_formula_like_content_as_text(tmp_path):
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tmp_path)))
+    cell = rows_by_title(book["Maßnahmen"])["Formel im Titel"]["Kurzbeschreibung"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_workbook_names_licence_and_source(tmp_path):
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tmp_path)))["Lizenz und Quelle"]
+    facts = {row[0].value: row[1].value for row in sheet.iter_rows()}
+    assert facts["Lizenz"] == "Lizenz X" and facts["Datenbereitsteller"] == "Beispielverband"
+    assert facts["Quelle"] == SITE_URL + "massnahmen/"
+
+
+def test_workbook_bytes_are_reproducible(tmp_path):
+    first = workbook_bytes(tmp_path / "a")
+    assert first == workbook_bytes(tmp_path / "b")
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {ZIP_TIME}
+        core = archive.read("docProps/core.xml").decode()
+    # the document dates are the newest datenstand of the records, not the time of the build
+    assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == ["2026-11-02T00:00:00Z"] * 2
+
+
+def test_downloads_offer_the_workbook_for_excel_and_libreoffice(leser_site: Path):
+    base = "http://127.0.0.1:8000/"
+    index = leser_site / "massnahmen/index.html"
+    html = index.read_text(encoding="utf-8")
+    match = re.search(r'<a href="([^"]+\.xlsx)">([^<]*)</a>', html)
+    assert match and "Excel/LibreOffice" in match.group(2)
+    target, _ = resolve(leser_site, base, page_url(leser_site, index, base), match.group(1))
+    assert target is not None and target.read_bytes()[:2] == b"PK"
+    assert match.group(1) in parse_page(index).links

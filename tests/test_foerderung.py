@@ -1,0 +1,98 @@
+"""Money at a glance: funding sums per Kommune and per Kreis, computed once in the core, drawn as SVG
+charts at build time with the same figures as a table. Fixture content: tests/leser_fixture.py
+(Hamm 120.000 €; Oberhausen 80.500 € and one measure without amount; Bottrop and Gladbeck share 40.000 €)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+from leser_fixture import leser_project, leser_site  # noqa: F401 (fixture)
+
+from ogi.content import load_site
+from ogi.foerdersummen import foerdersummen
+from ogi.pages import sorted_massnahmen
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+class _Tables(HTMLParser):
+    """Rows of the article's tables as lists of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def tables_of(path: Path) -> list[list[list[str]]]:
+    parser = _Tables()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tables
+
+
+def text_of(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).replace("&#46;", ".").split())
+
+
+def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path):
+    site = load_site(leser_project(tmp_path / "projekt"))
+    assert site.errors == []
+    summen = foerdersummen(sorted_massnahmen(site))
+    assert [(s.name, s.betrag, s.mit_betrag, s.ohne_betrag) for s in summen.kommunen] == [
+        ("Hamm", 120000, 1, 1), ("Oberhausen", 80500, 1, 1), ("Bottrop", 40000, 1, 0), ("Gladbeck", 40000, 1, 0)]
+    assert summen.kommune("Bottrop").gemeinsam == 1
+    assert [(s.name, s.betrag) for s in summen.kreise] == [("Kreisfreie Städte", 240500), ("Kreis Recklinghausen", 40000)]
+    assert (summen.gesamt, summen.ohne_betrag) == (240500, 2)  # the shared measure counts once in the total
+
+
+def test_kommune_page_states_its_sum_and_the_measures_without_amount(leser_site: Path):
+    assert "Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt." in text_of(
+        leser_site / "kommunen/oberhausen/index.html")
+    assert "1 Maßnahme liegt auch in anderen Kommunen" in text_of(leser_site / "kommunen/bottrop/index.html")
+
+
+def test_kommunen_index_has_tables_per_kommune_and_kreis_sorted_in_german_format(leser_site: Path):
+    tables = tables_of(leser_site / "kommunen/index.html")
+    kommunen = next(t for t in tables if t[0][0] == "Kommune")
+    assert kommunen[1:] == [["Hamm", "120.000 €", "1", "1"], ["Oberhausen", "80.500 €", "1", "1"],
+                            ["Bottrop", "40.000 €", "1", "0"], ["Gladbeck", "40.000 €", "1", "0"]]
+    kreise = next(t for t in tables if t[0][0] == "Kreis")
+    assert [row[:2] for row in kreise[1:]] == [["Kreisfreie Städte", "240.500 €"], ["Kreis Recklinghausen", "40.000 €"]]
+
+
+def test_measures_overview_shows_the_kommune_sums(leser_site: Path):
+    tables = tables_of(leser_site / "massnahmen/index.html")
+    assert any(t[0][0] == "Kommune" and t[1][:2] == ["Hamm", "120.000 €"] for t in tables)
+
+
+def test_charts_carry_the_same_figures_as_the_tables(leser_site: Path):
+    for name, table_head in (("foerderung-kommunen.svg", "Kommune"), ("foerderung-kreise.svg", "Kreis")):
+        svg = ET.parse(leser_site / "daten" / name).getroot()
+        texts = [t.text for t in svg.iter(f"{SVG}text")]
+        bars = [float(r.get("width")) for r in svg.iter(f"{SVG}rect")]
+        table = next(t for t in tables_of(leser_site / "kommunen/index.html") if t[0][0] == table_head)
+        assert texts == [cell for row in table[1:] for cell in row[:2]]
+        assert bars == sorted(bars, reverse=True) and bars[0] > 0
+        assert svg.find(f"{SVG}title").text

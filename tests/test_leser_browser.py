@@ -1,0 +1,118 @@
+"""The site as readers meet it, in headless Chromium on fixture content (tests/leser_fixture.py):
+the ways in above the fold on desktop and phone, tables readable on phones without sideways scrolling
+or words broken mid-word, and the way back from a measure to its list and its Kommune."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import axe_violations
+from leser_fixture import leser_site, leser_url  # noqa: F401 (fixtures)
+
+VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
+DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")
+TABLE_PAGES = ["massnahmen/", "kommunen/", "offensive/aktionsprogramm/", "redaktion/", "redaktion/feldreferenz/",
+               "redaktion/fehlermeldungen/"]
+
+# For every word in a table cell (hyphens and slashes are break points of their own, as in print):
+# does the browser lay it out on more than one line?
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('article table td, article table th')) {
+    if (cell.offsetParent === null) continue;  // visually hidden header row
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.textContent.matchAll(/[^\\s\\-\\u2010\\/:.]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def opener(width: int, height: int):
+        context = browser.new_context(locale="de-DE", viewport={"width": width, "height": height})
+        contexts.append(context)
+        return context.new_page()
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_start_page_shows_the_three_ways_in_above_the_fold(open_page, leser_url, viewport):
+    width, height = viewport
+    page = open_page(width, height)
+    page.goto(leser_url, wait_until="networkidle")
+    for name in DOORS:
+        door = page.get_by_role("navigation", name="Einstiege").get_by_role("link", name=name)
+        box = door.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height, (name, box)
+    picture = page.locator("figure.ogi-region img")
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert "Hamm" in (picture.get_attribute("alt") or "")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_door_leads_to_my_kommune_and_back_from_a_measure(open_page, leser_url):
+    page = open_page(390, 844)
+    page.goto(leser_url, wait_until="networkidle")
+    page.get_by_role("link", name="Meine Kommune").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == leser_url + "kommunen/"
+    page.goto(leser_url + "massnahmen/hamm-fledermaeuse/", wait_until="networkidle")
+    page.get_by_role("navigation", name="Zurück zur Übersicht").get_by_role("link", name="Maßnahmen in Hamm").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == leser_url + "kommunen/hamm/"
+    page.go_back()
+    page.get_by_role("navigation", name="Zurück zur Übersicht").get_by_role("link", name="Alle Maßnahmen").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == leser_url + "massnahmen/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 390], ids=["320px", "390px"])
+@pytest.mark.parametrize("path", TABLE_PAGES, ids=TABLE_PAGES)
+def test_tables_fit_a_phone_without_breaking_words(open_page, leser_url, width, path):
+    page = open_page(width, 844)
+    page.goto(leser_url + path, wait_until="networkidle")
+    assert page.locator("article table").count() >= 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    overflowing = page.evaluate("""() => [...document.querySelectorAll('article table, article .md-typeset__scrollwrap')]
+        .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.outerHTML.slice(0, 80))""")
+    assert overflowing == []
+    assert page.evaluate(BROKEN_WORDS) == []
+
+
+@pytest.mark.browser
+def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
+    page = open_page(390, 844)
+    page.goto(leser_url + "massnahmen/", wait_until="networkidle")
+    row = page.locator("table.ogi-massnahmen tbody tr").filter(has_text="Winterquartier")
+    labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    assert labels[1:] == ['"Kommune: "', '"Träger: "', '"Status: "', '"Förderung: "']
+    assert row.locator("td").nth(2).inner_text() == "Naturschutzverein Beispielaue"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "tab"), [("massnahmen/hamm-fledermaeuse/", "Maßnahmen"), ("kommunen/hamm/", "Maßnahmen"),
+                                           ("tagung-2020/sessions/fachtagung/", "Veranstaltungen")],
+                         ids=["massnahme", "kommune", "session"])
+def test_menu_shows_where_the_reader_is(open_page, leser_url, path, tab):
+    page = open_page(1366, 768)
+    page.goto(leser_url + path, wait_until="networkidle")
+    active = page.locator(".md-tabs__item--active")
+    assert active.count() == 1 and active.inner_text().strip() == tab
+    assert active.evaluate("el => getComputedStyle(el.querySelector('a')).textDecorationLine") == "underline"

@@ -1,0 +1,113 @@
+"""Sharing and search-engine metadata: Open Graph and Twitter card tags on every page, schema.org
+JSON-LD for the operator, the 2020 conference (online) and the open data, all escaped. Fixture content."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import mkdocs_build
+
+from leser_fixture import leser_project
+
+SITE_URL = "http://127.0.0.1:8000/gruene-infrastruktur/"
+REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "twitter:title",
+            "twitter:description", "twitter:image")
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.json_ld: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.meta[a.get("property") or a["name"]] = a.get("content") or ""
+        if tag == "link" and a.get("rel") == "canonical":
+            self.canonical = a.get("href")
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self._in_ld = True
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_ld = False
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.json_ld[-1] += data
+
+
+def head_of(path: Path) -> _Head:
+    head = _Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("metadaten")
+    result = mkdocs_build(leser_project(tmp / "projekt"), tmp / "site", site_url=SITE_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "site"
+
+
+def graph(path: Path) -> list[dict]:
+    scripts = head_of(path).json_ld
+    assert len(scripts) == 1, path
+    return json.loads(scripts[0])["@graph"]
+
+
+def test_every_page_has_open_graph_and_twitter_tags(site: Path):
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 20
+    for path in pages:
+        head = head_of(path)
+        assert [k for k in REQUIRED if not head.meta.get(k)] == [], path
+        assert head.meta["og:url"] == head.canonical, path
+        assert head.meta["og:image"] == SITE_URL + "assets/bilder/teilen.png"
+    assert (site / "assets/bilder/teilen.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_metadata_carry_content_text_escaped(site: Path):
+    head = head_of(site / "massnahmen/hamm-zeichen/index.html")
+    assert head.meta["og:title"] == 'Wiese "Am Bach" & Weg'
+    assert head.meta["twitter:description"] == "Zeichen, die in HTML und JSON besonders sind: \" & ' und </script>."
+
+
+def test_start_page_describes_the_site_and_its_operator(site: Path):
+    types = {item["@type"]: item for item in graph(site / "index.html")}
+    assert types["WebSite"]["url"] == SITE_URL
+    assert types["Organization"]["address"]["@type"] == "PostalAddress"
+
+
+def test_conference_is_an_online_event_with_its_sessions(site: Path):
+    (event,) = graph(site / "tagung-2020/index.html")
+    assert event["@type"] == "Event"
+    assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert event["startDate"].startswith("2020-11-26T") and event["endDate"].startswith("2020-11-27T")
+    assert event["subEvent"] and all(s["eventAttendanceMode"].endswith("OnlineEventAttendanceMode") for s in event["subEvent"])
+    for sub in event["subEvent"]:
+        page = site / sub["url"][len(SITE_URL):] / "index.html"
+        assert graph(page)[0]["name"] == sub["name"]
+
+
+def test_open_data_is_a_dataset_whose_downloads_exist(site: Path):
+    (dataset,) = graph(site / "massnahmen/index.html")
+    assert dataset["@type"] == "Dataset" and dataset["license"] == "https://www.govdata.de/dl-de/by-2-0"
+    for download in dataset["distribution"]:
+        assert (site / download["contentUrl"][len(SITE_URL):]).is_file(), download
+
+
+def test_json_ld_cannot_close_its_script_element():
+    from ogi.strukturdaten import script_json
+
+    text = script_json({"name": "</script><script>alert(1)</script> & <!--"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><script>alert(1)</script> & <!--"}

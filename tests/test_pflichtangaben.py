@@ -1,0 +1,76 @@
+"""Legal completeness before publishing: a build for an https:// address refuses to build while
+content/betreiber.yml lacks what the law requires, naming each field; the preview shows boxes instead."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import mkdocs_build
+
+from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
+from htmlpages import parse_page
+
+PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
+PREVIEW_URL = "http://127.0.0.1:8000/"
+
+def article_text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path):
+    project = project_with(tmp_path, BETREIBER_OHNE)
+    result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
+    assert result.returncode != 0
+    lines = {m.group(2): int(m.group(1)) for m in
+             re.finditer(r"^content/betreiber\.yml:(\d+): ([a-z.]+(?: oder [a-z]+)?): fehlt;", result.stdout + result.stderr, re.M)}
+    assert set(lines) == {"email", "verantwortlich.name", "datenschutzbeauftragte.email",
+                          "barrierefreiheit.email oder formular"}
+    assert "Die Website wurde nicht gebaut." in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path):
+    betreiber = BETREIBER_VOLLSTAENDIG.replace("datenschutzbeauftragte:\n  email: datenschutz@example.org\n",
+                                               "datenschutzbeauftragte:\n  telefon: \"0123 456\"\n")
+    project = project_with(tmp_path, betreiber)
+    result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
+    assert result.returncode != 0
+    line = betreiber.splitlines().index("datenschutzbeauftragte:") + 1
+    assert f"content/betreiber.yml:{line}: datenschutzbeauftragte.email: fehlt;" in result.stdout + result.stderr
+    assert "verantwortlich.name" not in result.stdout + result.stderr
+
+
+def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path):
+    project = project_with(tmp_path, BETREIBER_OHNE)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, site_url=PREVIEW_URL)
+    assert result.returncode == 0, result.stderr
+    for page in ("impressum", "datenschutz", "barrierefreiheit", "kontakt"):
+        assert "Angabe durch die Redaktion" in article_text(site / page / "index.html"), page
+
+
+def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
+    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, site_url=PUBLIC_URL)
+    assert result.returncode == 0, result.stderr
+    for page in ("impressum", "datenschutz", "barrierefreiheit", "kontakt"):
+        assert "Angabe durch die Redaktion" not in article_text(site / page / "index.html"), page
+    assert "Erika Mustermann, Leitung Kommunikation" in article_text(site / "impressum/index.html")
+    assert "mailto:datenschutz@example.org" in parse_page(site / "datenschutz/index.html").links
+    barrierefreiheit = parse_page(site / "barrierefreiheit/index.html").links
+    assert {"mailto:barrieren@example.org", "https://example.org/barriere-melden",
+            "https://www.lbbp.nrw.de/ombudsstelle"} <= set(barrierefreiheit)
+    assert "mailto:info@example.org" in parse_page(site / "kontakt/index.html").links
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/"], ids=["127.0.0.1", "localhost"])
+def test_only_https_addresses_count_as_published(url):
+    from ogi.pflichtangaben import is_published
+
+    assert not is_published(url)
+    assert is_published(PUBLIC_URL)

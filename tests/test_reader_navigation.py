@@ -1,0 +1,127 @@
+"""Readers' navigation: the editors' guide is built but kept apart (menu, search, sitemap); record pages
+lead back to their lists and highlight their section in the menu."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from htmlpages import page_url, parse_page, resolve
+
+
+class _Menu(HTMLParser):
+    """Links of the readers' menu (tabs and sidebar), the active tab's text, the footer's links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.menu: list[str] = []
+        self.footer: dict[str, str] = {}
+        self.active_tab = ""
+        self._stack: list[str] = []
+        self._in_active_tab = False
+        self._footer_href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag in ("nav", "footer", "li"):
+            self._stack.append(" ".join(classes) + f" <{tag}>")
+        if tag == "li" and "md-tabs__item--active" in classes:
+            self._in_active_tab = True
+        where = " ".join(self._stack)
+        if tag == "a" and a.get("href"):
+            if "md-nav--primary" in where or "md-tabs" in where:
+                self.menu.append(a["href"])
+            if "<footer>" in where:
+                self._footer_href = a["href"]
+                self.footer[a["href"]] = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("nav", "footer", "li") and self._stack:
+            self._stack.pop()
+            if tag == "li":
+                self._in_active_tab = False
+        if tag == "a":
+            self._footer_href = None
+
+    def handle_data(self, data):
+        if self._in_active_tab:
+            self.active_tab += data.strip()
+        if self._footer_href is not None:
+            self.footer[self._footer_href] += data.strip()
+
+
+def menu_of(path: Path) -> _Menu:
+    menu = _Menu()
+    menu.feed(path.read_text(encoding="utf-8"))
+    return menu
+
+
+def public_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("redaktion/", "search/", "assets/")))
+
+
+def test_guide_pages_are_built_but_not_in_the_readers_menu(built_site: Path, base_url: str):
+    guide = built_site / "redaktion"
+    assert (guide / "feldreferenz/index.html").is_file()
+    for page in public_pages(built_site):
+        here = page_url(built_site, page, base_url)
+        targets = {resolve(built_site, base_url, here, href)[0] for href in menu_of(page).menu}
+        assert not any(t is not None and guide in t.parents for t in targets), page
+
+
+def test_every_page_links_the_guide_from_the_footer(built_site: Path, base_url: str):
+    for page in public_pages(built_site):
+        footer = menu_of(page).footer
+        here = page_url(built_site, page, base_url)
+        labels = {text for href, text in footer.items() if resolve(built_site, base_url, here, href)[0] == built_site / "redaktion/index.html"}
+        assert labels == {"Für die Redaktion"}, page
+
+
+def test_guide_is_not_in_the_search_index(built_site: Path):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("massnahmen/") for loc in locations)
+    assert [loc for loc in locations if loc.startswith("redaktion/")] == []
+
+
+def test_sitemap_lists_readers_pages_without_the_guide(built_site: Path, base_url: str):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    assert base_url + "massnahmen/" in locs and base_url + "impressum/" in locs
+    assert [loc for loc in locs if "/redaktion/" in loc] == []
+
+
+def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base_url: str):
+    measures = [p for p in (built_site / "massnahmen").glob("*/index.html")]
+    assert measures
+    for path in measures:
+        here = page_url(built_site, path, base_url)
+        targets = {resolve(built_site, base_url, here, href)[0] for href in parse_page(path).links}
+        assert built_site / "massnahmen/index.html" in targets, path
+        assert any(t is not None and t.parent.parent == built_site / "kommunen" for t in targets), path
+
+
+@pytest.mark.parametrize(("folder", "tab"), [("massnahmen", "Maßnahmen"), ("kommunen", "Maßnahmen"),
+                                             ("tagung-2020", "Veranstaltungen"), ("netzwerktag-2022", "Veranstaltungen"),
+                                             ("offensive", "Die Offensive")],
+                         ids=["massnahme", "kommune", "tagung", "netzwerktag", "offensive"])
+def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, tab: str):
+    pages = [p for p in (built_site / folder).glob("*/index.html")]
+    assert pages
+    for path in pages:
+        assert menu_of(path).active_tab == tab, path
+
+
+def test_legal_pages_highlight_no_tab(built_site: Path):
+    assert menu_of(built_site / "impressum/index.html").active_tab == ""
+
+
+def test_guide_pages_ask_search_engines_not_to_index_them(built_site: Path):
+    for path in (built_site / "redaktion").rglob("index.html"):
+        assert parse_page(path).meta.get("robots") == "noindex", path
+    assert "robots" not in parse_page(built_site / "index.html").meta
