@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from conftest import copy_project
 
 # Test data only (example.org, a placeholder name); the real values come from the operator.
@@ -28,6 +30,14 @@ barrierefreiheit:
   email: barrieren@example.org
   formular: https://example.org/barriere-melden
 """
+
+
+def make_publishable(project: Path) -> None:
+    """Add the legally required operator fields (test values) to the project's own betreiber.yml."""
+    path = project / "content/betreiber.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.update(yaml.safe_load(BETREIBER_VOLLSTAENDIG[len(BETREIBER_OHNE):]))
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def project_with(tmp_path: Path, betreiber: str) -> Path:

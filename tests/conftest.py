@@ -146,3 +146,7 @@ def page_with_log(browser, built_site):
     page = context.new_page()
     yield page, log
     context.close()
+
+
+# Fixtures of other helper modules, registered here so every test module sees them by parameter name.
+from leser_fixture import leser_site, leser_url  # noqa: E402, F401

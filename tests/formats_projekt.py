@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from betreiber_fixture import make_publishable
 from conftest import copy_project
 from tagung_projekt import TAGUNG, fake_pdf
 
@@ -177,4 +178,5 @@ def formats_project(tmp: Path) -> Path:
     for slug, text in MASSNAHMEN.items():
         (project / "content/projects" / f"{slug}.yml").write_text(text, encoding="utf-8")
     fake_pdf(project / TAGUNG / "anhaenge/folien-test.pdf", 50_000)
+    make_publishable(project)  # built for an https:// address, which needs the legal operator data
     return project

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from leser_fixture import leser_project, leser_site  # noqa: F401 (fixture)
+from leser_fixture import leser_project
 
 from htmlpages import page_url, parse_page, resolve
 from ogi.content import load_site

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from leser_fixture import leser_project, leser_site  # noqa: F401 (fixture)
+from leser_fixture import leser_project
 
 from ogi.content import load_site
 from ogi.foerdersummen import foerdersummen

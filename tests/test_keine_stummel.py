@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leser_fixture import leser_site  # noqa: F401 (fixture)
 
 from htmlpages import parse_page
 

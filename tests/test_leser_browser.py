@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import axe_violations
-from leser_fixture import leser_site, leser_url  # noqa: F401 (fixtures)
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-from leser_fixture import leser_site, leser_url  # noqa: F401 (fixtures)
 
 # query → title of a page (or section) that must be among the first results
 QUERIES = {

@@ -82,7 +82,8 @@ def html_of(site: Path, md: str) -> Path:
 def test_handwritten_pages_show_the_date_of_their_last_commit(built_site: Path):
     checked = 0
     for md in sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")):
-        committed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", f"docs/{md}"],
+        committed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--first-parent", "--format=%cs", "--",
+                                    f"docs/{md}"],
                                    capture_output=True, text=True).stdout.strip()
         expected = [committed] if committed else []
         assert stand(html_of(built_site, md)).zuletzt == expected, md

@@ -17,8 +17,10 @@ def last_changed(root: Path, folder: str = "docs") -> dict[str, dt.date]:
     """
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames",
-             "-z", "--", folder],
+            # Along main only (first parents): a merge counts with what it changed there, so a branch that
+            # edited a page and took the edit back does not date it.
+            ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cs",
+             "--name-only", "--relative", "--no-renames", "-z", "--", folder],
             capture_output=True, text=True, check=False, timeout=60,
         )
     except (OSError, subprocess.SubprocessError):
