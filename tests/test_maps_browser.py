@@ -304,6 +304,14 @@ def test_open_drawer_lies_above_the_map_on_a_phone(browser, stub, path):
                             " return e.closest('.md-sidebar--primary') ? '' : e.className; }", [x, y])
         assert hit == "", f"{entries.nth(i).inner_text()} is covered by {hit}"
     assert overlapping > 0
+    # Nothing of the map (controls, markers, shapes, labels) shows through the drawer.
+    covered = page.evaluate("""(right) => [...document.querySelectorAll(
+            '.ogi-karte .leaflet-control a, .ogi-karte .leaflet-marker-icon, .ogi-karte .leaflet-tooltip, .ogi-karte path')]
+        .map((e) => { const r = e.getBoundingClientRect(); return [e, r.left + r.width / 2, r.top + r.height / 2]; })
+        .filter(([, x, y]) => x >= 0 && x < right && y >= 0 && y < innerHeight)
+        .filter(([, x, y]) => !document.elementFromPoint(x, y)?.closest('.md-sidebar--primary'))
+        .map(([e]) => e.className.baseVal ?? e.className)""", min(drawer["x"] + drawer["width"], 390))
+    assert covered == []
     # A tap on a link of the drawer that lies over the map reaches that link: the page changes to it.
     target = page.evaluate("""([top, bottom, right]) => {
         for (const a of document.querySelectorAll('.md-sidebar--primary a.md-nav__link')) {
