@@ -14,12 +14,11 @@ from conftest import SubpathHandler, copy_project, mkdocs_build
 TILE_PNG = (Path(__import__("xstatic.pkg.leaflet", fromlist=["BASE_DIR"]).BASE_DIR) / "images/layers.png").read_bytes()
 STUB_PREFIX = "/site/"
 HOSTILE = "Böse</script><script>window.__pwned=1</script>`${window.__pwned=2}`\"'"
-HOSTILE_KOMMUNE = f"Testdorf {HOSTILE}"
 
 
 def _record(titel: str, kommune: str, status: str, lage: str, traeger: str = "Testträger") -> str:
     return (f"titel: {_yaml_str(titel)}\nkommunen: [{_yaml_str(kommune)}]\nprogramm: Testprogramm\n"
-            f"status: {status}\ntraeger: {traeger}\nkurzbeschreibung: Nur für Tests.\nlage:\n{lage}\n"
+            f"status: {status}\ntraeger: {_yaml_str(traeger)}\nkurzbeschreibung: Nur für Tests.\nlage:\n{lage}\n"
             "quellen: [{titel: Testquelle}]\ndatenstand: 2026-11-26\n")
 
 
@@ -42,21 +41,22 @@ RECORDS = {
     "dortmund-ungefaehr": _record("Dortmund ungefähr", "Dortmund", "geplant",
                                   "  genauigkeit: ungefähr\n  radius_m: 400\n"
                                   "  geometrie: {type: Point, coordinates: [7.45, 51.51]}"),
-    "boese": _record(HOSTILE, HOSTILE_KOMMUNE, "geplant", KOMMUNE),
+    # hostile text where content reaches the maps: a title in Folium's marker options, a title and a
+    # Träger in the overview's group popup and filter form
+    "boese": _record(HOSTILE, "Unna", "geplant",
+                     "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.69, 51.54]}"),
+    "boese-kommune": _record(HOSTILE + " (Kommune)", "Unna", "geplant", KOMMUNE, traeger=HOSTILE),
 }
 SLUGS = sorted(RECORDS)
 
 
 def make_project(dest: Path) -> Path:
-    """A copy of the project with only the fixture measures and one extra, hostile Kommune."""
+    """A copy of the project with only the fixture measures."""
     project = copy_project(dest)
     for path in (project / "content/projects").glob("*.yml"):
         path.unlink()
     for slug, text in RECORDS.items():
         (project / "content/projects" / f"{slug}.yml").write_text(text, encoding="utf-8")
-    kommunen = project / "content/kommunen.yml"
-    kommunen.write_text(kommunen.read_text(encoding="utf-8") + f"  - name: {_yaml_str(HOSTILE_KOMMUNE)}\n"
-                        "    kreis: Kreis Unna\n    breite: 51.6\n    laenge: 7.6\n", encoding="utf-8")
     return project
 
 

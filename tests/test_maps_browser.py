@@ -10,7 +10,7 @@ import pytest
 from conftest import RequestLog, axe_violations
 from karten_fixture import HOSTILE, SLUGS, StubServer, build, make_project
 
-from ogi.maps.assets import ASSETS
+from ogi.kommunen import OUTLINES
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ def _tiles(log: RequestLog) -> list[str]:
 
 
 def test_outline_file_is_small_and_fetched_once_per_page(stub, page_log):
-    assert (ASSETS / "kommunen.geojson").stat().st_size <= 40 * 1024
+    assert OUTLINES.stat().st_size <= 40 * 1024
     page, log = page_log
     _loaded(page, stub.url + PAGES["uebersicht"])
     assert len([u for u in log.urls if u.endswith("/assets/karte/kommunen.geojson")]) == 1
@@ -108,7 +108,7 @@ def test_overview_shows_one_labelled_element_per_kommune_without_position(stub, 
     titles = sorted(page.locator(".ogi-gruppe").evaluate_all("els => els.map(e => e.title)"))
     assert "3 Maßnahmen in Oberhausen, genaue Lage nicht bekannt" in titles
     assert "2 Maßnahmen in Herne, genaue Lage nicht bekannt" in titles
-    assert _highlighted(page) == 2  # Oberhausen and Herne; the hostile Kommune has no outline
+    assert _highlighted(page) == 3  # Oberhausen, Herne, Unna
     group = page.locator('.ogi-gruppe[title^="3 Maßnahmen in Oberhausen"]')
     group.focus()
     page.keyboard.press("Enter")
@@ -333,19 +333,21 @@ def test_hostile_names_on_the_maps_stay_text_and_run_nothing(stub, page_log, pat
     _open(page, stub.url + path)
     if path == "massnahmen/":
         page.wait_for_selector(".ogi-karte [data-ogi-geladen]", state="attached")
-        page.locator('.ogi-gruppe[title*="Testdorf"]').click()
+        page.locator('.ogi-gruppe[title*="Unna"]').click()
         assert HOSTILE in page.locator(".leaflet-popup-content").inner_text()
+        assert HOSTILE in page.locator("#ogi-filter-traeger").inner_text()
     assert page.evaluate("() => window.__pwned") is None
 
 
 def test_hostile_measure_map_holds_its_title_only_as_text(stub, page_log):
-    # The page's <title> and navigation are the lead's (issue 9); here: the map fragment and its script.
     page, _ = page_log
     _open(page, stub.url + "massnahmen/boese/")
     scripts = page.locator(".ogi-karte script").evaluate_all("els => els.map(e => e.src || e.textContent)")
     assert len(scripts) == 4 and "__pwned" not in "".join(scripts[:3])
     assert "</script" not in scripts[3] and "\\u003c/script\\u003e" in scripts[3]
     assert HOSTILE in page.locator(".ogi-karte__rahmen").get_attribute("aria-label")
+    assert page.locator(".leaflet-marker-icon").get_attribute("title") == HOSTILE
+    assert page.evaluate("() => window.__pwned") is None
     assert page.locator(".ogi-karte script").count() == 4
 
 
