@@ -37,5 +37,11 @@ def umrisse() -> dict[str, Umriss]:
 
 def umriss_von(kommune: Kommune) -> Umriss | None:
     """The outline of `kommune` by its official name (or that name without the addition in brackets)."""
-    ags = ags_of(kommune.name)
+    return _by_name(kommune.name)
+
+
+@functools.cache
+def _by_name(name: str) -> Umriss | None:
+    # Asked several times for every measure's map: look each of the 53 names up once per process.
+    ags = ags_of(name)
     return umrisse().get(ags) if ags is not None else None

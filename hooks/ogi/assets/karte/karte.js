@@ -23,10 +23,11 @@
     return el;
   }
 
-  function deutsch(karte) {
+  function deutsch(karte, namensnennung) {
     L.control.zoom({ zoomInTitle: "Vergrößern", zoomOutTitle: "Verkleinern" }).addTo(karte);
     karte.attributionControl.setPrefix("<a href=\"https://leafletjs.com\" hreflang=\"en\">Leaflet</a>");
-    karte.attributionControl.addAttribution("© GeoBasis-DE / BKG (2021)");
+    var text = element("span", "", namensnennung);  // plain text, never markup
+    karte.attributionControl.addAttribution(text.innerHTML);
     karte.getContainer().setAttribute("aria-roledescription", "Karte");
   }
 
@@ -125,7 +126,7 @@
   }
 
   window.ogiKarte = function (karte, optionen) {
-    deutsch(karte);
+    deutsch(karte, optionen.namensnennung);
     popupsZugaenglich(karte);
     zoomKlasse(karte);
     (window.ogiKarten = window.ogiKarten || []).push(karte);  // einwilligung.js adds the tiles after consent
