@@ -18,8 +18,10 @@ HOSTILE = "Böse</script><script>window.__pwned=1</script>`${window.__pwned=2}`\
 
 def _record(titel: str, kommune: str, status: str, lage: str, traeger: str = "Testträger") -> str:
     return (f"titel: {_yaml_str(titel)}\nkommunen: [{_yaml_str(kommune)}]\nprogramm: Testprogramm\n"
-            f"status: {status}\ntraeger: {_yaml_str(traeger)}\nkurzbeschreibung: Nur für Tests.\nlage:\n{lage}\n"
-            "quellen: [{titel: Testquelle}]\ndatenstand: 2026-11-26\n")
+            f"status: {status}\nstatus_beleg: {{art: Quelle, quelle: 1}}\ntraeger: {_yaml_str(traeger)}\n"
+            f"kurzbeschreibung: Nur für Tests.\nlage:\n{lage}\n"
+            "quellen: [{titel: Testquelle, url: \"https://example.org/quelle\", abgerufen: 2026-11}]\n"
+            "datenstand: 2026-11-26\n")
 
 
 def _yaml_str(text: str) -> str:

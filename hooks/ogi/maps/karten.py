@@ -148,6 +148,7 @@ class Karten:
         # time here (a quarter of the maps' rendering at 1.000 measures).
         self._html = jinja2.Environment(loader=self.env.loader, autoescape=True, trim_blocks=True,
                                         lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
 
     def _fragment(self, template: str, uri: str, karte: OgiMap, seed: str, **context: Any) -> str:
         return self._html.get_template(template).render(
