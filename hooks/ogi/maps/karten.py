@@ -20,7 +20,7 @@ from ..models import STATUS_WERTE
 from ..render import relative_url
 from .assets import asset_links
 from .elements import OgiMap, Skript, render_map
-from .geometry import bounds, box_centre, centre, latlon, union
+from .geometry import bounds, box_centre, latlon, union
 from .outlines import ATTRIBUTION, umriss_von
 from .settings import KartenEinstellungen
 
