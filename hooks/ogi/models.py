@@ -200,7 +200,7 @@ class Lage(Record):
     genauigkeit: Literal[GENAUIGKEIT_WERTE] = Field(  # type: ignore[valid-type]
         description=(
             "Wie genau die Lage bekannt ist: „exakt“ (Ort aus einer Quelle belegt), „ungefähr“ "
-            "(Straße oder Park bekannt; ein Punkt wird als Kreis mit `radius_m` gezeigt) oder „Kommune“ (nur "
+            "(Straße oder Park bekannt; ein Punkt wird als Kreis mit dem Umkreis radius_m gezeigt) oder „Kommune“ (nur "
             "die Kommune ist bekannt; dann zeigt die Karte die Fläche der Kommune und `geometrie` bleibt leer)."
         )
     )
