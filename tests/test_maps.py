@@ -9,10 +9,10 @@ from pathlib import Path
 import folium
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
+from karten_fixture import make_project
 
 from ogi.content import load_site
 from ogi.maps import (
-    KOMMUNE_RADIUS_M,
     PLATZHALTER,
     Karten,
     KartenEinstellungen,
@@ -21,6 +21,9 @@ from ogi.maps import (
     massnahme_map,
     render_map,
 )
+from ogi.maps.elements import Skript
+from ogi.maps.outlines import umriss_von, umrisse
+from ogi.models import Kommune, Lage
 from ogi.render import environment
 
 # Test data only (never into content/): one record per geometry kind, inside the RVR box.
@@ -92,18 +95,38 @@ def _by_slug(site, slug):
 
 
 def _layers(karte: folium.Map) -> list:
-    return [c for c in karte._children.values() if not isinstance(c, folium.map.FitBounds)]
+    return [c for c in karte._children.values() if not isinstance(c, (folium.map.FitBounds, Skript))]
 
 
-def test_massnahme_map_draws_kommune_centre_as_labelled_dashed_circle():
-    site = load_site(ROOT)
-    m = next(m for m in site.massnahmen if m.record.lage.genauigkeit == "Kommune")
-    (layer,) = _layers(massnahme_map(m))
-    assert isinstance(layer, folium.Circle)
-    assert layer.options["radius"] == KOMMUNE_RADIUS_M
-    assert layer.options["dashArray"]
-    (tooltip,) = layer._children.values()
-    assert "Ortsmitte" in tooltip.text and m.orte[0].name in tooltip.text
+def _skript(karte: folium.Map) -> dict:
+    (skript,) = [c for c in karte._children.values() if isinstance(c, Skript)]
+    return skript.optionen
+
+
+def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path):
+    site = load_site(make_project(tmp_path / "projekt"))
+    m = _by_slug(site, "ob-1")
+    karte = massnahme_map(m)
+    assert _layers(karte) == []  # no point, no circle: the outline is highlighted on the base map
+    optionen = _skript(karte)
+    assert optionen["hervorheben"] == [umriss_von(m.orte[0].kommune).ags]
+    assert optionen["beschriftung"] == f"{m.orte[0].name}: genaue Lage nicht bekannt"
+    (fit,) = [c for c in karte._children.values() if isinstance(c, folium.map.FitBounds)]
+    assert fit.bounds == umriss_von(m.orte[0].kommune).box
+
+
+def test_kommunen_match_their_outlines_by_official_name():
+    assert len(umrisse()) == 53
+    assert umriss_von(Kommune(name="Voerde", breite=51.6, laenge=6.68)).name == "Voerde (Niederrhein)"
+    assert umriss_von(Kommune(name="Oberhausen", breite=51.5, laenge=7.0)).ags == "05119000"
+    assert umriss_von(Kommune(name="Irgendwo", breite=51.5, laenge=7.0)) is None
+
+
+def test_radius_only_for_an_approximate_point():
+    point = {"type": "Point", "coordinates": [7.0, 51.5]}
+    assert Lage(genauigkeit="ungefähr", geometrie=point, radius_m=300).radius_m == 300
+    with pytest.raises(ValueError, match="radius_m gilt nur"):
+        Lage(genauigkeit="exakt", geometrie=point, radius_m=300)
 
 
 @pytest.mark.parametrize("slug, kind", [
@@ -158,8 +181,8 @@ def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometr
     fragment = Karten(geometry_site, environment()).massnahme(m, f"massnahmen/{m.slug}.md")
     parser = _Assets()
     parser.feed(fragment)
-    assert sorted(parser.urls) == ["../../assets/karte/karte.css", "../../assets/karte/leaflet/leaflet.css",
-                                   "../../assets/karte/leaflet/leaflet.js"]
+    assert all(u.startswith("../../assets/karte/") for u in parser.urls)
+    assert "../../assets/karte/gesturehandling/leaflet-gesture-handling.min.js" in parser.urls
     assert not parser.viewport
     for _, url in OgiMap.default_js + OgiMap.default_css:
         assert not url.startswith(("http:", "https:", "//"))
@@ -208,7 +231,8 @@ def test_platzhalter_only_for_pages_with_a_map():
     karten = Karten(site, environment())
     m = site.massnahmen[0]
     assert karten.platzhalter(f"massnahmen/{m.slug}.md") == PLATZHALTER
-    assert karten.platzhalter("kommunen/index.md") == ""
+    assert karten.platzhalter("kommunen/index.md") == PLATZHALTER  # all 53 outlines with their counts
+    assert karten.platzhalter("kontakt.md") == ""
     assert Karten(site, environment(), KartenEinstellungen(aktiv=False)).platzhalter(f"massnahmen/{m.slug}.md") == ""
     filled = karten.einsetzen(f"<main>{PLATZHALTER}</main>", f"massnahmen/{m.slug}.md")
     assert PLATZHALTER not in filled and "ogi-karte__rahmen" in filled

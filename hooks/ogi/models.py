@@ -200,14 +200,21 @@ class Lage(Record):
     genauigkeit: Literal[GENAUIGKEIT_WERTE] = Field(  # type: ignore[valid-type]
         description=(
             "Wie genau die Lage bekannt ist: „exakt“ (Ort aus einer Quelle belegt), „ungefähr“ "
-            "(Straße oder Park bekannt) oder „Kommune“ (nur die Kommune ist bekannt; dann wird die "
-            "Ortsmitte der Kommune gezeigt und `geometrie` bleibt leer)."
+            "(Straße oder Park bekannt; ein Punkt wird als Kreis mit dem Umkreis radius_m gezeigt) oder „Kommune“ (nur "
+            "die Kommune ist bekannt; dann zeigt die Karte die Fläche der Kommune und `geometrie` bleibt leer)."
         )
     )
     ort: Text | None = Field(None, description="Ortsangabe in Worten, z. B. „Görresstraße 38, Röhlinghausen“.")
     geometrie: Geometrie | None = Field(
         None,
         description="GeoJSON-Geometrie (Point, LineString oder Polygon), Koordinaten als [Länge, Breite].",
+    )
+    radius_m: int | None = Field(
+        None, ge=10, le=5000,
+        description=(
+            "Nur bei genauigkeit „ungefähr“ und einem Punkt: Umkreis in Metern, in dem die Maßnahme liegt "
+            "(z. B. 300, wenn nur der Park bekannt ist); ohne Angabe 250."
+        ),
     )
 
     @field_validator("geometrie")
@@ -222,13 +229,17 @@ class Lage(Record):
     def _geometry_matches_precision(self) -> Lage:
         if self.genauigkeit == "Kommune" and self.geometrie is not None:
             raise ValueError(
-                "bei genauigkeit „Kommune“ bleibt geometrie leer; die Ortsmitte der Kommune wird automatisch gezeigt"
+                "bei genauigkeit „Kommune“ bleibt geometrie leer; die Karte zeigt dann das Gebiet der Kommune"
             )
         if self.genauigkeit != "Kommune" and self.geometrie is None:
             raise ValueError(
                 f"bei genauigkeit „{self.genauigkeit}“ fehlt geometrie; "
                 "eine Geometrie angeben oder genauigkeit: Kommune setzen"
             )
+        if self.radius_m is not None and (self.genauigkeit != "ungefähr" or self.geometrie is None
+                                          or self.geometrie.type != "Point"):
+            raise ValueError("radius_m gilt nur bei genauigkeit „ungefähr“ mit einem Punkt (type: Point); "
+                             "radius_m weglassen oder genauigkeit und geometrie anpassen")
         return self
 
 

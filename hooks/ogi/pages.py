@@ -38,7 +38,7 @@ KATALOG_URI = "daten/" + KatalogTurtle.identifier
 GENAUIGKEIT_TEXT = {
     "exakt": "genaue Lage",
     "ungefähr": "ungefähre Lage",
-    "Kommune": "genaue Lage nicht bekannt; die Karte zeigt die Ortsmitte der Kommune",
+    "Kommune": "genaue Lage nicht bekannt; die Karte zeigt das Gebiet der Kommune",
 }
 
 
@@ -140,7 +140,8 @@ def kommunen_pages(site: Site, env: jinja2.Environment, maps: Karten) -> Iterabl
     without = [o for o in site.kommunen.values() if o.name not in by_ort]
     yield Output("kommunen/index.md", env.get_template("kommunen.md.j2").render(
         gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
-        ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei), source="content/kommunen.yml")
+        ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei,
+        karte=maps.platzhalter("kommunen/index.md")), source="content/kommunen.yml")
     page = env.get_template("kommune.md.j2")
     for name, massnahmen in sorted(by_ort.items()):
         ort = site.kommunen[name]

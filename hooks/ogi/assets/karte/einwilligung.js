@@ -1,10 +1,11 @@
-/* Background map consent: tiles load only after the visitor clicks; the choice is kept in localStorage
-   and can be withdrawn on the Datenschutz page. Maps register themselves in window.ogiKarten. */
+/* Background map consent, on each map like a two-click video: tiles load only after the visitor presses
+   the button on the map, which names the server that receives the IP address. The choice is kept in
+   localStorage and can be withdrawn on the Datenschutz page. When tiles fail, the map says so and offers
+   to retry. Maps register themselves in window.ogiKarten (assets/karte/karte.js). */
 (function () {
   "use strict";
   var SCHLUESSEL = "ogi-karten-einwilligung";
   var karten = [];
-  var bloecke = Array.prototype.slice.call(document.querySelectorAll(".ogi-karte-consent"));
   var geladen = false;
 
   function eingewilligt() {
@@ -17,23 +18,53 @@
     } catch (fehler) { /* storage blocked: the choice lasts for this page only */ }
   }
 
-  function kachelnAnKarte(karte) {
-    if (!geladen || karte.ogiKacheln || !bloecke.length) { return; }
-    var daten = bloecke[0].dataset;
-    karte.ogiKacheln = window.L.tileLayer(daten.kachelnUrl, { attribution: daten.attribution, maxZoom: 19 }).addTo(karte);
+  function block(karte) {
+    var rahmen = karte.getContainer().parentNode;
+    return rahmen ? rahmen.querySelector(".ogi-karte-consent") : null;
   }
 
-  function zeigen(block) {
-    block.hidden = false;
-    block.querySelector(".ogi-karte-consent__frage").hidden = geladen;
-    block.querySelector(".ogi-karte-consent__knopf").hidden = geladen;
-    block.querySelector(".ogi-karte-consent__geladen").hidden = !geladen;
+  function teil(b, name) { return b.querySelector(".ogi-karte-consent__" + name); }
+
+  function melden(b, text, fehler) {
+    var status = teil(b, "status");
+    status.textContent = text;
+    status.hidden = false;
+    b.classList.toggle("ogi-karte-consent--fehler", fehler);
+    teil(b, "erneut").hidden = !fehler;
+  }
+
+  function kachelnAnKarte(karte) {
+    var b = block(karte);
+    if (!geladen || karte.ogiKacheln || !b) { return; }
+    var daten = b.dataset;
+    var gut = 0, schlecht = 0;
+    var schicht = window.L.tileLayer(daten.kachelnUrl, { attribution: daten.attribution, maxZoom: 19 });
+    schicht.on("loading", function () { gut = 0; schlecht = 0; melden(b, "Die Hintergrundkarte wird von " + daten.server + " geladen …", false); });
+    schicht.on("tileload", function () { gut += 1; });
+    schicht.on("tileerror", function () { schlecht += 1; });
+    schicht.on("load", function () {
+      if (schlecht && !gut) {
+        melden(b, "Die Hintergrundkarte konnte nicht geladen werden: " + daten.server +
+          " antwortet nicht oder ist nicht erreichbar. Die Karte zeigt weiter die Gemeindegrenzen.", true);
+      } else {
+        melden(b, "Hintergrundkarte: " + daten.server, false);
+        b.classList.add("ogi-karte-consent--klein");
+      }
+    });
+    karte.ogiKacheln = schicht.addTo(karte);
+    karte.getContainer().classList.add("ogi-karte--kacheln");
+  }
+
+  function zeigen(b) {
+    b.hidden = false;
+    teil(b, "frage").hidden = geladen;
+    teil(b, "knopf").hidden = geladen;
   }
 
   function laden() {
     geladen = true;
+    document.querySelectorAll(".ogi-karte-consent").forEach(zeigen);
     karten.forEach(kachelnAnKarte);
-    bloecke.forEach(zeigen);
   }
 
   // Maps created before this script ran are waiting in a plain array.
@@ -41,12 +72,16 @@
   window.ogiKarten = { karten: karten, push: function (karte) { karten.push(karte); kachelnAnKarte(karte); } };
   warteschlange.forEach(window.ogiKarten.push);
 
-  bloecke.forEach(function (block) {
-    zeigen(block);
-    block.querySelector(".ogi-karte-consent__knopf").addEventListener("click", function () {
+  document.querySelectorAll(".ogi-karte-consent").forEach(function (b) {
+    zeigen(b);
+    teil(b, "knopf").addEventListener("click", function () {
       speichern(true);
       laden();
-      block.querySelector(".ogi-karte-consent__geladen").focus();
+      teil(b, "status").focus();
+    });
+    teil(b, "erneut").addEventListener("click", function () {
+      karten.forEach(function (karte) { if (block(karte) === b && karte.ogiKacheln) { karte.ogiKacheln.redraw(); } });
+      teil(b, "status").focus();
     });
   });
   if (eingewilligt()) { laden(); }

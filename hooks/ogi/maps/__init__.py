@@ -1,0 +1,42 @@
+"""Maps: a Folium map on every measure page, an overview map, Kommune maps and the Kommunen index map.
+
+All of them lie on the site's own base map (the Kommune outlines) and make no third-party request; the
+background tiles are added in the browser only after the visitor consents (assets/karte/einwilligung.js).
+
+Modules by job: `settings` (operator settings, typed), `elements` (Folium elements, rendering a map's div
+and script), `geometry` (boxes and centres), `outlines` (the base map file), `karten` (which page gets which
+map, and its fragment), `assets` (the files the maps need).
+"""
+
+from __future__ import annotations
+
+from ..render import page_url
+from ..content import Massnahme
+from .assets import CONSENT_SCRIPT, asset_files, asset_outputs
+from .elements import GerenderteKarte, OgiMap, render_map, stabilise_ids
+from .geometry import bounds, centre, positions
+from .karten import (
+    GEOJSON_URI,
+    KOMMUNE_RADIUS_M,
+    PLATZHALTER,
+    STATUS_FARBEN,
+    UNGEFAEHR_RADIUS_M,
+    Karten,
+    karten_features,
+    massnahme_map,
+)
+from .settings import KartenEinstellungen, karten_einstellungen
+
+CSV_URI = "daten/projekte.csv"
+
+__all__ = [
+    "CONSENT_SCRIPT", "CSV_URI", "GEOJSON_URI", "KOMMUNE_RADIUS_M", "PLATZHALTER", "STATUS_FARBEN",
+    "UNGEFAEHR_RADIUS_M", "GerenderteKarte", "Karten", "KartenEinstellungen", "OgiMap", "asset_files",
+    "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "massnahme_map",
+    "massnahme_url", "positions", "render_map", "stabilise_ids",
+]
+
+
+def massnahme_url(m: Massnahme, site_url: str) -> str:
+    """The absolute URL of a measure's page."""
+    return site_url.rstrip("/") + "/" + page_url(f"massnahmen/{m.slug}.md")

@@ -1,0 +1,243 @@
+"""The map of each page: which page gets which map, and the HTML fragment that goes into it.
+
+Measure pages draw their geometry with Folium; a measure known only by its Kommune is drawn as the
+Kommune's area. Overview, Kommune pages and the Kommunen index draw in the browser (assets/karte/*.js)
+from JSON options. Every map lies on the base map of the Kommune outlines, loaded without consent.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import folium
+import jinja2
+
+from ..content import Massnahme, Ort, Site
+from ..models import STATUS_WERTE
+from ..render import relative_url
+from .assets import asset_links
+from .elements import OgiMap, Skript, render_map
+from .geometry import bounds, box_centre, latlon, union
+from .outlines import ATTRIBUTION, umriss_von
+from .settings import KartenEinstellungen
+
+GEOJSON_URI = "daten/projekte.geojson"
+PLATZHALTER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.einsetzen)
+STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
+KOMMUNE_RADIUS_M = 1500  # kommunen.yml gives the centres to about 1,5 km (used only without an outline)
+UNGEFAEHR_RADIUS_M = 250  # an approximate point without its own radius_m
+MAX_ZOOM_FIT = 16
+
+
+def ags_of(ort: Ort) -> str | None:
+    """The AGS of the Kommune's outline on the base map, or None if it has none."""
+    umriss = umriss_von(ort.kommune)
+    return umriss.ags if umriss else None
+
+
+def _area_box(ort: Ort) -> list[list[float]]:
+    umriss = umriss_von(ort.kommune)
+    if umriss is not None:
+        return umriss.box
+    return bounds({"type": "Point", "coordinates": [ort.kommune.laenge, ort.kommune.breite]}, KOMMUNE_RADIUS_M)
+
+
+def massnahme_box(m: Massnahme) -> list[list[float]]:
+    """The area a measure's map shows: its geometry, its circle, or its Kommunen's areas."""
+    lage = m.record.lage
+    if lage.genauigkeit == "Kommune":
+        return union(_area_box(o) for o in m.orte)
+    if lage.genauigkeit == "ungefähr" and m.geometrie["type"] == "Point":
+        return bounds(m.geometrie, lage.radius_m or UNGEFAEHR_RADIUS_M)
+    return bounds(m.geometrie)
+
+
+def basis_optionen(uri: str, **extra: Any) -> dict[str, Any]:
+    """Options of ogiKarte (assets/karte/karte.js): the base map file and what to highlight on it."""
+    return {"grundkarte": asset_links(uri)["grundkarte"], "namensnennung": ATTRIBUTION,
+            "hervorheben": [], "beschriftung": None, "anzahlen": None} | extra
+
+
+def massnahme_map(m: Massnahme, uri: str = "massnahmen/index.md") -> OgiMap:
+    """The Folium map of one measure, fitted to what it shows."""
+    geometrie, lage = m.geometrie, m.record.lage
+    farbe = STATUS_FARBEN[m.record.status]
+    box = massnahme_box(m)
+    karte = OgiMap(location=box_centre(box), zoom_start=13, maxZoom=19)
+    hervorheben: list[str] = []
+    if lage.genauigkeit == "Kommune":
+        hervorheben = [a for a in (ags_of(o) for o in m.orte) if a]
+        if not hervorheben:  # no outline for this Kommune: its centre, honestly dashed
+            folium.Circle(latlon(geometrie["coordinates"]), radius=KOMMUNE_RADIUS_M, color=farbe, weight=3,
+                          dash_array="8 6", fill=True, fill_color=farbe, fill_opacity=0.12).add_to(karte)
+    elif geometrie["type"] == "Point" and lage.genauigkeit == "ungefähr":
+        folium.Circle(latlon(geometrie["coordinates"]), radius=lage.radius_m or UNGEFAEHR_RADIUS_M, color=farbe,
+                      weight=3, dash_array="8 6", fill=True, fill_color=farbe, fill_opacity=0.2).add_to(karte)
+    elif geometrie["type"] == "Point":
+        folium.Marker(latlon(geometrie["coordinates"]), alt=f"Lage: {m.record.titel}",
+                      title=m.record.titel).add_to(karte)
+    elif geometrie["type"] == "LineString":
+        folium.PolyLine([latlon(p) for p in geometrie["coordinates"]], color=farbe, weight=6,
+                        opacity=0.9, dash_array="12 8" if lage.genauigkeit == "ungefähr" else None).add_to(karte)
+    else:
+        folium.Polygon([[latlon(p) for p in ring] for ring in geometrie["coordinates"]], color=farbe, weight=3,
+                       fill=True, fill_color=farbe, fill_opacity=0.3,
+                       dash_array="12 8" if lage.genauigkeit == "ungefähr" else None).add_to(karte)
+    karte.fit_bounds(box, padding=(24, 24), max_zoom=MAX_ZOOM_FIT)
+    beschriftung = (f"{', '.join(o.name for o in m.orte)}: genaue Lage nicht bekannt"
+                    if lage.genauigkeit == "Kommune" else None)
+    Skript("ogiKarte", basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung)).add_to(karte)
+    return karte
+
+
+def uebersicht_map(seed_bounds: list[list[float]], basis: dict[str, Any], optionen: dict[str, Any] | None) -> OgiMap:
+    """A map shell fitted to `seed_bounds`; measures (if `optionen`) are drawn by ogiUebersicht in the browser."""
+    karte = OgiMap(location=box_centre(seed_bounds), zoom_start=10, maxZoom=19)  # markercluster needs maxZoom
+    karte.fit_bounds(seed_bounds, padding=(8, 8), max_zoom=13)  # on a phone the whole region fits one zoom closer
+    Skript("ogiKarte", basis).add_to(karte)
+    if optionen is not None:
+        Skript("ogiUebersicht", optionen).add_to(karte)
+    return karte
+
+
+def karten_features(massnahmen: list[Massnahme]) -> dict[str, Any]:
+    """A compact FeatureCollection with only what the map script shows and filters by."""
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": m.geometrie, "properties": {
+            "slug": m.slug, "titel": m.record.titel, "kurzbeschreibung": m.record.kurzbeschreibung,
+            "kommunen": [o.name for o in m.orte], "kreise": list(m.kreise),
+            "traeger": m.record.traeger, "status": m.record.status, "genauigkeit": m.record.lage.genauigkeit}}
+        for m in sorted(massnahmen, key=lambda m: m.slug)]}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """The choices of the overview's filter form."""
+
+    gebiete: list[tuple[str, list[str]]]  # (Kreis, its Kommunen with measures)
+    traeger: list[str]
+    status: tuple[str, ...] = STATUS_WERTE
+
+
+def _filter(massnahmen: list[Massnahme]) -> Filter:
+    kreise: dict[str, set[str]] = {}
+    for m in massnahmen:
+        for ort in m.orte:
+            kreise.setdefault(ort.kreis, set()).add(ort.name)
+    ordered = sorted(kreise.items(), key=lambda item: (item[0] != "Kreisfreie Städte", item[0]))
+    traeger = sorted({m.record.traeger for m in massnahmen if m.record.traeger}, key=str.casefold)
+    return Filter([(k, sorted(v)) for k, v in ordered], traeger)
+
+
+@dataclass
+class Karten:
+    """Renders the map fragments of the pages; `platzhalter` and `einsetzen` put them into the pages."""
+
+    site: Site
+    env: jinja2.Environment
+    einstellungen: KartenEinstellungen = field(default_factory=KartenEinstellungen)
+    _karten_der_seiten: dict[str, Callable[[], str]] | None = field(default=None, repr=False)
+    _html: jinja2.Environment = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # The map fragments are HTML put into the finished page after Markdown ran (`einsetzen`): HTML
+        # autoescaping is their boundary. The page templates' Markdown-inert `finalize` would only cost
+        # time here (a quarter of the maps' rendering at 1.000 measures).
+        self._html = jinja2.Environment(loader=self.env.loader, autoescape=True, trim_blocks=True,
+                                        lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
+
+    def _fragment(self, template: str, uri: str, karte: OgiMap, seed: str, **context: Any) -> str:
+        return self._html.get_template(template).render(
+            karte=render_map(karte, seed=seed), assets=asset_links(uri), e=self.einstellungen, **context)
+
+    def massnahme(self, m: Massnahme, uri: str) -> str:
+        """The map block of a measure page, with its text alternative; '' when maps are off."""
+        if not self.einstellungen.aktiv:
+            return ""
+        return self._fragment("karte_massnahme.html.j2", uri, massnahme_map(m, uri), f"massnahme:{m.slug}", m=m,
+                              radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M,
+                              umriss=any(ags_of(o) for o in m.orte))
+
+    def uebersicht(self, uri: str, massnahmen: list[Massnahme]) -> str:
+        """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
+        if not self.einstellungen.aktiv or not massnahmen:
+            return ""
+        optionen = {"daten": relative_url(uri, GEOJSON_URI), "basis": relative_url(uri, "massnahmen/index.md"),
+                    "filter": "ogi-filter", "liste": "massnahmen-liste", "kommune": None,
+                    "ags": self._ags(massnahmen)}
+        karte = uebersicht_map(union(massnahme_box(m) for m in massnahmen), basis_optionen(uri), optionen)
+        return self._fragment("karte_uebersicht.html.j2", uri, karte, "uebersicht", filter=_filter(massnahmen),
+                              anzahl=len(massnahmen), mit_filter=True, ort=None)
+
+    def kommune(self, ort: Ort, uri: str, massnahmen: list[Massnahme]) -> str:
+        """The map of a Kommune page: its outline and its measures only."""
+        if not self.einstellungen.aktiv or not massnahmen:
+            return ""
+        # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
+        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, "massnahmen/index.md"),
+                    "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
+        ags = ags_of(ort)
+        box = union([_area_box(ort), *(massnahme_box(m) for m in massnahmen)])
+        karte = uebersicht_map(box, basis_optionen(uri, hervorheben=[ags] if ags else []), optionen)
+        return self._fragment("karte_uebersicht.html.j2", uri, karte, f"kommune:{ort.slug}", filter=None,
+                              anzahl=len(massnahmen), mit_filter=False, ort=ort)
+
+    def kommunen(self, uri: str, anzahlen: dict[str, int]) -> str:
+        """The map of the Kommunen index: every outline, with the number of measures of each Kommune."""
+        if not self.einstellungen.aktiv:
+            return ""
+        orte = sorted(self.site.kommunen.values(), key=lambda o: o.name)
+        zahlen = {ags: {"name": o.name, "anzahl": anzahlen.get(o.name, 0),
+                        "href": relative_url(uri, f"kommunen/{o.slug}.md") if anzahlen.get(o.name) else None}
+                  for o in orte if (ags := ags_of(o))}
+        box = union(_area_box(o) for o in orte)
+        karte = uebersicht_map(box, basis_optionen(uri, anzahlen=zahlen), None)
+        return self._fragment("karte_kommunen.html.j2", uri, karte, "kommunen", gesamt=sum(anzahlen.values()))
+
+    @staticmethod
+    def _ags(massnahmen: list[Massnahme]) -> dict[str, str]:
+        # Kommune name -> AGS of its outline, for the measures known only by their Kommune.
+        return {o.name: a for m in massnahmen if m.record.lage.genauigkeit == "Kommune"
+                for o in m.orte[:1] if (a := ags_of(o))}
+
+    def platzhalter(self, uri: str) -> str:
+        """What a page's Markdown carries where its map goes; '' when the page gets no map.
+
+        The map HTML itself is put in by `einsetzen` after Markdown and the search index have run:
+        neither has anything to do with it, and parsing it there cost more than rendering it.
+        """
+        return PLATZHALTER if self.einstellungen.aktiv and self._seiten().get(uri) is not None else ""
+
+    def einsetzen(self, html: str, uri: str) -> str:
+        """Replace the placeholder in the finished page of `uri` with its map."""
+        if PLATZHALTER not in html:
+            return html
+        render = self._seiten().get(uri)
+        return html.replace(PLATZHALTER, render() if render is not None and self.einstellungen.aktiv else "", 1)
+
+    def _seiten(self) -> dict[str, Callable[[], str]]:
+        # uri -> a function rendering that page's map; built once per Karten object.
+        if self._karten_der_seiten is None:
+            seiten: dict[str, Callable[[], str]] = {}
+            by_ort: dict[str, list[Massnahme]] = {}
+            alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
+            for m in alle:
+                uri = f"massnahmen/{m.slug}.md"
+                seiten[uri] = functools.partial(self.massnahme, m, uri)
+                for ort in m.orte:
+                    by_ort.setdefault(ort.name, []).append(m)
+            if alle:
+                seiten["massnahmen/index.md"] = functools.partial(self.uebersicht, "massnahmen/index.md", alle)
+            for name, massnahmen in by_ort.items():
+                ort = self.site.kommunen[name]
+                uri = f"kommunen/{ort.slug}.md"
+                seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
+            if self.site.kommunen:
+                seiten["kommunen/index.md"] = functools.partial(
+                    self.kommunen, "kommunen/index.md", {name: len(ms) for name, ms in by_ort.items()})
+            self._karten_der_seiten = seiten
+        return self._karten_der_seiten

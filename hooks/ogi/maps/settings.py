@@ -1,0 +1,50 @@
+"""Operator settings of the maps: `extra.karte` in mkdocs.yml as a typed model, and OGI_KARTEN from the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+ALLOWED = ("kacheln_url", "attribution", "anbieter")
+
+
+class KartenEinstellungen(BaseModel):
+    """Operator settings for the maps, from mkdocs.yml `extra.karte` and the environment."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    aktiv: bool = True
+    kacheln_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
+    anbieter: str = "OpenStreetMap Foundation"
+
+    @property
+    def kachel_server(self) -> str:
+        """The host that receives the visitor's IP address, e.g. 'tile.openstreetmap.org'."""
+        return urlsplit(self.kacheln_url.replace("{s}", "a")).hostname or self.kacheln_url
+
+
+def karten_einstellungen(extra: Mapping[str, Any] | None,
+                         environ: Mapping[str, str] = os.environ) -> KartenEinstellungen:
+    """Settings from `extra.karte` in mkdocs.yml; OGI_KARTEN=0 in the environment builds without maps.
+
+    Raises a German ValueError naming the unknown or wrong setting.
+    """
+    values = {str(k): v for k, v in dict(extra or {}).items()}
+    aktiv = environ.get("OGI_KARTEN", "1").strip() not in {"0", "nein", "false"}
+    try:
+        return KartenEinstellungen(aktiv=aktiv, **{k: v if k not in ALLOWED else str(v) for k, v in values.items()})
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            name = ".".join(str(p) for p in error["loc"])
+            if error["type"] == "extra_forbidden":
+                problems.append(f"unbekannte Einstellung {name}")
+            else:
+                problems.append(f"{name}: {error['msg']}")
+        raise ValueError(f"extra.karte: {'; '.join(problems)}; erlaubt sind {', '.join(ALLOWED[:-1])} "
+                         f"und {ALLOWED[-1]}") from None
