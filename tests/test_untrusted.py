@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from ogi.content import load_site
-from ogi.text import href, markdown_text, meta_text, rich_text
+from ogi.text import code_spans, href, markdown_text, meta_text, rich_text
 from ogi.yamlfile import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +49,10 @@ def _messages(project: Path) -> list[str]:
         "table", "quotes", "plain"])
 def test_plain_text_is_inert_in_markdown_and_html(value, shown):
     assert markdown_text(value) == shown
+
+
+def test_model_help_text_shows_backticks_as_code_and_nothing_else_as_markup():
+    assert code_spans("nur mit `radius_m`, <b>nie</b>") == "nur mit <code>radius&#95;m</code>, &lt;b&gt;nie&lt;/b&gt;"
 
 
 def test_front_matter_value_is_escaped_one_line_json():

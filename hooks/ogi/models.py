@@ -200,7 +200,7 @@ class Lage(Record):
     genauigkeit: Literal[GENAUIGKEIT_WERTE] = Field(  # type: ignore[valid-type]
         description=(
             "Wie genau die Lage bekannt ist: „exakt“ (Ort aus einer Quelle belegt), „ungefähr“ "
-            "(Straße oder Park bekannt; ein Punkt wird als Kreis mit dem Umkreis radius_m gezeigt) oder „Kommune“ (nur "
+            "(Straße oder Park bekannt; ein Punkt wird als Kreis mit dem Umkreis `radius_m` gezeigt) oder „Kommune“ (nur "
             "die Kommune ist bekannt; dann zeigt die Karte die Fläche der Kommune und `geometrie` bleibt leer)."
         )
     )
@@ -209,8 +209,8 @@ class Lage(Record):
         None,
         description="GeoJSON-Geometrie (Point, LineString oder Polygon), Koordinaten als [Länge, Breite].",
     )
-    radius_m: int | None = Field(
-        None, ge=10, le=5000,
+    radius_m: Annotated[Ganzzahl, Field(ge=10, le=5000)] | None = Field(
+        None,
         description=(
             "Nur bei genauigkeit „ungefähr“ und einem Punkt: Umkreis in Metern, in dem die Maßnahme liegt "
             "(z. B. 300, wenn nur der Park bekannt ist); ohne Angabe 250."

@@ -57,7 +57,8 @@ def markdown_text(value: object) -> Markup:
 
 def code_spans(value: object) -> Markup:
     """Trusted help text from the models: inert like any text, with `Feld` shown as code."""
-    return Markup(re.sub(r"&#96;(.+?)&#96;", r"<code>\1</code>", markdown_text(value)))
+    # str(): re.sub on Markup would escape the replacement's tags.
+    return Markup(re.sub(r"&#96;(.+?)&#96;", r"<code>\1</code>", str(markdown_text(value))))
 
 
 def meta_text(value: object) -> Markup:
