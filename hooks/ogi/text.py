@@ -8,6 +8,7 @@ template prints becomes inert text by default (`markdown_text`, installed as the
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from urllib.parse import quote, urlsplit
@@ -92,6 +93,14 @@ def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@functools.cache
+def _rich_markdown() -> markdown.Markdown:
+    # One converter for all records (reset before each): building one costs more than converting.
+    # baselevel 3: "# Titel" in a description becomes a sub-heading of the page's section.
+    return markdown.Markdown(extensions=["toc", "sane_lists"], output_format="html",
+                             extension_configs={"toc": {"baselevel": 3, "anchorlink": False, "permalink": False}})
+
+
 def rich_text(value: object) -> Markup:
     """Rich text of a record (e.g. `beschreibung`): the documented Markdown subset, sanitised HTML.
 
@@ -102,10 +111,7 @@ def rich_text(value: object) -> Markup:
     """
     if value is None:
         return Markup("")
-    # baselevel 3: "# Titel" in a description becomes a sub-heading of the page's section.
-    html = markdown.markdown(str(value), extensions=["toc", "sane_lists"],
-                             extension_configs={"toc": {"baselevel": 3, "anchorlink": False, "permalink": False}},
-                             output_format="html")
+    html = _rich_markdown().reset().convert(str(value))
     html = re.sub(r"<h[5-6]", "<h4", re.sub(r"</h[5-6]>", "</h4>", html))
     clean = nh3.clean(html, tags=RICH_TAGS, clean_content_tags={"script", "style", "iframe", "object",
                                                                    "template", "noscript", "textarea"},
