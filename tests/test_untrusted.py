@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from ogi.content import load_site
+from ogi.maps.settings import mkdocs_settings_problems
 from ogi.text import code_spans, href, markdown_text, meta_text, rich_text
 from ogi.yamlfile import MAX_BYTES, read_yaml
 
@@ -286,3 +287,13 @@ def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project, seed
         for problem in site.errors + site.warnings:
             assert problem.path and problem.line >= 1 and problem.field and problem.message
             assert "Traceback" not in problem.message and "Error" not in problem.message
+
+
+def test_check_validates_the_map_settings_the_build_uses(project):
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    assert mkdocs_settings_problems(project) == []
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(text.replace("    kacheln_url:", "    kachel_url:"), encoding="utf-8")
+    [problem] = mkdocs_settings_problems(project)
+    assert (problem.path, problem.field) == ("mkdocs.yml", "extra.karte")
+    assert problem.message.startswith("unbekannte Einstellung kachel_url; erlaubt sind kacheln_url")

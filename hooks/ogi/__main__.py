@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import site_compare, sources_check
 from .content import load_site
+from .maps.settings import mkdocs_settings_problems
 from .pflichtangaben import is_published, missing_for_publication
 from .tools import add_tool_commands, run_tool
 
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(root: Path) -> int:
     site = load_site(root.resolve())
+    site.errors.extend(mkdocs_settings_problems(root.resolve()))  # the build reads them too
     if is_published(os.environ.get("SITE_URL", "")):  # as the build for that address would do
         site.errors.extend(missing_for_publication(site))
     problems = site.errors + site.warnings

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import ContentError
 
 ALLOWED = ("kacheln_url", "attribution", "anbieter")
 
@@ -48,3 +53,23 @@ def karten_einstellungen(extra: Mapping[str, Any] | None,
                 problems.append(f"{name}: {error['msg']}")
         raise ValueError(f"extra.karte: {'; '.join(problems)}; erlaubt sind {', '.join(ALLOWED[:-1])} "
                          f"und {ALLOWED[-1]}") from None
+
+
+def mkdocs_settings_problems(root: Path) -> list[ContentError]:
+    """The map settings in `root`/mkdocs.yml checked as the build checks them, for `make check`."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+
+    class _OperatorLoader(yaml.SafeLoader):
+        """mkdocs.yml is the operator's file: its !ENV values are read by MkDocs, not needed here."""
+
+    _OperatorLoader.add_constructor("!ENV", lambda loader, node: None)
+    try:
+        extra = (yaml.load(text, Loader=_OperatorLoader) or {}).get("extra") or {}
+        karten_einstellungen(extra.get("karte"), environ={})
+    except (ValueError, yaml.YAMLError, AttributeError) as exc:
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if re.match(r"^\s+karte:", row)), 1)
+        return [ContentError("mkdocs.yml", line, "extra.karte", str(exc).removeprefix("extra.karte: "))]
+    return []
