@@ -115,3 +115,106 @@ def leser_url(leser_site: Path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
     server.shutdown()
+
+
+# --- the readers' tasks (tests/test_aufgaben_browser.py): what the leser fixture lacks for them -------------
+# A measure in Bönen for the resident, operator data with an e-mail for the press contact, and the 2020
+# conference folder replaced by a small event of the tests' own: a talk with slides and a one-sentence
+# workshop (a would-be stub). Test data only (example.org, placeholder names).
+AUFGABEN_MASSNAHMEN = {
+    "boenen-gruendach": """titel: Dachgrün am Beispielplatz in Bönen
+kommunen: [Bönen]
+traeger: Gemeinde Beispiel
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: in Umsetzung
+status_beleg:
+  art: Quelle
+  quelle: 1
+foerderung:
+  betrag_eur: 15000
+kurzbeschreibung: Ein Vordach wird begrünt.
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
+}
+AUFGABEN_BETREIBER = """\
+name: Beispielverband
+kurzname: BV
+anschrift:
+  strasse: Beispielweg 1
+  plz: "12345"
+  ort: Beispielstadt
+telefon: "+49 123 4567-0"
+email: info@example.org
+kontakte:
+  - rolle: Projektleitung Beispieloffensive
+  - rolle: Kommunikation und Veranstaltungen
+    email: veranstaltungen@example.org
+verantwortlich:
+  name: Erika Mustermann
+  funktion: Leitung Kommunikation
+datenschutzbeauftragte:
+  email: datenschutz@example.org
+barrierefreiheit:
+  email: barrieren@example.org
+"""
+AUFGABEN_TAGUNG = """titel: Beispieltagung Grüne Infrastruktur
+untertitel: Online-Fachtagung
+veranstalter: [Beispielverband]
+kurzbeschreibung: Eine Tagung der Tests mit einem Vortrag und einem Workshop.
+tage:
+  - datum: 2020-11-26
+    name: Netzwerktag
+    beginn: "09:00"
+    ende: "13:00"
+sessions:
+  - id: plenum
+    titel: Plenum
+    art: Plenum
+    tag: 2020-11-26
+  - id: workshop-klima
+    titel: Klimaanpassung
+    art: Workshop
+    tag: 2020-11-26
+dokumentation:
+  titel: Dokumentation der Beispieltagung
+  url: https://example.org/dokumentation
+""" + QUELLE
+AUFGABEN_BEITRAEGE = {
+    "vortrag-stadtgruen": """titel: Stadtgrün als Netz
+art: Vortrag
+tag: 2020-11-26
+session: plenum
+referierende:
+  - name: Max Beispiel
+    organisation: Beispielamt
+kurzbeschreibung: Ein Vortrag über grüne Netze in der Stadt.
+anhaenge:
+  - titel: Folien
+    datei: stadtgruen-folien.pdf
+""" + QUELLE,
+    "workshop-klimaanpassung": """titel: 'Workshop: Klimaanpassung'
+art: Workshop
+tag: 2020-11-26
+session: workshop-klima
+kurzbeschreibung: Einer der Workshops des Netzwerktags.
+""" + QUELLE,
+}
+
+
+def aufgaben_project(dest: Path) -> Path:
+    """The leser fixture plus what the readers' tasks need (see the constants above)."""
+    project = leser_project(dest)
+    for slug, text in AUFGABEN_MASSNAHMEN.items():
+        (project / "content/projects" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    (project / "content/betreiber.yml").write_text(AUFGABEN_BETREIBER, encoding="utf-8")
+    for folder in (project / "content").iterdir():
+        if (folder / "tagung.yml").is_file():
+            shutil.rmtree(folder)
+    tagung = project / "content/tagung-2020"
+    (tagung / "anhaenge").mkdir(parents=True)
+    (tagung / "tagung.yml").write_text(AUFGABEN_TAGUNG, encoding="utf-8")
+    for slug, text in AUFGABEN_BEITRAEGE.items():
+        (tagung / f"{slug}.yml").write_text(text, encoding="utf-8")
+    (tagung / "anhaenge/stadtgruen-folien.pdf").write_bytes(b"%PDF-1.4\n%Testfolien\n%%EOF\n")
+    return project
