@@ -18,6 +18,9 @@ import icalendar
 import pytest
 from conftest import mkdocs_build
 from formats_projekt import formats_project
+from helpers import article_elements as content
+from helpers import article_links as links
+from helpers import facts
 from ogi.content import load_site
 from ogi.feed import AtomFeed
 from ogi.kalender import Kalender
@@ -26,7 +29,6 @@ from ogi.schedule import ScheduleJson
 from ogi.schedule_xml import ScheduleXml
 from ogi.tagung_pages import EVENT_EXPORTS
 from ogi.veranstaltung import veranstaltungen
-from tagung_html import content, facts, links
 
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 # event -> (number of talks, talks with a time on their page, in programme order)

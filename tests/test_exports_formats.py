@@ -275,7 +275,7 @@ def test_schedule_json_is_declared_as_json():
 # --- events as records ----------------------------------------------------------------------------
 
 def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
-    from tagung_projekt import fake_pdf
+    from helpers import fake_pdf
 
     project = formats_project(tmp_path)
     record = project / "content" / ZWEITE / "rundgang.yml"
