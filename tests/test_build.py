@@ -105,3 +105,17 @@ def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):
 ])
 def test_kommune_page_names_its_kreis_in_one_sentence(built_site: Path, slug, sentence):
     assert sentence in parse_html(built_site / "kommunen" / slug / "index.html").find("article").text
+
+
+@pytest.mark.parametrize("folder", ["content/projects/bilder", "content/tagung-2020/anhaenge"])
+def test_upload_folders_exist_with_a_readme_for_the_web_editor(folder: str):
+    # GitHub's "Upload files" needs the folder to exist; a folder exists in Git only with a file in it.
+    assert (ROOT / folder / "README.md").is_file()
+    assert (FIXTURE_ROOT / folder / "README.md").is_file()
+
+
+def test_readme_in_upload_folders_is_neither_published_nor_a_record(built_site: Path):
+    assert SITE.errors == [] and SITE.warnings == []
+    assert [p.relative_to(built_site).as_posix() for p in built_site.rglob("README*")] == []
+    assert sorted(p.name for p in (built_site / "massnahmen/bilder").iterdir()) == ["test-bild.png"]
+    assert sorted(p.name for p in (built_site / "tagung-2020/anhaenge").iterdir()) == ["test-folien.pdf"]
