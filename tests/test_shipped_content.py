@@ -85,3 +85,24 @@ def test_every_shipped_page_passes_axe_and_stays_on_the_site(browser, shipped_si
             problems += [f"{url}: {v}" for v in axe_violations(page)]
         problems += [f"Anfrage an fremden Server: {u}" for u in log.foreign]
     assert len(pages) > 10 and problems == []
+
+
+@pytest.mark.slow
+def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_path: Path):
+    # The acceptance of issue 10 as an editor would do it: a fresh clone (no ../shared beside it), a new
+    # measure from the template, one shipped measure and one talk deleted, then the fast tests in that clone.
+    clone = tmp_path / "klon"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, capture_output=True)
+    assert not (tmp_path / "shared").exists()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
+    make = ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}"]
+    created = subprocess.run([*make, "new-project", "TITEL=Testmaßnahme", "KOMMUNE=Herne"],
+                             cwd=clone, capture_output=True, text=True, env=env)
+    assert created.returncode == 0, created.stdout + created.stderr
+    assert (clone / "content/projects/testmassnahme.yml").is_file()
+    sorted(p for p in (clone / "content/projects").glob("*.yml") if p.stem != "testmassnahme")[0].unlink()
+    sorted(p for p in (clone / "content/tagung-2020").glob("*.yml") if p.name != "tagung.yml")[0].unlink()
+    tests = subprocess.run([*make, "test-fast"], cwd=clone, capture_output=True, text=True, env=env)
+    summary = tests.stdout.strip().splitlines()[-1] if tests.stdout.strip() else ""
+    assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
+    assert " passed" in summary and "skipped" not in summary and "failed" not in summary, summary
