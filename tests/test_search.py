@@ -42,7 +42,7 @@ BROWSER_QUERIES = {
     "Naturschutzverein": "Winterquartier für Fledermäuse am Beispielbach",
     "Excel": "Maßnahmen",
     "Presse": "Kontakt",
-    "Folien": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
+    "Folien": "Testgrußwort im Plenum",  # the fixture's talk with slides
 }
 TOP = 8
 
