@@ -21,70 +21,81 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --requir
 # The extras that go into the one lock file (pyproject.toml names their packages).
 LOCK_EXTRAS := --extra test --extra lint --extra lock --extra properdocs
 
-.PHONY: serve build check test lint bench lock clean new-project new-beitrag schemas quellen-pruefen properdocs-vergleich
+# `make` alone lists the commands (from the `## target: text` lines below).
+.DEFAULT_GOAL := help
+.PHONY: help serve build check test test-fast lint bench lock clean new-project new-beitrag schemas quellen-pruefen properdocs-vergleich
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) -r requirements.lock
 	rm -f $(VENV)/.installed-*; touch $@
 
-## serve: build and serve on http://127.0.0.1:8000 (PORT=8001 for another port) with live reload; content errors show on the page
+## help: zeigt diese Liste der Befehle
+help:
+	@sed -n 's/^## \([a-z-]*\): /\1\t/p' $(firstword $(MAKEFILE_LIST)) | awk -F'\t' '{printf "  make %-21s %s\n", $$1, $$2}'
+
+## serve: baut die Website und zeigt sie unter http://127.0.0.1:8000 (PORT=8001: anderer Port); lädt bei jeder Änderung neu
 serve: $(STAMP)
 	@$(PY) -m ogi port-pruefen $(PORT)
 	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} $(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-## build: strict build into site/; on any error the previous site/ stays as it was
+## build: baut die Website streng nach site/; bei einem Fehler bleibt das bisherige site/ unverändert
 build: $(STAMP)
 	rm -rf .site-new
 	$(VENV)/bin/mkdocs build --strict --site-dir .site-new
 	rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 
-## check: validate all content files (fast; for editors and pre-commit)
+## check: prüft alle Inhaltsdateien (schnell; jeder Fehler mit Datei, Zeile und Feld)
 check: $(STAMP)
 	$(PY) -m ogi check
 
-## new-project: a new measure from a template, e.g. make new-project TITEL="Neuer Park" KOMMUNE="Herne"
+## new-project: neue Maßnahme aus einer Vorlage, z. B. make new-project TITEL="Neuer Park" KOMMUNE="Herne"
 new-project: $(STAMP)
 	$(PY) -m ogi new-project --titel "$$TITEL" --kommune "$$KOMMUNE" --slug "$$SLUG"
 
-## new-beitrag: a new presentation, e.g. make new-beitrag TITEL="Impuls: Stadtbäume" SESSION=fachtagung ART=Impuls
+## new-beitrag: neuer Beitrag der Fachtagung, z. B. make new-beitrag TITEL="Impuls: Stadtbäume" SESSION=fachtagung
 new-beitrag: $(STAMP)
 	$(PY) -m ogi new-beitrag --titel "$$TITEL" --art "$${ART:-Vortrag}" --tag "$$TAG" --session "$$SESSION" --slug "$$SLUG"
 
-## schemas: rewrite schemas/*.schema.json from the models (commit the result)
+## schemas: erzeugt schemas/*.schema.json neu aus den Modellen (danach einchecken)
 schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
-## test: lint, then all tests, browser tests included (needs Debian's chromium at /usr/bin/chromium)
+## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium)
 test: lint
 	$(PY) -m pytest
 
-## lint: zizmor on the GitHub workflows (offline), ruff on the Python code
+## test-fast: die schnellen Tests, ohne Browser und ohne mehrfache Builds
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not slow"
+
+## lint: prüft die GitHub-Workflows (zizmor, offline) und den Python-Code (ruff)
 lint: $(STAMP)
 	$(VENV)/bin/zizmor --offline --quiet .github/
 	$(VENV)/bin/ruff check hooks/ bench/ tests/
 
-## quellen-pruefen: every external link in content/ and docs/ answers? (needs internet; never fails the build)
+## quellen-pruefen: prüft, ob jeder Link in content/ und docs/ antwortet (braucht Internet; bricht nie den Bau ab)
 quellen-pruefen: $(STAMP)
 	$(PY) -m ogi quellen-pruefen
 
-## properdocs-vergleich: build with MkDocs and with ProperDocs, then compare both sites file by file
+## properdocs-vergleich: baut mit MkDocs und mit ProperDocs und vergleicht beide Websites Datei für Datei
 properdocs-vergleich: $(STAMP)
 	rm -rf .site-mkdocs .site-properdocs
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir .site-mkdocs
 	$(VENV)/bin/properdocs build --strict --quiet --config-file mkdocs.yml --site-dir .site-properdocs
 	$(PY) -m ogi seiten-vergleichen .site-mkdocs .site-properdocs
 
-## bench: benchmark table into bench/results.md
+## bench: Messungen zu Bauzeit, Größe und Speicher nach bench/results.md (5–10 Minuten)
 bench: $(STAMP)
 	$(PY) -m bench
 
-## lock: re-pin requirements.lock with hashes after editing pyproject.toml (UPGRADE=1: newest versions of all)
+## lock: erneuert requirements.lock mit Prüfsummen nach einer Änderung in pyproject.toml (UPGRADE=1: neueste Versionen)
 # pip-compile keeps the pins already in the lock unless pyproject.toml or UPGRADE=1 asks for others.
 lock: $(STAMP)
 	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links $(LOCK_EXTRAS) $(if $(UPGRADE),--upgrade) \
 		--output-file requirements.lock pyproject.toml
 
+## clean: löscht die gebaute Website und Zwischendateien
 clean:
 	rm -rf site .site-new .site-old .site-mkdocs .site-properdocs .pytest_cache

@@ -31,10 +31,9 @@ from .measure import (
     timed,
     tree_bytes,
 )
-from .synthetic import ROOT, make_project
+from .synthetic import ROOT, copy_sources, make_project
 
 RESULTS = ROOT / "bench/results.md"
-SHIPPED_PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,12 +65,8 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
         rows.append((name, value, str(runs)))
         print(f"  {name}: {value}", file=sys.stderr, flush=True)
 
-    shipped = tmp / "shipped"
-    shipped.mkdir()
-    for name in SHIPPED_PARTS:
-        src = ROOT / name
-        (shutil.copytree(src, shipped / name, ignore=shutil.ignore_patterns("__pycache__"))
-         if src.is_dir() else shutil.copy2(src, shipped / name))
+    shipped = copy_sources(tmp / "shipped")
+    shutil.copytree(ROOT / "content", shipped / "content")
     runs = repeat(args.runs, lambda: build(shipped, tmp / "site-shipped"))
     row("Vollständiger strikter Build, ausgelieferte Inhalte (Wandzeit / CPU-Zeit)", both(runs), args.runs)
     row("Spitzenspeicher (max RSS), ausgelieferte Inhalte", mib(peak_rss(runs)), args.runs)

@@ -25,8 +25,10 @@ QUELLE = {"titel": "Synthetische Testdaten für den Benchmark (keine echte Quell
 OFFSET = 0.004  # degrees: a few hundred metres around the Kommune's centre
 
 
-def copy_project(dest: Path, root: Path = ROOT) -> Path:
-    """Copy the site's sources and reference data (no measures, no presentations) to `dest`."""
+def copy_sources(dest: Path, root: Path = ROOT) -> Path:
+    """Copy the site's sources without any content (mkdocs.yml, docs, hooks, overrides) to `dest`.
+
+    Shared with the tests (tests/helpers.py), which add their fixture content."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         source = root / name
@@ -34,6 +36,12 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
+    return dest
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """Copy the site's sources and reference data (no measures, no presentations) to `dest`."""
+    copy_sources(dest, root)
     for name in CONTENT_FILES:
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / name, dest / name)

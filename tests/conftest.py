@@ -1,46 +1,16 @@
-"""Shared fixtures: a strict build of the shipped content, served under a subpath, and headless Chromium."""
+"""Shared fixtures: strict builds of the fixture content and of the shipped content, served under a subpath,
+and headless Chromium. Helpers (parsing, project copies) live in tests/helpers.py."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-SUBPATH = "/gruene-infrastruktur/"  # as on GitHub Pages: https://org.github.io/<repo>/
-BUILD_EPOCH = "1764000000"
-TEST_REPO_URL = "https://github.com/beispiel/gruene-infrastruktur"  # test data: the operator sets the real one
-
-
-def mkdocs_build(project: Path, dest: Path, site_url: str = "http://127.0.0.1:8000/", **env: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on `project` into `dest`."""
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": site_url,
-                                "REPO_URL": TEST_REPO_URL} | env
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(dest)],
-        capture_output=True, text=True, env=environment, cwd=project,
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (no venv, no build output) to change freely in a test."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "content", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
+from helpers import CHROMIUM, ROOT, SUBPATH, copy_project, mkdocs_build
 
 
 class SubpathHandler(http.server.SimpleHTTPRequestHandler):
@@ -70,32 +40,58 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(directory: Path, handler: type[SubpathHandler] = SubpathHandler) -> Iterator[str]:
+    """Serve `directory` on a free local port below the handler's prefix; yields the base URL (ending in /)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{handler.prefix}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server_root(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("served")
 
 
 @pytest.fixture(scope="session")
-def http_server(server_root):
-    handler = functools.partial(SubpathHandler, directory=str(server_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
+def base_url(server_root) -> Iterator[str]:
+    yield from serve(server_root)
 
 
 @pytest.fixture(scope="session")
-def base_url(http_server) -> str:
-    return f"http://127.0.0.1:{http_server.server_port}{SUBPATH}"
+def fixture_project(tmp_path_factory) -> Path:
+    """The repository's sources with the fixture content (tests/fixtures/site/content); read-only for tests."""
+    return copy_project(tmp_path_factory.mktemp("fixture-projekt") / "projekt")
 
 
 @pytest.fixture(scope="session")
-def built_site(server_root, base_url) -> Path:
-    """The shipped content, built strictly with a site_url that has a path, as served in the tests."""
-    result = mkdocs_build(ROOT, server_root, site_url=base_url)
-    assert result.returncode == 0, result.stderr
+def built_site(fixture_project, server_root, base_url) -> Path:
+    """The fixture content, built strictly with a site_url that has a path, as served at `base_url`."""
+    result = mkdocs_build(fixture_project, server_root, site_url=base_url)
+    assert result.returncode == 0, result.stdout + result.stderr
     return server_root
+
+
+@pytest.fixture(scope="session")
+def shipped_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("served-shipped")
+
+
+@pytest.fixture(scope="session")
+def shipped_base_url(shipped_root) -> Iterator[str]:
+    yield from serve(shipped_root)
+
+
+@pytest.fixture(scope="session")
+def shipped_site(shipped_root, shipped_base_url) -> Path:
+    """The repository as it is (shipped content/, whatever editors made of it), built strictly and served at
+    `shipped_base_url`. Built in place, not copied: "Zuletzt geändert" needs the Git history."""
+    result = mkdocs_build(ROOT, shipped_root, site_url=shipped_base_url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return shipped_root
 
 
 @pytest.fixture(scope="session")
@@ -138,14 +134,19 @@ class RequestLog:
             route.abort()
 
 
-@pytest.fixture
-def page_with_log(browser, built_site):
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+def logged_page(browser, **context_options):
+    """A new page whose requests are logged (and blocked when they leave 127.0.0.1); yields (page, log)."""
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, **context_options)
     log = RequestLog()
     context.route("**/*", log.route)
     page = context.new_page()
     yield page, log
     context.close()
+
+
+@pytest.fixture
+def page_with_log(browser, built_site):
+    yield from logged_page(browser)
 
 
 # Fixtures of other helper modules, registered here so every test module sees them by parameter name.

@@ -9,8 +9,7 @@ import shutil
 from pathlib import Path
 
 from betreiber_fixture import make_publishable
-from conftest import copy_project
-from tagung_projekt import TAGUNG, fake_pdf
+from helpers import TAGUNG, copy_project, fake_pdf
 
 QUELLE = "quellen:\n  - titel: Testquelle\n    url: https://example.org/quelle\n    abgerufen: 2026-11\n"
 TITEL_SONDERZEICHEN = 'Forum <Grün> & "Blau"; Teil 1, \\ Ende'

@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_CONTENT, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,]+),line=(?P<line>\d+),title=(?P<title>[^:]+)::(?P<text>.*)$")
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     return tmp_path
 
 
@@ -45,7 +45,7 @@ def replace_line(path: Path, old: str, new: str) -> int:
 
 
 def test_annotation_names_the_broken_file_and_line(project: Path):
-    target = "content/projects/herne-goerresstrasse.yml"
+    target = "content/projects/test-herne-park.yml"
     line = replace_line(project / target, "status: abgeschlossen", "status: fertig")
     result = check(project, github=True)
     assert result.returncode == 1
@@ -57,19 +57,19 @@ def test_annotation_names_the_broken_file_and_line(project: Path):
 
 def test_annotations_cover_every_broken_file_in_one_run(project: Path):
     broken = {
-        "content/projects/moers-bach-innenstadt.yml": replace_line(
-            project / "content/projects/moers-bach-innenstadt.yml", "  - Moers", "  - Moerss"),
-        "content/tagung-2020/workshop-strategien.yml": replace_line(
-            project / "content/tagung-2020/workshop-strategien.yml", "art: Workshop", "art: Keynote"),
+        "content/projects/test-boenen-daecher.yml": replace_line(
+            project / "content/projects/test-boenen-daecher.yml", "  - Bönen", "  - Bönnen"),
+        "content/tagung-2020/test-werkstatt-a.yml": replace_line(
+            project / "content/tagung-2020/test-werkstatt-a.yml", "art: Workshop", "art: Keynote"),
     }
     result = check(project, github=True)
     found = {(a["file"], int(a["line"])) for a in annotations(result.stdout)}
     assert found == set(broken.items())
-    assert "meinten Sie „Moers“" in result.stdout
+    assert "meinten Sie „Bönen“" in result.stdout
 
 
 def test_yaml_syntax_error_is_annotated_on_its_line(project: Path):
-    target = "content/projects/oberhausen-reinersbachtal.yml"
+    target = "content/projects/test-flaeche-exakt.yml"
     line = replace_line(project / target, "status: abgeschlossen", "status: [abgeschlossen")
     result = check(project, github=True)
     (annotation,) = annotations(result.stdout)
@@ -79,11 +79,11 @@ def test_yaml_syntax_error_is_annotated_on_its_line(project: Path):
 
 
 def test_no_annotations_outside_github_actions(project: Path):
-    replace_line(project / "content/projects/herne-goerresstrasse.yml", "status: abgeschlossen", "status: fertig")
+    replace_line(project / "content/projects/test-herne-park.yml", "status: abgeschlossen", "status: fertig")
     result = check(project, github=False)
     assert result.returncode == 1
     assert annotations(result.stdout) == []
-    assert "content/projects/herne-goerresstrasse.yml:" in result.stderr
+    assert "content/projects/test-herne-park.yml:" in result.stderr
 
 
 def test_clean_content_gives_no_annotation(project: Path):

@@ -1,4 +1,4 @@
-"""The real strict build of the shipped content: one page per record, titles, edit links, safe failure."""
+"""The real strict build of the fixture content: one page per record, titles, edit links, safe failure."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build
-from htmlpages import parse_page
+from helpers import FIXTURE_ROOT, ROOT, copy_project, line_of, mkdocs_build, parse_html, parse_page, replace_in
 
 from ogi.content import load_site
 
-SITE = load_site(ROOT)
+SITE = load_site(FIXTURE_ROOT)
 
 
 def test_build_is_strict_and_warning_free(built_site: Path):
@@ -45,39 +44,42 @@ def test_handwritten_page_edit_link_opens_its_markdown(built_site: Path):
     assert page.edit_url and page.edit_url.endswith("/edit/main/docs/impressum.md")
 
 
-def test_without_repository_pages_have_no_edit_link(tmp_path: Path):
-    result = mkdocs_build(ROOT, tmp_path / "out", REPO_URL="")
+def test_without_repository_pages_have_no_edit_link(fixture_project: Path, tmp_path: Path):
+    result = mkdocs_build(fixture_project, tmp_path / "out", REPO_URL="")
     assert result.returncode == 0, result.stdout + result.stderr
-    for page in ("impressum/index.html", f"massnahmen/{SITE.massnahmen[0].slug}/index.html"):
+    for page in ("impressum/index.html", "massnahmen/test-herne-park/index.html"):
         assert parse_page(tmp_path / "out" / page).edit_url is None
 
 
 def test_sidebar_does_not_list_records(built_site: Path):
     # the measures list, whose sidebar is shown (the start page hides its sidebar)
-    html = (built_site / "massnahmen/index.html").read_text(encoding="utf-8")
-    start = html.index('<nav class="md-nav md-nav--primary')  # "md-nav--lifted" follows with menu tabs
-    nav = html[start:html.index("</nav>", start)]
-    assert all(f"massnahmen/{m.slug}/" not in nav for m in SITE.massnahmen)
+    nav = parse_html(built_site / "massnahmen/index.html").find("nav", cls="md-nav--primary")
+    assert nav is not None
+    hrefs = [a.href for a in nav.find_all("a")]
+    assert hrefs and not [h for h in hrefs if any(f"massnahmen/{m.slug}/" in h for m in SITE.massnahmen)]
 
 
 def test_pages_are_german_and_request_no_web_fonts(built_site: Path):
-    html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="de"' in html
-    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    root = parse_html(built_site / "index.html")
+    assert root.find("html").attrs["lang"] == "de"
+    loaded = [n.attrs.get("href", "") + n.attrs.get("src", "") for n in root.find_all("link", "script")]
+    assert not [u for u in loaded if "fonts.googleapis.com" in u or "fonts.gstatic.com" in u]
 
 
-def test_generated_markdown_is_not_written_into_docs():
-    generated = [p for p in (ROOT / "docs").rglob("*.md") if p.parts[-2] in {"massnahmen", "kommunen", "tagung-2020"}]
+def test_generated_markdown_is_not_written_into_docs(fixture_project: Path, built_site: Path):
+    generated = [p for p in (fixture_project / "docs").rglob("*.md")
+                 if p.parts[-2] in {"massnahmen", "kommunen", "tagung-2020"}]
     assert generated == []
 
 
 def test_broken_content_fails_the_build_with_its_message(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    record = project / "content/projects/boenen-bee-friendly.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("status: abgeschlossen", "status: fertig"), encoding="utf-8")
+    record = replace_in(project / "content/projects/test-herne-park.yml", "status: abgeschlossen", "status: fertig")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
-    assert "content/projects/boenen-bee-friendly.yml:7: status: „fertig“ ist nicht erlaubt" in result.stderr + result.stdout
+    line = line_of(record, "status: fertig")
+    message = f"content/projects/test-herne-park.yml:{line}: status: „fertig“ ist nicht erlaubt"
+    assert message in result.stderr + result.stdout
 
 
 def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):
@@ -89,8 +91,7 @@ def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):
     first = subprocess.run(make, cwd=project, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    record = project / "content/projects/boenen-bee-friendly.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("kommunen:\n  - Bönen", "kommunen:\n  - Bönn"), encoding="utf-8")
+    replace_in(project / "content/projects/test-boenen-daecher.yml", "kommunen:\n  - Bönen", "kommunen:\n  - Bönn")
     second = subprocess.run(make, cwd=project, capture_output=True, text=True)
     assert second.returncode != 0
     assert "unbekannte Kommune „Bönn“ (meinten Sie „Bönen“?)" in second.stderr + second.stdout
@@ -103,5 +104,18 @@ def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):
     ("herne", "Herne gehört zu den kreisfreien Städten des RVR-Gebiets."),
 ])
 def test_kommune_page_names_its_kreis_in_one_sentence(built_site: Path, slug, sentence):
-    html = (built_site / "kommunen" / slug / "index.html").read_text(encoding="utf-8")
-    assert sentence in " ".join(html.split())
+    assert sentence in parse_html(built_site / "kommunen" / slug / "index.html").find("article").text
+
+
+@pytest.mark.parametrize("folder", ["content/projects/bilder", "content/tagung-2020/anhaenge"])
+def test_upload_folders_exist_with_a_readme_for_the_web_editor(folder: str):
+    # GitHub's "Upload files" needs the folder to exist; a folder exists in Git only with a file in it.
+    assert (ROOT / folder / "README.md").is_file()
+    assert (FIXTURE_ROOT / folder / "README.md").is_file()
+
+
+def test_readme_in_upload_folders_is_neither_published_nor_a_record(built_site: Path):
+    assert SITE.errors == [] and SITE.warnings == []
+    assert [p.relative_to(built_site).as_posix() for p in built_site.rglob("README*")] == []
+    assert sorted(p.name for p in (built_site / "massnahmen/bilder").iterdir()) == ["test-bild.png"]
+    assert sorted(p.name for p in (built_site / "tagung-2020/anhaenge").iterdir()) == ["test-folien.pdf"]

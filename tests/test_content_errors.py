@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_CONTENT
 
 from ogi.content import load_site
 
-ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "corpus"
 
 
@@ -29,7 +29,7 @@ CASES = _cases()
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     return tmp_path
 
 
@@ -37,9 +37,10 @@ def test_corpus_has_at_least_twenty_broken_files():
     assert len(CASES) >= 20
 
 
-def test_shipped_content_has_no_errors():
-    site = load_site(ROOT)
+def test_fixture_content_has_no_errors(project: Path):
+    site = load_site(project)
     assert site.errors == [] and site.warnings == []
+    assert (len(site.massnahmen), len(site.vortraege)) == (7, 5)
 
 
 @pytest.mark.parametrize(("case", "target", "expected"), CASES, ids=[c[0] for c in CASES])

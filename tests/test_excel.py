@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 from leser_fixture import leser_project
 
-from htmlpages import page_url, parse_page, resolve
+from helpers import page_url, parse_page, resolve
 from ogi.content import load_site
 from ogi.excel import ZIP_TIME, projekte_xlsx
 from ogi.pages import sorted_massnahmen

@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -18,6 +17,9 @@ import icalendar
 import pytest
 from conftest import mkdocs_build
 from formats_projekt import formats_project
+from helpers import article_elements as content
+from helpers import article_links as links
+from helpers import facts, parse_html
 from ogi.content import load_site
 from ogi.feed import AtomFeed
 from ogi.kalender import Kalender
@@ -26,7 +28,6 @@ from ogi.schedule import ScheduleJson
 from ogi.schedule_xml import ScheduleXml
 from ogi.tagung_pages import EVENT_EXPORTS
 from ogi.veranstaltung import veranstaltungen
-from tagung_html import content, facts, links
 
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 # event -> (number of talks, talks with a time on their page, in programme order)
@@ -163,25 +164,13 @@ def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section
     assert _local(site, hrefs[KatalogTurtle.label]).is_file() and _local(site, hrefs[AtomFeed.label]).is_file()
 
 
-class _HeadLinks(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.alternates: list[dict[str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        if tag == "link" and a.get("rel") == "alternate":
-            self.alternates.append(a)
-
-
 def test_every_page_announces_the_feed_in_its_head(built):
     _, site = built
     pages = sorted(site.rglob("index.html")) + [site / "404.html"]
     assert len(pages) > 20
     for page in pages:  # 404.html is served at any depth: MkDocs gives it absolute paths
-        parser = _HeadLinks()
-        parser.feed(page.read_text(encoding="utf-8"))
-        feeds = [a for a in parser.alternates if a.get("type") == AtomFeed.content_type]
+        alternates = [n.attrs for n in parse_html(page).find_all("link") if n.attrs.get("rel") == "alternate"]
+        feeds = [a for a in alternates if a.get("type") == AtomFeed.content_type]
         assert len(feeds) == 1, page
         assert feeds[0]["title"] == "Neu und geändert"
         url = page.relative_to(site).parent.as_posix()

@@ -197,7 +197,7 @@ def test_katalog_has_the_mandatory_properties_of_catalogue_datasets_and_distribu
             for prop in (ns.DCAT.accessURL, ns.DCTERMS["format"], ns.DCAT.mediaType, ns.DCTERMS.license):
                 assert katalog.value(distribution, prop) is not None, (distribution, prop)
     publisher = katalog.value(catalog, ns.DCTERMS.publisher)
-    assert str(katalog.value(publisher, ns.FOAF.name)) == "Regionalverband Ruhr"
+    assert str(katalog.value(publisher, ns.FOAF.name)) == "Testverband Beispielregion"  # name in betreiber.yml
 
 
 def test_katalog_licence_and_political_geocoding_of_the_rvr_area(katalog):
@@ -275,7 +275,7 @@ def test_schedule_json_is_declared_as_json():
 # --- events as records ----------------------------------------------------------------------------
 
 def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
-    from tagung_projekt import fake_pdf
+    from helpers import fake_pdf
 
     project = formats_project(tmp_path)
     record = project / "content" / ZWEITE / "rundgang.yml"

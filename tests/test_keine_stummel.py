@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from htmlpages import parse_page
+from helpers import parse_page
 
 
 def test_every_talk_page_has_content_or_says_nothing_more_is_published(leser_site: Path):

@@ -107,7 +107,7 @@ def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("path", "tab"), [("massnahmen/hamm-fledermaeuse/", "Maßnahmen"), ("kommunen/hamm/", "Maßnahmen"),
-                                           ("tagung-2020/sessions/fachtagung/", "Veranstaltungen")],
+                                           ("tagung-2020/sessions/plenum/", "Veranstaltungen")],
                          ids=["massnahme", "kommune", "session"])
 def test_menu_shows_where_the_reader_is(open_page, leser_url, path, tab):
     page = open_page(1366, 768)

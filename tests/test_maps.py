@@ -8,7 +8,7 @@ from pathlib import Path
 
 import folium
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build
+from helpers import FIXTURE_ROOT, copy_project, mkdocs_build
 from karten_fixture import make_project
 
 from ogi.content import load_site
@@ -205,15 +205,15 @@ def test_karten_einstellungen_name_the_tile_server():
 
 
 @pytest.mark.slow
-def test_build_without_maps_keeps_exports_and_drops_leaflet(tmp_path):
-    result = mkdocs_build(ROOT, tmp_path / "site", OGI_KARTEN="0")
+def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project, tmp_path):
+    result = mkdocs_build(fixture_project, tmp_path / "site", OGI_KARTEN="0")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert not (site / "assets/karte/leaflet").exists()
     assert (site / "assets/karte/einwilligung.js").is_file()
     assert (site / "daten/projekte.geojson").is_file()
     parser = _Assets()
-    parser.feed((site / "massnahmen/boenen-bee-friendly/index.html").read_text(encoding="utf-8"))
+    parser.feed((site / "massnahmen/test-boenen-daecher/index.html").read_text(encoding="utf-8"))
     assert not [u for u in parser.urls if "leaflet" in u]
 
 
@@ -222,12 +222,12 @@ def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site)
     texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith(("massnahmen/", "kommunen/"))]
     assert texts and not [t for t in texts if "Hintergrundkarte laden" in t or "L.map" in t]
     parser = _Assets()
-    parser.feed((built_site / "massnahmen/boenen-bee-friendly/index.html").read_text(encoding="utf-8"))
+    parser.feed((built_site / "massnahmen/test-boenen-daecher/index.html").read_text(encoding="utf-8"))
     assert "../../assets/karte/leaflet/leaflet.js" in parser.urls
 
 
 def test_platzhalter_only_for_pages_with_a_map():
-    site = load_site(ROOT)
+    site = load_site(FIXTURE_ROOT)
     karten = Karten(site, environment())
     m = site.massnahmen[0]
     assert karten.platzhalter(f"massnahmen/{m.slug}.md") == PLATZHALTER

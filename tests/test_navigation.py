@@ -3,63 +3,19 @@
 from __future__ import annotations
 
 from collections import deque
-from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from helpers import FIXTURE_CONTENT, ROOT, article, parse_html, resolve, within
 
-from htmlpages import resolve
-
-ROOT = Path(__file__).resolve().parents[1]
 MAX_CLICKS = 4
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 
 
-class _Links(HTMLParser):
-    """All link targets of a page, and those inside <nav> or <footer> (sidebar, tabs, footer)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.all: list[str] = []
-        self.nav: list[str] = []
-        self.footer: list[str] = []
-        self.article_text: list[str] = []
-        self._nav_depth = 0
-        self._footer_depth = 0
-        self._article_depth = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "nav":
-            self._nav_depth += 1
-        elif tag == "footer":
-            self._footer_depth += 1
-        elif tag == "article":
-            self._article_depth += 1
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.all.append(href)
-            if self._nav_depth or self._footer_depth:
-                self.nav.append(href)
-            if self._footer_depth:
-                self.footer.append(href)
-
-    def handle_endtag(self, tag):
-        if tag == "nav":
-            self._nav_depth -= 1
-        elif tag == "footer":
-            self._footer_depth -= 1
-        elif tag == "article":
-            self._article_depth -= 1
-
-    def handle_data(self, data):
-        if self._article_depth:
-            self.article_text.append(data)
-
-
-def links_of(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+def links_of(path: Path, *containers: str) -> list[str]:
+    """Link targets of a page; with `containers` (e.g. "nav", "footer") only those inside them."""
+    root = parse_html(path)
+    return [a.href for a in (within(root, *containers) if containers else root.find_all("a")) if a.href]
 
 
 def url_of(site: Path, base: str, page: Path) -> str:
@@ -74,8 +30,7 @@ def crawl(site: Path, base: str, nav_only: bool) -> dict[Path, int]:
     queue = deque([start])
     while queue:
         page = queue.popleft()
-        found = links_of(page)
-        for href in found.nav if nav_only else found.all:
+        for href in links_of(page, "nav", "footer") if nav_only else links_of(page):
             target, _ = resolve(site, base, url_of(site, base, page), href)
             if target is not None and target.suffix == ".html" and target.is_file() and target not in clicks:
                 clicks[target] = clicks[page] + 1
@@ -126,14 +81,14 @@ def test_navigation_footer_links_legal_pages_on_every_page(built_site: Path, bas
         if page.name == "404.html":
             continue
         targets = {resolve(built_site, base_url, url_of(built_site, base_url, page), href)[0]
-                   for href in links_of(page).footer}
+                   for href in links_of(page, "footer")}
         missing = [name for name in LEGAL_PAGES if built_site / name / "index.html" not in targets]
         assert missing == [], page.relative_to(built_site).as_posix()
 
 
 def test_legal_pages_exist_and_name_the_operator(built_site: Path):
-    betreiber = yaml.safe_load((ROOT / "content/betreiber.yml").read_text(encoding="utf-8"))
+    betreiber = yaml.safe_load((FIXTURE_CONTENT / "betreiber.yml").read_text(encoding="utf-8"))
     for name in (*LEGAL_PAGES, "kontakt"):
-        text = " ".join(" ".join(links_of(built_site / name / "index.html").article_text).split())
+        text = article(built_site / name / "index.html").text
         assert betreiber["name"] in text, name
         assert betreiber["anschrift"]["ort"] in text, name

@@ -5,17 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT, copy_project
 from geojson_pydantic import FeatureCollection
+from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
 
 from ogi.content import load_site
 from ogi.geo import inside_region
 from ogi.opendata import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson, rfc7946_geometry
 
-RECORDS = sorted(p.stem for p in (ROOT / "content/projects").glob("*.yml"))
+RECORDS = sorted(p.stem for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 
 
 def _geojson(site: Path) -> dict:
@@ -31,9 +30,11 @@ def test_projekte_geojson_validates_and_has_one_feature_per_record(built_site):
 
 
 def test_projekte_geojson_positions_are_lon_lat_inside_the_region(built_site):
-    for feature in _geojson(built_site)["features"]:
-        lon, lat = feature["geometry"]["coordinates"]
-        assert inside_region(lon, lat), feature["id"]
+    features = _geojson(built_site)["features"]
+    kinds = {f["geometry"]["type"] for f in features}
+    assert kinds == {"Point", "LineString", "Polygon"}
+    for feature in features:
+        assert [p for p in _positions(feature["geometry"]) if not inside_region(*p)] == [], feature["id"]
 
 
 def test_projekte_geojson_urls_are_absolute_and_reach_the_pages(built_site, base_url):
@@ -54,12 +55,16 @@ def test_projekte_csv_is_utf8_with_one_row_per_record(built_site):
         assert inside_region(float(row["laenge"]), float(row["breite"]))
 
 
-def test_exports_keep_lines_and_areas_as_geometry_and_centre(tmp_path):
-    project = copy_project(tmp_path)
-    from test_maps import add_geometry_records
+def _positions(geometry: dict) -> list[list[float]]:
+    if geometry["type"] == "Point":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "LineString":
+        return geometry["coordinates"]
+    return [p for ring in geometry["coordinates"] for p in ring]
 
-    add_geometry_records(project)
-    site = load_site(project)
+
+def test_exports_keep_lines_and_areas_as_geometry_and_centre():
+    site = load_site(FIXTURE_ROOT)
     data = json.loads(projekte_geojson(site.massnahmen, "https://example.org/x/"))
     FeatureCollection.model_validate(data)
     kinds = {f["id"]: f["geometry"]["type"] for f in data["features"]}
@@ -68,37 +73,13 @@ def test_exports_keep_lines_and_areas_as_geometry_and_centre(tmp_path):
     assert (float(rows["test-flaeche-exakt"]["breite"]), float(rows["test-flaeche-exakt"]["laenge"])) == (51.51, 7.465)
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[tuple[str, str]] = []
-        self._href: str | None = None
-        self._text: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self._href, self._text = dict(attrs).get("href"), []
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self._href is not None:
-            self.links.append((self._href, "".join(self._text).strip()))
-            self._href = None
-
-    def handle_data(self, data):
-        self.text.append(data)
-        if self._href is not None:
-            self._text.append(data)
-
-
 def test_massnahmen_index_links_exports_with_licence_and_provider(built_site):
-    parser = _Links()
-    parser.feed((built_site / "massnahmen/index.html").read_text(encoding="utf-8"))
-    hrefs = dict(parser.links)
+    content = article(built_site / "massnahmen/index.html")
+    hrefs = {a.href: a.text for a in content.find_all("a")}
     assert "../daten/projekte.geojson" in hrefs and "../daten/projekte.csv" in hrefs
     assert hrefs[LIZENZ_URL] == LIZENZ
-    text = " ".join("".join(parser.text).split())
-    assert "Datenbereitsteller: Regionalverband Ruhr" in text
+    text = content.text
+    assert "Datenbereitsteller: Testverband Beispielregion" in text  # from betreiber.yml
 
 
 def test_polygon_rings_follow_the_right_hand_rule():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from htmlpages import page_url, parse_page, resolve
+from helpers import page_url, parse_page, resolve
 
 
 class _Menu(HTMLParser):
@@ -107,7 +107,7 @@ def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base
 
 
 @pytest.mark.parametrize(("folder", "tab"), [("massnahmen", "Maßnahmen"), ("kommunen", "Maßnahmen"),
-                                             ("tagung-2020", "Veranstaltungen"), ("netzwerktag-2022", "Veranstaltungen"),
+                                             ("tagung-2020", "Veranstaltungen"), ("testtag-2022", "Veranstaltungen"),
                                              ("offensive", "Die Offensive")],
                          ids=["massnahme", "kommune", "tagung", "netzwerktag", "offensive"])
 def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, tab: str):

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import FIXTURE_CONTENT, ROOT
 
 from ogi.content import load_site
 
-ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-26"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     return tmp_path
 
 
@@ -56,20 +56,20 @@ def test_new_project_title_with_quotes_and_colon_stays_one_value(project: Path):
 
 
 def test_new_project_refuses_to_overwrite(project: Path):
-    args = ("new-project", "--titel", "Neuer Park", "--kommune", "Herne", "--slug", "herne-goerresstrasse")
-    before = (project / "content/projects/herne-goerresstrasse.yml").read_bytes()
+    args = ("new-project", "--titel", "Neuer Park", "--kommune", "Herne", "--slug", "test-herne-wiese")
+    before = (project / "content/projects/test-herne-wiese.yml").read_bytes()
     result = ogi(project, *args)
     assert result.returncode == 1
-    assert "content/projects/herne-goerresstrasse.yml gibt es schon und wird nicht überschrieben" in result.stderr
-    assert (project / "content/projects/herne-goerresstrasse.yml").read_bytes() == before
+    assert "content/projects/test-herne-wiese.yml gibt es schon und wird nicht überschrieben" in result.stderr
+    assert (project / "content/projects/test-herne-wiese.yml").read_bytes() == before
 
 
 def test_new_project_refuses_a_title_that_exists(project: Path):
-    result = ogi(project, "new-project", "--titel", "Quartierpark Holsterhauser Markt", "--kommune", "Herne")
+    result = ogi(project, "new-project", "--titel", "Testpark in Herne", "--kommune", "Herne")
     assert result.returncode == 1
-    assert "steht schon in content/projects/herne-holsterhauser-markt.yml" in result.stderr
+    assert "steht schon in content/projects/test-herne-park.yml" in result.stderr
     assert sorted(p.name for p in (project / "content/projects").glob("*.yml")) == sorted(
-        p.name for p in (ROOT / "content/projects").glob("*.yml"))
+        p.name for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 
 
 def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path):
@@ -78,8 +78,8 @@ def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path):
     assert not (project / "content/projects/neuer-park.yml").exists()
     scaffold_message = result.stderr.strip().split("KOMMUNE: ", 1)[1]
     # The loader's message for the same name in a record, for comparison.
-    record = (project / "content/projects/herne-goerresstrasse.yml").read_text(encoding="utf-8")
-    (project / "content/projects/herne-goerresstrasse.yml").write_text(
+    record = (project / "content/projects/test-herne-park.yml").read_text(encoding="utf-8")
+    (project / "content/projects/test-herne-park.yml").write_text(
         record.replace("  - Herne\n", "  - Hernee\n", 1), encoding="utf-8")
     loader_messages = [e.message for e in load_site(project).errors]
     assert loader_messages == [scaffold_message]
@@ -94,11 +94,11 @@ def test_new_project_without_title_names_the_variable(project: Path):
 
 def test_new_beitrag_in_a_session_passes_check(project: Path):
     result = ogi(project, "new-beitrag", "--titel", "Impuls: Stadtbäume", "--art", "Impuls",
-                 "--session", "fachtagung", "--datum", TODAY)
+                 "--session", "plenum", "--datum", TODAY)
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load((project / "content/tagung-2020/impuls-stadtbaeume.yml").read_text(encoding="utf-8"))
     assert (data["titel"], data["art"], data["session"], str(data["tag"])) == (
-        "Impuls: Stadtbäume", "Impuls", "fachtagung", "2020-11-27")
+        "Impuls: Stadtbäume", "Impuls", "plenum", "2020-11-27")
     assert ogi(project, "check").returncode == 0
     assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).vortraege}
 
@@ -106,7 +106,7 @@ def test_new_beitrag_in_a_session_passes_check(project: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--session", "fachtagng"), "SESSION: unbekannte Session „fachtagng“ (meinten Sie „fachtagung“?)"),
+        (("--session", "plenun"), "SESSION: unbekannte Session „plenun“ (meinten Sie „plenum“?)"),
         (("--tag", "2020-11-28"), "TAG: 2020-11-28 ist kein Tag der Tagung; erlaubt sind: 2020-11-26, 2020-11-27"),
         (("--tag", "2020-11-26", "--art", "Keynote"), "ART: „Keynote“ ist nicht erlaubt"),
         ((), "TAG oder SESSION fehlt"),
@@ -123,7 +123,7 @@ def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple, mes
 def test_make_new_project_then_make_check_succeed(tmp_path: Path):
     # The Makefile as editors call it; the project's .venv is reused instead of bootstrapping a new one.
     project = tmp_path / "projekt"
-    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(FIXTURE_CONTENT, project / "content")
     for name in ("Makefile", "requirements.lock"):
         shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
@@ -135,5 +135,5 @@ def test_make_new_project_then_make_check_succeed(tmp_path: Path):
     assert (project / "content/projects/gruenes-band-ost.yml").is_file()
     checked = subprocess.run([*make, "check"], cwd=project, capture_output=True, text=True, env=env)
     assert checked.returncode == 0, checked.stderr
-    shipped = len(list((ROOT / "content/projects").glob("*.yml")))
-    assert f"Inhalte in Ordnung: {shipped + 1} Maßnahmen" in checked.stdout
+    before = len(list((FIXTURE_CONTENT / "projects").glob("*.yml")))
+    assert f"Inhalte in Ordnung: {before + 1} Maßnahmen" in checked.stdout

@@ -9,16 +9,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, SUBPATH
-from htmlpages import resolve
+from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, resolve
+
+from ogi.anhaenge import human_size
 from ogi.content import load_site
 from ogi.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
 from ogi.veranstaltung import veranstaltungen
-from tagung_projekt import TAGUNG, append_to_record, project_with_slides
 
-STANDARDS = ROOT.parent / "shared" / "standards"
 SCHEMA = STANDARDS / "c3voc-schedule.schema.json"
+PRETALX_EXAMPLE = STANDARDS / "c3voc-example-pretalx-democon.json"
 SITE_URL = "https://example.org/gruene-infrastruktur/"
+SITE = load_site(FIXTURE_ROOT)
 
 
 def event_of(site):
@@ -35,19 +36,31 @@ def exported(built_site: Path) -> dict:
     return json.loads((built_site / "tagung-2020/schedule.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(not SCHEMA.is_file(), reason="../shared/standards/ fehlt; das Schema liegt nur dort")
-def test_schedule_validates_against_the_c3voc_schema(exported):
+def _c3voc_errors(data: dict) -> list[str]:
     import jsonschema
 
     validator = jsonschema.Draft6Validator(json.loads(SCHEMA.read_text(encoding="utf-8")),
                                            format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
-    assert [f"{e.json_path}: {e.message}" for e in validator.iter_errors(exported)] == []
+    return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_schedule_validates_against_the_c3voc_schema(exported):
+    assert _c3voc_errors(exported) == []
+
+
+def test_c3voc_schema_copy_accepts_pretalx_and_rejects_a_broken_event():
+    # The copied schema really checks: pretalx's own export passes, an event without a guid does not.
+    example = json.loads(PRETALX_EXAMPLE.read_text(encoding="utf-8"))
+    assert _c3voc_errors(example) == []
+    del next(iter(example["schedule"]["conference"]["days"][0]["rooms"].values()))[0]["guid"]
+    assert _c3voc_errors(example) != []
 
 
 def test_schedule_holds_every_talk_once_in_programme_order(exported):
     from ogi.programm import talks_in_order
 
-    assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(load_site(ROOT))]
+    assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(SITE)]
+    assert len(events(exported)) == len(SITE.vortraege) == 5
 
 
 def test_schedule_event_guids_are_uuid5_of_the_slug(exported):
@@ -74,66 +87,58 @@ def test_schedule_urls_are_absolute_from_site_url_and_lead_to_built_pages(export
 
 
 def test_event_page_links_the_schedule(built_site):
-    from tagung_html import links
-
     page = built_site / "tagung-2020/index.html"
-    assert [e.href for e in links(page) if e.text == ScheduleJson.label] == [ScheduleJson.identifier]
+    assert [e.href for e in article_links(page) if e.text == ScheduleJson.label] == [ScheduleJson.identifier]
 
 
 def test_talk_without_known_time_gets_the_hours_of_its_day(exported):
-    event = next(e for e in events(exported) if e["slug"] == "workshop-klimaanpassung")
+    event = next(e for e in events(exported) if e["slug"] == "test-werkstatt-a")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
         "2020-11-26T09:00:00+01:00", "09:00", "04:00", "2020-11-26T13:00:00+01:00")
     day = exported["schedule"]["conference"]["days"][0]
     assert (day["day_start"], day["day_end"]) == ("2020-11-26T09:00:00+01:00", "2020-11-26T13:00:00+01:00")
 
 
-def test_known_start_and_length_are_exported_as_they_are(tmp_path: Path):
-    project = project_with_slides(tmp_path)
-    append_to_record(project, "workshop-biodiversitaet", 'beginn: "10:15"\ndauer_min: 50\n')
-    event = next(e for e in events(schedule(event_of(load_site(project)), SITE_URL)) if e["slug"] == "workshop-biodiversitaet")
+def test_known_start_and_length_are_exported_as_they_are(exported):
+    event = next(e for e in events(exported) if e["slug"] == "test-vortrag-mit-zeit")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
-        "2020-11-26T10:15:00+01:00", "10:15", "00:50", "2020-11-26T11:05:00+01:00")
-    assert dt.datetime.fromisoformat(event["end"]) - dt.datetime.fromisoformat(event["date"]) == dt.timedelta(minutes=50)
+        "2020-11-27T10:15:00+01:00", "10:15", "00:20", "2020-11-27T10:35:00+01:00")
+    assert dt.datetime.fromisoformat(event["end"]) - dt.datetime.fromisoformat(event["date"]) == dt.timedelta(minutes=20)
 
 
-def test_known_start_without_length_runs_to_the_end_of_the_day(tmp_path: Path):
-    project = project_with_slides(tmp_path)
-    append_to_record(project, "workshop-biodiversitaet", 'beginn: "11:30"\n')
-    event = next(e for e in events(schedule(event_of(load_site(project)), SITE_URL)) if e["slug"] == "workshop-biodiversitaet")
+def test_known_start_without_length_runs_to_the_end_of_the_day(exported):
+    event = next(e for e in events(exported) if e["slug"] == "test-impuls-ohne-session")
     assert (event["start"], event["duration"]) == ("11:30", "01:30")
 
 
-def test_slides_go_into_attachments_with_absolute_url(tmp_path: Path):
-    site = load_site(project_with_slides(tmp_path))
-    event = next(e for e in events(schedule(event_of(site), SITE_URL)) if e["slug"] == "grusswort-heinen-esser")
-    assert event["attachments"] == [{"type": "slides", "url": f"{SITE_URL}tagung-2020/anhaenge/grusswort-folien.pdf",
-                                     "title": "Folien (PDF, 2,3 MB)"}]
+def test_slides_go_into_attachments_with_absolute_url():
+    event = next(e for e in events(schedule(event_of(SITE), SITE_URL)) if e["slug"] == "test-grusswort")
+    size = human_size((FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf").stat().st_size)
+    assert event["attachments"] == [{"type": "slides", "url": f"{SITE_URL}tagung-2020/anhaenge/test-folien.pdf",
+                                     "title": f"Folien (PDF, {size})"}]
     assert urlsplit(event["attachments"][0]["url"]).scheme == "https"
 
 
 def test_speakers_are_persons_with_role_and_link_to_the_index(exported):
-    event = next(e for e in events(exported) if e["slug"] == "grusswort-heinen-esser")
+    event = next(e for e in events(exported) if e["slug"] == "test-grusswort")
     assert [(p["name"], p["biography"], urlsplit(p["url"]).fragment) for p in event["persons"]] == [
-        ("Ursula Heinen-Esser", "damalige Umweltministerin des Landes Nordrhein-Westfalen, Land Nordrhein-Westfalen",
-         "person-ursula-heinen-esser")]
+        ("Erika Mustermann", "Testfunktion, Testorganisation", "person-erika-mustermann")]
     assert "public_name" not in event["persons"][0]  # a pretalx person, not also a frab person (schema: oneOf)
 
 
 def test_schedule_is_the_same_text_on_every_run():
-    assert schedule_json(event_of(load_site(ROOT)), SITE_URL) == schedule_json(event_of(load_site(ROOT)), SITE_URL)
+    assert schedule_json(event_of(load_site(FIXTURE_ROOT)), SITE_URL) == schedule_json(event_of(load_site(FIXTURE_ROOT)), SITE_URL)
 
 
 def test_guids_do_not_depend_on_where_the_site_is_hosted():
-    site = load_site(ROOT)
+    site = SITE
     here = [e["guid"] for e in events(schedule(event_of(site), SITE_URL))]
     there = [e["guid"] for e in events(schedule(event_of(site), "https://andere.example/"))]
     assert here == there
 
 
-def test_talk_in_no_session_is_placed_in_the_main_room(tmp_path: Path):
-    project = project_with_slides(tmp_path)
-    record = project / TAGUNG / "grusswort-heinen-esser.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace("session: fachtagung\n", ""), encoding="utf-8")
-    day = schedule(event_of(load_site(project)), SITE_URL)["schedule"]["conference"]["days"][1]
-    assert list(day["rooms"]) == ["Hauptprogramm"]
+def test_talk_in_no_session_is_placed_in_the_main_room(exported):
+    day = exported["schedule"]["conference"]["days"][1]
+    assert {room: [e["slug"] for e in talks] for room, talks in day["rooms"].items()} == {
+        "Hauptprogramm": ["test-impuls-ohne-session"],
+        "Plenum: Beiträge zur Prüfung": ["test-vortrag-mit-zeit", "test-grusswort"]}

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 import shutil
 import typing
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURE_ROOT, ROOT, tables
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
@@ -17,8 +17,10 @@ from ogi.models import STATUS_WERTE
 from ogi.schemas import KINDS, field_reference, json_schema, kind_of, schema_comment, stale_schemas
 from ogi.yamlfile import read_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-CONTENT_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*.yml"))
+FIXTURE_FILES = sorted(p.relative_to(FIXTURE_ROOT).as_posix() for p in (FIXTURE_ROOT / "content").rglob("*.yml"))
+# The schema must accept whatever the loader accepts: checked on the fixture and on the shipped content.
+CONTENT_FILES = [(FIXTURE_ROOT, p) for p in FIXTURE_FILES] + [
+    (ROOT, p.relative_to(ROOT).as_posix()) for p in sorted((ROOT / "content").rglob("*.yml"))]
 
 
 def _plain(value: typing.Any) -> typing.Any:
@@ -73,17 +75,18 @@ def test_schemas_list_every_model_field_and_no_english_docstring(name: str):
     assert not descriptions & docstrings
 
 
-@pytest.mark.parametrize("path", CONTENT_FILES, ids=CONTENT_FILES)
-def test_content_file_starts_with_its_schema_line(path: str):
-    first_line = (ROOT / path).read_text(encoding="utf-8").splitlines()[0]
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=FIXTURE_FILES)
+def test_schema_line_of_each_kind_of_file_points_at_its_schema(path: str):
+    first_line = (FIXTURE_ROOT / path).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == schema_comment(path)
     referenced = first_line.split("$schema=", 1)[1]
     assert (ROOT / path).parent.joinpath(referenced).resolve() == (ROOT / kind_of(path).schema_file).resolve()
 
 
-@pytest.mark.parametrize("path", CONTENT_FILES, ids=CONTENT_FILES)
-def test_content_file_validates_against_its_schema(path: str):
-    source, errors = read_yaml(ROOT / path, path)
+@pytest.mark.parametrize(("root", "path"), CONTENT_FILES,
+                         ids=[f"{'fixture' if r == FIXTURE_ROOT else 'shipped'}:{p}" for r, p in CONTENT_FILES])
+def test_content_file_validates_against_its_schema(root: Path, path: str):
+    source, errors = read_yaml(root / path, path)
     assert errors == []
     problems = [e.message for e in _validator(kind_of(path).name).iter_errors(_plain(source.data))]
     assert problems == []
@@ -103,8 +106,8 @@ def test_content_file_validates_against_its_schema(path: str):
          "geometrietyp-unbekannt"],
 )
 def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: str):
-    path = "content/projects/herne-goerresstrasse.yml"
-    source, _ = read_yaml(ROOT / path, path)
+    path = "content/projects/test-herne-park.yml"
+    source, _ = read_yaml(FIXTURE_ROOT / path, path)
     record = _plain(source.data) | change
     keywords = {e.validator for e in _validator("projekt").iter_errors(record)}
     keywords |= {c.validator for e in _validator("projekt").iter_errors(record) for c in (e.context or [])}
@@ -126,10 +129,10 @@ def test_field_reference_lists_every_field_of_every_nested_model(name: str):
 
 
 def test_field_reference_page_shows_types_required_and_allowed_values(built_site: Path):
-    tables = _tables(built_site / "redaktion/feldreferenz/index.html")
+    found = tables(built_site / "redaktion/feldreferenz/index.html")
     header = ["Feld", "Typ", "Pflicht", "Bedeutung", "Erlaubte Werte"]
-    assert tables and all(t[0] == header for t in tables)
-    rows = {row[0]: row for table in tables for row in table[1:]}
+    assert found and all(t[0] == header for t in found)
+    rows = {row[0]: row for table in found for row in table[1:]}
     assert rows["status"][2] == "ja"
     assert rows["status"][4].split(", ") == list(STATUS_WERTE)
     assert rows["traeger"][2] == "nein"
@@ -184,33 +187,3 @@ def _values(node: typing.Any, key: str) -> list:
     if isinstance(node, list):
         return [x for v in node for x in _values(v, key)]
     return []
-
-
-class _TableParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "table":
-            self.tables.append([])
-        elif tag == "tr" and self.tables:
-            self.tables[-1].append([])
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][-1].append("".join(self._cell).strip())
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def _tables(path: Path) -> list[list[list[str]]]:
-    parser = _TableParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.tables

@@ -30,9 +30,9 @@ QUERIES = {
     "Presse": "Presse und Medien",
     "E-Mail": "Kontakt",
     "Ansprechpartner": "Ansprechpartnerinnen und Ansprechpartner",
-    "Vortrag": "Die Zukunft der Grünen Infrastruktur in der Metropole Ruhr",
-    "Folien": "Die Zukunft der Grünen Infrastruktur in der Metropole Ruhr",
-    "Programm": "Die Zukunft der Grünen Infrastruktur in der Metropole Ruhr",
+    "Vortrag": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
+    "Folien": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
+    "Programm": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
 }
 # query → title of the page the search box must offer (it groups a page's sections under the page)
 BROWSER_QUERIES = {
@@ -42,7 +42,7 @@ BROWSER_QUERIES = {
     "Naturschutzverein": "Winterquartier für Fledermäuse am Beispielbach",
     "Excel": "Maßnahmen",
     "Presse": "Kontakt",
-    "Folien": "Die Zukunft der Grünen Infrastruktur in der Metropole Ruhr",
+    "Folien": "Testgrußwort im Plenum",  # the fixture's talk with slides
 }
 TOP = 8
 

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from helpers import copy_project, line_of
 
 
 def _free_port() -> int:
@@ -40,9 +40,10 @@ def _wait_for(predicate, seconds: float = 30.0) -> bool:
 @pytest.mark.slow
 def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
     project = copy_project(tmp_path / "project")
-    record = project / "content/projects/boenen-bee-friendly.yml"
+    record = project / "content/projects/test-herne-park.yml"
     good = record.read_text(encoding="utf-8")
     record.write_text(good.replace("status: abgeschlossen", "status: fertig"), encoding="utf-8")
+    line = line_of(record, "status: fertig")
     # A second record names an image that is not there: the preview must keep answering.
     (project / "content/projects/ohne-bild.yml").write_text(
         (Path(__file__).parent / "corpus/betrag-als-text.yml").read_text(encoding="utf-8")
@@ -62,13 +63,13 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
         url = f"http://127.0.0.1:{port}/massnahmen/"
         assert _wait_for(lambda: "Fehler in den Inhalten" in _get(url)), (tmp_path / "serve.log").read_text()
         page = _get(url)
-        assert "content/projects/boenen-bee-friendly.yml:7: status: „fertig“ ist nicht erlaubt" in page
+        assert f"content/projects/test-herne-park.yml:{line}: status: „fertig“ ist nicht erlaubt" in page
         # The other records are still there to preview.
-        assert "Erlebnisroute Mülheimer Bodenschätze" in page
-        assert "boenen-bee-friendly.yml:7: status" in (tmp_path / "serve.log").read_text()
+        assert "Testwiese in Herne" in page
+        assert f"test-herne-park.yml:{line}: status" in (tmp_path / "serve.log").read_text()
         # The faulty record's own address shows its errors instead of a 404.
-        own = _get(f"http://127.0.0.1:{port}/massnahmen/boenen-bee-friendly/")
-        assert "Fehler in content/projects/boenen-bee-friendly.yml" in own
+        own = _get(f"http://127.0.0.1:{port}/massnahmen/test-herne-park/")
+        assert "Fehler in content/projects/test-herne-park.yml" in own
         assert "status: „fertig“ ist nicht erlaubt" in own
         # The record with the missing image is previewed without it; the error names the file.
         assert "Maßnahme ohne Bild" in _get(f"http://127.0.0.1:{port}/massnahmen/ohne-bild/")
@@ -77,7 +78,7 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
         record.write_text(good, encoding="utf-8")
         (project / "content/projects/ohne-bild.yml").unlink()
         assert _wait_for(lambda: "Fehler in den Inhalten" not in _get(url)), (tmp_path / "serve.log").read_text()
-        assert "Be(e) friendly" in _get(url)
+        assert "Testpark in Herne" in _get(url)
     finally:
         server.terminate()
         server.wait(timeout=10)

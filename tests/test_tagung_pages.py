@@ -3,44 +3,43 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, mkdocs_build
-from htmlpages import parse_page
-from tagung_html import facts, headings, links, nav_links
-from tagung_projekt import SLIDES_BYTES, TAGUNG, fake_pdf, project_with_slides
+from helpers import (
+    FIXTURE_ROOT,
+    TAGUNG,
+    append_to_record,
+    article_links,
+    copy_project,
+    facts,
+    fake_pdf,
+    headings,
+    mkdocs_build,
+    nav_links,
+    parse_page,
+    replace_in,
+    target,
+)
 
+from ogi.anhaenge import human_size
 from ogi.content import load_site
 from ogi.programm import talks_in_order
 from ogi.schedule import ScheduleJson
 
-SITE = load_site(ROOT)
+SITE = load_site(FIXTURE_ROOT)
 TALKS = talks_in_order(SITE)
-
-
-def target(site: Path, page: Path, href: str) -> Path:
-    """The file a relative link on `page` (an index.html of the built site) points to."""
-    base = "http://site/"
-    url = urljoin(base + page.parent.relative_to(site).as_posix() + "/", href)
-    path = urlsplit(url).path.lstrip("/")
-    return site / path / "index.html" if path.endswith("/") or path == "" else site / path
+SLIDES = FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf"
 
 
 @pytest.fixture(scope="module")
-def slides_site(tmp_path_factory) -> Path:
-    """A build with slides for the Grußwort, a second talk by the same speaker and a documentation PDF."""
-    tmp = tmp_path_factory.mktemp("tagung-folien")
-    project = project_with_slides(tmp)
-    second = project / TAGUNG / "zweiter-beitrag.yml"
-    second.write_text((project / TAGUNG / "grusswort-heinen-esser.yml").read_text(encoding="utf-8")
-                      .replace("titel: Grußwort zur Fachtagung", "titel: Zweiter Beitrag zur Prüfung")
-                      .replace("reihenfolge: 1", 'beginn: "10:15"\ndauer_min: 20').replace("  - titel: Folien\n", "  - titel: Handout\n")
-                      .replace("name: Ursula Heinen-Esser", "name: Ursula  Heinen-Esser"), encoding="utf-8")
+def documentation_site(tmp_path_factory) -> Path:
+    """A build whose tagung.yml offers a documentation PDF of 12 MB instead of a link."""
+    tmp = tmp_path_factory.mktemp("tagung-dokumentation")
+    project = copy_project(tmp / "projekt")
     fake_pdf(project / TAGUNG / "anhaenge/dokumentation.pdf", 12 * 1024 * 1024)
-    tagung = project / TAGUNG / "tagung.yml"
-    tagung.write_text(tagung.read_text(encoding="utf-8").replace(
-        "dokumentation:\n", "dokumentation:\n  datei: dokumentation.pdf\n"), encoding="utf-8")
+    replace_in(project / TAGUNG / "tagung.yml", "  url: https://example.org/testtagung/dokumentation\n",
+               "  datei: dokumentation.pdf\n")
     result = mkdocs_build(project, tmp / "site")
     assert result.returncode == 0, result.stderr
     return tmp / "site"
@@ -48,52 +47,64 @@ def slides_site(tmp_path_factory) -> Path:
 
 def test_event_page_lists_every_talk_in_programme_order(built_site: Path):
     page = built_site / "tagung-2020/index.html"
-    hrefs = [e.href.rstrip("/") for e in links(page)]
+    hrefs = [e.href.rstrip("/") for e in article_links(page)]
     listed = [h for h in hrefs if h in {v.slug for v in TALKS}]
     assert listed == [v.slug for v in TALKS]
-    assert listed[0] == "workshop-strategien" and listed[-1] == "grusswort-heinen-esser"
+    # Day by day; within a day talks without a session first, then sessions; timed talks before ordered ones.
+    assert listed == ["test-werkstatt-a", "test-werkstatt-b", "test-impuls-ohne-session", "test-vortrag-mit-zeit",
+                      "test-grusswort"]
 
 
 def test_event_page_shows_both_days_with_their_times_and_sessions(built_site: Path):
     page = built_site / "tagung-2020/index.html"
     days = [h.text for h in headings(page, "h3")]
-    assert days == ["Netzwerktag: 26.11.2020, 09:00–13:00 Uhr", "Fachtagung: 27.11.2020, 09:00–13:00 Uhr"]
+    assert days == ["Werkstatttag: 26.11.2020, 09:00–13:00 Uhr", "Plenumstag: 27.11.2020, 09:00–13:00 Uhr"]
     sessions = [(h.attrs["id"], h.text) for h in headings(page, "h4")]
-    assert sessions == [(f"session-{s.id}", s.titel) for s in SITE.tagung.sessions]
+    assert sessions == [("session-werkstatt-a", "Werkstatt A"), ("session-werkstatt-b", "Werkstatt B"),
+                        ("session-plenum", "Plenum: Beiträge zur Prüfung")]
 
 
 def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path):
     page = built_site / "tagung-2020/index.html"
-    by_text = {e.text: e.href for e in links(page)}
+    by_text = {e.text: e.href for e in article_links(page)}
     assert target(built_site, page, by_text["Referierende"]) == built_site / "tagung-2020/referierende/index.html"
     assert target(built_site, page, by_text[ScheduleJson.label]).is_file()
-    assert by_text[SITE.tagung.dokumentation.titel] == str(SITE.tagung.dokumentation.url)
+    assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
 
 
 @pytest.mark.parametrize("session", SITE.tagung.sessions, ids=lambda s: s.id)
 def test_every_session_has_its_page_linking_its_talks(built_site: Path, session):
     page = built_site / f"tagung-2020/sessions/{session.id}/index.html"
     assert parse_page(page).h1 == [session.titel]
-    talk_links = {target(built_site, page, e.href) for e in links(page) if e.text in {v.record.titel for v in TALKS}}
+    talk_links = {target(built_site, page, e.href) for e in article_links(page)
+                  if e.text in {v.record.titel for v in TALKS}}
     expected = {built_site / f"tagung-2020/{v.slug}/index.html" for v in TALKS if v.session == session}
     assert talk_links == expected and expected
 
 
 def test_talk_page_links_its_session_page_and_its_speaker_entry(built_site: Path):
-    page = built_site / "tagung-2020/grusswort-heinen-esser/index.html"
-    by_text = {e.text: e.href for e in links(page)}
-    session = target(built_site, page, by_text["Fachtagung: Positionen und gute Praxis in Europa"])
-    assert session == built_site / "tagung-2020/sessions/fachtagung/index.html"
-    speaker = by_text["Ursula Heinen-Esser"]
+    page = built_site / "tagung-2020/test-grusswort/index.html"
+    by_text = {e.text: e.href for e in article_links(page)}
+    session = target(built_site, page, by_text["Plenum: Beiträge zur Prüfung"])
+    assert session == built_site / "tagung-2020/sessions/plenum/index.html"
+    speaker = by_text["Erika Mustermann"]
     assert target(built_site, page, speaker) == built_site / "tagung-2020/referierende/index.html"
     assert urlsplit(speaker).fragment in parse_page(built_site / "tagung-2020/referierende/index.html").ids
 
 
 def test_speaker_index_has_one_entry_per_person_linking_the_talks(built_site: Path):
     page = built_site / "tagung-2020/referierende/index.html"
-    assert [h.text for h in headings(page, "h2")] == ["Ursula Heinen-Esser"]
-    talk = [e for e in links(page) if e.text == "Grußwort zur Fachtagung"]
-    assert [target(built_site, page, e.href) for e in talk] == [built_site / "tagung-2020/grusswort-heinen-esser/index.html"]
+    assert [h.text for h in headings(page, "h2")] == ["Erika Mustermann", "Max Mustermann"]
+    talk = [e for e in article_links(page) if e.text == "Testgrußwort im Plenum"]
+    assert [target(built_site, page, e.href) for e in talk] == [built_site / "tagung-2020/test-grusswort/index.html"]
+
+
+def test_same_person_in_two_talks_is_one_speaker_entry(built_site: Path):
+    # "Erika  Mustermann" (two spaces) in one record, "Erika Mustermann" in the other: one person.
+    page = built_site / "tagung-2020/referierende/index.html"
+    talks = [e.text for e in article_links(page)
+             if target(built_site, page, e.href).parent.parent.name == "tagung-2020" and not e.href.startswith(("#", "http"))]
+    assert talks == ["Testvortrag mit Uhrzeit", "Testgrußwort im Plenum", "Testvortrag mit Uhrzeit"]  # programme order
 
 
 def test_speaker_index_is_in_the_navigation(built_site: Path):
@@ -102,36 +113,41 @@ def test_speaker_index_is_in_the_navigation(built_site: Path):
     assert target(built_site, start, entries["Referierende"]) == built_site / "tagung-2020/referierende/index.html"
 
 
-def test_slides_link_names_format_and_size_and_the_file_is_published(slides_site: Path):
-    page = slides_site / "tagung-2020/grusswort-heinen-esser/index.html"
-    slides = [e for e in links(page) if e.text.startswith("Folien")]
-    assert [e.text for e in slides] == ["Folien (PDF, 2,3 MB)"]
-    published = target(slides_site, page, slides[0].href)
-    assert published.stat().st_size == SLIDES_BYTES
-    assert published.read_bytes().startswith(b"%PDF-")
+def test_slides_link_names_format_and_size_and_the_file_is_published(built_site: Path):
+    page = built_site / "tagung-2020/test-grusswort/index.html"
+    slides = [e for e in article_links(page) if e.text.startswith("Folien")]
+    assert [e.text for e in slides] == [f"Folien (PDF, {human_size(SLIDES.stat().st_size)})"]
+    published = target(built_site, page, slides[0].href)
+    assert published.read_bytes() == SLIDES.read_bytes()
 
 
-def test_same_person_in_two_talks_is_one_speaker_entry(slides_site: Path):
-    page = slides_site / "tagung-2020/referierende/index.html"
-    assert [h.text for h in headings(page, "h2")] == ["Ursula Heinen-Esser"]
-    talks = [e.text for e in links(page) if target(slides_site, page, e.href).parent.parent.name == "tagung-2020"
-             and not e.href.startswith(("#", "http"))]
-    assert talks == ["Zweiter Beitrag zur Prüfung", "Grußwort zur Fachtagung"]  # programme order: timed first
+def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(tmp_path: Path):
+    project = copy_project(tmp_path / "projekt")
+    fake_pdf(project / TAGUNG / "anhaenge/gross.pdf", 2_400_000)
+    append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: gross.pdf\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "site/tagung-2020/test-werkstatt-a/index.html"
+    assert [e.text for e in article_links(page) if e.text.startswith("Folien")] == ["Folien (PDF, 2,3 MB)"]
 
 
-def test_documentation_file_is_offered_on_the_event_page(slides_site: Path):
-    page = slides_site / "tagung-2020/index.html"
-    doc = [e for e in links(page) if e.text.startswith(SITE.tagung.dokumentation.titel + " (")]
-    assert [e.text for e in doc] == [f"{SITE.tagung.dokumentation.titel} (PDF, 12 MB)"]
-    assert target(slides_site, page, doc[0].href).stat().st_size == 12 * 1024 * 1024
+def test_documentation_file_is_offered_on_the_event_page(documentation_site: Path):
+    page = documentation_site / "tagung-2020/index.html"
+    doc = [e for e in article_links(page) if e.text.startswith("Dokumentation der Testtagung (")]
+    assert [e.text for e in doc] == ["Dokumentation der Testtagung (PDF, 12 MB)"]
+    assert target(documentation_site, page, doc[0].href).stat().st_size == 12 * 1024 * 1024
 
 
 def test_talk_without_known_time_shows_no_invented_time(built_site: Path):
-    assert list(facts(built_site / "tagung-2020/workshop-klimaanpassung/index.html")) == ["Art", "Tag", "Session"]
+    assert list(facts(built_site / "tagung-2020/test-werkstatt-a/index.html")) == ["Art", "Tag", "Session"]
 
 
-def test_talk_with_known_time_shows_time_and_length(slides_site: Path):
-    shown = facts(slides_site / "tagung-2020/zweiter-beitrag/index.html")
+def test_talk_with_known_time_shows_time_and_length(built_site: Path):
+    shown = facts(built_site / "tagung-2020/test-vortrag-mit-zeit/index.html")
     assert shown["Uhrzeit"] == "10:15 Uhr (20 Minuten)"
-    assert shown["Referent·in"] == ("Ursula Heinen-Esser (damalige Umweltministerin des Landes Nordrhein-Westfalen, "
-                                    "Land Nordrhein-Westfalen)")
+    assert shown["Referierende"] == "Erika Mustermann (Testfunktion, Testorganisation); Max Mustermann"
+
+
+def test_talk_with_one_speaker_names_role_and_organisation(built_site: Path):
+    shown = facts(built_site / "tagung-2020/test-grusswort/index.html")
+    assert shown["Referent·in"] == "Erika Mustermann (Testfunktion, Testorganisation)"

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 import pytest
+from helpers import FIXTURE_ROOT
 
 from ogi.anhaenge import dateiformat, human_size
 from ogi.content import Site, Vortrag, load_site
 from ogi.models import Beitrag, Person
 from ogi.programm import programme, speakers
 
-ROOT = Path(__file__).resolve().parents[1]
-SHIPPED = load_site(ROOT)
-FACHTAGUNG = SHIPPED.tagung.tage[1]
-PLENUM = SHIPPED.tagung.sessions[-1]
+FIXTURE = load_site(FIXTURE_ROOT)  # its tagung.yml: two days, sessions werkstatt-a, werkstatt-b (day 1), plenum (day 2)
+FACHTAGUNG = FIXTURE.tagung.tage[1]
+PLENUM = FIXTURE.tagung.sessions[-1]
 
 
 def talk(slug: str, *, beginn: str | None = None, reihenfolge: int | None = None, session=None,
@@ -28,7 +26,7 @@ def talk(slug: str, *, beginn: str | None = None, reihenfolge: int | None = None
 
 
 def site_with(*talks: Vortrag) -> Site:
-    return Site(root=ROOT, tagung=SHIPPED.tagung, vortraege=list(talks))
+    return Site(root=FIXTURE_ROOT, tagung=FIXTURE.tagung, vortraege=list(talks))
 
 
 def test_programme_lists_timed_talks_first_then_in_editors_order_then_the_rest():
@@ -42,8 +40,8 @@ def test_programme_lists_timed_talks_first_then_in_editors_order_then_the_rest()
 
 def test_programme_keeps_every_day_and_session_even_without_talks():
     days = programme(site_with())
-    assert [d.tag.name for d in days] == ["Netzwerktag", "Fachtagung"]
-    assert [b.session.id for b in days[0].bloecke] == [s.id for s in SHIPPED.tagung.sessions[:4]]
+    assert [d.tag.name for d in days] == ["Werkstatttag", "Plenumstag"]
+    assert [b.session.id for b in days[0].bloecke] == ["werkstatt-a", "werkstatt-b"]
     assert all(b.vortraege == [] for d in days for b in d.bloecke)
 
 
@@ -51,7 +49,7 @@ def test_programme_puts_talks_into_their_session():
     site = site_with(talk("x", session=PLENUM), talk("y"))
     blocks = programme(site)[1].bloecke
     assert [(b.session.id if b.session else None, [v.slug for v in b.vortraege]) for b in blocks] == [
-        (None, ["y"]), ("fachtagung", ["x"])]
+        (None, ["y"]), ("plenum", ["x"])]
 
 
 def test_speakers_are_one_entry_per_normalised_name_across_talks():

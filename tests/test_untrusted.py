@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import FIXTURE_CONTENT
 
 from ogi.content import load_site
 from ogi.maps.settings import mkdocs_settings_problems
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")  # the tests' own records, never the shipped ones
     return tmp_path
 
 

@@ -149,3 +149,21 @@ def test_makefile_has_the_editor_targets(target: str):
     result = subprocess.run(["make", "-n", target, f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert f"-m ogi {target}" in result.stdout
+
+
+def _make(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_make_alone_lists_every_command_with_one_line():
+    listed = _make().stdout.splitlines()
+    assert listed == _make("help").stdout.splitlines()
+    phony = re.search(r"^\.PHONY: (.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1).split()
+    names = [line.split()[1] for line in listed]
+    assert sorted(names) == sorted(phony)
+    assert all(re.fullmatch(r"  make [a-z-]+ +\S.*", line) for line in listed), listed
+
+
+def test_make_test_fast_leaves_out_browser_and_slow_tests():
+    result = subprocess.run(["make", "-n", "test-fast", f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
+    assert '-m pytest -m "not browser and not slow"' in result.stdout
