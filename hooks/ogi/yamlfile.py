@@ -147,6 +147,8 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
 
 
 def _forbidden_characters(text: str, path: str) -> list[ContentError]:
+    if not _FORBIDDEN.search(text):  # the common case: one scan of the whole file
+        return []
     errors = []
     for number, line in enumerate(text.split("\n"), start=1):
         match = _FORBIDDEN.search(line.rstrip("\r"))
