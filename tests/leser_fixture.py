@@ -120,7 +120,7 @@ def leser_url(leser_site: Path):
 # --- the readers' tasks (tests/test_aufgaben_browser.py): what the leser fixture lacks for them -------------
 # A measure in Bönen for the resident, operator data with an e-mail for the press contact, and the 2020
 # conference folder replaced by a small event of the tests' own: a talk with slides and a one-sentence
-# workshop (a would-be stub). Test data only (example.org, placeholder names).
+# workshop (a would-be stub; a talk only, never also a same-named session). Test data only (example.org, placeholder names).
 AUFGABEN_MASSNAHMEN = {
     "boenen-gruendach": """titel: Dachgrün am Beispielplatz in Bönen
 kommunen: [Bönen]
@@ -172,10 +172,6 @@ sessions:
     titel: Plenum
     art: Plenum
     tag: 2020-11-26
-  - id: workshop-klima
-    titel: Klimaanpassung
-    art: Workshop
-    tag: 2020-11-26
 dokumentation:
   titel: Dokumentation der Beispieltagung
   url: https://example.org/dokumentation
@@ -196,7 +192,6 @@ anhaenge:
     "workshop-klimaanpassung": """titel: 'Workshop: Klimaanpassung'
 art: Workshop
 tag: 2020-11-26
-session: workshop-klima
 kurzbeschreibung: Einer der Workshops des Netzwerktags.
 """ + QUELLE,
 }

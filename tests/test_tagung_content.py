@@ -32,6 +32,27 @@ def test_unknown_session_gives_its_german_error_line(tmp_path: Path):
     assert "test-werkstatt-b" not in [v.slug for v in site.vortraege]
 
 
+def test_workshop_restating_its_own_session_is_an_error(tmp_path: Path):
+    # Issue 13: each 2020 workshop was a session and a same-named talk, two near-empty pages listed twice.
+    project = copy_project(tmp_path / "projekt")
+    record = replace_in(project / WERKSTATT, 'titel: "Werkstatt A: Testthema"', "titel: 'workshop:  Werkstatt a'")
+    errors = [str(e) for e in load_site(project).errors]
+    assert errors == [f"{WERKSTATT}:{line_of(record, 'session: werkstatt-a')}: session: der Beitrag und die Session "
+                      "„werkstatt-a“ beschreiben dasselbe (Workshop „Werkstatt A“), im Programm stünde es doppelt; "
+                      "entweder nur die Session in tagung.yml behalten oder nur den Beitrag (dann ohne session und "
+                      "die Session löschen)"]
+
+
+def test_talk_with_its_sessions_title_but_another_kind_is_no_twin(tmp_path: Path):
+    # A talk titled like its session is fine when it is another kind of thing (a Vortrag in a Workshop).
+    project = copy_project(tmp_path / "projekt")
+    record = replace_in(project / WERKSTATT, 'titel: "Werkstatt A: Testthema"', "titel: Werkstatt A")
+    replace_in(record, "art: Workshop", "art: Vortrag")
+    site = load_site(project)
+    assert site.errors == []
+    assert [v.session.id for v in site.vortraege if v.slug == "test-werkstatt-a"] == ["werkstatt-a"]
+
+
 def test_session_on_a_day_outside_the_event_is_an_error(tmp_path: Path):
     project = copy_project(tmp_path / "projekt")
     tagung = replace_in(project / TAGUNG / "tagung.yml", "    art: Plenum\n    tag: 2020-11-27",

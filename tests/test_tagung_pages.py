@@ -151,3 +151,18 @@ def test_talk_with_known_time_shows_time_and_length(built_site: Path):
 def test_talk_with_one_speaker_names_role_and_organisation(built_site: Path):
     shown = facts(built_site / "tagung-2020/test-grusswort/index.html")
     assert shown["Referent·in"] == "Erika Mustermann (Testfunktion, Testorganisation)"
+
+
+def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: Path):
+    # "Workshop: Klimaanpassung (Workshop)" said the kind twice; a title that starts with it needs no label.
+    from ogi.content import load_site
+    from ogi.pages import build_outputs
+
+    project = copy_project(tmp_path / "projekt")
+    replace_in(project / TAGUNG / "test-impuls-ohne-session.yml", "titel: Testimpuls ohne Session",
+               "titel: 'Impuls: Testthema'")
+    programm = {o.uri: o for o in build_outputs(load_site(project))}["tagung-2020/index.md"].content
+    lines = {line.split("](")[0].removeprefix("- ").split("[")[-1]: line
+             for line in programm.splitlines() if line.startswith("- ")}
+    assert "ogi-art" not in lines["Impuls: Testthema"]
+    assert lines["Testgrußwort im Plenum"].endswith('<span class="ogi-art">(Grußwort)</span>')

@@ -139,6 +139,22 @@ def unknown_kommune(name: str, kommunen: Iterable[str]) -> str:
     return f"unbekannte Kommune „{visible(name)}“{did_you_mean(name, kommunen)}; Namen wie in content/kommunen.yml schreiben"
 
 
+def is_twin(record: Beitrag, session: Session) -> bool:
+    """True when a talk restates its own session (same kind, same title up to a leading "Kind:"): one thing twice.
+
+    Readers would find two nearly empty pages and the programme would list the workshop twice.
+    """
+    if not session.art or record.art.casefold() != session.art.casefold():
+        return False
+
+    def bare(title: str) -> str:
+        words = " ".join(title.split()).casefold()
+        prefix = f"{record.art.casefold()}:"
+        return words.removeprefix(prefix).strip()
+
+    return bare(record.titel) == bare(session.titel)
+
+
 def unknown_session(name: str, sessions: Iterable[str]) -> str:
     """The message for a session id that tagung.yml does not define (loader and `make new-beitrag`)."""
     ids = list(sessions)
@@ -356,6 +372,12 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
         if record.tag not in days:
             loader.error(shown, ("tag",), "tag", f"{record.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
                          + ", ".join(d.isoformat() for d in days))
+            continue
+        if session is not None and is_twin(record, session):
+            loader.error(shown, ("session",), "session",
+                         f"der Beitrag und die Session „{session.id}“ beschreiben dasselbe ({session.art} "
+                         f"„{session.titel}“), im Programm stünde es doppelt; entweder nur die Session in "
+                         "tagung.yml behalten oder nur den Beitrag (dann ohne session und die Session löschen)")
             continue
         if session is not None and session.tag != record.tag:
             loader.error(shown, ("tag",), "tag",

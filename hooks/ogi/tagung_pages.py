@@ -42,7 +42,8 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
         personen = [(p, anker[normalised_name(p.name)]) for p in v.record.referierende]
         # Markdown links resolve from the page's source file, which sits in the event's folder.
         kalender = posixpath.relpath(talk_file(event, v), event.uri) if time_known(v) else None
-        yield Output(event.page(v.slug), page.render(v=v, anhaenge=anhaenge, personen=personen, kalender=kalender),
+        yield Output(event.page(v.slug), page.render(v=v, t=t, anhaenge=anhaenge, personen=personen,
+                                                     kalender=kalender),
                      source=v.source)
 
     page = env.get_template("session.md.j2")
