@@ -21,12 +21,14 @@ from markupsafe import Markup, escape
 # tables, escapes, headings, admonitions). As numeric character references they are shown as typed.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^$"} | {
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+_INLINE_TABLE = str.maketrans(_INLINE)
 # Characters that start a block only at the beginning of a line: lists, quotes, definition lists,
 # setext underlines, details, footnotes.
 _LINE_START = re.compile(r"^ *(?:[-+=:>?%]|\d+[.)])")
 # Every kind of line break or other whitespace run: a value never starts a new Markdown block.
 _WHITESPACE = re.compile(r"[\s\u2028\u2029\x85]+")
 
+_HEADING = re.compile(r"<(/?)h([1-6])")
 RICH_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h3", "h4", "code"}
 RICH_SCHEMES = {"http", "https", "mailto"}
 
@@ -48,7 +50,7 @@ def markdown_text(value: object) -> Markup:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    text = "".join(_INLINE.get(c, c) for c in one_line(value))
+    text = one_line(value).translate(_INLINE_TABLE)
     match = _LINE_START.match(text)
     if match:  # the marker's last character as a reference: "1&#46; Preis", "&#45; Liste"
         end = match.end() - 1
@@ -96,9 +98,7 @@ def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
 @functools.cache
 def _rich_markdown() -> markdown.Markdown:
     # One converter for all records (reset before each): building one costs more than converting.
-    # baselevel 3: "# Titel" in a description becomes a sub-heading of the page's section.
-    return markdown.Markdown(extensions=["toc", "sane_lists"], output_format="html",
-                             extension_configs={"toc": {"baselevel": 3, "anchorlink": False, "permalink": False}})
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
 def rich_text(value: object) -> Markup:
@@ -112,7 +112,8 @@ def rich_text(value: object) -> Markup:
     if value is None:
         return Markup("")
     html = _rich_markdown().reset().convert(str(value))
-    html = re.sub(r"<h[5-6]", "<h4", re.sub(r"</h[5-6]>", "</h4>", html))
+    # "# Titel" in a description becomes a sub-heading of the page's section: h1 -> h3, deeper -> h4.
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{3 if m.group(2) == '1' else 4}", html)
     clean = nh3.clean(html, tags=RICH_TAGS, clean_content_tags={"script", "style", "iframe", "object",
                                                                    "template", "noscript", "textarea"},
                       attributes={"a": {"href"}}, attribute_filter=_allowed_attribute,
