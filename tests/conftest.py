@@ -114,6 +114,9 @@ def axe_violations(page) -> list[str]:
     """axe-core's findings on the page as short lines (rule id and the first places), [] when clean."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Material fades the header title in and out while scrolling (a click on a map scrolls it into
+    # view); mid-fade, axe measures half-transparent text. Judge the page as it rests.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
 
 
