@@ -298,3 +298,10 @@ def test_check_validates_the_map_settings_the_build_uses(project):
     [problem] = mkdocs_settings_problems(project)
     assert (problem.path, problem.field) == ("mkdocs.yml", "extra.karte")
     assert problem.message.startswith("unbekannte Einstellung kachel_url; erlaubt sind kacheln_url")
+
+
+def test_no_page_template_marks_a_value_safe():
+    # Safe output carries its own type (Markup from the renderer, a macro or a filter of ogi.text);
+    # a `|safe` in a template would be the one place where content text could become markup.
+    templates = sorted((ROOT / "hooks/ogi/templates").glob("*.j2"))
+    assert templates and [t.name for t in templates if "|safe" in t.read_text(encoding="utf-8")] == []

@@ -9,6 +9,8 @@ import json
 import posixpath
 from typing import Any
 
+from markupsafe import Markup
+
 from .content import Massnahme
 from .excel import XLSX_URI, ProjekteXlsx, projekte_xlsx
 from .exporte import Export
@@ -150,7 +152,7 @@ def _groesse(text: str | bytes) -> str:
 
 
 def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int,
-                       weitere: list[tuple[type[Export], Output]] = ()) -> str:
+                       weitere: list[tuple[type[Export], Output]] = ()) -> Markup:
     """The 'Offene Daten' section of the measures' index: the files, their licence and the provider.
 
     `exports` are the measures' files in the order of OPEN_DATA_EXPORTS; `weitere` are files about all the
@@ -160,10 +162,11 @@ def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str,
         return {"name": posixpath.basename(output.uri), "href": relative_url(from_uri, output.uri),
                 "groesse": _groesse(output.content or ""), "label": export.label, "hinweis": export.hinweis}
 
-    return env.get_template("karte_downloads.md.j2").render(
+    # Markup: a fragment of our own template, every value in it already printed as text.
+    return Markup(env.get_template("karte_downloads.md.j2").render(
         dateien=[eintrag(e, o) for e, o in zip(OPEN_DATA_EXPORTS, exports)],
         weitere=[eintrag(e, o) for e, o in weitere],
-        lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl)
+        lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl))
 
 
 def export_outputs(massnahmen: list[Massnahme], site_url: str, anbieter: str = "Regionalverband Ruhr") -> list[Output]:

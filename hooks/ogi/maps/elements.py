@@ -13,6 +13,7 @@ from typing import Any
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
+from markupsafe import Markup
 
 from .. import branca_cache  # noqa: F401  (compiles branca's element templates once; see there)
 
@@ -95,10 +96,14 @@ def stabilise_ids(root: Element, seed: str) -> None:
 
 @dataclass(frozen=True)
 class GerenderteKarte:
-    """The parts of a rendered Folium map that go into a page."""
+    """The parts of a rendered Folium map that go into a page.
 
-    html: str
-    script: str
+    Markup: the renderer's own output. Content reaches it only as escaped JSON (`tojson`, Folium's
+    `tojavascript`), so templates print it without `|safe`.
+    """
+
+    html: Markup
+    script: Markup
 
 
 def render_map(m: folium.Map, seed: str) -> GerenderteKarte:
@@ -125,7 +130,7 @@ def render_map(m: folium.Map, seed: str) -> GerenderteKarte:
             collect(child)
 
     collect(m)
-    return GerenderteKarte(html="".join(_lines(html)), script="\n".join(_lines(script)))
+    return GerenderteKarte(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))))
 
 
 def _lines(parts: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import folium
 import jinja2
+from markupsafe import Markup
 
 from ..content import Massnahme, Ort, Site
 from ..models import STATUS_WERTE
@@ -204,13 +205,14 @@ class Karten:
         return {o.name: a for m in massnahmen if m.record.lage.genauigkeit == "Kommune"
                 for o in m.orte[:1] if (a := ags_of(o))}
 
-    def platzhalter(self, uri: str) -> str:
+    def platzhalter(self, uri: str) -> Markup:
         """What a page's Markdown carries where its map goes; '' when the page gets no map.
 
         The map HTML itself is put in by `einsetzen` after Markdown and the search index have run:
         neither has anything to do with it, and parsing it there cost more than rendering it.
         """
-        return PLATZHALTER if self.einstellungen.aktiv and self._seiten().get(uri) is not None else ""
+        shown = self.einstellungen.aktiv and self._seiten().get(uri) is not None
+        return Markup(PLATZHALTER if shown else "")
 
     def einsetzen(self, html: str, uri: str) -> str:
         """Replace the placeholder in the finished page of `uri` with its map."""
