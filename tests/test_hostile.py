@@ -8,16 +8,13 @@ every output — page body, <title>, <meta>, navigation, search index, map data,
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SUBPATH, RequestLog, SubpathHandler, copy_project, mkdocs_build
+from conftest import RequestLog, copy_project, mkdocs_build, serve
 from hostile import HOSTILE_SLUG, HOSTILE_TALK, HOSTILE_TITLE, write_hostile_content
 
 from ogi.content import load_site
@@ -50,11 +47,8 @@ def hostile_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("feindlich-site")
-    handler = functools.partial(SubpathHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_port}{SUBPATH}"
-    server.shutdown()
+    for base_url in serve(root):
+        yield root, base_url
 
 
 @pytest.fixture(scope="module")
