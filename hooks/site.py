@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import sys
@@ -53,6 +54,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    gc.unfreeze()  # a rebuild while serving: the last build's objects may be collected again
     root = Path(config.config_file_path).parent
     site = load_site(root)
     if is_published(config.site_url or ""):  # the public site must not go out without its legal data
@@ -70,6 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[DATES_KEY] = last_changed(root)
     config[TEMPLATES_KEY] = environment()
     config[SECTION_KEY] = None
+    settle()
     return config
 
 
@@ -88,6 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, output.uri, content=output.content, inclusion=inclusion)
         file.edit_uri = output.source
         files.append(file)
+    settle()
     return files
 
 
@@ -141,6 +145,13 @@ def mark_meta_escaped(page: Page) -> None:
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = Markup(page.meta[key])
+
+
+def settle() -> None:
+    # The records and the generated pages live until the build ends. Freezing them takes them out of
+    # the garbage collector's scans, which otherwise walk them again and again while pages render
+    # (a third of the collector's time at 1.000 measures; measured with `make bench`).
+    gc.freeze()
 
 
 def map_settings(config: MkDocsConfig) -> KartenEinstellungen:

@@ -15,6 +15,7 @@ from html import unescape
 
 PLAIN = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+VARIANT_LETTERS = frozenset("äöüÄÖÜß")  # only words with one of these have variants
 
 
 # Regular expressions instead of an HTML parser: the same text, six times faster at 1.000 pages.
@@ -43,7 +44,9 @@ def search_keywords(html: str, suchwoerter: object = None) -> list[str]:
     the page's words, each once, in a stable order."""
     words = [str(w) for w in suchwoerter if isinstance(w, (str, int))] if isinstance(suchwoerter, list) else []
     seen = {w.casefold() for w in words}
-    for word in WORD.findall(text_of(html)):
+    for word in dict.fromkeys(WORD.findall(text_of(html))):  # each word once: pages repeat many
+        if not VARIANT_LETTERS.intersection(word):
+            continue
         for variant in word_variants(word):
             if variant.casefold() not in seen:
                 seen.add(variant.casefold())
