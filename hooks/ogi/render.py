@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 
 import jinja2
@@ -31,10 +30,20 @@ def relative_url(from_uri: str, to_uri: str) -> str:
     """Link from the page of `from_uri` to the page or file `to_uri`, as the browser resolves it."""
     base = page_url(from_uri)
     target = page_url(to_uri)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = _relpath(target, base.rstrip("/"))
     if (target == "" or target.endswith("/")) and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+def _relpath(target: str, start: str) -> str:
+    # posixpath.relpath for paths below the site's root, without its os.getcwd() call per link
+    # (maps and pages ask for thousands of links in a build).
+    to, frm = [p for p in target.split("/") if p], [p for p in start.split("/") if p]
+    common = 0
+    while common < min(len(to), len(frm)) and to[common] == frm[common]:
+        common += 1
+    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
 
 
 def euro(amount: int | None) -> str:
