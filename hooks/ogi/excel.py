@@ -90,7 +90,7 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
             ("Lizenz", lizenz), ("Lizenztext", lizenz_url), ("Quelle", site_url + "massnahmen/"),
             ("Namensnennung", f"Datenquelle: {anbieter}, {lizenz}"), ("Stand der Daten", stand))):
         info.write_string(row, 0, label, fett)
-        if label in ("Lizenztext", "Quelle") and value.startswith("http"):
+        if label in ("Lizenztext", "Quelle") and isinstance(value, str) and value.startswith("http"):
             info.write_url(row, 1, value, link, string=value)
         else:
             _write(info, row, 1, value, datum)
