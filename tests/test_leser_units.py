@@ -3,14 +3,18 @@ a page, the region picture."""
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+from helpers import FIXTURE_ROOT, parse_html
 from leser_fixture import leser_project
 
 from ogi.content import load_site
+from ogi.markers import fill_markers
 from ogi.navigation import section_index
 from ogi.regionbild import MIT, OHNE, region_svg
+from ogi.render import environment
 from ogi.suchwoerter import search_keywords, word_variants
 from ogi.tabellen import label_cells
 
@@ -71,3 +75,24 @@ def test_section_index_puts_unlisted_events_under_veranstaltungen():
         "veranstaltungen/index.md"
     assert section_index("tagung-2020/grusswort.md", listed, ["tagung-2020"]) == "tagung-2020/index.md"
     assert section_index("kontakt.md", listed, ["tagung-2020"]) is None
+
+
+def kontakte_html(site) -> str:
+    return fill_markers("<!-- ogi:kontakte -->", site, environment(), dt.date(2026, 11, 1))
+
+
+def test_contacts_offer_the_telephone_as_a_link_to_tap():
+    """A contact without a telephone of its own shows the operator's switchboard as a tel: link: on a
+    phone it is one tap, and it is the only way to reach anyone while no e-mail is published."""
+    site = load_site(FIXTURE_ROOT)
+    links = {a.text: a.href for a in parse_html(kontakte_html(site)).find_all("a")}
+    assert links["+49 123 4567-0"] == "tel:+4912345670"
+    assert links["projekt@example.org"] == "mailto:projekt@example.org"
+
+
+def test_contacts_without_any_entry_send_the_reader_to_the_address():
+    site = load_site(FIXTURE_ROOT)
+    site.betreiber = site.betreiber.model_copy(update={"kontakte": []})
+    markdown = kontakte_html(site)
+    assert "Eigene Ansprechstellen sind hier noch nicht veröffentlicht" in markdown
+    assert "[allgemeine Anschrift](#anschrift)" in markdown

@@ -92,3 +92,17 @@ def test_legal_pages_exist_and_name_the_operator(built_site: Path):
         text = article(built_site / name / "index.html").text
         assert betreiber["name"] in text, name
         assert betreiber["anschrift"]["ort"] in text, name
+
+
+def test_header_buttons_have_german_accessible_names_on_every_page(built_site: Path):
+    """Material's header buttons (the menu and the search: labels with an icon only) hold a span with
+    role="button" and a German name (overrides/partials/header.html), so a screen reader can announce them."""
+    for path in sorted(built_site.rglob("*.html")):
+        header = parse_html(path).find("header", cls="md-header")
+        assert header is not None, path
+        names = {}
+        for label in header.find_all("label", cls="md-header__button"):
+            button = label.find("span")
+            assert button is not None and button.attrs.get("role") == "button", path
+            names[label.attrs.get("for")] = button.attrs.get("aria-label")
+        assert names == {"__drawer": "Menü öffnen", "__search": "Suche öffnen"}, path

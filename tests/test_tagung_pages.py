@@ -10,6 +10,7 @@ from helpers import (
     FIXTURE_ROOT,
     TAGUNG,
     append_to_record,
+    article,
     article_links,
     copy_project,
     facts,
@@ -70,6 +71,22 @@ def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path)
     assert target(built_site, page, by_text["Referierende"]) == built_site / "tagung-2020/referierende/index.html"
     assert target(built_site, page, by_text[ScheduleJson.label]).is_file()
     assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
+
+
+def test_events_overview_says_where_the_presentations_are_published(built_site: Path):
+    """Readers searching „Folien“ land on the overview: each event names its documentation there."""
+    page = built_site / "veranstaltungen/index.html"
+    assert "Folien und Dokumentation: Dokumentation der Testtagung" in article(page).text
+    by_text = {e.text: e.href for e in article_links(page)}
+    assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
+
+
+def test_events_overview_links_a_documentation_file_through_the_event_page(documentation_site: Path):
+    page = documentation_site / "veranstaltungen/index.html"
+    by_text = {e.text: e.href for e in article_links(page)}
+    assert target(documentation_site, page, by_text["Dokumentation der Testtagung"].split("#")[0]) == \
+        documentation_site / "tagung-2020/index.html"
+    assert by_text["Dokumentation der Testtagung"].endswith("#dokumentation")
 
 
 @pytest.mark.parametrize("session", SITE.tagung.sessions, ids=lambda s: s.id)
