@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ RESERVED_SESSION_IDS = ("index",)
 # Addresses of generated sections and site files that an event folder (content/<name>/) must not take.
 RESERVED_EVENT_FOLDERS = ("massnahmen", "kommunen", "daten", "veranstaltungen", "assets", "search", "projects")
 CONTENT_DIR = "content"
+KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
@@ -57,7 +59,12 @@ class Ort:
 
     @property
     def kreis(self) -> str:
-        return self.kommune.kreis or "Kreisfreie Städte"
+        return self.kommune.kreis or KREISFREI
+
+
+def kreis_order(kreis: str) -> tuple[bool, str]:
+    """Sort key of Kreis groups: the kreisfreie Städte first, then the Kreise by name."""
+    return (kreis != KREISFREI, kreis)
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,24 @@ class Site:
         if self.errors:
             raise ContentErrors(self.errors)
 
-    @property
+    # Facts derived from the linked records, computed once on first use (after load_site, which is the
+    # only code that changes the lists above) and read by every page, map and export.
+
+    @cached_property
+    def massnahmen_sortiert(self) -> list[Massnahme]:
+        """The measures as lists show them: by their first Kommune, then by title."""
+        return sorted(self.massnahmen, key=lambda m: (m.orte[0].name, m.record.titel.casefold()))
+
+    @cached_property
+    def massnahmen_je_kommune(self) -> dict[str, list[Massnahme]]:
+        """Kommune name -> its measures in list order; only Kommunen with measures, by name."""
+        by_name: dict[str, list[Massnahme]] = {}
+        for m in self.massnahmen_sortiert:
+            for ort in m.orte:
+                by_name.setdefault(ort.name, []).append(m)
+        return dict(sorted(by_name.items()))
+
+    @cached_property
     def datenstand(self) -> dt.date | None:
         dates = [m.record.datenstand for m in self.massnahmen]
         for event in self.veranstaltungen:

@@ -27,7 +27,7 @@ def _plain(name: str) -> str:
 
 def kommunen_mit_massnahmen(site: Site) -> list[str]:
     """Names of the Kommunen with at least one documented measure, sorted."""
-    return sorted({ort.name for m in site.massnahmen for ort in m.orte})
+    return list(site.massnahmen_je_kommune)
 
 
 def region_svg(site: Site, path: Path = OUTLINES) -> str:

@@ -11,7 +11,7 @@ from .anhaenge import Datei
 from .exporte import Umgebung
 from .kalender import Kalender, talk_calendars, talk_file
 from .output import Output
-from .programm import normalised_name, session_talks
+from .programm import normalised_name
 from .schedule import ScheduleJson, time_known
 from .schedule_xml import ScheduleXml
 from .veranstaltung import Veranstaltung, alle_referierenden
@@ -50,7 +50,7 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
     for s in t.sessions:
         tag = next((d for d in t.tage if d.datum == s.tag), None)
         yield Output(event.page(f"sessions/{s.id}"), page.render(
-            s=s, tag=tag, vortraege=session_talks(event.daten, s), t=t), source=event.source)
+            s=s, tag=tag, vortraege=event.session_vortraege.get(s.id, []), t=t), source=event.source)
 
     yield Output(event.page("referierende"), env.get_template("referierende.md.j2").render(
         t=t, referierende=list(event.referierende)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .anhaenge import Datei, datei
@@ -42,17 +43,25 @@ class Veranstaltung:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.record.zeitzone)
 
-    @property
+    # Derived once per event on first use (the dataclass is frozen; cached_property writes past that).
+
+    @cached_property
     def vortraege(self) -> list[Vortrag]:
         """All talks in programme order."""
         return [v for tag in self.programm for block in tag.bloecke for v in block.vortraege]
 
-    @property
+    @cached_property
+    def session_vortraege(self) -> dict[str, list[Vortrag]]:
+        """Session id -> its talks in programme order."""
+        return {block.session.id: block.vortraege for tag in self.programm for block in tag.bloecke
+                if block.session is not None}
+
+    @cached_property
     def datenstand(self) -> dt.date:
         """The newest `datenstand` of the event and its talks."""
         return max([self.record.datenstand] + [v.record.datenstand for v in self.vortraege])
 
-    @property
+    @cached_property
     def anker(self) -> dict[str, str]:
         """normalised speaker name -> anchor on the speaker index."""
         return {normalised_name(r.name): r.anker for r in self.referierende}

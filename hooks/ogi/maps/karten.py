@@ -16,7 +16,7 @@ import folium
 import jinja2
 from markupsafe import Markup
 
-from ..content import Massnahme, Ort, Site
+from ..content import Massnahme, Ort, Site, kreis_order
 from ..models import STATUS_WERTE
 from ..render import relative_url
 from .assets import asset_links
@@ -128,7 +128,7 @@ def _filter(massnahmen: list[Massnahme]) -> Filter:
     for m in massnahmen:
         for ort in m.orte:
             kreise.setdefault(ort.kreis, set()).add(ort.name)
-    ordered = sorted(kreise.items(), key=lambda item: (item[0] != "Kreisfreie Städte", item[0]))
+    ordered = sorted(kreise.items(), key=lambda item: kreis_order(item[0]))
     traeger = sorted({m.record.traeger for m in massnahmen if m.record.traeger}, key=str.casefold)
     return Filter([(k, sorted(v)) for k, v in ordered], traeger)
 
@@ -225,13 +225,11 @@ class Karten:
         # uri -> a function rendering that page's map; built once per Karten object.
         if self._karten_der_seiten is None:
             seiten: dict[str, Callable[[], str]] = {}
-            by_ort: dict[str, list[Massnahme]] = {}
+            by_ort = self.site.massnahmen_je_kommune
             alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
             for m in alle:
                 uri = f"massnahmen/{m.slug}.md"
                 seiten[uri] = functools.partial(self.massnahme, m, uri)
-                for ort in m.orte:
-                    by_ort.setdefault(ort.name, []).append(m)
             if alle:
                 seiten["massnahmen/index.md"] = functools.partial(self.uebersicht, "massnahmen/index.md", alle)
             for name, massnahmen in by_ort.items():
