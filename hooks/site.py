@@ -20,6 +20,7 @@ from mkdocs.utils import get_build_date
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from ogi import urls  # noqa: E402
 from ogi.build import Build  # noqa: E402
 from ogi.content import load_site  # noqa: E402
 from ogi.errors import ContentErrors  # noqa: E402
@@ -90,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"docs/{file.src_uri}"
     for output in build_outputs(config[BUILD_KEY]):
         # Record pages are reached from their section's index, never from the sidebar.
-        inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.INCLUDED if urls.is_index(output.uri) else InclusionLevel.NOT_IN_NAV
         if output.path is not None:
             file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
         else:

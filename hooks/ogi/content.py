@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
 from .files import file_problem, inside
 from .kommunen import ags_of, official_kommunen
@@ -35,12 +36,12 @@ IMAGES_DIR = "content/projects/bilder"
 TAGUNG_DIR = "content/tagung-2020"
 ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
 TAGUNG_FILE = "tagung.yml"
-# File names of presentations that would take the address of a generated conference page.
-RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule", "kalender")
-RESERVED_PROJECT_NAMES = ("index", "bilder")  # massnahmen/index.md, massnahmen/bilder/
-RESERVED_SESSION_IDS = ("index",)
-# Addresses of generated sections and site files that an event folder (content/<name>/) must not take.
-RESERVED_EVENT_FOLDERS = ("massnahmen", "kommunen", "daten", "veranstaltungen", "assets", "search", "projects")
+# Record names that would take the address of a generated page (the address layout is urls.py's).
+RESERVED_TALK_NAMES = urls.EVENT_RESERVED
+RESERVED_PROJECT_NAMES = urls.MASSNAHME_RESERVED
+RESERVED_SESSION_IDS = urls.SESSION_RESERVED
+# An event folder (content/<name>/) must not take a generated section's address, nor be the measures' folder.
+RESERVED_EVENT_FOLDERS = (*urls.SECTIONS, "projects")
 CONTENT_DIR = "content"
 KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024

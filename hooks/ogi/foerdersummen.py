@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from . import urls
 from .content import Massnahme
 from .output import Output
 from .render import euro
 
-KOMMUNEN_SVG = "daten/foerderung-kommunen.svg"
-KREISE_SVG = "daten/foerderung-kreise.svg"
 
 
 @dataclass(frozen=True)
@@ -105,5 +104,5 @@ def balken_svg(summen: tuple[Summe, ...], titel: str) -> str:
 
 def foerder_outputs(summen: FoerderSummen) -> list[Output]:
     """The two charts as files of the site."""
-    return [Output(KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
-            Output(KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis"))]
+    return [Output(urls.FOERDERUNG_KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
+            Output(urls.FOERDERUNG_KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis"))]

@@ -21,7 +21,8 @@ from .content import (
     kreis_order,
 )
 from .exporte import Export
-from .feed import FEED_URI, AtomFeed, atom_feed
+from . import urls
+from .feed import AtomFeed, atom_feed
 from .files import published_file
 from .foerdersummen import foerder_outputs
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
@@ -29,10 +30,9 @@ from .maps import KartenEinstellungen, asset_outputs
 from .models import slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
-from .regionbild import URI as REGION_URI, region_svg
+from .regionbild import region_svg
 from .tagung_pages import EVENT_EXPORTS, archive_outputs, event_outputs
 
-KATALOG_URI = "daten/" + KatalogTurtle.identifier
 
 GENAUIGKEIT_TEXT = {
     "exakt": "genaue Lage",
@@ -60,9 +60,9 @@ def build_outputs(build: Build | Site, site_url: str = "", karten: KartenEinstel
         by_uri = {o.uri: o for o in files}
         event_files.append((event, [(e, by_uri[event.file(e.identifier)]) for e in EVENT_EXPORTS]))
         tagung += files
-    katalog = Output(KATALOG_URI, katalog_turtle(
+    katalog = Output(urls.KATALOG, katalog_turtle(
         site, datensaetze(site, list(zip(OPEN_DATA_EXPORTS, exports)), event_files), umgebung))
-    feed = Output(FEED_URI, atom_feed(site, events, umgebung))
+    feed = Output(urls.FEED, atom_feed(site, events, umgebung))
     weitere: list[tuple[type[Export], Output]] = [(KatalogTurtle, katalog), (AtomFeed, feed)]
 
     outputs: list[Output] = []
@@ -73,7 +73,7 @@ def build_outputs(build: Build | Site, site_url: str = "", karten: KartenEinstel
     outputs += [katalog, feed]
     outputs += archive_outputs(events, env)
     outputs += tagung
-    outputs.append(Output(REGION_URI, content=region_svg(site)))  # the start page's overview picture
+    outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture
     outputs += foerder_outputs(build.foerdersummen)
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
@@ -85,11 +85,11 @@ def record_page(source: str) -> str | None:
     if path.suffix != ".yml" or not slug_is_valid(path.stem):
         return None
     if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
-        return f"massnahmen/{path.stem}.md"
+        return urls.massnahme(path.stem)
     # Any other folder of content/ is an event (content/tagung-2020/, content/netzwerktag-2022/ …).
     if (path.parent.parent == PurePosixPath(CONTENT_DIR) and str(path.parent) != PROJECTS_DIR
             and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES):
-        return f"{path.parent.name}/{path.stem}.md"
+        return urls.event_page(path.parent.name, path.stem)
     return None
 
 
@@ -106,18 +106,19 @@ def massnahmen_pages(build: Build, exports: list[Output],
     site, env, maps = build.site, build.env, build.karten
     massnahmen = site.massnahmen_sortiert
     anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
-    yield Output("massnahmen/index.md", env.get_template("massnahmen.md.j2").render(
-        massnahmen=massnahmen, karte=maps.platzhalter("massnahmen/index.md"), foerderung=build.foerdersummen,
-        downloads=downloads_fragment(env, exports, "massnahmen/index.md", anbieter, len(massnahmen), weitere)))
+    yield Output(urls.MASSNAHMEN, env.get_template("massnahmen.md.j2").render(
+        seite=urls.MASSNAHMEN, massnahmen=massnahmen, karte=maps.platzhalter(urls.MASSNAHMEN),
+        foerderung=build.foerdersummen,
+        downloads=downloads_fragment(env, exports, urls.MASSNAHMEN, anbieter, len(massnahmen), weitere)))
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
-        uri = f"massnahmen/{m.slug}.md"
+        uri = urls.massnahme(m.slug)
         # While serving with a content error, a missing image is left out instead of stopping the build.
         bilder = [(b, path) for b in m.record.bilder if (path := published_file(site.root, IMAGES_DIR, b.datei))]
-        yield Output(uri, page.render(m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
+        yield Output(uri, page.render(seite=uri, m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
                                       karte=maps.platzhalter(uri)), source=m.source)
         for bild, path in bilder:
-            yield Output(f"massnahmen/bilder/{bild.datei}", path=path)
+            yield Output(urls.massnahme_bild(bild.datei), path=path)
 
 
 def kommunen_pages(build: Build) -> Iterable[Output]:
@@ -129,13 +130,13 @@ def kommunen_pages(build: Build) -> Iterable[Output]:
             groups[ort.kreis].append((ort, len(by_ort[ort.name])))
     ordered = sorted(groups.items(), key=lambda item: kreis_order(item[0]))
     without = [o for o in site.kommunen.values() if o.name not in by_ort]
-    yield Output("kommunen/index.md", env.get_template("kommunen.md.j2").render(
-        gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
+    yield Output(urls.KOMMUNEN, env.get_template("kommunen.md.j2").render(
+        seite=urls.KOMMUNEN, gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
         ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei, foerderung=build.foerdersummen,
-        karte=maps.platzhalter("kommunen/index.md")), source="content/kommunen.yml")
+        karte=maps.platzhalter(urls.KOMMUNEN)), source="content/kommunen.yml")
     page = env.get_template("kommune.md.j2")
     for name, massnahmen in by_ort.items():
         ort = site.kommunen[name]
-        uri = f"kommunen/{ort.slug}.md"
-        yield Output(uri, page.render(ort=ort, massnahmen=massnahmen, karte=maps.platzhalter(uri),
+        uri = urls.kommune(ort.slug)
+        yield Output(uri, page.render(seite=uri, ort=ort, massnahmen=massnahmen, karte=maps.platzhalter(uri),
                                       foerderung=build.foerdersummen))

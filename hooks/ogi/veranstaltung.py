@@ -15,7 +15,7 @@ from .anhaenge import Datei, datei
 from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Tagung
 from .programm import Auftritt, ProgrammTag, Referent, normalised_name, programme, sort_key, speakers
-from .render import page_url
+from . import urls
 from .slugs import slugify
 
 # guids must not change when the site moves to another host, so they hang off the event's public page.
@@ -72,15 +72,15 @@ class Veranstaltung:
 
     def page(self, name: str = "index") -> str:
         """Docs path of one of its pages: page('workshop-x') -> 'tagung-2020/workshop-x.md'."""
-        return f"{self.uri}/{name}.md"
+        return urls.event_page(self.uri, name)
 
     def page_path(self, name: str = "index") -> str:
         """URL path of one of its pages, relative to the site root: 'tagung-2020/workshop-x/'."""
-        return page_url(self.page(name))
+        return urls.page_url(self.page(name))
 
     def file(self, name: str) -> str:
         """Docs path of one of its files: file('schedule.xml') -> 'tagung-2020/schedule.xml'."""
-        return f"{self.uri}/{name}"
+        return urls.event_file(self.uri, name)
 
     def anhaenge(self, v: Vortrag) -> list[Datei]:
         """The talk's attachments that exist (a missing one is a content error shown while serving)."""

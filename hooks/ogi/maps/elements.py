@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from .. import branca_cache  # noqa: F401  (compiles branca's element templates once; see there)
 
-ASSET_DIR = "assets/karte"  # where the map assets are published inside the site
 
 # Leaflet.GestureHandling: the page scrolls under the wheel and one finger; these are its German hints.
 GESTEN_TEXT = {

@@ -18,14 +18,14 @@ from markupsafe import Markup
 
 from ..content import Massnahme, Ort, Site, kreis_order
 from ..models import STATUS_WERTE
-from ..render import relative_url
+from .. import urls
+from ..urls import relative_url
 from .assets import asset_links
 from .elements import OgiMap, Skript, render_map
 from .geometry import bounds, box_centre, latlon, union
 from .outlines import ATTRIBUTION, umriss_von
 from .settings import KartenEinstellungen
 
-GEOJSON_URI = "daten/projekte.geojson"
 PLATZHALTER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.einsetzen)
 STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
 KOMMUNE_RADIUS_M = 1500  # kommunen.yml gives the centres to about 1,5 km (used only without an outline)
@@ -62,7 +62,7 @@ def basis_optionen(uri: str, **extra: Any) -> dict[str, Any]:
             "hervorheben": [], "beschriftung": None, "anzahlen": None} | extra
 
 
-def massnahme_map(m: Massnahme, uri: str = "massnahmen/index.md") -> OgiMap:
+def massnahme_map(m: Massnahme, uri: str = urls.MASSNAHMEN) -> OgiMap:
     """The Folium map of one measure, fitted to what it shows."""
     geometrie, lage = m.geometrie, m.record.lage
     farbe = STATUS_FARBEN[m.record.status]
@@ -167,7 +167,7 @@ class Karten:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        optionen = {"daten": relative_url(uri, GEOJSON_URI), "basis": relative_url(uri, "massnahmen/index.md"),
+        optionen = {"daten": relative_url(uri, urls.GEOJSON), "basis": relative_url(uri, urls.MASSNAHMEN),
                     "filter": "ogi-filter", "liste": "massnahmen-liste", "kommune": None,
                     "ags": self._ags(massnahmen)}
         karte = uebersicht_map(union(massnahme_box(m) for m in massnahmen), basis_optionen(uri), optionen)
@@ -179,7 +179,7 @@ class Karten:
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
         # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
-        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, "massnahmen/index.md"),
+        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, urls.MASSNAHMEN),
                     "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
         ags = ags_of(ort)
         box = union([_area_box(ort), *(massnahme_box(m) for m in massnahmen)])
@@ -193,7 +193,7 @@ class Karten:
             return ""
         orte = sorted(self.site.kommunen.values(), key=lambda o: o.name)
         zahlen = {ags: {"name": o.name, "anzahl": anzahlen.get(o.name, 0),
-                        "href": relative_url(uri, f"kommunen/{o.slug}.md") if anzahlen.get(o.name) else None}
+                        "href": relative_url(uri, urls.kommune(o.slug)) if anzahlen.get(o.name) else None}
                   for o in orte if (ags := ags_of(o))}
         box = union(_area_box(o) for o in orte)
         karte = uebersicht_map(box, basis_optionen(uri, anzahlen=zahlen), None)
@@ -228,16 +228,16 @@ class Karten:
             by_ort = self.site.massnahmen_je_kommune
             alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
             for m in alle:
-                uri = f"massnahmen/{m.slug}.md"
+                uri = urls.massnahme(m.slug)
                 seiten[uri] = functools.partial(self.massnahme, m, uri)
             if alle:
-                seiten["massnahmen/index.md"] = functools.partial(self.uebersicht, "massnahmen/index.md", alle)
+                seiten[urls.MASSNAHMEN] = functools.partial(self.uebersicht, urls.MASSNAHMEN, alle)
             for name, massnahmen in by_ort.items():
                 ort = self.site.kommunen[name]
-                uri = f"kommunen/{ort.slug}.md"
+                uri = urls.kommune(ort.slug)
                 seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
             if self.site.kommunen:
-                seiten["kommunen/index.md"] = functools.partial(
-                    self.kommunen, "kommunen/index.md", {name: len(ms) for name, ms in by_ort.items()})
+                seiten[urls.KOMMUNEN] = functools.partial(
+                    self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()})
             self._karten_der_seiten = seiten
         return self._karten_der_seiten
