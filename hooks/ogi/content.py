@@ -180,6 +180,30 @@ def is_twin(record: Beitrag, session: Session) -> bool:
     return bare(record.titel) == bare(session.titel)
 
 
+# Messages that `make check` and `make new-project`/`new-beitrag` (scaffold.py) both give, written once.
+
+
+def not_a_slug(name: str, becomes: str = "zur Adresse der Seite", suffix: str = "") -> str:
+    """The message for a name that becomes an address but is not lower case, digits and hyphens."""
+    return (f"„{name}{suffix}“ wird {becomes}; nur Kleinbuchstaben, Ziffern und Bindestriche verwenden, "
+            f"z. B. „{slugify(name)}{suffix}“")
+
+
+def duplicate_title(titel: str, source: str) -> str:
+    """The message for a title that another record of the same kind already has."""
+    return f"der Titel „{titel}“ steht schon in {source}; jeder Titel nur einmal, z. B. den Ort ergänzen"
+
+
+def unknown_day(tag: str, days: Iterable[str]) -> str:
+    """The message for a date that is not a day of the event."""
+    return f"{tag} ist kein Tag der Tagung; erlaubt sind: " + ", ".join(days)
+
+
+def other_day(session: str, day: str, fix: str) -> str:
+    """The message for a talk whose day is not its session's."""
+    return f"die Session „{session}“ fand am {day} statt; {fix}"
+
+
 def unknown_session(name: str, sessions: Iterable[str]) -> str:
     """The message for a session id that tagung.yml does not define (loader and `make new-beitrag`)."""
     ids = list(sessions)
@@ -229,8 +253,7 @@ class _Loader:
         if slug and not slug_is_valid(path.stem):
             self.site.errors.append(ContentError(
                 shown, 1, FILE_FIELD,
-                f"der Dateiname „{path.name}“ wird zur Adresse der Seite; nur Kleinbuchstaben, Ziffern und "
-                f"Bindestriche verwenden, z. B. „{slugify(path.stem)}.yml“"))
+                "der Dateiname " + not_a_slug(path.stem, suffix=".yml")))
         source, errors = read_yaml(path, shown)
         if source is None:
             self.site.errors.extend(errors)
@@ -340,8 +363,7 @@ def event_folders(root: Path) -> list[Path]:
 def _event_folder_problem(root: Path, name: str) -> str | None:
     """Why content/<name>/ cannot become the address /<name>/ of an event; None if it can."""
     if not slug_is_valid(name):
-        return (f"der Ordnername „{name}“ wird zur Adresse der Veranstaltung; nur Kleinbuchstaben, Ziffern und "
-                f"Bindestriche verwenden, z. B. „{slugify(name)}“")
+        return "der Ordnername " + not_a_slug(name, "zur Adresse der Veranstaltung")
     if name in RESERVED_EVENT_FOLDERS or (root / "docs" / name).exists() or (root / "docs" / f"{name}.md").exists():
         return (f"der Ordnername „{name}“ ist schon die Adresse eines Bereichs der Website; einen anderen wählen, "
                 f"z. B. „{name}-veranstaltung“")
@@ -373,8 +395,7 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
                          f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen")
         if session.tag not in days:
             loader.error(source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
-                         f"{session.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
-                         + ", ".join(d.isoformat() for d in days))
+                         unknown_day(session.tag.isoformat(), (d.isoformat() for d in days)))
     if tagung.dokumentation and tagung.dokumentation.datei:
         _check_attachment(site, loader, event, source, ("dokumentation", "datei"),
                           "dokumentation.datei", tagung.dokumentation.datei)
@@ -395,8 +416,7 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
             loader.error(shown, ("session",), "session", unknown_session(record.session, sessions))
             continue
         if record.tag not in days:
-            loader.error(shown, ("tag",), "tag", f"{record.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
-                         + ", ".join(d.isoformat() for d in days))
+            loader.error(shown, ("tag",), "tag", unknown_day(record.tag.isoformat(), (d.isoformat() for d in days)))
             continue
         if session is not None and is_twin(record, session):
             loader.error(shown, ("session",), "session",
@@ -405,8 +425,7 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
                          "tagung.yml behalten oder nur den Beitrag (dann ohne session und die Session löschen)")
             continue
         if session is not None and session.tag != record.tag:
-            loader.error(shown, ("tag",), "tag",
-                         f"die Session „{session.id}“ fand am {session.tag.isoformat()} statt; tag angleichen")
+            loader.error(shown, ("tag",), "tag", other_day(session.id, session.tag.isoformat(), "tag angleichen"))
             continue
         for index, anhang in enumerate(record.anhaenge):
             _check_attachment(site, loader, event, shown, ("anhaenge", index, "datei"),
@@ -435,8 +454,6 @@ def _check_duplicate_titles(site: Site, loader: _Loader) -> None:
         for entry in records:
             key = entry.record.titel.casefold()
             if counts[key] > 1 and key in first:
-                loader.error(entry.source, ("titel",), "titel",
-                             f"der Titel „{entry.record.titel}“ steht schon in {first[key]}; jeder Titel nur einmal, "
-                             "z. B. den Ort ergänzen")
+                loader.error(entry.source, ("titel",), "titel", duplicate_title(entry.record.titel, first[key]))
             first.setdefault(key, entry.source)
         records[:] = [r for r in records if first[r.record.titel.casefold()] == r.source]
