@@ -25,7 +25,7 @@ from ogi.build import Build  # noqa: E402
 from ogi.content import load_site  # noqa: E402
 from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
-from ogi.maps import KartenEinstellungen, karten_einstellungen  # noqa: E402
+from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
 from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
 from ogi.navigation import is_editors_guide, section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
@@ -166,7 +166,7 @@ def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
     # extra.karte in mkdocs.yml; OGI_KARTEN=0 in the environment builds without maps.
     try:
         return karten_einstellungen(config.extra.get("karte"))
-    except ValueError as exc:
+    except SettingsError as exc:
         raise Abort(f"mkdocs.yml: {exc}") from None
 
 

@@ -22,11 +22,11 @@ from .karten import (
     karten_features,
     massnahme_map,
 )
-from .settings import KartenEinstellungen, karten_einstellungen
+from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
 __all__ = [
     "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLATZHALTER", "STATUS_FARBEN",
-    "UNGEFAEHR_RADIUS_M", "GerenderteKarte", "Karten", "KartenEinstellungen", "OgiMap", "asset_files",
+    "UNGEFAEHR_RADIUS_M", "GerenderteKarte", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
     "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "massnahme_map",
     "positions", "render_map", "stabilise_ids",
 ]
