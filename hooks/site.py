@@ -144,7 +144,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         build.menu_section.active = False
         build.menu_section = None
     # Maps go into the finished HTML: Markdown and the search index need not parse them.
-    return build.karten.einsetzen(output, page.file.src_uri)
+    return build.karten.insert(output, page.file.src_uri)
 
 
 def mark_meta_escaped(page: Page) -> None:

@@ -48,8 +48,11 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class Ort:
-    """A municipality with its slug and Kreis label."""
+class Kommunendaten:
+    """A Kommune of content/kommunen.yml as the site links it: its address (slug) and Kreis label.
+
+    Not to be confused with `Lage.ort`, a place in words (street, park) inside a Kommune.
+    """
 
     kommune: Kommune
     slug: str
@@ -75,12 +78,12 @@ class Massnahme:
     slug: str
     source: str
     record: Projekt
-    orte: tuple[Ort, ...]
+    kommunen: tuple[Kommunendaten, ...]
     geometrie: dict[str, Any]  # GeoJSON geometry; the Kommune's centre when only that is known
 
     @property
     def kreise(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(ort.kreis for ort in self.orte))
+        return tuple(dict.fromkeys(ort.kreis for ort in self.kommunen))
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ class Site:
     """Everything the pages, maps and exports are made from."""
 
     root: Path
-    kommunen: dict[str, Ort] = field(default_factory=dict)
+    kommunen: dict[str, Kommunendaten] = field(default_factory=dict)
     kommunen_datei: KommunenDatei | None = None  # its sources and stated precision, for the Kommunen page
     massnahmen: list[Massnahme] = field(default_factory=list)
     tagung: Tagung | None = None
@@ -137,14 +140,14 @@ class Site:
     @cached_property
     def massnahmen_sortiert(self) -> list[Massnahme]:
         """The measures as lists show them: by their first Kommune, then by title."""
-        return sorted(self.massnahmen, key=lambda m: (m.orte[0].name, m.record.titel.casefold()))
+        return sorted(self.massnahmen, key=lambda m: (m.kommunen[0].name, m.record.titel.casefold()))
 
     @cached_property
     def massnahmen_je_kommune(self) -> dict[str, list[Massnahme]]:
         """Kommune name -> its measures in list order; only Kommunen with measures, by name."""
         by_name: dict[str, list[Massnahme]] = {}
         for m in self.massnahmen_sortiert:
-            for ort in m.orte:
+            for ort in m.kommunen:
                 by_name.setdefault(ort.name, []).append(m)
         return dict(sorted(by_name.items()))
 
@@ -295,7 +298,7 @@ def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
                                             "den amtlichen Namen schreiben"))
             continue
         found[ags], slugs[slug] = kommune.name, kommune.name
-        site.kommunen[kommune.name] = Ort(kommune, slug)
+        site.kommunen[kommune.name] = Kommunendaten(kommune, slug)
     missing = [f"{name} ({ags})" for ags, name in sorted(official.items(), key=lambda i: i[1]) if ags not in found]
     if missing:
         site.errors.append(ContentError(source.path, source.line_of(("kommunen",)), "kommunen",

@@ -76,7 +76,7 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
         r = m.record
         breite, laenge = centre(m.geometrie)
         ws.write_url(row, 0, urls.absolute_url(site_url, urls.massnahme(m.slug)), link, string=r.titel)
-        values = [r.kurzbeschreibung, ", ".join(o.name for o in m.orte), ", ".join(m.kreise),
+        values = [r.kurzbeschreibung, ", ".join(o.name for o in m.kommunen), ", ".join(m.kreise),
                   r.traeger, r.programm, r.status,
                   _datum(r.zeitraum.beginn) if r.zeitraum else None, _datum(r.zeitraum.ende) if r.zeitraum else None,
                   r.foerderung.betrag_eur if r.foerderung else None,

@@ -55,7 +55,7 @@ def _summe(name: str, massnahmen: list[Massnahme], slug: str | None = None) -> S
     return Summe(name=name, betrag=sum(b for b in betraege if b is not None),
                  mit_betrag=sum(1 for b in betraege if b is not None),
                  ohne_betrag=sum(1 for b in betraege if b is None),
-                 gemeinsam=sum(1 for m in massnahmen if len(m.orte) > 1), slug=slug)
+                 gemeinsam=sum(1 for m in massnahmen if len(m.kommunen) > 1), slug=slug)
 
 
 def _sortiert(summen: list[Summe]) -> tuple[Summe, ...]:
@@ -68,7 +68,7 @@ def foerdersummen(massnahmen: list[Massnahme]) -> FoerderSummen:
     per_kreis: dict[str, list[Massnahme]] = {}
     slugs: dict[str, str] = {}
     for m in massnahmen:
-        for ort in m.orte:
+        for ort in m.kommunen:
             per_kommune.setdefault(ort.name, []).append(m)
             slugs[ort.name] = ort.slug
         for kreis in m.kreise:

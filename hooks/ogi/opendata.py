@@ -57,7 +57,7 @@ def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
         "slug": m.slug,
         "titel": r.titel,
         "kurzbeschreibung": r.kurzbeschreibung,
-        "kommunen": [ort.name for ort in m.orte],
+        "kommunen": [ort.name for ort in m.kommunen],
         "kreise": list(m.kreise),
         "traeger": r.traeger,
         "programm": r.programm,

@@ -41,15 +41,15 @@ GENAUIGKEIT_TEXT = {
 }
 
 
-def build_outputs(build: Build | Site, site_url: str = "", karten: KartenEinstellungen | None = None,
+def build_outputs(build: Build | Site, site_url: str = "", einstellungen: KartenEinstellungen | None = None,
                   erstellt: dt.datetime | None = None) -> list[Output]:
     """All generated pages and files, in a stable order.
 
     hooks/site.py passes its `Build` (whose maps it later puts into the pages); tests and bench/ may pass a
-    Site with the address `site_url` (makes the exports' URLs absolute), map settings and build time.
+    Site with the address `site_url` (makes the exports' URLs absolute), map `einstellungen` and build time.
     """
     if isinstance(build, Site):
-        build = Build(build, site_url, erstellt, karten or KartenEinstellungen())
+        build = Build(build, site_url, erstellt, einstellungen or KartenEinstellungen())
     site, env, maps, umgebung = build.site, build.env, build.karten, build.umgebung
     exports = export_outputs(site.massnahmen_sortiert, build.site_url, site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
     events = build.veranstaltungen
@@ -107,7 +107,7 @@ def massnahmen_pages(build: Build, exports: list[Output],
     massnahmen = site.massnahmen_sortiert
     anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
     yield Output(urls.MASSNAHMEN, env.get_template("massnahmen.md.j2").render(
-        seite=urls.MASSNAHMEN, massnahmen=massnahmen, karte=maps.platzhalter(urls.MASSNAHMEN),
+        seite=urls.MASSNAHMEN, massnahmen=massnahmen, karte=maps.placeholder(urls.MASSNAHMEN),
         foerderung=build.foerdersummen,
         downloads=downloads_fragment(env, exports, urls.MASSNAHMEN, anbieter, len(massnahmen), weitere)))
     page = env.get_template("massnahme.md.j2")
@@ -116,7 +116,7 @@ def massnahmen_pages(build: Build, exports: list[Output],
         # While serving with a content error, a missing image is left out instead of stopping the build.
         bilder = [(b, path) for b in m.record.bilder if (path := published_file(site.root, IMAGES_DIR, b.datei))]
         yield Output(uri, page.render(seite=uri, m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
-                                      karte=maps.platzhalter(uri)), source=m.source)
+                                      karte=maps.placeholder(uri)), source=m.source)
         for bild, path in bilder:
             yield Output(urls.massnahme_bild(bild.datei), path=path)
 
@@ -133,10 +133,10 @@ def kommunen_pages(build: Build) -> Iterable[Output]:
     yield Output(urls.KOMMUNEN, env.get_template("kommunen.md.j2").render(
         seite=urls.KOMMUNEN, gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
         ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei, foerderung=build.foerdersummen,
-        karte=maps.platzhalter(urls.KOMMUNEN)), source="content/kommunen.yml")
+        karte=maps.placeholder(urls.KOMMUNEN)), source="content/kommunen.yml")
     page = env.get_template("kommune.md.j2")
     for name, massnahmen in by_ort.items():
         ort = site.kommunen[name]
         uri = urls.kommune(ort.slug)
-        yield Output(uri, page.render(seite=uri, ort=ort, massnahmen=massnahmen, karte=maps.platzhalter(uri),
+        yield Output(uri, page.render(seite=uri, ort=ort, massnahmen=massnahmen, karte=maps.placeholder(uri),
                                       foerderung=build.foerdersummen))

@@ -11,11 +11,11 @@ map, and its fragment), `assets` (the files the maps need).
 from __future__ import annotations
 
 from .assets import CONSENT_SCRIPT, asset_files, asset_outputs
-from .elements import GerenderteKarte, OgiMap, render_map, stabilise_ids
+from .elements import RenderedMap, OgiMap, render_map, stabilise_ids
 from .geometry import bounds, centre, positions
 from .karten import (
     KOMMUNE_RADIUS_M,
-    PLATZHALTER,
+    PLACEHOLDER,
     STATUS_FARBEN,
     UNGEFAEHR_RADIUS_M,
     Karten,
@@ -25,8 +25,8 @@ from .karten import (
 from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
 __all__ = [
-    "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLATZHALTER", "STATUS_FARBEN",
-    "UNGEFAEHR_RADIUS_M", "GerenderteKarte", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
+    "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",
+    "UNGEFAEHR_RADIUS_M", "RenderedMap", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
     "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "massnahme_map",
     "positions", "render_map", "stabilise_ids",
 ]
