@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import posixpath
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -152,7 +153,7 @@ def _groesse(text: str | bytes) -> str:
 
 
 def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int,
-                       weitere: list[tuple[type[Export], Output]] = ()) -> Markup:
+                       weitere: Sequence[tuple[type[Export], Output]] = ()) -> Markup:
     """The 'Offene Daten' section of the measures' index: the files, their licence and the provider.
 
     `exports` are the measures' files in the order of OPEN_DATA_EXPORTS; `weitere` are files about all the

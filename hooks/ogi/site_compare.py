@@ -105,7 +105,7 @@ def compare_commits(repo: Path, old: str, new: str, content: Path | None) -> int
     """
     with tempfile.TemporaryDirectory(prefix="ogi-vergleich-") as temp:
         work = Path(temp)
-        sites = []
+        sites: list[Path] = []
         for commit in (old, new):
             site = work / f"site-{len(sites)}"
             result = build_commit(repo, commit, site, content, work)
