@@ -23,7 +23,7 @@ LOCK_EXTRAS := --extra test --extra lint --extra lock --extra properdocs
 
 # `make` alone lists the commands (from the `## target: text` lines below).
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test test-fast lint bench lock clean new-project new-beitrag schemas quellen-pruefen properdocs-vergleich
+.PHONY: help serve build check test test-fast lint bench lock clean new-project new-beitrag schemas quellen-pruefen properdocs-vergleich vergleich
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -84,6 +84,13 @@ properdocs-vergleich: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict --quiet --site-dir .site-mkdocs
 	$(VENV)/bin/properdocs build --strict --quiet --config-file mkdocs.yml --site-dir .site-properdocs
 	$(PY) -m ogi seiten-vergleichen .site-mkdocs .site-properdocs
+
+## vergleich: baut die Website von ALT=<commit> und von HEAD mit denselben Inhalten und prüft, ob sie bytegleich sind
+# Twice: on the shipped content (as of HEAD) and on the tests' fixture content.
+vergleich: $(STAMP)
+	@test -n "$(ALT)" || { echo "ALT=<commit> fehlt, z. B. make vergleich ALT=main"; exit 1; }
+	$(PY) -m ogi commits-vergleichen $(ALT) HEAD --inhalt content
+	$(PY) -m ogi commits-vergleichen $(ALT) HEAD --inhalt tests/fixtures/site/content
 
 ## bench: Messungen zu Bauzeit, Größe und Speicher nach bench/results.md (5–10 Minuten)
 bench: $(STAMP)

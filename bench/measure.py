@@ -135,7 +135,7 @@ def make_baseline(project: Path, dest: Path) -> Path:
     date = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(fill_markers(page.read_text(encoding="utf-8"), site, env, date), encoding="utf-8")
-    for output in build_outputs(site, site_url=SITE_URL, karten=karten_einstellungen(extra.get("karte"))):
+    for output in build_outputs(site, site_url=SITE_URL, einstellungen=karten_einstellungen(extra.get("karte"))):
         target = dest / "docs" / output.uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if output.path is not None:

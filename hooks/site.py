@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,15 +20,16 @@ from mkdocs.utils import get_build_date
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ogi.content import Site, load_site  # noqa: E402
+from ogi import urls  # noqa: E402
+from ogi.build import Build  # noqa: E402
+from ogi.content import load_site  # noqa: E402
 from ogi.errors import ContentErrors  # noqa: E402
 from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
-from ogi.maps import Karten, KartenEinstellungen, karten_einstellungen  # noqa: E402
-from ogi.markers import fill_markers  # noqa: E402
+from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
+from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
 from ogi.navigation import is_editors_guide, section_index  # noqa: E402
 from ogi.pages import build_outputs  # noqa: E402
 from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
-from ogi.render import environment  # noqa: E402
 from ogi.strukturdaten import json_ld  # noqa: E402
 from ogi.suchwoerter import search_keywords  # noqa: E402
 from ogi.tabellen import label_cells  # noqa: E402
@@ -36,17 +38,26 @@ log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
 # would abort the rebuild, and the editor is to keep a preview of everything else.
 serve_log = logging.getLogger("ogi.serve")
-SITE_KEY = "ogi_site"  # the loaded content travels on the config object, not in module state
-DATES_KEY = "ogi_last_changed"  # docs file -> date of its last commit, read once per build
-MAPS_KEY = "ogi_karten"  # renders each page's map into the finished HTML (on_post_page)
-TEMPLATES_KEY = "ogi_templates"  # one Jinja2 environment per build: templates compile once, reload on serve
-SECTION_KEY = "ogi_section"  # the menu entry highlighted for the page being rendered (on_page_context)
-SERVING = {"serve": False}  # set once per process by on_startup; MkDocs passes the command only there
+BUILD_KEY = "ogi_build"  # the build (ogi.build.Build) travels on the config object, made anew in on_config
+
+
+@dataclass
+class Process:
+    """What MkDocs says once per process and never again: whether it serves.
+
+    MkDocs passes the command only to on_startup, before any config exists, so this one fact lives at module
+    level; everything of a build lives on its Build (BUILD_KEY), which `serve` makes anew for every rebuild.
+    """
+
+    serving: bool = False
+
+
+PROCESS = Process()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    SERVING["serve"] = command == "serve"
-    if SERVING["serve"] and not serve_log.handlers:
+    PROCESS.serving = command == "serve"
+    if PROCESS.serving and not serve_log.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("FEHLER   -  %(message)s"))
         serve_log.addHandler(handler)
@@ -62,29 +73,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in site.warnings:
         log.warning(str(warning))
     if site.errors:
-        if not SERVING["serve"]:
+        if not PROCESS.serving:
             raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
     if not config.repo_url:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
-    config[SITE_KEY] = site
-    config[DATES_KEY] = last_changed(root)
-    config[TEMPLATES_KEY] = environment()
-    config[SECTION_KEY] = None
+    config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
+                              einstellungen=map_settings(config), last_changed=last_changed(root))
     settle()
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site: Site = config[SITE_KEY]
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
-    config[MAPS_KEY] = Karten(site, config[TEMPLATES_KEY], map_settings(config))
-    for output in build_outputs(site, site_url=config.site_url or "", maps=config[MAPS_KEY], erstellt=build_time()):
+    for output in build_outputs(config[BUILD_KEY]):
         # Record pages are reached from their section's index, never from the sidebar.
-        inclusion = InclusionLevel.INCLUDED if output.uri.endswith("index.md") else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.INCLUDED if urls.is_index(output.uri) else InclusionLevel.NOT_IN_NAV
         if output.path is not None:
             file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
         else:
@@ -96,15 +103,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    site: Site = config[SITE_KEY]
+    build: Build = config[BUILD_KEY]
     if page.file.generated_by:
         mark_meta_escaped(page)
     try:
-        markdown = fill_markers(markdown, site, config[TEMPLATES_KEY], build_date())
-    except ValueError as exc:
+        markdown = fill_markers(markdown, build.site, build.env, build_date())
+    except UnknownMarker as exc:  # a typo in a hand-written page; template bugs keep their traceback
         raise Abort(f"{page.file.src_uri}: {exc}") from None
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
-        markdown += last_changed_note(page.file.src_uri, config[DATES_KEY], config[TEMPLATES_KEY])
+        markdown += last_changed_note(page.file.src_uri, build.last_changed, build.env)
     return markdown
 
 
@@ -117,26 +124,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if not config[SITE_KEY].errors:
-        context["ogi_json_ld"] = json_ld(config[SITE_KEY], page.file.src_uri, config.site_url or "")
+    build: Build = config[BUILD_KEY]
+    if not build.site.errors:
+        context["ogi_json_ld"] = json_ld(build.site, page.file.src_uri, build.site_url)
     # A page the menu does not list highlights its section's entry (MkDocs marks only listed pages).
     if page not in nav.pages:
         listed = {p.file.src_uri: p for p in nav.pages}
-        folders = [daten.ordner for daten in config[SITE_KEY].veranstaltungen]
+        folders = [daten.ordner for daten in build.site.veranstaltungen]
         section = section_index(page.file.src_uri, listed, folders)
         if section is not None:
             listed[section].active = True
-            config[SECTION_KEY] = listed[section]
+            build.menu_section = listed[section]
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    section = config.get(SECTION_KEY)
-    if section is not None:  # the navigation is shared by all pages: undo the highlight after this one
-        section.active = False
-        config[SECTION_KEY] = None
+    build: Build = config[BUILD_KEY]
+    if isinstance(build.menu_section, Page):  # the navigation is shared by all pages: undo this one's highlight
+        build.menu_section.active = False
+        build.menu_section = None
     # Maps go into the finished HTML: Markdown and the search index need not parse them.
-    return config[MAPS_KEY].einsetzen(output, page.file.src_uri)
+    return build.karten.insert(output, page.file.src_uri)
 
 
 def mark_meta_escaped(page: Page) -> None:
@@ -158,7 +166,7 @@ def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
     # extra.karte in mkdocs.yml; OGI_KARTEN=0 in the environment builds without maps.
     try:
         return karten_einstellungen(config.extra.get("karte"))
-    except ValueError as exc:
+    except SettingsError as exc:
         raise Abort(f"mkdocs.yml: {exc}") from None
 
 

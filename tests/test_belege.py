@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_project, mkdocs_build
 
 from ogi.content import load_site
-from ogi.maps import GEOJSON_URI
+from ogi.urls import GEOJSON as GEOJSON_URI
 
 PROJECTS = "content/projects"
 ARCHIV = "https://web.archive.org/web/2026/https://example.org/bilanz"

@@ -57,7 +57,7 @@ def test_synthetic_geometry_kinds_all_present(synthetic):
 def test_synthetic_measures_spread_over_all_kommunen(tmp_path):
     kommunen = yaml.safe_load((ROOT / "content/kommunen.yml").read_text(encoding="utf-8"))["kommunen"]
     site = load_site(make_project(tmp_path / "p", len(kommunen), 0))
-    assert {ort.name for m in site.massnahmen for ort in m.orte} == {k["name"] for k in kommunen}
+    assert {ort.name for m in site.massnahmen for ort in m.kommunen} == {k["name"] for k in kommunen}
 
 
 def test_synthetic_generator_writes_nothing_into_content(tmp_path):

@@ -8,7 +8,8 @@ import pytest
 
 from ogi.dates import TeilDatum, parse_teildatum
 from ogi.errors import ContentError, did_you_mean
-from ogi.render import euro, page_url, relative_url, zahl
+from ogi.render import euro, zahl
+from ogi.urls import page_url, relative_url
 from ogi.slugs import slugify
 
 

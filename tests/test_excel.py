@@ -15,7 +15,6 @@ from leser_fixture import leser_project
 from helpers import page_url, parse_page, resolve
 from ogi.content import load_site
 from ogi.excel import ZIP_TIME, projekte_xlsx
-from ogi.pages import sorted_massnahmen
 
 SITE_URL = "https://example.org/gi/"
 FORMEL = """titel: Formel im Titel
@@ -41,7 +40,7 @@ def workbook_bytes(tmp_path: Path) -> bytes:
     (project / "content/projects/hamm-formel.yml").write_text(FORMEL, encoding="utf-8")
     site = load_site(project)
     assert site.errors == []
-    return projekte_xlsx(sorted_massnahmen(site), SITE_URL, "Beispielverband", "Lizenz X", "https://example.org/lizenz")
+    return projekte_xlsx(site.massnahmen_sortiert, SITE_URL, "Beispielverband", "Lizenz X", "https://example.org/lizenz")
 
 
 def rows_by_title(sheet) -> dict[str, dict[str, object]]:

@@ -20,7 +20,8 @@ from ogi.feed import AtomFeed
 from ogi.kalender import Kalender, talk_file
 from ogi.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
 from ogi.opendata import OPEN_DATA_EXPORTS
-from ogi.pages import KATALOG_URI, build_outputs
+from ogi.pages import build_outputs
+from ogi.urls import KATALOG as KATALOG_URI
 from ogi.schedule import ScheduleJson
 from ogi.schedule_xml import ScheduleXml
 from ogi.tagung_pages import EVENT_EXPORTS

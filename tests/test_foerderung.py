@@ -13,7 +13,6 @@ from leser_fixture import leser_project
 
 from ogi.content import load_site
 from ogi.foerdersummen import foerdersummen
-from ogi.pages import sorted_massnahmen
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -59,7 +58,7 @@ def text_of(path: Path) -> str:
 def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path):
     site = load_site(leser_project(tmp_path / "projekt"))
     assert site.errors == []
-    summen = foerdersummen(sorted_massnahmen(site))
+    summen = foerdersummen(site.massnahmen_sortiert)
     assert [(s.name, s.betrag, s.mit_betrag, s.ohne_betrag) for s in summen.kommunen] == [
         ("Hamm", 120000, 1, 1), ("Oberhausen", 80500, 1, 1), ("Bottrop", 40000, 1, 0), ("Gladbeck", 40000, 1, 0)]
     assert summen.kommune("Bottrop").gemeinsam == 1

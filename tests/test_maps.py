@@ -13,7 +13,7 @@ from karten_fixture import make_project
 
 from ogi.content import load_site
 from ogi.maps import (
-    PLATZHALTER,
+    PLACEHOLDER,
     Karten,
     KartenEinstellungen,
     OgiMap,
@@ -109,10 +109,10 @@ def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path)
     karte = massnahme_map(m)
     assert _layers(karte) == []  # no point, no circle: the outline is highlighted on the base map
     optionen = _skript(karte)
-    assert optionen["hervorheben"] == [umriss_von(m.orte[0].kommune).ags]
-    assert optionen["beschriftung"] == f"{m.orte[0].name}: genaue Lage nicht bekannt"
+    assert optionen["hervorheben"] == [umriss_von(m.kommunen[0].kommune).ags]
+    assert optionen["beschriftung"] == f"{m.kommunen[0].name}: genaue Lage nicht bekannt"
     (fit,) = [c for c in karte._children.values() if isinstance(c, folium.map.FitBounds)]
-    assert fit.bounds == umriss_von(m.orte[0].kommune).box
+    assert fit.bounds == umriss_von(m.kommunen[0].kommune).box
 
 
 def test_kommunen_match_their_outlines_by_official_name():
@@ -226,13 +226,13 @@ def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site)
     assert "../../assets/karte/leaflet/leaflet.js" in parser.urls
 
 
-def test_platzhalter_only_for_pages_with_a_map():
+def test_placeholder_only_for_pages_with_a_map():
     site = load_site(FIXTURE_ROOT)
     karten = Karten(site, environment())
     m = site.massnahmen[0]
-    assert karten.platzhalter(f"massnahmen/{m.slug}.md") == PLATZHALTER
-    assert karten.platzhalter("kommunen/index.md") == PLATZHALTER  # all 53 outlines with their counts
-    assert karten.platzhalter("kontakt.md") == ""
-    assert Karten(site, environment(), KartenEinstellungen(aktiv=False)).platzhalter(f"massnahmen/{m.slug}.md") == ""
-    filled = karten.einsetzen(f"<main>{PLATZHALTER}</main>", f"massnahmen/{m.slug}.md")
-    assert PLATZHALTER not in filled and "ogi-karte__rahmen" in filled
+    assert karten.placeholder(f"massnahmen/{m.slug}.md") == PLACEHOLDER
+    assert karten.placeholder("kommunen/index.md") == PLACEHOLDER  # all 53 outlines with their counts
+    assert karten.placeholder("kontakt.md") == ""
+    assert Karten(site, environment(), KartenEinstellungen(aktiv=False)).placeholder(f"massnahmen/{m.slug}.md") == ""
+    filled = karten.insert(f"<main>{PLACEHOLDER}</main>", f"massnahmen/{m.slug}.md")
+    assert PLACEHOLDER not in filled and "ogi-karte__rahmen" in filled

@@ -51,7 +51,7 @@ def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path)
 def test_every_kommune_with_measures_has_its_page(shipped_site: Path):
     from ogi.slugs import slugify
 
-    names = {ort.name for m in SHIPPED.massnahmen for ort in m.orte}
+    names = {ort.name for m in SHIPPED.massnahmen for ort in m.kommunen}
     assert [n for n in sorted(names) if not (shipped_site / "kommunen" / slugify(n) / "index.html").is_file()] == []
 
 

@@ -1,10 +1,14 @@
-"""`make properdocs-vergleich` compares the MkDocs and the ProperDocs build: only the generator tag may differ."""
+"""`make properdocs-vergleich` compares the MkDocs and the ProperDocs build: only the generator tag may differ;
+`make vergleich` builds two commits with the same content and names every file that differs."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from ogi.site_compare import compare_sites, run
+import pytest
+from helpers import copy_project, replace_in
+from ogi.site_compare import compare_commits, compare_sites, run
 
 
 def site(root: Path, generator: str, files: dict[str, str]) -> Path:
@@ -41,3 +45,27 @@ def test_missing_extra_and_changed_files_are_each_named(tmp_path: Path, capsys):
 def test_a_missing_build_is_a_message_not_a_traceback(tmp_path: Path, capsys):
     assert run(tmp_path / "fehlt", tmp_path) == 1
     assert "Ordner fehlt" in capsys.readouterr().out
+
+
+def _commit(project: Path, message: str) -> None:
+    git = ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "add", "-A"], check=True, capture_output=True)
+    subprocess.run([*git, "commit", "-q", "-m", message], check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_make_vergleich_finds_a_changed_page_between_two_commits_and_none_between_equal_ones(tmp_path: Path, capsys):
+    project = copy_project(tmp_path / "projekt")
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    _commit(project, "vorher")
+    replace_in(project / "hooks/ogi/templates/kommunen.md.j2", "## Förderung je Kommune und Kreis",
+               "## Förderung je Kommune und je Kreis")
+    _commit(project, "nachher")
+    content = project / "content"
+
+    assert compare_commits(project, "HEAD", "HEAD", content) == 0
+    assert "Bytegleich" in capsys.readouterr().out
+    assert compare_commits(project, "HEAD~1", "HEAD", content) == 1
+    out = capsys.readouterr().out
+    assert "kommunen/index.html: unterschiedlich" in out
+    assert not any(line.startswith("massnahmen/") for line in out.splitlines())  # only what the change touched

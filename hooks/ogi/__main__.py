@@ -1,6 +1,6 @@
 """Command line for editors: `check` validates all content; `schemas`, `new-project` and `new-beitrag`
 keep the editors' tools and new records in step with the models; `quellen-pruefen` asks every cited
-address; `seiten-vergleichen` compares two builds of the site."""
+address; `seiten-vergleichen` compares two builds of the site; `commits-vergleichen` builds two commits and compares."""
 
 from __future__ import annotations
 
@@ -30,12 +30,22 @@ def main(argv: list[str] | None = None) -> int:
     vergleich = commands.add_parser("seiten-vergleichen", help="zwei gebaute Websites Datei für Datei vergleichen")
     vergleich.add_argument("erste", type=Path)
     vergleich.add_argument("zweite", type=Path)
+    commits = commands.add_parser("commits-vergleichen",
+                                  help="die Website zweier Commits bauen und Datei für Datei vergleichen")
+    commits.add_argument("alt", help="Commit (oder Zweig) vor der Änderung")
+    commits.add_argument("neu", nargs="?", default="HEAD", help="Commit nach der Änderung (Standard: HEAD)")
+    commits.add_argument("--inhalt", type=Path, default=None,
+                         help="dieser Inhaltsordner für beide Bauten (Standard: content/ des jeweiligen Commits)")
+    commits.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     args = parser.parse_args(argv)
     if args.command == "quellen-pruefen":
         settings = sources_check.Settings(timeout=args.zeitlimit)
         return sources_check.run(args.root.resolve(), settings, refresh=args.neu)
     if args.command == "seiten-vergleichen":
         return site_compare.run(args.erste, args.zweite)
+    if args.command == "commits-vergleichen":
+        content = args.inhalt.resolve() if args.inhalt else None
+        return site_compare.compare_commits(args.root.resolve(), args.alt, args.neu, content)
     if args.command != "check":
         return run_tool(args)
     return run_check(args.root)

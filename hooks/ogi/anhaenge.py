@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
 from .content import CONTENT_DIR, TAGUNG_DIR, Site
 from .files import published_file
 
@@ -39,7 +40,7 @@ class Datei:
     @property
     def uri(self) -> str:
         """Path inside the docs tree, e.g. 'tagung-2020/anhaenge/folien.pdf'."""
-        return f"{self.ordner}/{ATTACHMENTS}/{self.datei}"
+        return urls.attachment(self.ordner, self.datei)
 
     @property
     def linktext(self) -> str:

@@ -6,9 +6,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
 from .files import file_problem, inside
 from .kommunen import ags_of, official_kommunen
@@ -34,19 +36,23 @@ IMAGES_DIR = "content/projects/bilder"
 TAGUNG_DIR = "content/tagung-2020"
 ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
 TAGUNG_FILE = "tagung.yml"
-# File names of presentations that would take the address of a generated conference page.
-RESERVED_TALK_NAMES = ("index", "referierende", "sessions", "anhaenge", "schedule", "kalender")
-RESERVED_PROJECT_NAMES = ("index", "bilder")  # massnahmen/index.md, massnahmen/bilder/
-RESERVED_SESSION_IDS = ("index",)
-# Addresses of generated sections and site files that an event folder (content/<name>/) must not take.
-RESERVED_EVENT_FOLDERS = ("massnahmen", "kommunen", "daten", "veranstaltungen", "assets", "search", "projects")
+# Record names that would take the address of a generated page (the address layout is urls.py's).
+RESERVED_TALK_NAMES = urls.EVENT_RESERVED
+RESERVED_PROJECT_NAMES = urls.MASSNAHME_RESERVED
+RESERVED_SESSION_IDS = urls.SESSION_RESERVED
+# An event folder (content/<name>/) must not take a generated section's address, nor be the measures' folder.
+RESERVED_EVENT_FOLDERS = (*urls.SECTIONS, "projects")
 CONTENT_DIR = "content"
+KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class Ort:
-    """A municipality with its slug and Kreis label."""
+class Kommunendaten:
+    """A Kommune of content/kommunen.yml as the site links it: its address (slug) and Kreis label.
+
+    Not to be confused with `Lage.ort`, a place in words (street, park) inside a Kommune.
+    """
 
     kommune: Kommune
     slug: str
@@ -57,7 +63,12 @@ class Ort:
 
     @property
     def kreis(self) -> str:
-        return self.kommune.kreis or "Kreisfreie Städte"
+        return self.kommune.kreis or KREISFREI
+
+
+def kreis_order(kreis: str) -> tuple[bool, str]:
+    """Sort key of Kreis groups: the kreisfreie Städte first, then the Kreise by name."""
+    return (kreis != KREISFREI, kreis)
 
 
 @dataclass(frozen=True)
@@ -67,12 +78,12 @@ class Massnahme:
     slug: str
     source: str
     record: Projekt
-    orte: tuple[Ort, ...]
+    kommunen: tuple[Kommunendaten, ...]
     geometrie: dict[str, Any]  # GeoJSON geometry; the Kommune's centre when only that is known
 
     @property
     def kreise(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(ort.kreis for ort in self.orte))
+        return tuple(dict.fromkeys(ort.kreis for ort in self.kommunen))
 
 
 @dataclass(frozen=True)
@@ -105,7 +116,7 @@ class Site:
     """Everything the pages, maps and exports are made from."""
 
     root: Path
-    kommunen: dict[str, Ort] = field(default_factory=dict)
+    kommunen: dict[str, Kommunendaten] = field(default_factory=dict)
     kommunen_datei: KommunenDatei | None = None  # its sources and stated precision, for the Kommunen page
     massnahmen: list[Massnahme] = field(default_factory=list)
     tagung: Tagung | None = None
@@ -123,7 +134,24 @@ class Site:
         if self.errors:
             raise ContentErrors(self.errors)
 
-    @property
+    # Facts derived from the linked records, computed once on first use (after load_site, which is the
+    # only code that changes the lists above) and read by every page, map and export.
+
+    @cached_property
+    def massnahmen_sortiert(self) -> list[Massnahme]:
+        """The measures as lists show them: by their first Kommune, then by title."""
+        return sorted(self.massnahmen, key=lambda m: (m.kommunen[0].name, m.record.titel.casefold()))
+
+    @cached_property
+    def massnahmen_je_kommune(self) -> dict[str, list[Massnahme]]:
+        """Kommune name -> its measures in list order; only Kommunen with measures, by name."""
+        by_name: dict[str, list[Massnahme]] = {}
+        for m in self.massnahmen_sortiert:
+            for ort in m.kommunen:
+                by_name.setdefault(ort.name, []).append(m)
+        return dict(sorted(by_name.items()))
+
+    @cached_property
     def datenstand(self) -> dt.date | None:
         dates = [m.record.datenstand for m in self.massnahmen]
         for event in self.veranstaltungen:
@@ -153,6 +181,30 @@ def is_twin(record: Beitrag, session: Session) -> bool:
         return words.removeprefix(prefix).strip()
 
     return bare(record.titel) == bare(session.titel)
+
+
+# Messages that `make check` and `make new-project`/`new-beitrag` (scaffold.py) both give, written once.
+
+
+def not_a_slug(name: str, becomes: str = "zur Adresse der Seite", suffix: str = "") -> str:
+    """The message for a name that becomes an address but is not lower case, digits and hyphens."""
+    return (f"„{name}{suffix}“ wird {becomes}; nur Kleinbuchstaben, Ziffern und Bindestriche verwenden, "
+            f"z. B. „{slugify(name)}{suffix}“")
+
+
+def duplicate_title(titel: str, source: str) -> str:
+    """The message for a title that another record of the same kind already has."""
+    return f"der Titel „{titel}“ steht schon in {source}; jeder Titel nur einmal, z. B. den Ort ergänzen"
+
+
+def unknown_day(tag: str, days: Iterable[str]) -> str:
+    """The message for a date that is not a day of the event."""
+    return f"{tag} ist kein Tag der Tagung; erlaubt sind: " + ", ".join(days)
+
+
+def other_day(session: str, day: str, fix: str) -> str:
+    """The message for a talk whose day is not its session's."""
+    return f"die Session „{session}“ fand am {day} statt; {fix}"
 
 
 def unknown_session(name: str, sessions: Iterable[str]) -> str:
@@ -204,8 +256,7 @@ class _Loader:
         if slug and not slug_is_valid(path.stem):
             self.site.errors.append(ContentError(
                 shown, 1, FILE_FIELD,
-                f"der Dateiname „{path.name}“ wird zur Adresse der Seite; nur Kleinbuchstaben, Ziffern und "
-                f"Bindestriche verwenden, z. B. „{slugify(path.stem)}.yml“"))
+                "der Dateiname " + not_a_slug(path.stem, suffix=".yml")))
         source, errors = read_yaml(path, shown)
         if source is None:
             self.site.errors.extend(errors)
@@ -247,7 +298,7 @@ def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
                                             "den amtlichen Namen schreiben"))
             continue
         found[ags], slugs[slug] = kommune.name, kommune.name
-        site.kommunen[kommune.name] = Ort(kommune, slug)
+        site.kommunen[kommune.name] = Kommunendaten(kommune, slug)
     missing = [f"{name} ({ags})" for ags, name in sorted(official.items(), key=lambda i: i[1]) if ags not in found]
     if missing:
         site.errors.append(ContentError(source.path, source.line_of(("kommunen",)), "kommunen",
@@ -315,8 +366,7 @@ def event_folders(root: Path) -> list[Path]:
 def _event_folder_problem(root: Path, name: str) -> str | None:
     """Why content/<name>/ cannot become the address /<name>/ of an event; None if it can."""
     if not slug_is_valid(name):
-        return (f"der Ordnername „{name}“ wird zur Adresse der Veranstaltung; nur Kleinbuchstaben, Ziffern und "
-                f"Bindestriche verwenden, z. B. „{slugify(name)}“")
+        return "der Ordnername " + not_a_slug(name, "zur Adresse der Veranstaltung")
     if name in RESERVED_EVENT_FOLDERS or (root / "docs" / name).exists() or (root / "docs" / f"{name}.md").exists():
         return (f"der Ordnername „{name}“ ist schon die Adresse eines Bereichs der Website; einen anderen wählen, "
                 f"z. B. „{name}-veranstaltung“")
@@ -348,8 +398,7 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
                          f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen")
         if session.tag not in days:
             loader.error(source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
-                         f"{session.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
-                         + ", ".join(d.isoformat() for d in days))
+                         unknown_day(session.tag.isoformat(), (d.isoformat() for d in days)))
     if tagung.dokumentation and tagung.dokumentation.datei:
         _check_attachment(site, loader, event, source, ("dokumentation", "datei"),
                           "dokumentation.datei", tagung.dokumentation.datei)
@@ -370,8 +419,7 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
             loader.error(shown, ("session",), "session", unknown_session(record.session, sessions))
             continue
         if record.tag not in days:
-            loader.error(shown, ("tag",), "tag", f"{record.tag.isoformat()} ist kein Tag der Tagung; erlaubt sind: "
-                         + ", ".join(d.isoformat() for d in days))
+            loader.error(shown, ("tag",), "tag", unknown_day(record.tag.isoformat(), (d.isoformat() for d in days)))
             continue
         if session is not None and is_twin(record, session):
             loader.error(shown, ("session",), "session",
@@ -380,8 +428,7 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
                          "tagung.yml behalten oder nur den Beitrag (dann ohne session und die Session löschen)")
             continue
         if session is not None and session.tag != record.tag:
-            loader.error(shown, ("tag",), "tag",
-                         f"die Session „{session.id}“ fand am {session.tag.isoformat()} statt; tag angleichen")
+            loader.error(shown, ("tag",), "tag", other_day(session.id, session.tag.isoformat(), "tag angleichen"))
             continue
         for index, anhang in enumerate(record.anhaenge):
             _check_attachment(site, loader, event, shown, ("anhaenge", index, "datei"),
@@ -410,8 +457,6 @@ def _check_duplicate_titles(site: Site, loader: _Loader) -> None:
         for entry in records:
             key = entry.record.titel.casefold()
             if counts[key] > 1 and key in first:
-                loader.error(entry.source, ("titel",), "titel",
-                             f"der Titel „{entry.record.titel}“ steht schon in {first[key]}; jeder Titel nur einmal, "
-                             "z. B. den Ort ergänzen")
+                loader.error(entry.source, ("titel",), "titel", duplicate_title(entry.record.titel, first[key]))
             first.setdefault(key, entry.source)
         records[:] = [r for r in records if first[r.record.titel.casefold()] == r.source]

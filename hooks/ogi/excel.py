@@ -19,9 +19,9 @@ from xlsxwriter.worksheet import Worksheet
 from .content import Massnahme
 from .dates import TeilDatum
 from .exporte import Export
-from .maps import centre, massnahme_url
+from . import urls
+from .maps import centre
 
-XLSX_URI = "daten/projekte.xlsx"
 
 
 class ProjekteXlsx(Export):
@@ -75,8 +75,8 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
     for row, m in enumerate(massnahmen, start=1):
         r = m.record
         breite, laenge = centre(m.geometrie)
-        ws.write_url(row, 0, massnahme_url(m, site_url), link, string=r.titel)
-        values = [r.kurzbeschreibung, ", ".join(o.name for o in m.orte), ", ".join(m.kreise),
+        ws.write_url(row, 0, urls.absolute_url(site_url, urls.massnahme(m.slug)), link, string=r.titel)
+        values = [r.kurzbeschreibung, ", ".join(o.name for o in m.kommunen), ", ".join(m.kreise),
                   r.traeger, r.programm, r.status,
                   _datum(r.zeitraum.beginn) if r.zeitraum else None, _datum(r.zeitraum.ende) if r.zeitraum else None,
                   r.foerderung.betrag_eur if r.foerderung else None,
@@ -87,7 +87,7 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
     info = wb.add_worksheet("Lizenz und Quelle")
     for row, (label, value) in enumerate((
             ("Inhalt", "Maßnahmen der Offensive Grüne Infrastruktur 2030"), ("Datenbereitsteller", anbieter),
-            ("Lizenz", lizenz), ("Lizenztext", lizenz_url), ("Quelle", site_url + "massnahmen/"),
+            ("Lizenz", lizenz), ("Lizenztext", lizenz_url), ("Quelle", urls.absolute_url(site_url, urls.MASSNAHMEN)),
             ("Namensnennung", f"Datenquelle: {anbieter}, {lizenz}"), ("Stand der Daten", stand))):
         info.write_string(row, 0, label, fett)
         if label in ("Lizenztext", "Quelle") and isinstance(value, str) and value.startswith("http"):

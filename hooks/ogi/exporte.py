@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
-from urllib.parse import urljoin
+
+from . import urls
 
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
@@ -43,4 +44,4 @@ class Umgebung:
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ('tagung-2020/schedule.xml')."""
-        return urljoin(self.site_url, path) if self.site_url else "/" + path
+        return urls.absolute_url(self.site_url, path)

@@ -13,12 +13,11 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from . import urls
 from .content import Site
 from .exporte import Export, Umgebung
-from .render import page_url
 from .veranstaltung import Veranstaltung
 
-FEED_URI = "neu.atom"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 MAX_EINTRAEGE = 50  # a feed reader needs the recent changes, not the archive
@@ -27,7 +26,7 @@ TITEL = "Neu und geändert – Offensive Grüne Infrastruktur 2030"
 
 
 class AtomFeed(Export):
-    identifier = FEED_URI
+    identifier = urls.FEED
     extension = "atom"
     content_type = "application/atom+xml"
     label = "Neu und geändert (Atom-Feed)"
@@ -50,7 +49,7 @@ class Eintrag:
 def eintraege(site: Site, events: list[Veranstaltung]) -> list[Eintrag]:
     """Every record and event, newest first; ties in a stable order."""
     entries = [Eintrag(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}", m.record.titel, "Maßnahme",
-                       page_url(f"massnahmen/{m.slug}.md"), m.record.datenstand, m.record.kurzbeschreibung)
+                       urls.page_url(urls.massnahme(m.slug)), m.record.datenstand, m.record.kurzbeschreibung)
                for m in site.massnahmen]
     for event in events:
         entries.append(Eintrag(f"urn:uuid:{event.guid('veranstaltung', event.uri)}", event.record.titel,
@@ -71,7 +70,7 @@ def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung) -> by
     _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt.date())))
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
-    ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(FEED_URI))
+    ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(urls.FEED))
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=umgebung.url(""))
     for e in entries:
         entry = ET.SubElement(feed, "entry")

@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from . import urls
 from .content import Massnahme
 from .output import Output
 from .render import euro
 
-KOMMUNEN_SVG = "daten/foerderung-kommunen.svg"
-KREISE_SVG = "daten/foerderung-kreise.svg"
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def _summe(name: str, massnahmen: list[Massnahme], slug: str | None = None) -> S
     return Summe(name=name, betrag=sum(b for b in betraege if b is not None),
                  mit_betrag=sum(1 for b in betraege if b is not None),
                  ohne_betrag=sum(1 for b in betraege if b is None),
-                 gemeinsam=sum(1 for m in massnahmen if len(m.orte) > 1), slug=slug)
+                 gemeinsam=sum(1 for m in massnahmen if len(m.kommunen) > 1), slug=slug)
 
 
 def _sortiert(summen: list[Summe]) -> tuple[Summe, ...]:
@@ -69,7 +68,7 @@ def foerdersummen(massnahmen: list[Massnahme]) -> FoerderSummen:
     per_kreis: dict[str, list[Massnahme]] = {}
     slugs: dict[str, str] = {}
     for m in massnahmen:
-        for ort in m.orte:
+        for ort in m.kommunen:
             per_kommune.setdefault(ort.name, []).append(m)
             slugs[ort.name] = ort.slug
         for kreis in m.kreise:
@@ -105,5 +104,5 @@ def balken_svg(summen: tuple[Summe, ...], titel: str) -> str:
 
 def foerder_outputs(summen: FoerderSummen) -> list[Output]:
     """The two charts as files of the site."""
-    return [Output(KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
-            Output(KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis"))]
+    return [Output(urls.FOERDERUNG_KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
+            Output(urls.FOERDERUNG_KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis"))]

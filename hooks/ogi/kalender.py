@@ -13,13 +13,13 @@ from collections.abc import Iterable
 
 import icalendar
 
+from . import urls
 from .content import Vortrag
 from .exporte import Export, Umgebung
 from .models import Tag
 from .schedule import talk_times, time_known
 from .veranstaltung import Veranstaltung
 
-KALENDER_DIR = "kalender"  # per-talk files: tagung-2020/kalender/<slug>.ics
 
 
 class Kalender(Export):
@@ -37,7 +37,7 @@ class Kalender(Export):
 
 def talk_file(event: Veranstaltung, v: Vortrag) -> str:
     """Docs path of the one-talk calendar behind the talk page's 'Zum Kalender hinzufügen'."""
-    return event.file(f"{KALENDER_DIR}/{v.slug}.ics")
+    return urls.talk_calendar(event.uri, v.slug)
 
 
 def event_calendar(event: Veranstaltung, umgebung: Umgebung) -> bytes:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
+from . import urls
 from .content import Site
 from .exporte import Export, Umgebung
 from .output import Output
@@ -47,7 +48,7 @@ class Verteilung:
     """One published file of a dataset: its declaration, address and size."""
 
     export: type[Export]
-    uri: str  # path in the site, e.g. "daten/projekte.csv"
+    uri: str  # path in the site, e.g. urls.CSV
     size: int
 
 
@@ -66,7 +67,7 @@ class Datensatz:
 
 
 def katalog_uri(umgebung: Umgebung) -> str:
-    return umgebung.url("daten/" + KatalogTurtle.identifier)
+    return umgebung.url(urls.KATALOG)
 
 
 def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) -> Graph:
@@ -86,7 +87,7 @@ def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) ->
     g.add((publisher, FOAF.name, Literal(name, lang="de")))
     g.add((contact, RDF.type, VCARD.Organization))
     g.add((contact, VCARD.fn, Literal(name, lang="de")))
-    g.add((contact, VCARD.hasURL, URIRef(umgebung.url("kontakt/"))))
+    g.add((contact, VCARD.hasURL, URIRef(umgebung.url(urls.KONTAKT))))
     if betreiber and betreiber.website:
         g.add((publisher, FOAF.homepage, URIRef(str(betreiber.website))))
     if betreiber and betreiber.email:
@@ -169,7 +170,7 @@ def datensaetze(site: Site, massnahmen_dateien: Sequence[tuple[type[Export], Out
             key="massnahmen", titel="Maßnahmen der Offensive Grüne Infrastruktur 2030",
             beschreibung="Die Maßnahmen der Offensive Grüne Infrastruktur 2030 im Gebiet des Regionalverbands Ruhr "
                          "mit Kommune, Lage, Träger, Status, Zeitraum und Förderung.",
-            landing_page="massnahmen/", issued=min(stand), modified=max(stand),
+            landing_page=urls.page_url(urls.MASSNAHMEN), issued=min(stand), modified=max(stand),
             verteilungen=[_verteilung(e, o) for e, o in massnahmen_dateien],
             keywords=("Grüne Infrastruktur", "Metropole Ruhr", "Klimaanpassung", "Freiraum")))
     for event, dateien in events:

@@ -13,6 +13,10 @@ from .regionbild import kommunen_mit_massnahmen
 MARKER = re.compile(r"<!--\s*ogi:([a-z-]+)\s*-->")
 
 
+class UnknownMarker(ValueError):
+    """A hand-written page names a marker that has no template: a typo for the page's author to fix."""
+
+
 def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date: dt.date) -> str:
     """Replace every known marker; an unknown marker is an error, so a typo cannot go unnoticed.
 
@@ -26,7 +30,7 @@ def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date:
             template = env.get_template(f"marker_{name}.md.j2")
         except jinja2.TemplateNotFound:
             known = sorted(t[len("marker_"):-len(".md.j2")] for t in env.list_templates() if t.startswith("marker_"))
-            raise ValueError(f"unbekannter Platzhalter „ogi:{name}“; bekannt sind: {', '.join(known)}") from None
+            raise UnknownMarker(f"unbekannter Platzhalter „ogi:{name}“; bekannt sind: {', '.join(known)}") from None
         if site.errors:
             try:
                 return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()

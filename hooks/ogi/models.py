@@ -27,6 +27,15 @@ from .geo import check_position
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+PLZ_PATTERN = r"^[0-9]{5}$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+# What a value that does not match a pattern should look like; validation.py adds it to the message.
+PATTERN_HINTS = {
+    TIME_PATTERN: "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
+    SLUG_PATTERN: "erwartet Kleinbuchstaben, Ziffern und Bindestriche, z. B. workshop-biodiversitaet",
+    PLZ_PATTERN: "erwartet fünf Ziffern in Anführungszeichen, z. B. \"45128\"",
+    EMAIL_PATTERN: "erwartet eine E-Mail-Adresse wie name@example.org",
+}
 
 STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
 STATUS_UNBEKANNT = "nicht bekannt"
@@ -461,18 +470,16 @@ class MeilensteineDatei(Record):
 
 class Anschrift(Record):
     strasse: Text = Field(description="Straße und Hausnummer.")
-    plz: str = Field(pattern=r"^[0-9]{5}$", description="Postleitzahl, fünf Ziffern, in Anführungszeichen.")
+    plz: str = Field(pattern=PLZ_PATTERN, description="Postleitzahl, fünf Ziffern, in Anführungszeichen.")
     ort: Text = Field(description="Ort.")
 
 
 class Kontakt(Record):
     rolle: Text = Field(description="Funktion, z. B. „Projektleitung Offensive Grüne Infrastruktur 2030“.")
     name: Text | None = Field(None, description="Name, nur wenn die Person der Veröffentlichung zugestimmt hat.")
-    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Dienstliche E-Mail-Adresse.")
+    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="Dienstliche E-Mail-Adresse.")
     telefon: Text | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
 
-
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 
 
 class Verantwortlich(Record):
@@ -514,7 +521,7 @@ class Betreiber(Record):
     rechtsform: Text | None = Field(None, description="Rechtsform, z. B. „Körperschaft des öffentlichen Rechts“.")
     anschrift: Anschrift = Field(description="Postanschrift für Impressum, Kontakt und Datenschutz.")
     telefon: Text | None = Field(None, description="Telefonnummer der Zentrale.")
-    email: Text | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Allgemeine E-Mail-Adresse.")
+    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="Allgemeine E-Mail-Adresse.")
     website: HttpUrl | None = Field(None, description="Website des Betreibers.")
     organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
     kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from .urls import EDITORS_GUIDE, index_page
+from .urls import VERANSTALTUNGEN as EVENTS_INDEX
 
-EVENTS_INDEX = "veranstaltungen/index.md"
-GUIDE_FOLDER = "redaktion/"
+
 
 
 def is_editors_guide(src_uri: str) -> bool:
     """A page of the editors' guide: built and linked from the footer, but kept out of menu and search."""
-    return src_uri.startswith(GUIDE_FOLDER)
+    return src_uri.startswith(EDITORS_GUIDE)
 
 
 def section_index(src_uri: str, nav_uris: Collection[str], event_folders: Collection[str] = ()) -> str | None:
@@ -21,7 +22,7 @@ def section_index(src_uri: str, nav_uris: Collection[str], event_folders: Collec
     """
     parts = src_uri.split("/")[:-1]
     while parts:
-        candidate = "/".join(parts) + "/index.md"
+        candidate = index_page("/".join(parts))
         if candidate in nav_uris and candidate != src_uri:
             return candidate
         parts.pop()

@@ -7,16 +7,17 @@ import io
 import itertools
 import json
 import posixpath
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup
 
 from .content import Massnahme
-from .excel import XLSX_URI, ProjekteXlsx, projekte_xlsx
+from . import urls
+from .excel import ProjekteXlsx, projekte_xlsx
 from .exporte import Export
-from .maps import CSV_URI, GEOJSON_URI, centre, massnahme_url
+from .maps import centre
 from .output import Output
-from .render import relative_url
 
 LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
 LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
@@ -24,7 +25,7 @@ LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
 
 
 class ProjekteGeoJson(Export):
-    identifier = posixpath.basename(GEOJSON_URI)
+    identifier = posixpath.basename(urls.GEOJSON)
     extension = "geojson"
     content_type = "application/geo+json"
     label = "Maßnahmen als GeoJSON"
@@ -34,7 +35,7 @@ class ProjekteGeoJson(Export):
 
 
 class ProjekteCsv(Export):
-    identifier = posixpath.basename(CSV_URI)
+    identifier = posixpath.basename(urls.CSV)
     extension = "csv"
     content_type = "text/csv"
     label = "Maßnahmen als Tabelle (CSV)"
@@ -57,7 +58,7 @@ def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
         "slug": m.slug,
         "titel": r.titel,
         "kurzbeschreibung": r.kurzbeschreibung,
-        "kommunen": [ort.name for ort in m.orte],
+        "kommunen": [ort.name for ort in m.kommunen],
         "kreise": list(m.kreise),
         "traeger": r.traeger,
         "programm": r.programm,
@@ -69,7 +70,7 @@ def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
         "foerdergeber": r.foerderung.foerdergeber if r.foerderung else None,
         "genauigkeit": r.lage.genauigkeit,
         "ort": r.lage.ort,
-        "url": massnahme_url(m, site_url),
+        "url": urls.absolute_url(site_url, urls.massnahme(m.slug)),
         "datenstand": r.datenstand.isoformat(),
     }
 
@@ -138,7 +139,7 @@ def spreadsheet_safe(value: Any) -> Any:
 
 def export_files(massnahmen: list[Massnahme], site_url: str) -> list[tuple[str, str]]:
     """(site path, text) of every open data file."""
-    return [(GEOJSON_URI, projekte_geojson(massnahmen, site_url)), (CSV_URI, projekte_csv(massnahmen, site_url))]
+    return [(urls.GEOJSON, projekte_geojson(massnahmen, site_url)), (urls.CSV, projekte_csv(massnahmen, site_url))]
 
 
 # The measures' open data files, in the order of export_outputs: the workbook first (most readers want a
@@ -152,14 +153,14 @@ def _groesse(text: str | bytes) -> str:
 
 
 def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int,
-                       weitere: list[tuple[type[Export], Output]] = ()) -> Markup:
+                       weitere: Sequence[tuple[type[Export], Output]] = ()) -> Markup:
     """The 'Offene Daten' section of the measures' index: the files, their licence and the provider.
 
     `exports` are the measures' files in the order of OPEN_DATA_EXPORTS; `weitere` are files about all the
     data (the catalogue, the feed), each with its declaration.
     """
     def eintrag(export: type[Export], output: Output) -> dict:
-        return {"name": posixpath.basename(output.uri), "href": relative_url(from_uri, output.uri),
+        return {"name": posixpath.basename(output.uri), "href": urls.link(output.uri, from_uri),
                 "groesse": _groesse(output.content or ""), "label": export.label, "hinweis": export.hinweis}
 
     # Markup: a fragment of our own template, every value in it already printed as text.
@@ -172,4 +173,4 @@ def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str,
 def export_outputs(massnahmen: list[Massnahme], site_url: str, anbieter: str = "Regionalverband Ruhr") -> list[Output]:
     """The open data files as files of the site, in the order of OPEN_DATA_EXPORTS."""
     workbook = projekte_xlsx(massnahmen, site_url, anbieter, LIZENZ, LIZENZ_URL)
-    return [Output(XLSX_URI, content=workbook)] + [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]
+    return [Output(urls.XLSX, content=workbook)] + [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]

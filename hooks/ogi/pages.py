@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
 
 import jinja2
 
+from .build import Build
 from .content import (
     CONTENT_DIR,
     IMAGES_DIR,
@@ -16,24 +17,22 @@ from .content import (
     RESERVED_PROJECT_NAMES,
     RESERVED_TALK_NAMES,
     TAGUNG_FILE,
-    Massnahme,
     Site,
+    kreis_order,
 )
-from .exporte import Export, Umgebung
-from .feed import FEED_URI, AtomFeed, atom_feed
+from .exporte import Export
+from . import urls
+from .feed import AtomFeed, atom_feed
 from .files import published_file
-from .foerdersummen import foerder_outputs, foerdersummen
+from .foerdersummen import foerder_outputs
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
-from .maps import Karten, KartenEinstellungen, asset_outputs
+from .maps import KartenEinstellungen, asset_outputs
 from .models import slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
-from .regionbild import URI as REGION_URI, region_svg
-from .render import environment
+from .regionbild import region_svg
 from .tagung_pages import EVENT_EXPORTS, archive_outputs, event_outputs
-from .veranstaltung import veranstaltungen
 
-KATALOG_URI = "daten/" + KatalogTurtle.identifier
 
 GENAUIGKEIT_TEXT = {
     "exakt": "genaue Lage",
@@ -42,21 +41,18 @@ GENAUIGKEIT_TEXT = {
 }
 
 
-def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | None = None,
-                  maps: Karten | None = None, erstellt: dt.datetime | None = None) -> list[Output]:
-    """All generated pages and files, in a stable order; `site_url` makes the exports' URLs absolute.
+def build_outputs(build: Build | Site, site_url: str = "", einstellungen: KartenEinstellungen | None = None,
+                  erstellt: dt.datetime | None = None) -> list[Output]:
+    """All generated pages and files, in a stable order.
 
-    Pass the build's `maps` when the same object later fills in the maps (hooks/site.py does), and the
-    build time `erstellt` (from SOURCE_DATE_EPOCH) that calendars carry as DTSTAMP.
+    hooks/site.py passes its `Build` (whose maps it later puts into the pages); tests and bench/ may pass a
+    Site with the address `site_url` (makes the exports' URLs absolute), map `einstellungen` and build time.
     """
-    if maps is None:
-        maps = Karten(site, environment(), karten or KartenEinstellungen())
-    umgebung = Umgebung(site_url, erstellt) if erstellt else Umgebung(site_url)
-    env = maps.env
-    summen = foerdersummen(sorted_massnahmen(site))
-    env.globals["foerderung"] = summen  # computed once; the measures, Kommunen and Kommune pages read it
-    exports = export_outputs(sorted_massnahmen(site), site_url, site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
-    events = veranstaltungen(site)
+    if isinstance(build, Site):
+        build = Build(build, site_url, erstellt, einstellungen or KartenEinstellungen())
+    site, env, maps, umgebung = build.site, build.env, build.karten, build.umgebung
+    exports = export_outputs(site.massnahmen_sortiert, build.site_url, site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
+    events = build.veranstaltungen
     tagung: list[Output] = []
     event_files = []
     for event in events:
@@ -64,21 +60,21 @@ def build_outputs(site: Site, site_url: str = "", karten: KartenEinstellungen | 
         by_uri = {o.uri: o for o in files}
         event_files.append((event, [(e, by_uri[event.file(e.identifier)]) for e in EVENT_EXPORTS]))
         tagung += files
-    katalog = Output(KATALOG_URI, katalog_turtle(
+    katalog = Output(urls.KATALOG, katalog_turtle(
         site, datensaetze(site, list(zip(OPEN_DATA_EXPORTS, exports)), event_files), umgebung))
-    feed = Output(FEED_URI, atom_feed(site, events, umgebung))
+    feed = Output(urls.FEED, atom_feed(site, events, umgebung))
     weitere: list[tuple[type[Export], Output]] = [(KatalogTurtle, katalog), (AtomFeed, feed)]
 
     outputs: list[Output] = []
-    outputs += massnahmen_pages(site, env, maps, exports, weitere)
-    outputs += kommunen_pages(site, env, maps)
+    outputs += massnahmen_pages(build, exports, weitere)
+    outputs += kommunen_pages(build)
     outputs += asset_outputs(maps.einstellungen)
     outputs += exports
     outputs += [katalog, feed]
     outputs += archive_outputs(events, env)
     outputs += tagung
-    outputs.append(Output(REGION_URI, content=region_svg(site)))  # the start page's overview picture
-    outputs += foerder_outputs(summen)
+    outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture
+    outputs += foerder_outputs(build.foerdersummen)
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 
@@ -89,11 +85,11 @@ def record_page(source: str) -> str | None:
     if path.suffix != ".yml" or not slug_is_valid(path.stem):
         return None
     if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
-        return f"massnahmen/{path.stem}.md"
+        return urls.massnahme(path.stem)
     # Any other folder of content/ is an event (content/tagung-2020/, content/netzwerktag-2022/ …).
     if (path.parent.parent == PurePosixPath(CONTENT_DIR) and str(path.parent) != PROJECTS_DIR
             and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES):
-        return f"{path.parent.name}/{path.stem}.md"
+        return urls.event_page(path.parent.name, path.stem)
     return None
 
 
@@ -105,45 +101,42 @@ def error_pages(site: Site, env: jinja2.Environment, taken: set[str]) -> Iterabl
             yield Output(uri, env.get_template("fehlerseite.md.j2").render(source=source), source=source)
 
 
-def sorted_massnahmen(site: Site) -> list[Massnahme]:
-    return sorted(site.massnahmen, key=lambda m: (m.orte[0].name, m.record.titel.casefold()))
-
-
-def massnahmen_pages(site: Site, env: jinja2.Environment, maps: Karten, exports: list[Output],
-                     weitere: list[tuple[type[Export], Output]] = ()) -> Iterable[Output]:
-    massnahmen = sorted_massnahmen(site)
+def massnahmen_pages(build: Build, exports: list[Output],
+                     weitere: Sequence[tuple[type[Export], Output]] = ()) -> Iterable[Output]:
+    site, env, maps = build.site, build.env, build.karten
+    massnahmen = site.massnahmen_sortiert
     anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
-    yield Output("massnahmen/index.md", env.get_template("massnahmen.md.j2").render(
-        massnahmen=massnahmen, karte=maps.platzhalter("massnahmen/index.md"),
-        downloads=downloads_fragment(env, exports, "massnahmen/index.md", anbieter, len(massnahmen), weitere)))
+    yield Output(urls.MASSNAHMEN, env.get_template("massnahmen.md.j2").render(
+        seite=urls.MASSNAHMEN, massnahmen=massnahmen, karte=maps.placeholder(urls.MASSNAHMEN),
+        foerderung=build.foerdersummen,
+        downloads=downloads_fragment(env, exports, urls.MASSNAHMEN, anbieter, len(massnahmen), weitere)))
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
-        uri = f"massnahmen/{m.slug}.md"
+        uri = urls.massnahme(m.slug)
         # While serving with a content error, a missing image is left out instead of stopping the build.
         bilder = [(b, path) for b in m.record.bilder if (path := published_file(site.root, IMAGES_DIR, b.datei))]
-        yield Output(uri, page.render(m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
-                                      karte=maps.platzhalter(uri)), source=m.source)
+        yield Output(uri, page.render(seite=uri, m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
+                                      karte=maps.placeholder(uri)), source=m.source)
         for bild, path in bilder:
-            yield Output(f"massnahmen/bilder/{bild.datei}", path=path)
+            yield Output(urls.massnahme_bild(bild.datei), path=path)
 
 
-def kommunen_pages(site: Site, env: jinja2.Environment, maps: Karten) -> Iterable[Output]:
-    by_ort: dict[str, list[Massnahme]] = defaultdict(list)
-    for m in sorted_massnahmen(site):
-        for ort in m.orte:
-            by_ort[ort.name].append(m)
+def kommunen_pages(build: Build) -> Iterable[Output]:
+    site, env, maps = build.site, build.env, build.karten
+    by_ort = site.massnahmen_je_kommune
     groups: dict[str, list] = defaultdict(list)
     for ort in site.kommunen.values():
         if ort.name in by_ort:
             groups[ort.kreis].append((ort, len(by_ort[ort.name])))
-    ordered = sorted(groups.items(), key=lambda item: (item[0] != "Kreisfreie Städte", item[0]))
+    ordered = sorted(groups.items(), key=lambda item: kreis_order(item[0]))
     without = [o for o in site.kommunen.values() if o.name not in by_ort]
-    yield Output("kommunen/index.md", env.get_template("kommunen.md.j2").render(
-        gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
-        ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei,
-        karte=maps.platzhalter("kommunen/index.md")), source="content/kommunen.yml")
+    yield Output(urls.KOMMUNEN, env.get_template("kommunen.md.j2").render(
+        seite=urls.KOMMUNEN, gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
+        ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei, foerderung=build.foerdersummen,
+        karte=maps.placeholder(urls.KOMMUNEN)), source="content/kommunen.yml")
     page = env.get_template("kommune.md.j2")
-    for name, massnahmen in sorted(by_ort.items()):
+    for name, massnahmen in by_ort.items():
         ort = site.kommunen[name]
-        uri = f"kommunen/{ort.slug}.md"
-        yield Output(uri, page.render(ort=ort, massnahmen=massnahmen, karte=maps.platzhalter(uri)))
+        uri = urls.kommune(ort.slug)
+        yield Output(uri, page.render(seite=uri, ort=ort, massnahmen=massnahmen, karte=maps.placeholder(uri),
+                                      foerderung=build.foerdersummen))

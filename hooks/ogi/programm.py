@@ -74,11 +74,6 @@ def talks_in_order(site: Site | Veranstaltungsdaten) -> list[Vortrag]:
     return [v for tag in programme(site) for block in tag.bloecke for v in block.vortraege]
 
 
-def session_talks(site: Site | Veranstaltungsdaten, session: Session) -> list[Vortrag]:
-    """The talks of one session in programme order."""
-    return sorted((v for v in site.vortraege if v.session == session), key=programme_order)
-
-
 def normalised_name(name: str) -> str:
     """The identity of a speaker: Unicode-normalised, whitespace collapsed, case folded."""
     return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
@@ -115,8 +110,3 @@ def speakers(site: Site | Veranstaltungsdaten) -> list[Referent]:
         used.add(anker)
         result.append(Referent(name, anker, auftritte))
     return result
-
-
-def speaker_anchors(site: Site | Veranstaltungsdaten) -> dict[str, str]:
-    """normalised name -> anchor on the speaker index, for links from talk pages and the export."""
-    return {normalised_name(r.name): r.anker for r in speakers(site)}

@@ -12,7 +12,6 @@ from xml.sax.saxutils import escape
 from .content import Site
 
 OUTLINES = Path(__file__).parent / "data" / "rvr-kommunen-vg5000.geojson"
-URI = "assets/bilder/region.svg"
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021), dl-de/by-2-0"
 WIDTH = 600.0
 MIT = "#2e7d32"  # Kommune with measures: 5.3:1 against the light fill around it
@@ -27,7 +26,7 @@ def _plain(name: str) -> str:
 
 def kommunen_mit_massnahmen(site: Site) -> list[str]:
     """Names of the Kommunen with at least one documented measure, sorted."""
-    return sorted({ort.name for m in site.massnahmen for ort in m.orte})
+    return list(site.massnahmen_je_kommune)
 
 
 def region_svg(site: Site, path: Path = OUTLINES) -> str:

@@ -1,4 +1,8 @@
-"""Jinja2 environment for page templates, with the filters the templates share."""
+"""Jinja2 environment for page templates, with the filters the templates share.
+
+Addresses come from urls.py: the global `urls` names every page and file, `|link(seite)` makes a Markdown link
+from the page being rendered (`seite`, its docs path), `|rel(seite)` a relative URL for HTML.
+"""
 
 from __future__ import annotations
 
@@ -10,40 +14,12 @@ import jinja2
 from .dates import TeilDatum, deutsches_datum
 from .models import STATUS_WERTE
 from .schemas import field_reference
+from . import urls
 from .slugs import slugify
 from .text import code_spans, href, markdown_text, meta_text, rich_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-
-def page_url(uri: str) -> str:
-    """The URL path MkDocs gives a Markdown file with use_directory_urls: a/b.md -> a/b/, a/index.md -> a/."""
-    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    elif uri.endswith(".md"):
-        stem += "/"
-    return stem
-
-
-def relative_url(from_uri: str, to_uri: str) -> str:
-    """Link from the page of `from_uri` to the page or file `to_uri`, as the browser resolves it."""
-    base = page_url(from_uri)
-    target = page_url(to_uri)
-    rel = _relpath(target, base.rstrip("/"))
-    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-        rel = "./" if rel == "." else rel + "/"
-    return rel
-
-
-def _relpath(target: str, start: str) -> str:
-    # posixpath.relpath for paths below the site's root, without its os.getcwd() call per link
-    # (maps and pages ask for thousands of links in a build).
-    to, frm = [p for p in target.split("/") if p], [p for p in start.split("/") if p]
-    common = 0
-    while common < min(len(to), len(frm)) and to[common] == frm[common]:
-        common += 1
-    return "/".join([".."] * (len(frm) - common) + to[common:]) or "."
 
 
 def euro(amount: int | None) -> str:
@@ -82,7 +58,9 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         finalize=markdown_text,
     )
-    env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, datum=datum, zahl=zahl, rel=relative_url, url=page_url, slug=slugify)
+    env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, datum=datum, zahl=zahl,
+                       slug=slugify, link=urls.link, rel=urls.html_link)
+    env.globals.update(urls=urls)  # every page and file address (urls.py)
     env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
     env.globals.update(status_werte=STATUS_WERTE)  # map legends list every status the model allows
     return env

@@ -8,13 +8,23 @@ from pathlib import Path
 
 import jinja2
 
-from .content import PROJECTS_DIR, TAGUNG_DIR, TAGUNG_FILE, load_site, unknown_kommune, unknown_session
-from .errors import did_you_mean
+from .content import (
+    PROJECTS_DIR,
+    TAGUNG_DIR,
+    TAGUNG_FILE,
+    duplicate_title,
+    load_site,
+    not_a_slug,
+    other_day,
+    unknown_day,
+    unknown_kommune,
+    unknown_session,
+)
 from .models import BEITRAGSARTEN, Beitrag, Projekt
 from .render import TEMPLATES
 from .schemas import schema_comment
 from .slugs import slugify
-from .validation import validate
+from .validation import not_allowed, validate
 from .yamlfile import read_yaml
 
 MAX_SLUG_LENGTH = 60
@@ -29,7 +39,7 @@ def new_project(root: Path, titel: str, kommune: str, today: dt.date, slug: str 
     titel, kommune = _required(titel, "TITEL"), _required(kommune, "KOMMUNE")
     site = load_site(root)
     if not site.kommunen:
-        raise ScaffoldError("content/kommunen.yml lässt sich nicht lesen; erst `make check` ausführen und die Fehler beheben")
+        raise ScaffoldError(_unreadable("content/kommunen.yml"))
     if kommune not in site.kommunen:
         raise ScaffoldError(f"KOMMUNE: {unknown_kommune(kommune, site.kommunen)}")
     _refuse_duplicate_title(titel, [(m.record.titel, m.source) for m in site.massnahmen])
@@ -45,10 +55,9 @@ def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", ta
     titel = _required(titel, "TITEL")
     site = load_site(root)
     if site.tagung is None:
-        raise ScaffoldError(f"{TAGUNG_DIR}/{TAGUNG_FILE} lässt sich nicht lesen; erst `make check` ausführen und die Fehler beheben")
+        raise ScaffoldError(_unreadable(f"{TAGUNG_DIR}/{TAGUNG_FILE}"))
     if art not in BEITRAGSARTEN:
-        raise ScaffoldError(f"ART: „{art}“ ist nicht erlaubt{did_you_mean(art, BEITRAGSARTEN)}; erlaubt sind: "
-                            + ", ".join(f"„{a}“" for a in BEITRAGSARTEN))
+        raise ScaffoldError(f"ART: {not_allowed(art, list(BEITRAGSARTEN))}")
     days = {d.datum.isoformat(): d.datum for d in site.tagung.tage}
     sessions = {s.id: s for s in site.tagung.sessions}
     if session:
@@ -56,10 +65,10 @@ def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", ta
             raise ScaffoldError(f"SESSION: {unknown_session(session, sessions)}")
         day = sessions[session].tag
         if tag and tag != day.isoformat():
-            raise ScaffoldError(f"TAG: die Session „{session}“ fand am {day.isoformat()} statt; TAG weglassen oder angleichen")
+            raise ScaffoldError(f"TAG: {other_day(session, day.isoformat(), 'TAG weglassen oder angleichen')}")
     elif tag:
         if tag not in days:
-            raise ScaffoldError(f"TAG: {tag} ist kein Tag der Tagung; erlaubt sind: " + ", ".join(days))
+            raise ScaffoldError(f"TAG: {unknown_day(tag, days)}")
         day = days[tag]
     elif len(days) == 1:
         day = next(iter(days.values()))
@@ -76,6 +85,10 @@ def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", ta
     return _write(root, target, text, Beitrag)
 
 
+def _unreadable(shown: str) -> str:
+    return f"{shown} lässt sich nicht lesen; erst `make check` ausführen und die Fehler beheben"
+
+
 def _required(value: str | None, variable: str) -> str:
     value = (value or "").strip()
     if not value:
@@ -86,8 +99,7 @@ def _required(value: str | None, variable: str) -> str:
 def _slug(titel: str, slug: str | None) -> str:
     if slug:
         if slugify(slug) != slug:
-            raise ScaffoldError(f"SLUG: „{slug}“ wird zur Adresse der Seite; nur Kleinbuchstaben, Ziffern und "
-                                f"Bindestriche verwenden, z. B. „{slugify(slug)}“")
+            raise ScaffoldError(f"SLUG: {not_a_slug(slug)}")
         return slug
     words = slugify(titel).split("-")
     result = words[0]
@@ -103,8 +115,7 @@ def _slug(titel: str, slug: str | None) -> str:
 def _refuse_duplicate_title(titel: str, existing: list[tuple[str, str]]) -> None:
     for other, source in existing:
         if other.casefold() == titel.casefold():
-            raise ScaffoldError(f"TITEL: der Titel „{titel}“ steht schon in {source}; jeder Titel nur einmal, "
-                                "z. B. den Ort ergänzen")
+            raise ScaffoldError(f"TITEL: {duplicate_title(titel, source)}")
 
 
 def _template(name: str) -> jinja2.Template:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
+from . import urls
 from .content import Vortrag
 from .exporte import Export, Umgebung
 from .models import Session, Tag
@@ -196,7 +196,7 @@ def _room(event: Veranstaltung, name: str, session: Session | None) -> dict:
 
 
 def _absolute(site_url: str, path: str) -> str:
-    return urljoin(site_url, path) if site_url else "/" + path
+    return urls.absolute_url(site_url, path)
 
 
 def _minutes(clock: str) -> int:

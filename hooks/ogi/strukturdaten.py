@@ -9,6 +9,7 @@ import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from . import urls
 from .content import Site, Veranstaltungsdaten
 from .models import Session, Tag, Tagung
 from .opendata import LIZENZ_URL, OPEN_DATA_EXPORTS
@@ -74,7 +75,7 @@ def event(daten: Veranstaltungsdaten, site_url: str) -> dict[str, Any]:
     zone = ZoneInfo(t.zeitzone)
     first, last = t.tage[0], t.tage[-1]
     data = _event(t.titel, _zeit(first.datum, first.beginn, zone), _zeit(last.datum, last.ende, zone),
-                  f"{site_url}{daten.ordner}/", t, t.kurzbeschreibung)
+                  urls.absolute_url(site_url, urls.event_page(daten.ordner)), t, t.kurzbeschreibung)
     if t.sessions:
         data["subEvent"] = [session_event(daten, s, site_url) for s in t.sessions]
     return data
@@ -87,7 +88,7 @@ def session_event(daten: Veranstaltungsdaten, s: Session, site_url: str) -> dict
     beginn = s.beginn or (tag.beginn if tag else None)
     ende = s.ende or (tag.ende if tag else None)
     return _event(s.titel, _zeit(s.tag, beginn, zone), _zeit(s.tag, ende, zone),
-                  f"{site_url}{daten.ordner}/sessions/{s.id}/", t)
+                  urls.absolute_url(site_url, urls.session(daten.ordner, s.id)), t)
 
 
 def datensatz(site: Site, site_url: str) -> dict[str, Any]:
@@ -97,11 +98,11 @@ def datensatz(site: Site, site_url: str) -> dict[str, Any]:
         "name": "Maßnahmen der Offensive Grüne Infrastruktur 2030",
         "description": (f"Die {len(site.massnahmen)} auf dieser Website dokumentierten Maßnahmen mit Kommune, "
                         "Träger, Status, Förderung und Lage."),
-        "url": f"{site_url}massnahmen/",
+        "url": urls.absolute_url(site_url, urls.MASSNAHMEN),
         "license": LIZENZ_URL,
         "isAccessibleForFree": True,
         "inLanguage": "de",
-        "distribution": [{"@type": "DataDownload", "contentUrl": f"{site_url}daten/{e.identifier}",
+        "distribution": [{"@type": "DataDownload", "contentUrl": urls.absolute_url(site_url, urls.data_file(e.identifier)),
                           "encodingFormat": e.content_type, "name": e.label} for e in OPEN_DATA_EXPORTS],
     }
     if site.datenstand:
@@ -116,21 +117,21 @@ def json_ld(site: Site, src_uri: str, site_url: str) -> str | None:
     """The JSON-LD of one page (by its source path), or None for pages that describe nothing of these."""
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     graph: list[dict[str, Any]] = []
-    if src_uri == "index.md":
+    if src_uri == urls.HOME:
         graph.append({"@type": "WebSite", "name": "Offensive Grüne Infrastruktur 2030", "url": site_url,
                       "inLanguage": "de"})
         org = organisation(site)
         if org:
             graph.append(org)
-    elif src_uri == "massnahmen/index.md":
+    elif src_uri == urls.MASSNAHMEN:
         graph.append(datensatz(site, site_url))
     else:
         for daten in site.veranstaltungen:
-            if src_uri == f"{daten.ordner}/index.md":
+            if src_uri == urls.event_page(daten.ordner):
                 graph.append(event(daten, site_url))
-            elif src_uri.startswith(f"{daten.ordner}/sessions/"):
-                ident = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-                graph += [session_event(daten, s, site_url) for s in daten.tagung.sessions if s.id == ident]
+            else:
+                graph += [session_event(daten, s, site_url) for s in daten.tagung.sessions
+                          if src_uri == urls.session(daten.ordner, s.id)]
     if not graph:
         return None
     return script_json({"@context": "https://schema.org", "@graph": graph})

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 
 import jinja2
 
+from . import urls
 from .anhaenge import Datei
 from .exporte import Umgebung
 from .kalender import Kalender, talk_calendars, talk_file
 from .output import Output
-from .programm import normalised_name, session_talks
+from .programm import normalised_name
 from .schedule import ScheduleJson, time_known
 from .schedule_xml import ScheduleXml
 from .veranstaltung import Veranstaltung, alle_referierenden
@@ -27,9 +27,10 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
     if t.dokumentation and t.dokumentation.datei:
         dokumentation = event.datei(t.dokumentation.titel, t.dokumentation.datei)
     anker = event.anker
-    daten = [{"label": e.label, "hinweis": e.hinweis, "href": e.identifier} for e in EVENT_EXPORTS]
+    daten = [{"label": e.label, "hinweis": e.hinweis, "href": urls.link(event.file(e.identifier), event.page())}
+             for e in EVENT_EXPORTS]
     yield Output(event.page(), env.get_template("tagung.md.j2").render(
-        t=t, programm=list(event.programm), dokumentation=dokumentation, anzahl_referierende=len(anker),
+        seite=event.page(), ordner=event.uri, t=t, programm=list(event.programm), dokumentation=dokumentation, anzahl_referierende=len(anker),
         daten=daten), source=event.source)
 
     files: dict[str, Datei] = {}
@@ -41,19 +42,19 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
         files.update((a.uri, a) for a in anhaenge)
         personen = [(p, anker[normalised_name(p.name)]) for p in v.record.referierende]
         # Markdown links resolve from the page's source file, which sits in the event's folder.
-        kalender = posixpath.relpath(talk_file(event, v), event.uri) if time_known(v) else None
-        yield Output(event.page(v.slug), page.render(v=v, t=t, anhaenge=anhaenge, personen=personen,
+        kalender = talk_file(event, v) if time_known(v) else None
+        yield Output(event.page(v.slug), page.render(seite=event.page(v.slug), ordner=event.uri, v=v, t=t, anhaenge=anhaenge, personen=personen,
                                                      kalender=kalender),
                      source=v.source)
 
     page = env.get_template("session.md.j2")
     for s in t.sessions:
         tag = next((d for d in t.tage if d.datum == s.tag), None)
-        yield Output(event.page(f"sessions/{s.id}"), page.render(
-            s=s, tag=tag, vortraege=session_talks(event.daten, s), t=t), source=event.source)
+        yield Output(urls.session(event.uri, s.id), page.render(
+            seite=urls.session(event.uri, s.id), ordner=event.uri, s=s, tag=tag, vortraege=event.session_vortraege.get(s.id, []), t=t), source=event.source)
 
     yield Output(event.page("referierende"), env.get_template("referierende.md.j2").render(
-        t=t, referierende=list(event.referierende)))
+        seite=event.page("referierende"), ordner=event.uri, t=t, referierende=list(event.referierende)))
     for export in EVENT_EXPORTS:
         yield Output(event.file(export.identifier), export().render(event, umgebung), source=event.source)
     for v, ics in talk_calendars(event, umgebung):
@@ -65,6 +66,7 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
 def archive_outputs(events: list[Veranstaltung], env: jinja2.Environment) -> Iterable[Output]:
     """The 'Veranstaltungen' page (newest event first) and the index of all speakers."""
     newest_first = sorted(events, key=lambda e: e.record.tage[0].datum, reverse=True)
-    yield Output("veranstaltungen/index.md", env.get_template("veranstaltungen.md.j2").render(events=newest_first))
-    yield Output("veranstaltungen/referierende.md", env.get_template("alle_referierenden.md.j2").render(
-        personen=alle_referierenden(events)))
+    yield Output(urls.VERANSTALTUNGEN, env.get_template("veranstaltungen.md.j2").render(
+        seite=urls.VERANSTALTUNGEN, events=newest_first))
+    yield Output(urls.ALLE_REFERIERENDEN, env.get_template("alle_referierenden.md.j2").render(
+        seite=urls.ALLE_REFERIERENDEN, personen=alle_referierenden(events)))

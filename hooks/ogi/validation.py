@@ -9,13 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, did_you_mean, field_name, visible
+from .models import PATTERN_HINTS
 from .yamlfile import Loc, NumberLikeText, YamlFile
 
-_PATTERN_HINTS = {
-    r"^([01][0-9]|2[0-3]):[0-5][0-9]$": "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "erwartet Kleinbuchstaben, Ziffern und Bindestriche, z. B. workshop-biodiversitaet",
-    r"^[0-9]{5}$": "erwartet fünf Ziffern in Anführungszeichen, z. B. \"45128\"",
-}
 _TYPE_NAMES = {str: "Text", int: "eine Zahl", float: "eine Zahl", bool: "true/false", list: "eine Liste",
                dict: "Unterfelder", type(None): "einen leeren Wert"}
 
@@ -90,6 +86,12 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+def not_allowed(value: Any, allowed: list[str]) -> str:
+    """The message for a value outside a fixed list (content files and `make new-beitrag ART=…`)."""
+    return (f"{_shown(value)} ist nicht erlaubt{did_you_mean(str(value), allowed)}; erlaubt sind: "
+            + ", ".join(f"„{a}“" for a in allowed))
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return f"„{str(value).lower()}“"
@@ -122,9 +124,7 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'", ctx.get("expected", ""))
-        return (f"{_shown(value)} ist nicht erlaubt{did_you_mean(str(value), allowed)}; erlaubt sind: "
-                + ", ".join(f"„{a}“" for a in allowed))
+        return not_allowed(value, re.findall(r"'([^']*)'", ctx.get("expected", "")))
     if kind == "union_tag_invalid":
         allowed = re.findall(r"'([^']*)'", ctx.get("expected_tags", ""))
         return (f"Geometrietyp {_shown(ctx.get('tag'))} ist unbekannt{did_you_mean(str(ctx.get('tag')), allowed)}; "
@@ -155,9 +155,7 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"{_shown(value)} ist kein gültiges Datum; erwartet JJJJ-MM-TT, z. B. 2020-11-26"
     if kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), "Schreibweise prüfen")
-        if "@" in ctx.get("pattern", ""):
-            hint = "erwartet eine E-Mail-Adresse wie name@example.org"
+        hint = PATTERN_HINTS.get(ctx.get("pattern", ""), "Schreibweise prüfen")
         return f"{_shown(value)} hat nicht die erwartete Form; {hint}"
     if kind == "string_too_long":
         return f"ist zu lang ({len(str(value))} Zeichen); höchstens {ctx.get('max_length')} Zeichen, ein Satz genügt"

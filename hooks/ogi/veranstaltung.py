@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .anhaenge import Datei, datei
 from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Tagung
 from .programm import Auftritt, ProgrammTag, Referent, normalised_name, programme, sort_key, speakers
-from .render import page_url
+from . import urls
 from .slugs import slugify
 
 # guids must not change when the site moves to another host, so they hang off the event's public page.
@@ -42,17 +43,25 @@ class Veranstaltung:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.record.zeitzone)
 
-    @property
+    # Derived once per event on first use (the dataclass is frozen; cached_property writes past that).
+
+    @cached_property
     def vortraege(self) -> list[Vortrag]:
         """All talks in programme order."""
         return [v for tag in self.programm for block in tag.bloecke for v in block.vortraege]
 
-    @property
+    @cached_property
+    def session_vortraege(self) -> dict[str, list[Vortrag]]:
+        """Session id -> its talks in programme order."""
+        return {block.session.id: block.vortraege for tag in self.programm for block in tag.bloecke
+                if block.session is not None}
+
+    @cached_property
     def datenstand(self) -> dt.date:
         """The newest `datenstand` of the event and its talks."""
         return max([self.record.datenstand] + [v.record.datenstand for v in self.vortraege])
 
-    @property
+    @cached_property
     def anker(self) -> dict[str, str]:
         """normalised speaker name -> anchor on the speaker index."""
         return {normalised_name(r.name): r.anker for r in self.referierende}
@@ -63,15 +72,15 @@ class Veranstaltung:
 
     def page(self, name: str = "index") -> str:
         """Docs path of one of its pages: page('workshop-x') -> 'tagung-2020/workshop-x.md'."""
-        return f"{self.uri}/{name}.md"
+        return urls.event_page(self.uri, name)
 
     def page_path(self, name: str = "index") -> str:
         """URL path of one of its pages, relative to the site root: 'tagung-2020/workshop-x/'."""
-        return page_url(self.page(name))
+        return urls.page_url(self.page(name))
 
     def file(self, name: str) -> str:
         """Docs path of one of its files: file('schedule.xml') -> 'tagung-2020/schedule.xml'."""
-        return f"{self.uri}/{name}"
+        return urls.event_file(self.uri, name)
 
     def anhaenge(self, v: Vortrag) -> list[Datei]:
         """The talk's attachments that exist (a missing one is a content error shown while serving)."""

@@ -10,33 +10,24 @@ map, and its fragment), `assets` (the files the maps need).
 
 from __future__ import annotations
 
-from ..render import page_url
-from ..content import Massnahme
 from .assets import CONSENT_SCRIPT, asset_files, asset_outputs
-from .elements import GerenderteKarte, OgiMap, render_map, stabilise_ids
+from .elements import RenderedMap, OgiMap, render_map, stabilise_ids
 from .geometry import bounds, centre, positions
 from .karten import (
-    GEOJSON_URI,
     KOMMUNE_RADIUS_M,
-    PLATZHALTER,
+    PLACEHOLDER,
     STATUS_FARBEN,
     UNGEFAEHR_RADIUS_M,
     Karten,
     karten_features,
     massnahme_map,
 )
-from .settings import KartenEinstellungen, karten_einstellungen
-
-CSV_URI = "daten/projekte.csv"
+from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
 __all__ = [
-    "CONSENT_SCRIPT", "CSV_URI", "GEOJSON_URI", "KOMMUNE_RADIUS_M", "PLATZHALTER", "STATUS_FARBEN",
-    "UNGEFAEHR_RADIUS_M", "GerenderteKarte", "Karten", "KartenEinstellungen", "OgiMap", "asset_files",
+    "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",
+    "UNGEFAEHR_RADIUS_M", "RenderedMap", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
     "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "massnahme_map",
-    "massnahme_url", "positions", "render_map", "stabilise_ids",
+    "positions", "render_map", "stabilise_ids",
 ]
 
-
-def massnahme_url(m: Massnahme, site_url: str) -> str:
-    """The absolute URL of a measure's page."""
-    return site_url.rstrip("/") + "/" + page_url(f"massnahmen/{m.slug}.md")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ..kommunen import OUTLINES
 from ..output import Output
-from ..render import relative_url
-from .elements import ASSET_DIR
+from .. import urls
+from ..urls import MAP_ASSETS as ASSET_DIR
 from .settings import KartenEinstellungen
 
 ASSETS = Path(__file__).parent.parent / "assets" / "karte"
@@ -28,9 +28,9 @@ LINKS = {
 def asset_links(uri: str) -> dict[str, str]:
     """Relative links from the page `uri` to every map asset, and to the consent section of Datenschutz."""
     # One relative path to the site's root per page, not one relpath per file: this runs for every map.
-    root = relative_url(uri, "index.md").removeprefix("./")
+    root = urls.relative_url(uri, urls.HOME).removeprefix("./")
     links = {name: f"{root}{ASSET_DIR}/{path}" for name, path in LINKS.items()}
-    links["datenschutz"] = relative_url(uri, "datenschutz.md") + "#hintergrundkarte"
+    links["datenschutz"] = urls.relative_url(uri, urls.DATENSCHUTZ) + "#hintergrundkarte"
     return links
 
 

@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from .. import branca_cache  # noqa: F401  (compiles branca's element templates once; see there)
 
-ASSET_DIR = "assets/karte"  # where the map assets are published inside the site
 
 # Leaflet.GestureHandling: the page scrolls under the wheel and one finger; these are its German hints.
 GESTEN_TEXT = {
@@ -95,7 +94,7 @@ def stabilise_ids(root: Element, seed: str) -> None:
 
 
 @dataclass(frozen=True)
-class GerenderteKarte:
+class RenderedMap:
     """The parts of a rendered Folium map that go into a page.
 
     Markup: the renderer's own output. Content reaches it only as escaped JSON (`tojson`, Folium's
@@ -106,7 +105,7 @@ class GerenderteKarte:
     script: Markup
 
 
-def render_map(m: folium.Map, seed: str) -> GerenderteKarte:
+def render_map(m: folium.Map, seed: str) -> RenderedMap:
     """Render the map's div and script only (not Folium's whole page), with deterministic ids.
 
     Calls each element's `html` and `script` macros in the order branca's MacroElement.render uses, but
@@ -130,7 +129,7 @@ def render_map(m: folium.Map, seed: str) -> GerenderteKarte:
             collect(child)
 
     collect(m)
-    return GerenderteKarte(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))))
+    return RenderedMap(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))))
 
 
 def _lines(parts: list[str]) -> list[str]:

@@ -16,30 +16,30 @@ import folium
 import jinja2
 from markupsafe import Markup
 
-from ..content import Massnahme, Ort, Site
+from ..content import Kommunendaten, Massnahme, Site, kreis_order
 from ..models import STATUS_WERTE
-from ..render import relative_url
+from .. import urls
+from ..urls import relative_url
 from .assets import asset_links
 from .elements import OgiMap, Skript, render_map
 from .geometry import bounds, box_centre, latlon, union
 from .outlines import ATTRIBUTION, umriss_von
 from .settings import KartenEinstellungen
 
-GEOJSON_URI = "daten/projekte.geojson"
-PLATZHALTER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.einsetzen)
+PLACEHOLDER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.insert)
 STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
 KOMMUNE_RADIUS_M = 1500  # kommunen.yml gives the centres to about 1,5 km (used only without an outline)
 UNGEFAEHR_RADIUS_M = 250  # an approximate point without its own radius_m
 MAX_ZOOM_FIT = 16
 
 
-def ags_of(ort: Ort) -> str | None:
+def ags_of(ort: Kommunendaten) -> str | None:
     """The AGS of the Kommune's outline on the base map, or None if it has none."""
     umriss = umriss_von(ort.kommune)
     return umriss.ags if umriss else None
 
 
-def _area_box(ort: Ort) -> list[list[float]]:
+def _area_box(ort: Kommunendaten) -> list[list[float]]:
     umriss = umriss_von(ort.kommune)
     if umriss is not None:
         return umriss.box
@@ -50,7 +50,7 @@ def massnahme_box(m: Massnahme) -> list[list[float]]:
     """The area a measure's map shows: its geometry, its circle, or its Kommunen's areas."""
     lage = m.record.lage
     if lage.genauigkeit == "Kommune":
-        return union(_area_box(o) for o in m.orte)
+        return union(_area_box(o) for o in m.kommunen)
     if lage.genauigkeit == "ungefähr" and m.geometrie["type"] == "Point":
         return bounds(m.geometrie, lage.radius_m or UNGEFAEHR_RADIUS_M)
     return bounds(m.geometrie)
@@ -62,7 +62,7 @@ def basis_optionen(uri: str, **extra: Any) -> dict[str, Any]:
             "hervorheben": [], "beschriftung": None, "anzahlen": None} | extra
 
 
-def massnahme_map(m: Massnahme, uri: str = "massnahmen/index.md") -> OgiMap:
+def massnahme_map(m: Massnahme, uri: str = urls.MASSNAHMEN) -> OgiMap:
     """The Folium map of one measure, fitted to what it shows."""
     geometrie, lage = m.geometrie, m.record.lage
     farbe = STATUS_FARBEN[m.record.status]
@@ -70,7 +70,7 @@ def massnahme_map(m: Massnahme, uri: str = "massnahmen/index.md") -> OgiMap:
     karte = OgiMap(location=box_centre(box), zoom_start=13, maxZoom=19)
     hervorheben: list[str] = []
     if lage.genauigkeit == "Kommune":
-        hervorheben = [a for a in (ags_of(o) for o in m.orte) if a]
+        hervorheben = [a for a in (ags_of(o) for o in m.kommunen) if a]
         if not hervorheben:  # no outline for this Kommune: its centre, honestly dashed
             folium.Circle(latlon(geometrie["coordinates"]), radius=KOMMUNE_RADIUS_M, color=farbe, weight=3,
                           dash_array="8 6", fill=True, fill_color=farbe, fill_opacity=0.12).add_to(karte)
@@ -88,7 +88,7 @@ def massnahme_map(m: Massnahme, uri: str = "massnahmen/index.md") -> OgiMap:
                        fill=True, fill_color=farbe, fill_opacity=0.3,
                        dash_array="12 8" if lage.genauigkeit == "ungefähr" else None).add_to(karte)
     karte.fit_bounds(box, padding=(24, 24), max_zoom=MAX_ZOOM_FIT)
-    beschriftung = (f"{', '.join(o.name for o in m.orte)}: genaue Lage nicht bekannt"
+    beschriftung = (f"{', '.join(o.name for o in m.kommunen)}: genaue Lage nicht bekannt"
                     if lage.genauigkeit == "Kommune" else None)
     Skript("ogiKarte", basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung)).add_to(karte)
     return karte
@@ -109,7 +109,7 @@ def karten_features(massnahmen: list[Massnahme]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "geometry": m.geometrie, "properties": {
             "slug": m.slug, "titel": m.record.titel, "kurzbeschreibung": m.record.kurzbeschreibung,
-            "kommunen": [o.name for o in m.orte], "kreise": list(m.kreise),
+            "kommunen": [o.name for o in m.kommunen], "kreise": list(m.kreise),
             "traeger": m.record.traeger, "status": m.record.status, "genauigkeit": m.record.lage.genauigkeit}}
         for m in sorted(massnahmen, key=lambda m: m.slug)]}
 
@@ -126,16 +126,16 @@ class Filter:
 def _filter(massnahmen: list[Massnahme]) -> Filter:
     kreise: dict[str, set[str]] = {}
     for m in massnahmen:
-        for ort in m.orte:
+        for ort in m.kommunen:
             kreise.setdefault(ort.kreis, set()).add(ort.name)
-    ordered = sorted(kreise.items(), key=lambda item: (item[0] != "Kreisfreie Städte", item[0]))
+    ordered = sorted(kreise.items(), key=lambda item: kreis_order(item[0]))
     traeger = sorted({m.record.traeger for m in massnahmen if m.record.traeger}, key=str.casefold)
     return Filter([(k, sorted(v)) for k, v in ordered], traeger)
 
 
 @dataclass
 class Karten:
-    """Renders the map fragments of the pages; `platzhalter` and `einsetzen` put them into the pages."""
+    """Renders the map fragments of the pages; `placeholder` and `insert` put them into the pages."""
 
     site: Site
     env: jinja2.Environment
@@ -144,7 +144,7 @@ class Karten:
     _html: jinja2.Environment = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # The map fragments are HTML put into the finished page after Markdown ran (`einsetzen`): HTML
+        # The map fragments are HTML put into the finished page after Markdown ran (`insert`): HTML
         # autoescaping is their boundary. The page templates' Markdown-inert `finalize` would only cost
         # time here (a quarter of the maps' rendering at 1.000 measures).
         self._html = jinja2.Environment(loader=self.env.loader, autoescape=True, trim_blocks=True,
@@ -161,25 +161,25 @@ class Karten:
             return ""
         return self._fragment("karte_massnahme.html.j2", uri, massnahme_map(m, uri), f"massnahme:{m.slug}", m=m,
                               radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M,
-                              umriss=any(ags_of(o) for o in m.orte))
+                              umriss=any(ags_of(o) for o in m.kommunen))
 
     def uebersicht(self, uri: str, massnahmen: list[Massnahme]) -> str:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        optionen = {"daten": relative_url(uri, GEOJSON_URI), "basis": relative_url(uri, "massnahmen/index.md"),
+        optionen = {"daten": relative_url(uri, urls.GEOJSON), "basis": relative_url(uri, urls.MASSNAHMEN),
                     "filter": "ogi-filter", "liste": "massnahmen-liste", "kommune": None,
                     "ags": self._ags(massnahmen)}
         karte = uebersicht_map(union(massnahme_box(m) for m in massnahmen), basis_optionen(uri), optionen)
         return self._fragment("karte_uebersicht.html.j2", uri, karte, "uebersicht", filter=_filter(massnahmen),
                               anzahl=len(massnahmen), mit_filter=True, ort=None)
 
-    def kommune(self, ort: Ort, uri: str, massnahmen: list[Massnahme]) -> str:
+    def kommune(self, ort: Kommunendaten, uri: str, massnahmen: list[Massnahme]) -> str:
         """The map of a Kommune page: its outline and its measures only."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
         # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
-        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, "massnahmen/index.md"),
+        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, urls.MASSNAHMEN),
                     "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
         ags = ags_of(ort)
         box = union([_area_box(ort), *(massnahme_box(m) for m in massnahmen)])
@@ -193,7 +193,7 @@ class Karten:
             return ""
         orte = sorted(self.site.kommunen.values(), key=lambda o: o.name)
         zahlen = {ags: {"name": o.name, "anzahl": anzahlen.get(o.name, 0),
-                        "href": relative_url(uri, f"kommunen/{o.slug}.md") if anzahlen.get(o.name) else None}
+                        "href": relative_url(uri, urls.kommune(o.slug)) if anzahlen.get(o.name) else None}
                   for o in orte if (ags := ags_of(o))}
         box = union(_area_box(o) for o in orte)
         karte = uebersicht_map(box, basis_optionen(uri, anzahlen=zahlen), None)
@@ -203,43 +203,41 @@ class Karten:
     def _ags(massnahmen: list[Massnahme]) -> dict[str, str]:
         # Kommune name -> AGS of its outline, for the measures known only by their Kommune.
         return {o.name: a for m in massnahmen if m.record.lage.genauigkeit == "Kommune"
-                for o in m.orte[:1] if (a := ags_of(o))}
+                for o in m.kommunen[:1] if (a := ags_of(o))}
 
-    def platzhalter(self, uri: str) -> Markup:
+    def placeholder(self, uri: str) -> Markup:
         """What a page's Markdown carries where its map goes; '' when the page gets no map.
 
-        The map HTML itself is put in by `einsetzen` after Markdown and the search index have run:
+        The map HTML itself is put in by `insert` after Markdown and the search index have run:
         neither has anything to do with it, and parsing it there cost more than rendering it.
         """
         shown = self.einstellungen.aktiv and self._seiten().get(uri) is not None
-        return Markup(PLATZHALTER if shown else "")
+        return Markup(PLACEHOLDER if shown else "")
 
-    def einsetzen(self, html: str, uri: str) -> str:
+    def insert(self, html: str, uri: str) -> str:
         """Replace the placeholder in the finished page of `uri` with its map."""
-        if PLATZHALTER not in html:
+        if PLACEHOLDER not in html:
             return html
         render = self._seiten().get(uri)
-        return html.replace(PLATZHALTER, render() if render is not None and self.einstellungen.aktiv else "", 1)
+        return html.replace(PLACEHOLDER, render() if render is not None and self.einstellungen.aktiv else "", 1)
 
     def _seiten(self) -> dict[str, Callable[[], str]]:
         # uri -> a function rendering that page's map; built once per Karten object.
         if self._karten_der_seiten is None:
             seiten: dict[str, Callable[[], str]] = {}
-            by_ort: dict[str, list[Massnahme]] = {}
+            by_ort = self.site.massnahmen_je_kommune
             alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
             for m in alle:
-                uri = f"massnahmen/{m.slug}.md"
+                uri = urls.massnahme(m.slug)
                 seiten[uri] = functools.partial(self.massnahme, m, uri)
-                for ort in m.orte:
-                    by_ort.setdefault(ort.name, []).append(m)
             if alle:
-                seiten["massnahmen/index.md"] = functools.partial(self.uebersicht, "massnahmen/index.md", alle)
+                seiten[urls.MASSNAHMEN] = functools.partial(self.uebersicht, urls.MASSNAHMEN, alle)
             for name, massnahmen in by_ort.items():
                 ort = self.site.kommunen[name]
-                uri = f"kommunen/{ort.slug}.md"
+                uri = urls.kommune(ort.slug)
                 seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
             if self.site.kommunen:
-                seiten["kommunen/index.md"] = functools.partial(
-                    self.kommunen, "kommunen/index.md", {name: len(ms) for name, ms in by_ort.items()})
+                seiten[urls.KOMMUNEN] = functools.partial(
+                    self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()})
             self._karten_der_seiten = seiten
         return self._karten_der_seiten

@@ -33,12 +33,18 @@ class KartenEinstellungen(BaseModel):
         return urlsplit(self.kacheln_url.replace("{s}", "a")).hostname or self.kacheln_url
 
 
+class SettingsError(ValueError):
+    """A wrong map setting in mkdocs.yml, in German for the operator."""
+
+
 def karten_einstellungen(extra: Mapping[str, Any] | None,
                          environ: Mapping[str, str] = os.environ) -> KartenEinstellungen:
     """Settings from `extra.karte` in mkdocs.yml; OGI_KARTEN=0 in the environment builds without maps.
 
-    Raises a German ValueError naming the unknown or wrong setting.
+    Raises a SettingsError naming the unknown or wrong setting.
     """
+    if extra is not None and not isinstance(extra, Mapping):
+        raise SettingsError(f"extra.karte: erwartet eingerückte Einstellungen wie „kacheln_url: …“, gefunden {extra!r}")
     values = {str(k): v for k, v in dict(extra or {}).items()}
     aktiv = environ.get("OGI_KARTEN", "1").strip() not in {"0", "nein", "false"}
     try:
@@ -51,7 +57,7 @@ def karten_einstellungen(extra: Mapping[str, Any] | None,
                 problems.append(f"unbekannte Einstellung {name}")
             else:
                 problems.append(f"{name}: {error['msg']}")
-        raise ValueError(f"extra.karte: {'; '.join(problems)}; erlaubt sind {', '.join(ALLOWED[:-1])} "
+        raise SettingsError(f"extra.karte: {'; '.join(problems)}; erlaubt sind {', '.join(ALLOWED[:-1])} "
                          f"und {ALLOWED[-1]}") from None
 
 
@@ -69,7 +75,7 @@ def mkdocs_settings_problems(root: Path) -> list[ContentError]:
     try:
         extra = (yaml.load(text, Loader=_OperatorLoader) or {}).get("extra") or {}
         karten_einstellungen(extra.get("karte"), environ={})
-    except (ValueError, yaml.YAMLError, AttributeError) as exc:
+    except (SettingsError, yaml.YAMLError, AttributeError) as exc:
         line = next((n for n, row in enumerate(text.splitlines(), 1) if re.match(r"^\s+karte:", row)), 1)
         return [ContentError("mkdocs.yml", line, "extra.karte", str(exc).removeprefix("extra.karte: "))]
     return []
