@@ -92,3 +92,16 @@ def test_downloads_offer_the_workbook_for_excel_and_libreoffice(leser_site: Path
     target, _ = resolve(leser_site, base, page_url(leser_site, index, base), match.group(1))
     assert target is not None and target.read_bytes()[:2] == b"PK"
     assert match.group(1) in parse_page(index).links
+
+
+def test_workbook_without_a_site_address_keeps_titles_without_links(tmp_path):
+    # A build without site_url gives site-relative page addresses, which a workbook cannot open.
+    project = leser_project(tmp_path / "projekt")
+    site = load_site(project)
+    book = openpyxl.load_workbook(io.BytesIO(projekte_xlsx(site.massnahmen_sortiert, "", "Beispielverband", "Lizenz X",
+                                                           "https://example.org/lizenz")))
+    row = rows_by_title(book["Maßnahmen"])["Winterquartier für Fledermäuse am Beispielbach"]
+    assert row["Maßnahme"].hyperlink is None and row["Maßnahme"].data_type == "s"
+    facts = {r[0].value: r[1] for r in book["Lizenz und Quelle"].iter_rows()}
+    assert facts["Lizenztext"].hyperlink.target == "https://example.org/lizenz"
+    assert facts["Quelle"].hyperlink is None

@@ -75,7 +75,7 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
     for row, m in enumerate(massnahmen, start=1):
         r = m.record
         breite, laenge = centre(m.geometrie)
-        ws.write_url(row, 0, urls.absolute_url(site_url, urls.massnahme(m.slug)), link, string=r.titel)
+        _write_link(ws, row, 0, urls.absolute_url(site_url, urls.massnahme(m.slug)), r.titel, link)
         values = [r.kurzbeschreibung, ", ".join(o.name for o in m.kommunen), ", ".join(m.kreise),
                   r.traeger, r.programm, r.status,
                   _datum(r.zeitraum.beginn) if r.zeitraum else None, _datum(r.zeitraum.ende) if r.zeitraum else None,
@@ -90,8 +90,8 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
             ("Lizenz", lizenz), ("Lizenztext", lizenz_url), ("Quelle", urls.absolute_url(site_url, urls.MASSNAHMEN)),
             ("Namensnennung", f"Datenquelle: {anbieter}, {lizenz}"), ("Stand der Daten", stand))):
         info.write_string(row, 0, label, fett)
-        if label in ("Lizenztext", "Quelle") and isinstance(value, str) and value.startswith("http"):
-            info.write_url(row, 1, value, link, string=value)
+        if label in ("Lizenztext", "Quelle") and isinstance(value, str):
+            _write_link(info, row, 1, value, value, link)
         else:
             _write(info, row, 1, value, datum)
     info.set_column(0, 0, 20)
@@ -100,6 +100,15 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
     wb.set_properties({"author": anbieter, "created": moment})  # XlsxWriter writes it as "modified" too
     wb.close()
     return buffer.getvalue()
+
+
+def _write_link(ws: Worksheet, row: int, col: int, url: str, text: str, link: Format) -> None:
+    # A link only to a full address: without a site_url (a local build) the pages' addresses are
+    # site-relative, which a workbook cannot open; the text stays.
+    if url.startswith(("https://", "http://")):
+        ws.write_url(row, col, url, link, string=text)
+    else:
+        ws.write_string(row, col, text)
 
 
 def _write(ws: Worksheet, row: int, col: int, value: object, datum: Format, zahl: Format | None = None) -> None:
