@@ -177,6 +177,10 @@ def _forbidden_in_values(source: YamlFile) -> list[ContentError]:
     return sorted(errors)
 
 
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
 def _check_dialect(text: str, path: str) -> list[ContentError]:
     """Anchors, aliases, merge keys, explicit tags and deep nesting, found in the event stream.
 
@@ -185,8 +189,16 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
     errors: dict[ContentError, None] = {}  # one message per line and kind, in order
     depth = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            # Nearly every event: a plain value without anchor or tag, and no "<<" key.
+            if event.anchor is None and event.tag in (None, "!") and event.value != "<<":
+                continue
+        elif kind in _CLOSE:
+            depth -= 1
+            continue
         line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.AliasEvent):
+        if kind is yaml.AliasEvent:
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            f"Verweise (*{event.anchor}) sind nicht erlaubt; den Wert ausschreiben"), None)
             continue
@@ -195,21 +207,19 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            f"Anker (&{anchor}) sind nicht erlaubt; den Wert an jeder Stelle ausschreiben"))
         tag = getattr(event, "tag", None)
-        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+        if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            f"Typangaben wie „{shown}“ sind nicht erlaubt; den Wert ohne „!“-Angabe schreiben"))
-        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+        if kind is yaml.ScalarEvent and event.value == "<<" and event.implicit[0]:
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            "„<<“ (Felder übernehmen) ist nicht erlaubt; die Felder ausschreiben"))
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if kind in _OPEN:
             depth += 1
             if depth > MAX_DEPTH:
                 return [*errors, ContentError(path, line, "YAML-Syntax",
                                               f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein "
                                               "Feld, Einrückung prüfen")]
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
     return list(errors)
 
 
