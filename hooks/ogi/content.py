@@ -12,7 +12,7 @@ from typing import Any
 
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
-from .files import file_problem, inside
+from .files import Tree, file_problem
 from .kommunen import ags_of, official_kommunen
 from .models import (
     STATUS_UNBEKANNT,
@@ -238,6 +238,7 @@ class _Loader:
     def __init__(self, site: Site):
         self.site = site
         self.files: dict[str, YamlFile] = {}
+        self.tree = Tree(site.root)  # records must stay inside the repository, symlinks followed
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.site.root).as_posix()
@@ -247,7 +248,7 @@ class _Loader:
         if not path.is_file():
             self.site.errors.append(ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht"))
             return None
-        if not inside(self.site.root, path):
+        if not self.tree.contains(path):
             self.site.errors.append(ContentError(shown, 1, FILE_FIELD,
                                                  "die Datei ist ein Verweis auf eine Datei außerhalb des Repositorys; "
                                                  "den Inhalt selbst in die Datei schreiben"))
