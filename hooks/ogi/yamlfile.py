@@ -132,7 +132,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
             errors = _check_keys(node, display_path)
             if errors:
                 return None, errors
-            data = loader.construct_document(node)
+            data = _plain_data(loader, node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -144,6 +144,38 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
         return None, errors
     result.warnings = cut_comments(node, text, display_path)
     return result, []
+
+
+_SCALARS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp"))
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_VALUE_TAG = "tag:yaml.org,2002:value"  # a plain "=": as a key it is text, as in PyYAML
+
+
+def _plain_data(loader: SafeLoader, node: yaml.Node) -> Any:
+    """What `loader.construct_document(node)` gives for a checked document (no anchors, aliases,
+    tags or merge keys), built directly: PyYAML's general machinery was a fifth of loading.
+
+    Anything else (another tag, a merge key) is left to PyYAML itself, with its errors.
+    """
+    if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
+        return loader.yaml_constructors[node.tag](loader, node)
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_plain_data(loader, item) for item in node.value]
+    if (isinstance(node, yaml.MappingNode) and node.tag == _MAP
+            and all(key.tag in _SCALARS or key.tag == _VALUE_TAG for key, _ in node.value)):
+        data = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _VALUE_TAG:
+                key_node.tag = "tag:yaml.org,2002:str"
+            key = _plain_data(loader, key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                        "found unhashable key", key_node.start_mark) from None
+            data[key] = _plain_data(loader, value_node)
+        return data
+    return loader.construct_object(node, deep=True)
 
 
 def _forbidden_characters(text: str, path: str) -> list[ContentError]:
