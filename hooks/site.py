@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +69,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # a rebuild while serving: the last build's objects may be collected again
     root = Path(config.config_file_path).parent
-    site = load_site(root)
+    with settled():
+        site = load_site(root)
     if is_published(config.site_url or ""):  # the public site must not go out without its legal data
         site.errors.extend(missing_for_publication(site))
     for warning in site.warnings:
@@ -81,7 +84,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
     config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
                               einstellungen=map_settings(config), last_changed=last_changed(root))
-    settle()
     return config
 
 
@@ -89,16 +91,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
-    for output in build_outputs(config[BUILD_KEY]):
-        # Record pages are reached from their section's index, never from the sidebar.
-        inclusion = InclusionLevel.INCLUDED if urls.is_index(output.uri) else InclusionLevel.NOT_IN_NAV
-        if output.path is not None:
-            file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
-        else:
-            file = File.generated(config, output.uri, content=output.content, inclusion=inclusion)
-        file.edit_uri = output.source
-        files.append(file)
-    settle()
+    with settled():
+        for output in build_outputs(config[BUILD_KEY]):
+            # Record pages are reached from their section's index, never from the sidebar.
+            inclusion = InclusionLevel.INCLUDED if urls.is_index(output.uri) else InclusionLevel.NOT_IN_NAV
+            if output.path is not None:
+                file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
+            else:
+                file = File.generated(config, output.uri, content=output.content, inclusion=inclusion)
+            file.edit_uri = output.source
+            files.append(file)
     return files
 
 
@@ -155,11 +157,18 @@ def mark_meta_escaped(page: Page) -> None:
             page.meta[key] = Markup(page.meta[key])
 
 
-def settle() -> None:
-    # The records and the generated pages live until the build ends. Freezing them takes them out of
-    # the garbage collector's scans, which otherwise walk them again and again while pages render
-    # (a third of the collector's time at 1.000 measures; measured with `make bench`).
-    gc.freeze()
+@contextlib.contextmanager
+def settled() -> Iterator[None]:
+    # Loading the records and making the pages create objects that live until the build ends (the few
+    # garbage cycles made meanwhile stay until the next build): the collector pauses meanwhile, and then
+    # they are frozen out of its scans, which would otherwise walk them again and again while pages
+    # render. A third less collector time at 1.000 measures (`make bench`).
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.freeze()
 
 
 def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
