@@ -69,10 +69,11 @@ test: lint
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser and not slow"
 
-## lint: prüft die GitHub-Workflows (zizmor, offline) und den Python-Code (ruff)
+## lint: prüft die GitHub-Workflows (zizmor, offline) und den Python-Code (ruff, mypy)
 lint: $(STAMP)
 	$(VENV)/bin/zizmor --offline --quiet .github/
 	$(VENV)/bin/ruff check hooks/ bench/ tests/
+	$(VENV)/bin/mypy
 
 ## quellen-pruefen: prüft, ob jeder Link in content/ und docs/ antwortet (braucht Internet; bricht nie den Bau ab)
 quellen-pruefen: $(STAMP)

@@ -14,9 +14,10 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from .htmltree import Node, parse_html
 
 import datetime as dt
 
@@ -129,8 +130,9 @@ def make_baseline(project: Path, dest: Path) -> Path:
     plain = re.sub(r"^watch:\n(?:  - .*\n)+", "", plain, flags=re.MULTILINE)  # content/ and hooks/ are not copied
     (dest / "mkdocs.yml").write_text(plain, encoding="utf-8")
     site = load_site(project)
-    extra = yaml.load(re.search(r"^extra:\n(?:[ #].*\n|\n)+", config_text, re.MULTILINE).group(0),
-                      Loader=yaml.SafeLoader)["extra"]
+    extra_section = re.search(r"^extra:\n(?:[ #].*\n|\n)+", config_text, re.MULTILINE)
+    assert extra_section, "mkdocs.yml has no extra: section"
+    extra = yaml.load(extra_section.group(0), Loader=yaml.SafeLoader)["extra"]
     env = jinja_environment()
     date = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
     for page in (dest / "docs").rglob("*.md"):
@@ -142,7 +144,7 @@ def make_baseline(project: Path, dest: Path) -> Path:
             shutil.copy2(output.path, target)
         elif isinstance(output.content, bytes):
             target.write_bytes(output.content)
-        else:
+        elif output.content is not None:
             target.write_text(output.content, encoding="utf-8")
     return dest
 
@@ -150,19 +152,13 @@ def make_baseline(project: Path, dest: Path) -> Path:
 # --- sizes -----------------------------------------------------------------------------------------
 
 
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "script" and values.get("src"):
-            self.urls.append(values["src"])
-        elif tag == "link" and "stylesheet" in (values.get("rel") or "") and values.get("href"):
-            self.urls.append(values["href"])
-        elif tag in ("img", "iframe") and values.get("src"):
-            self.urls.append(values["src"])
+def _loaded_url(element: Node) -> str | None:
+    """The address of what `element` makes the browser load: a script, a stylesheet, an image or a frame."""
+    if element.tag in ("script", "img", "iframe"):
+        return element.attrs.get("src") or None
+    if element.tag == "link" and "stylesheet" in element.attrs.get("rel", ""):
+        return element.href or None
+    return None
 
 
 DATA_FILE = re.compile(r"""["']([^"'\s]+\.(?:geojson|json))["']""")
@@ -172,9 +168,7 @@ def page_bytes(site: Path, page: str) -> tuple[int, int]:
     """(HTML bytes, HTML plus every local file it loads: scripts, stylesheets, images, data files)."""
     html_path = site / page
     html = html_path.read_text(encoding="utf-8")
-    parser = _Assets()
-    parser.feed(html)
-    urls = set(parser.urls) | set(DATA_FILE.findall(html))
+    urls = {url for element in parse_html(html).iter() if (url := _loaded_url(element))} | set(DATA_FILE.findall(html))
     base = "http://x/" + page
     total = len(html.encode())
     for url in sorted(urls):

@@ -95,7 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for output in build_outputs(config[BUILD_KEY]):
             # Record pages are reached from their section's index, never from the sidebar.
             inclusion = InclusionLevel.INCLUDED if urls.is_index(output.uri) else InclusionLevel.NOT_IN_NAV
-            if output.path is not None:
+            if output.content is None:
                 file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
             else:
                 file = File.generated(config, output.uri, content=output.content, inclusion=inclusion)

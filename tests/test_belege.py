@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from helpers import article, copy_project, facts, mkdocs_build
 
 from ogi.content import load_site
 from ogi.urls import GEOJSON as GEOJSON_URI
@@ -84,75 +84,16 @@ datenstand: 2026-11-26
 }
 
 
-class _Article(HTMLParser):
-    """Text of each <dd> after its <dt>, anchors (href, text), ids, classes and <time> values of the article."""
+@dataclass
+class _Article:
+    """What the tests read from a measure's content (<article>)."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.facts: dict[str, str] = {}
-        self.links: list[tuple[str, str]] = []
-        self.ids: set[str] = set()
-        self.classes: set[str] = set()
-        self.times: list[str] = []
-        self.items: list[str] = []  # text of every <li>
-        self._article = 0
-        self._dt = self._dd = ""
-        self._in: list[str] = []
-        self._link: list[str] | None = None
-        self._li: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        if tag == "article":
-            self._article += 1
-        if not self._article:
-            return
-        self.ids |= {a["id"]} if "id" in a else set()
-        self.classes |= set(a.get("class", "").split())
-        if tag == "time":
-            self.times.append(a.get("datetime", ""))
-        if tag in ("dt", "dd"):
-            self._in.append(tag)
-            if tag == "dt":
-                self._dt = ""
-            else:
-                self._dd = ""
-        if tag == "a" and "headerlink" not in a.get("class", ""):
-            self._link = [a.get("href", ""), ""]
-        if tag == "li":
-            self._li.append("")
-        if tag == "br":
-            self.handle_data(" ")
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self._article -= 1
-        if tag == "dd" and self._in:
-            self.facts[" ".join(self._dt.split())] = " ".join(self._dd.split())
-        if tag in ("dt", "dd") and self._in:
-            self._in.pop()
-        if tag == "a" and self._link is not None:
-            self.links.append((self._link[0], " ".join(self._link[1].split())))
-            self._link = None
-        if tag == "li" and self._li:
-            self.items.append(" ".join(self._li.pop().split()))
-
-    def handle_data(self, data):
-        if not self._article:
-            return
-        if self._in and self._in[-1] == "dt":
-            self._dt += data
-        elif self._in and self._in[-1] == "dd":
-            self._dd += data
-        if self._link is not None:
-            self._link[1] += data
-        self._li = [text + data for text in self._li]
-
-
-def article(path: Path) -> _Article:
-    parser = _Article()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+    facts: dict[str, str]  # text of each <dd> after its <dt>
+    links: list[tuple[str, str]]  # (href, text) of each link, heading permalinks left out
+    ids: set[str]
+    classes: set[str]
+    times: list[str]  # datetime of each <time>
+    items: list[str]  # text of each <li>
 
 
 def _project_with(tmp: Path, records: dict[str, str]) -> Path:
@@ -174,7 +115,13 @@ def site(tmp_path_factory) -> Path:
 
 
 def _page(site: Path, slug: str) -> _Article:
-    return article(site / "massnahmen" / slug / "index.html")
+    root = article(site / "massnahmen" / slug / "index.html")
+    elements = list(root.iter())
+    return _Article(facts=facts(root), links=[(a.href, a.text) for a in root.find_all("a") if "headerlink" not in a.classes],
+                    ids={n.attrs["id"] for n in elements if "id" in n.attrs},
+                    classes=set().union(*(n.classes for n in elements)),
+                    times=[t.attrs.get("datetime", "") for t in root.find_all("time")],
+                    items=[li.text for li in root.find_all("li")])
 
 
 def test_status_from_an_own_source_names_that_source_and_its_date(site: Path):

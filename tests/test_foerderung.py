@@ -4,55 +4,17 @@ charts at build time with the same figures as a table. Fixture content: tests/le
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
+from helpers import article
+from helpers import tables as tables_of
 from leser_fixture import leser_project
 
 from ogi.content import load_site
 from ogi.foerdersummen import foerdersummen
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-class _Tables(HTMLParser):
-    """Rows of the article's tables as lists of cell texts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "table":
-            self.tables.append([])
-        elif tag == "tr" and self.tables:
-            self.tables[-1].append([])
-        elif tag in ("td", "th") and self.tables:
-            self._cell = []
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
-            self._cell = None
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def tables_of(path: Path) -> list[list[list[str]]]:
-    parser = _Tables()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.tables
-
-
-def text_of(path: Path) -> str:
-    html = path.read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
-    return " ".join(re.sub(r"<[^>]+>", " ", article).replace("&#46;", ".").split())
 
 
 def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path):
@@ -67,9 +29,9 @@ def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path)
 
 
 def test_kommune_page_states_its_sum_and_the_measures_without_amount(leser_site: Path):
-    assert "Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt." in text_of(
-        leser_site / "kommunen/oberhausen/index.html")
-    assert "1 Maßnahme liegt auch in anderen Kommunen" in text_of(leser_site / "kommunen/bottrop/index.html")
+    assert "Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt." in article(
+        leser_site / "kommunen/oberhausen/index.html").text
+    assert "1 Maßnahme liegt auch in anderen Kommunen" in article(leser_site / "kommunen/bottrop/index.html").text
 
 
 def test_kommunen_index_has_tables_per_kommune_and_kreis_sorted_in_german_format(leser_site: Path):

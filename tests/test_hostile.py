@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import RequestLog, copy_project, mkdocs_build, serve
+from helpers import parse_html
 from hostile import HOSTILE_SLUG, HOSTILE_TALK, HOSTILE_TITLE, write_hostile_content
 
 from ogi.content import load_site
@@ -59,39 +59,6 @@ def hostile_site(hostile_project, hostile_server) -> tuple[Path, str]:
     return root, base_url
 
 
-class _Elements(HTMLParser):
-    """Every element with its attributes, and the text of each <script>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: list[tuple[str, dict[str, str | None]]] = []
-        self.scripts: list[str] = []
-        self.text: list[str] = []
-        self._script = False
-
-    def handle_starttag(self, tag, attrs):
-        self.elements.append((tag, dict(attrs)))
-        self._script = tag == "script"
-        if self._script:
-            self.scripts.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._script = False
-
-    def handle_data(self, data):
-        if self._script:
-            self.scripts[-1] += data
-        else:
-            self.text.append(data)
-
-
-def _parse(path: Path) -> _Elements:
-    parser = _Elements()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
 def test_hostile_records_are_valid_content(hostile_project):
     site = load_site(hostile_project)
     assert site.errors == [] and site.warnings == []
@@ -102,25 +69,26 @@ def test_hostile_records_are_valid_content(hostile_project):
 def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site, path):
     root, _ = hostile_site
     file = root / path / "index.html" if path != "gibt-es-nicht/" else root / "404.html"
-    page = _parse(file)
-    handlers = [(tag, name) for tag, attrs in page.elements for name in attrs if name.startswith("on")]
+    elements = parse_html(file).find_all()
+    handlers = [(n.tag, name) for n in elements for name in n.attrs if name.startswith("on")]
     assert handlers == []
-    links = [attrs.get("href") or attrs.get("src") or "" for _, attrs in page.elements]
+    links = [n.attrs.get("href") or n.attrs.get("src") or "" for n in elements]
     assert [link for link in links if link.strip().lower().startswith(("javascript:", "data:"))] == []
-    assert [tag for tag, _ in page.elements if tag in ("iframe", "object", "embed")] == []
+    assert [n.tag for n in elements if n.tag in ("iframe", "object", "embed")] == []
     assert "body{display:none}" not in file.read_text(encoding="utf-8")  # <style> from rich text is gone
-    assert [attrs for tag, attrs in page.elements if tag == "input" and attrs.get("name") == "x"] == []
+    assert [n.attrs for n in elements if n.tag == "input" and n.attrs.get("name") == "x"] == []
     # Content reaches scripts only as JSON: no script body carries a raw "<" from a record.
-    assert [s for s in page.scripts if "__pwned" in s and "<script>" in s] == []
+    scripts = [n.raw_text for n in elements if n.tag == "script"]
+    assert [s for s in scripts if "__pwned" in s and "<script>" in s] == []
 
 
 @pytest.mark.slow
 def test_hostile_measure_shows_its_values_literally(hostile_site):
     root, _ = hostile_site
-    page = _parse(root / "massnahmen" / HOSTILE_SLUG / "index.html")
-    title = next(attrs for tag, attrs in page.elements if tag == "meta" and attrs.get("name") == "description")
+    page = parse_html(root / "massnahmen" / HOSTILE_SLUG / "index.html")
+    title = next(n.attrs for n in page.find_all("meta") if n.attrs.get("name") == "description")
     assert title["content"].startswith("=HYPERLINK(")
-    text = " ".join(" ".join(page.text).split())
+    text = page.text
     assert HOSTILE_TITLE in text  # <title>, header and <h1>: the title as typed, nothing rendered
     assert "- Liste ## Überschrift {: onfocus=" in text  # Träger: one line, no list, heading or attribute
     assert "<!-- ogi-karte -->" in text  # no marker comment either
@@ -130,11 +98,11 @@ def test_hostile_measure_shows_its_values_literally(hostile_site):
 @pytest.mark.slow
 def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
     root, _ = hostile_site
-    page = _parse(root / "massnahmen" / HOSTILE_SLUG / "index.html")
-    anchors = [attrs.get("href") for tag, attrs in page.elements if tag == "a"]
+    page = parse_html(root / "massnahmen" / HOSTILE_SLUG / "index.html")
+    anchors = [n.attrs.get("href") for n in page.find_all("a")]
     assert "https://example.org" in anchors  # the allowed link stays
     assert not [a for a in anchors if a and ("<" in a or '"' in a or a.lower().startswith(("javascript:", "data:")))]
-    headings = [tag for tag, attrs in page.elements if tag == "h3"]
+    headings = page.find_all("h3")
     assert headings  # "# Überschrift" became a sub-heading of the description
 
 

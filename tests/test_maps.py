@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 
 import folium
 import pytest
-from helpers import FIXTURE_ROOT, copy_project, mkdocs_build
+from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
 from karten_fixture import make_project
 
 from ogi.content import load_site
@@ -162,28 +161,13 @@ def test_render_map_gives_identical_ids_for_the_same_record(geometry_site):
     assert first.html != other.html
 
 
-class _Assets(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-        self.viewport = False
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        if tag in ("script", "link", "img") and (values.get("src") or values.get("href")):
-            self.urls.append(values.get("src") or values.get("href"))
-        if tag == "meta" and values.get("name") == "viewport":
-            self.viewport = True
-
-
 def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site):
     m = _by_slug(geometry_site, "test-punkt-exakt")
     fragment = Karten(geometry_site, environment()).massnahme(m, f"massnahmen/{m.slug}.md")
-    parser = _Assets()
-    parser.feed(fragment)
-    assert all(u.startswith("../../assets/karte/") for u in parser.urls)
-    assert "../../assets/karte/gesturehandling/leaflet-gesture-handling.min.js" in parser.urls
-    assert not parser.viewport
+    urls = asset_urls(fragment)
+    assert all(u.startswith("../../assets/karte/") for u in urls)
+    assert "../../assets/karte/gesturehandling/leaflet-gesture-handling.min.js" in urls
+    assert not [n for n in parse_html(fragment).find_all("meta") if n.attrs.get("name") == "viewport"]
     for _, url in OgiMap.default_js + OgiMap.default_css:
         assert not url.startswith(("http:", "https:", "//"))
 
@@ -212,18 +196,14 @@ def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project, tmp
     assert not (site / "assets/karte/leaflet").exists()
     assert (site / "assets/karte/einwilligung.js").is_file()
     assert (site / "daten/projekte.geojson").is_file()
-    parser = _Assets()
-    parser.feed((site / "massnahmen/test-boenen-daecher/index.html").read_text(encoding="utf-8"))
-    assert not [u for u in parser.urls if "leaflet" in u]
+    assert not [u for u in asset_urls(site / "massnahmen/test-boenen-daecher/index.html") if "leaflet" in u]
 
 
 def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site):
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith(("massnahmen/", "kommunen/"))]
     assert texts and not [t for t in texts if "Hintergrundkarte laden" in t or "L.map" in t]
-    parser = _Assets()
-    parser.feed((built_site / "massnahmen/test-boenen-daecher/index.html").read_text(encoding="utf-8"))
-    assert "../../assets/karte/leaflet/leaflet.js" in parser.urls
+    assert "../../assets/karte/leaflet/leaflet.js" in asset_urls(built_site / "massnahmen/test-boenen-daecher/index.html")
 
 
 def test_placeholder_only_for_pages_with_a_map():

@@ -4,11 +4,11 @@ JSON-LD for the operator, the 2020 conference (online) and the open data, all es
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from helpers import mkdocs_build, parse_html
 
 from leser_fixture import leser_project
 
@@ -17,37 +17,20 @@ REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:type", "twit
             "twitter:description", "twitter:image")
 
 
-class _Head(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.json_ld: list[str] = []
-        self._in_ld = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "meta" and (a.get("property") or a.get("name")):
-            self.meta[a.get("property") or a["name"]] = a.get("content") or ""
-        if tag == "link" and a.get("rel") == "canonical":
-            self.canonical = a.get("href")
-        if tag == "script" and a.get("type") == "application/ld+json":
-            self._in_ld = True
-            self.json_ld.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_ld = False
-
-    def handle_data(self, data):
-        if self._in_ld:
-            self.json_ld[-1] += data
+@dataclass
+class _Head:
+    meta: dict[str, str]  # <meta property|name> -> content
+    canonical: str | None
+    json_ld: list[str]  # the text of each <script type="application/ld+json">
 
 
 def head_of(path: Path) -> _Head:
-    head = _Head()
-    head.feed(path.read_text(encoding="utf-8"))
-    return head
+    root = parse_html(path)
+    meta = {n.attrs.get("property") or n.attrs["name"]: n.attrs.get("content", "")
+            for n in root.find_all("meta") if n.attrs.get("property") or n.attrs.get("name")}
+    canonical = next((n.href for n in root.find_all("link") if n.attrs.get("rel") == "canonical"), None)
+    json_ld = [n.raw_text for n in root.find_all("script") if n.attrs.get("type") == "application/ld+json"]
+    return _Head(meta, canonical, json_ld)
 
 
 @pytest.fixture(scope="module")

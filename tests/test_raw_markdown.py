@@ -8,12 +8,11 @@ whose plain-text field contains such characters shows them on purpose (tests/tes
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, Node, mkdocs_build, parse_html
 
-ROOT = Path(__file__).resolve().parents[1]
 RAW = {
     "bold": re.compile(r"\*\*\S"),
     "link": re.compile(r"\]\(|\]\[|\[[^\]]+\]\s*\(http"),
@@ -23,46 +22,29 @@ RAW = {
 }
 
 
-class _VisibleText(HTMLParser):
-    """Text of the page's article, without code, scripts and styles (where such characters belong)."""
+# Text inside these shows Markdown characters on purpose; each block element starts a piece of text of its own.
+SKIP = {"code", "pre", "kbd", "script", "style", "template"}
+BLOCKS = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "br", "div", "figcaption"}
 
-    SKIP = {"code", "pre", "kbd", "script", "style", "template"}
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth_article = 0
-        self.skip = 0
-        self.blocks: list[str] = [""]
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self.depth_article += 1
-        if tag in self.SKIP:
-            self.skip += 1
-        if tag in ("p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "br", "div", "figcaption"):
-            self.blocks.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.depth_article -= 1
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-
-    def handle_data(self, data):
-        if self.depth_article and not self.skip:
-            self.blocks[-1] += data
+def _blocks(node: Node, blocks: list[str]) -> list[str]:
+    for child in node.children:
+        if isinstance(child, str):
+            blocks[-1] += child
+        elif child.tag not in SKIP:
+            if child.tag in BLOCKS:
+                blocks.append("")
+            _blocks(child, blocks)
+    return blocks
 
 
 def raw_markdown(html_file: Path) -> list[str]:
-    """Each piece of visible text that looks like unrendered Markdown, with the pattern's name."""
-    parser = _VisibleText()
-    parser.feed(html_file.read_text(encoding="utf-8"))
+    """Each piece of visible text of the page's article that looks like unrendered Markdown, with the pattern's name."""
     found = []
-    for block in parser.blocks:
-        text = block.strip()
-        for name, pattern in RAW.items():
-            if pattern.search(text):
-                found.append(f"{name}: {text[:80]}")
+    for content in parse_html(html_file).find_all("article"):
+        for block in _blocks(content, [""]):
+            text = block.strip()
+            found += [f"{name}: {text[:80]}" for name, pattern in RAW.items() if pattern.search(text)]
     return found
 
 
@@ -92,7 +74,6 @@ def test_the_scan_finds_raw_markdown(tmp_path):
 def fixture_site(tmp_path_factory) -> Path:
     """Every generated page type, from the fixture records of tests/formats_projekt.py (plain text with
     `<`, `&` and quotes, but no Markdown)."""
-    from conftest import mkdocs_build
     from formats_projekt import formats_project
 
     tmp = tmp_path_factory.mktemp("markdown-scan")

@@ -5,60 +5,28 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from helpers import page_url, parse_page, resolve
+from helpers import page_url, parse_html, parse_page, resolve, within
 
 
-class _Menu(HTMLParser):
-    """Links of the readers' menu (tabs and sidebar), the active tab's text, the footer's links."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.menu: list[str] = []
-        self.footer: dict[str, str] = {}
-        self.active_tab = ""
-        self._stack: list[str] = []
-        self._in_active_tab = False
-        self._footer_href: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        classes = (a.get("class") or "").split()
-        if tag in ("nav", "footer", "li"):
-            self._stack.append(" ".join(classes) + f" <{tag}>")
-        if tag == "li" and "md-tabs__item--active" in classes:
-            self._in_active_tab = True
-        where = " ".join(self._stack)
-        if tag == "a" and a.get("href"):
-            if "md-nav--primary" in where or "md-tabs" in where:
-                self.menu.append(a["href"])
-            if "<footer>" in where:
-                self._footer_href = a["href"]
-                self.footer[a["href"]] = ""
-
-    def handle_endtag(self, tag):
-        if tag in ("nav", "footer", "li") and self._stack:
-            self._stack.pop()
-            if tag == "li":
-                self._in_active_tab = False
-        if tag == "a":
-            self._footer_href = None
-
-    def handle_data(self, data):
-        if self._in_active_tab:
-            self.active_tab += data.strip()
-        if self._footer_href is not None:
-            self.footer[self._footer_href] += data.strip()
+@dataclass
+class _Menu:
+    menu: list[str]  # links of the readers' menu (tabs and sidebar)
+    footer: dict[str, str]  # href -> text of the footer's links
+    active_tab: str  # text of the highlighted tab
 
 
 def menu_of(path: Path) -> _Menu:
-    menu = _Menu()
-    menu.feed(path.read_text(encoding="utf-8"))
-    return menu
+    root = parse_html(path)
+    menus = [nav for nav in root.find_all("nav") if nav.classes & {"md-tabs", "md-nav--primary"}]
+    active = root.find("li", cls="md-tabs__item--active")
+    return _Menu(menu=[a.href for nav in menus for a in nav.find_all("a") if a.href],
+                 footer={a.href: a.text for a in within(root, "footer")},
+                 active_tab=active.text if active else "")
 
 
 def public_pages(site: Path) -> list[Path]:

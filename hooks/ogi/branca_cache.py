@@ -24,5 +24,6 @@ def cached_template(source: str) -> jinja2.Template:
     return jinja2.Template(source)
 
 
-branca.element.Template = cached_template
+# branca only ever calls Template(source); the cached function answers that call with the same template.
+branca.element.Template = cached_template  # type: ignore[misc,assignment]
 branca.element._camelify = functools.lru_cache(maxsize=64)(branca.element._camelify)

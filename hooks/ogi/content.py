@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
@@ -29,7 +29,7 @@ from .models import (
 )
 from .slugs import slugify
 from .validation import validate
-from .yamlfile import YamlFile, read_yaml
+from .yamlfile import Loc, YamlFile, read_yaml
 
 PROJECTS_DIR = "content/projects"
 IMAGES_DIR = "content/projects/bilder"
@@ -346,7 +346,9 @@ def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
         loader.error(shown, ("status",), "status_beleg",
                      f"status „{record.status}“ ohne Beleg; status_beleg mit art (Quelle oder Abschlussbilanz) "
                      f"und quelle (Nummer in quellen) ergänzen, oder status: {STATUS_UNBEKANNT}")
-    verweise = [(("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle)] if record.status_beleg else []
+    verweise: list[tuple[Loc, str, int]] = []
+    if record.status_beleg:
+        verweise.append((("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle))
     verweise += [(("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
                  for index, hinweis in enumerate(record.hinweise)]
     anzahl = len(record.quellen)
@@ -452,12 +454,20 @@ def _check_attachment(site: Site, loader: _Loader, event: Veranstaltungsdaten, s
 
 
 def _check_duplicate_titles(site: Site, loader: _Loader) -> None:
-    for records in (site.massnahmen, *(event.vortraege for event in site.veranstaltungen)):
-        first: dict[str, str] = {}
-        counts = Counter(r.record.titel.casefold() for r in records)
-        for entry in records:
-            key = entry.record.titel.casefold()
-            if counts[key] > 1 and key in first:
-                loader.error(entry.source, ("titel",), "titel", duplicate_title(entry.record.titel, first[key]))
-            first.setdefault(key, entry.source)
-        records[:] = [r for r in records if first[r.record.titel.casefold()] == r.source]
+    _drop_duplicate_titles(site.massnahmen, loader)
+    for event in site.veranstaltungen:
+        _drop_duplicate_titles(event.vortraege, loader)
+
+
+_Titled = TypeVar("_Titled", Massnahme, Vortrag)
+
+
+def _drop_duplicate_titles(records: list[_Titled], loader: _Loader) -> None:
+    first: dict[str, str] = {}
+    counts = Counter(r.record.titel.casefold() for r in records)
+    for entry in records:
+        key = entry.record.titel.casefold()
+        if counts[key] > 1 and key in first:
+            loader.error(entry.source, ("titel",), "titel", duplicate_title(entry.record.titel, first[key]))
+        first.setdefault(key, entry.source)
+    records[:] = [r for r in records if first[r.record.titel.casefold()] == r.source]

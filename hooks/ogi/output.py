@@ -14,3 +14,8 @@ class Output:
     content: str | bytes | None = None
     path: Path | None = None  # a file on disk to publish unchanged
     source: str | None = None  # the content file it comes from, for the edit link
+
+    def __post_init__(self) -> None:
+        # Like MkDocs' File.generated: exactly one of the two says what the file holds.
+        if (self.content is None) == (self.path is None):
+            raise ValueError(f"{self.uri}: content oder path angeben, nicht beides und nicht keins")

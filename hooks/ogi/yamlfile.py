@@ -27,20 +27,20 @@ except ImportError:  # pragma: no cover
 class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Keeps an impossible date such as 2020-13-01 as text, so validation can name the field."""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
             return self.construct_scalar(node)
 
 
-    def construct_yaml_int(self, node: yaml.Node) -> Any:
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         # YAML 1.1 also reads 0x1F, 0o17, 010, 1_500_000 and 1:30 as numbers; editors mean text or a typo.
         if not re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", node.value):
             return NumberLikeText(node.value)
         return YamlInt(super().construct_yaml_int(node), node.value)
 
-    def construct_yaml_float(self, node: yaml.Node) -> Any:
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
         return YamlFloat(super().construct_yaml_float(node), node.value)
 
 
@@ -117,8 +117,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
     if text.startswith("\ufeff"):
         text = text[1:]
     if not _has_content(text):
-        return None, [ContentError(display_path, 1, FILE_FIELD,
-                                   "die Datei ist leer; Felder eintragen oder die Datei löschen")]
+        return None, _empty(display_path)
     errors = _forbidden_characters(text, display_path)
     if errors:
         return None, errors
@@ -129,6 +128,8 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
         loader = SafeLoader(text)
         try:
             node = loader.get_single_node()
+            if node is None:  # only document markers: nothing to read
+                return None, _empty(display_path)
             errors = _check_keys(node, display_path)
             if errors:
                 return None, errors
@@ -253,6 +254,10 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
                                               f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein "
                                               "Feld, Einrückung prüfen")]
     return list(errors)
+
+
+def _empty(display_path: str) -> list[ContentError]:
+    return [ContentError(display_path, 1, FILE_FIELD, "die Datei ist leer; Felder eintragen oder die Datei löschen")]
 
 
 def _has_content(text: str) -> bool:
