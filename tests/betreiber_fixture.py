@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import copy_project
+from helpers import copy_project
 
 # Test data only (example.org, a placeholder name); the real values come from the operator.
 BETREIBER_OHNE = """\

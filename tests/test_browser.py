@@ -1,66 +1,56 @@
-"""Every kind of page of the fixture site in headless Chromium, from one table: it answers, has one h1, passes
-axe-core, asks no other host and loads every asset it names."""
+"""Every kind of page of the test sites in headless Chromium, from one table (PAGE_TYPES in tests/helpers.py):
+it answers, has one h1, passes axe-core (on map pages also after consent), asks no other host, loads every
+asset it names and runs no script from content."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import pytest
-from conftest import axe_violations
+from helpers import PAGE_TYPES, PageType, axe_violations, logged_page
 
 
-class Check(NamedTuple):
-    path: str
-    status: int = 200
-    wait_for: str | None = None  # a selector to wait for before axe runs (e.g. a map filled by script)
-
-
-MAP_LOADED = ".ogi-karte [data-ogi-geladen]"
-
-# One row per kind of page: generated pages, hand-written pages, the editors' guide, the 404 page.
-BROWSER_CHECKS = {
-    "start": Check(""),
-    "inhaltsseite": Check("offensive/bausteine/"),
-    "zeitleiste": Check("offensive/meilensteine/"),
-    "massnahmen-index": Check("massnahmen/", wait_for=MAP_LOADED),
-    "massnahme-kommune": Check("massnahmen/test-herne-park/"),
-    "massnahme-punkt": Check("massnahmen/test-punkt-exakt/"),
-    "massnahme-linie": Check("massnahmen/test-linie-ungefaehr/"),
-    "massnahme-flaeche": Check("massnahmen/test-flaeche-exakt/"),
-    "kommunen-index": Check("kommunen/"),
-    "kommune": Check("kommunen/herne/", wait_for=MAP_LOADED),
-    "tagung": Check("tagung-2020/"),
-    "beitrag": Check("tagung-2020/test-grusswort/"),
-    "beitrag-mit-zeit": Check("tagung-2020/test-vortrag-mit-zeit/"),
-    "referierende": Check("tagung-2020/referierende/"),
-    "session": Check("tagung-2020/sessions/plenum/"),
-    "kontakt": Check("kontakt/"),
-    "impressum": Check("impressum/"),
-    "datenschutz": Check("datenschutz/"),
-    "barrierefreiheit": Check("barrierefreiheit/"),
-    "leichte-sprache": Check("leichte-sprache/"),
-    **{f"redaktion-{name or 'start'}": Check(f"redaktion/{name}") for name in (
-        "", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/")},
-    "nicht-gefunden": Check("gibt-es-nicht/", status=404),
-}
+def _base_url(request, site: str) -> str:
+    """The address of a built and served test site (its fixture in tests/conftest.py)."""
+    if site == "feindlich":
+        return request.getfixturevalue("hostile_site")[1]
+    if site == "karten":
+        return request.getfixturevalue("karten_stub").url
+    request.getfixturevalue("built_site")
+    return request.getfixturevalue("base_url")
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("check", BROWSER_CHECKS.values(), ids=BROWSER_CHECKS.keys())
-def test_page_is_accessible_and_stays_on_the_site(page_with_log, base_url, check: Check):
-    page, log = page_with_log
-    url = base_url + check.path
-    failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != url else None)
-    response = page.goto(url, wait_until="networkidle")
-    assert response is not None and response.status == check.status
-    if check.wait_for:
-        page.wait_for_selector(check.wait_for, state="attached")
-    assert page.locator("h1").count() == 1
-    assert axe_violations(page) == []
-    assert log.foreign == []
-    # Every asset the page asked for was served: a missing CSS or script would break it silently.
-    assert failed == []
+@pytest.mark.parametrize("check", [pytest.param(t, marks=[pytest.mark.slow] if t.site == "feindlich" else [])
+                                   for t in PAGE_TYPES.values()], ids=PAGE_TYPES.keys())
+def test_page_is_accessible_and_stays_on_the_site(browser, request, check: PageType):
+    url = _base_url(request, check.site) + check.path
+    with logged_page(browser) as (page, log):
+        failed: list[str] = []
+        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != url else None)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.status == check.status
+        if check.wait_for:
+            page.wait_for_selector(check.wait_for, state="attached")
+        if check.tab_through:
+            for _ in range(12):  # focus handlers (autofocus, onfocus) would fire while tabbing through
+                page.keyboard.press("Tab")
+            page.mouse.move(400, 400)
+            page.wait_for_timeout(200)
+        assert page.locator("h1").count() == 1
+        if check.axe:
+            assert axe_violations(page) == []
+        if check.consent:
+            page.click(".ogi-karte-consent__knopf")
+            page.wait_for_selector(".leaflet-tile-loaded")
+            assert axe_violations(page) == []
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert dialogs == [] and errors == []
+        assert log.foreign == []
+        # Every asset the page asked for was served: a missing CSS or script would break it silently.
+        assert failed == []
 
 
 @pytest.mark.browser

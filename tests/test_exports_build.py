@@ -15,11 +15,10 @@ from urllib.parse import urljoin
 
 import icalendar
 import pytest
-from conftest import mkdocs_build
 from formats_projekt import formats_project
 from helpers import article_elements as content
 from helpers import article_links as links
-from helpers import facts, parse_html
+from helpers import facts, mkdocs_build, parse_html
 from ogi.content import load_site
 from ogi.feed import AtomFeed
 from ogi.kalender import Kalender

@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import rdflib.namespace as ns
 import xmlschema
-from conftest import ROOT
+from helpers import ROOT
 from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
 from ogi.content import load_site
 from ogi.exporte import Export

@@ -10,53 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
-from conftest import RequestLog, copy_project, mkdocs_build, serve
-from helpers import parse_html
-from hostile import HOSTILE_SLUG, HOSTILE_TALK, HOSTILE_TITLE, write_hostile_content
+from helpers import page_types, parse_html
+from hostile import HOSTILE_SLUG, HOSTILE_TITLE
 
 from ogi.content import load_site
 from ogi.opendata import projekte_csv
 
-# Every page type, with the hostile records among them.
-PAGES = {
-    "start": "",
-    "massnahmen-index": "massnahmen/",
-    "massnahme": f"massnahmen/{HOSTILE_SLUG}/",
-    "kommune": "kommunen/herne/",
-    "kommunen-index": "kommunen/",
-    "tagung": "tagung-2020/",
-    "beitrag": f"tagung-2020/{HOSTILE_TALK}/",
-    "referierende": "tagung-2020/referierende/",
-    "zeitleiste": "offensive/meilensteine/",
-    "impressum": "impressum/",
-    "kontakt": "kontakt/",
-    "nicht-gefunden": "gibt-es-nicht/",
-}
-
-
-@pytest.fixture(scope="module")
-def hostile_project(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("feindlich"))
-    write_hostile_content(project)
-    return project
-
-
-@pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory):
-    root = tmp_path_factory.mktemp("feindlich-site")
-    for base_url in serve(root):
-        yield root, base_url
-
-
-@pytest.fixture(scope="module")
-def hostile_site(hostile_project, hostile_server) -> tuple[Path, str]:
-    root, base_url = hostile_server
-    result = mkdocs_build(hostile_project, root, site_url=base_url)
-    assert result.returncode == 0, result.stderr
-    return root, base_url
+# Every page type that shows the hostile records (their browser checks: PAGE_TYPES in tests/helpers.py).
+PAGES = {name: t.path for name, t in page_types("feindlich").items()}
 
 
 def test_hostile_records_are_valid_content(hostile_project):
@@ -132,30 +95,6 @@ def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(
     assert row["kurzbeschreibung"].startswith("'=HYPERLINK(")
     assert all(not value.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for value in r.values())
     assert row["foerderung_eur"] == "1000"  # numbers stay numbers
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_no_script_from_content_runs_in_the_browser(browser, hostile_site, path):
-    _, base_url = hostile_site
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-    log = RequestLog()
-    context.route("**/*", log.route)
-    dialogs: list[str] = []
-    page = context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        page.goto(base_url + path, wait_until="networkidle")
-        for _ in range(12):  # focus handlers (autofocus, onfocus) would fire while tabbing through
-            page.keyboard.press("Tab")
-        page.mouse.move(400, 400)
-        page.wait_for_timeout(200)
-        assert page.evaluate("typeof window.__pwned") == "undefined"
-        assert dialogs == []
-        assert log.foreign == []
-    finally:
-        context.close()
 
 
 @pytest.mark.browser

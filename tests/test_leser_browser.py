@@ -5,7 +5,7 @@ or words broken mid-word, and the way back from a measure to its list and its Ko
 from __future__ import annotations
 
 import pytest
-from conftest import axe_violations
+from helpers import axe_violations
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")

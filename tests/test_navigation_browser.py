@@ -1,4 +1,4 @@
-"""The editors' guide in the sidebar, in headless Chromium (its pages' axe checks: BROWSER_CHECKS in test_browser.py)."""
+"""The editors' guide in the sidebar, in headless Chromium (its pages' axe checks: PAGE_TYPES in tests/helpers.py)."""
 
 from __future__ import annotations
 

@@ -7,10 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
-
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
-from helpers import parse_page
+from helpers import mkdocs_build, parse_page
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"

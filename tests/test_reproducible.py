@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from betreiber_fixture import BETREIBER_VOLLSTAENDIG, project_with
-from conftest import mkdocs_build
+from helpers import mkdocs_build
 
 
 def _digests(site: Path) -> dict[str, str]:

@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import axe_violations, logged_page
-from helpers import ROOT, broken_links, heading_and_description_problems, page_url, parse_page
+from helpers import ROOT, axe_violations, broken_links, heading_and_description_problems, logged_page, page_url, parse_page
 
 from ogi.content import load_site
 
@@ -75,7 +74,7 @@ def test_shipped_pages_have_one_h1_and_a_description(shipped_site: Path):
 def test_every_shipped_page_passes_axe_and_stays_on_the_site(browser, shipped_site: Path, shipped_base_url: str):
     problems: list[str] = []
     pages = sorted(p for p in shipped_site.rglob("*.html") if p.name != "404.html")
-    for page, log in logged_page(browser):
+    with logged_page(browser) as (page, log):
         for path in pages:
             url = page_url(shipped_site, path, shipped_base_url)
             response = page.goto(url, wait_until="networkidle")

@@ -1,4 +1,4 @@
-"""The conference archive in headless Chromium: prints in one column (axe checks: BROWSER_CHECKS in test_browser.py)."""
+"""The conference archive in headless Chromium: prints in one column (axe checks: PAGE_TYPES in tests/helpers.py)."""
 
 from __future__ import annotations
 
