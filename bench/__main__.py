@@ -65,8 +65,7 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
         rows.append((name, value, str(runs)))
         print(f"  {name}: {value}", file=sys.stderr, flush=True)
 
-    shipped = copy_sources(tmp / "shipped")
-    shutil.copytree(ROOT / "content", shipped / "content")
+    shipped = copy_sources(tmp / "shipped", content=ROOT / "content")
     runs = repeat(args.runs, lambda: build(shipped, tmp / "site-shipped"))
     row("Vollständiger strikter Build, ausgelieferte Inhalte (Wandzeit / CPU-Zeit)", both(runs), args.runs)
     row("Spitzenspeicher (max RSS), ausgelieferte Inhalte", mib(peak_rss(runs)), args.runs)

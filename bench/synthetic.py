@@ -25,8 +25,8 @@ QUELLE = {"titel": "Synthetische Testdaten für den Benchmark (keine echte Quell
 OFFSET = 0.004  # degrees: a few hundred metres around the Kommune's centre
 
 
-def copy_sources(dest: Path, root: Path = ROOT) -> Path:
-    """Copy the site's sources without any content (mkdocs.yml, docs, hooks, overrides) to `dest`.
+def copy_sources(dest: Path, root: Path = ROOT, content: Path | None = None) -> Path:
+    """Copy the site's sources (mkdocs.yml, docs, hooks, overrides) to `dest`, and `content` as its content/.
 
     Shared with the tests (tests/helpers.py), which add their fixture content."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -36,6 +36,8 @@ def copy_sources(dest: Path, root: Path = ROOT) -> Path:
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
+    if content is not None:
+        shutil.copytree(content, dest / "content")
     return dest
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -40,9 +39,7 @@ TAGUNG = "content/tagung-2020"
 
 def copy_project(dest: Path, content: Path = FIXTURE_CONTENT) -> Path:
     """A project at `dest` to change freely in a test: the repository's sources plus `content` (fixture by default)."""
-    copy_sources(dest, ROOT)
-    shutil.copytree(content, dest / "content")
-    return dest
+    return copy_sources(dest, ROOT, content)
 
 
 def copy_shipped_project(dest: Path) -> Path:

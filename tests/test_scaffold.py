@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import FIXTURE_CONTENT, ROOT
+from helpers import FIXTURE_CONTENT, ROOT, copy_project
 
 from ogi.content import load_site
 
@@ -122,11 +122,9 @@ def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple, mes
 
 def test_make_new_project_then_make_check_succeed(tmp_path: Path):
     # The Makefile as editors call it; the project's .venv is reused instead of bootstrapping a new one.
-    project = tmp_path / "projekt"
-    shutil.copytree(FIXTURE_CONTENT, project / "content")
+    project = copy_project(tmp_path / "projekt")
     for name in ("Makefile", "requirements.lock"):
         shutil.copy2(ROOT / name, project / name)
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     make = ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}"]
     created = subprocess.run([*make, "new-project", 'TITEL=Grünes Band "Ost"', "KOMMUNE=Herne"],
