@@ -223,7 +223,7 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
     depth = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         kind = type(event)
-        if kind is yaml.ScalarEvent:
+        if type(event) is yaml.ScalarEvent:  # type(event), not kind: mypy narrows only this form
             # Nearly every event: a plain value without anchor or tag, and no "<<" key.
             if event.anchor is None and event.tag in (None, "!") and event.value != "<<":
                 continue
@@ -231,7 +231,7 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
             depth -= 1
             continue
         line = event.start_mark.line + 1 if event.start_mark else 1
-        if kind is yaml.AliasEvent:
+        if type(event) is yaml.AliasEvent:
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            f"Verweise (*{event.anchor}) sind nicht erlaubt; den Wert ausschreiben"), None)
             continue
@@ -244,7 +244,7 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            f"Typangaben wie „{shown}“ sind nicht erlaubt; den Wert ohne „!“-Angabe schreiben"))
-        if kind is yaml.ScalarEvent and event.value == "<<" and event.implicit[0]:
+        if type(event) is yaml.ScalarEvent and event.value == "<<" and event.implicit[0]:
             errors.setdefault(ContentError(path, line, "YAML-Syntax",
                                            "„<<“ (Felder übernehmen) ist nicht erlaubt; die Felder ausschreiben"))
         if kind in _OPEN:
