@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import (  # noqa: F401 (SUBPATH, SubpathHandler: still imported from here by leser_fixture.py, test_aufgaben_browser.py)
+from helpers import (
     CHROMIUM,
     ROOT,
-    SUBPATH,
-    SubpathHandler,
     copy_project,
     logged_page,
     mkdocs_build,

@@ -398,10 +398,9 @@ PAGE_TYPES: dict[str, PageType] = {
     "leichte-sprache": PageType("fixture", "leichte-sprache/"),
     **{f"redaktion-{name or 'start'}": PageType("fixture", f"redaktion/{name}") for name in GUIDE},
     "nicht-gefunden": PageType("fixture", "gibt-es-nicht/", status=404),
-    # The hostile records among the fixture content: every page type that shows them. Not yet axe on the programme:
-    # axe-core finds heading-order at ".ogi-text > h3", the heading ("# Überschrift") of the hostile talk's text.
+    # The hostile records among the fixture content: every page type that shows them.
     **{f"feindlich-{name}": PageType("feindlich", path, status=404 if name == "nicht-gefunden" else 200,
-                                     axe=name != "tagung", tab_through=True)
+                                     tab_through=True)
        for name, path in {
            "start": "", "massnahmen-index": "massnahmen/", "massnahme": f"massnahmen/{HOSTILE_SLUG}/",
            "kommune": "kommunen/herne/", "kommunen-index": "kommunen/", "tagung": "tagung-2020/",

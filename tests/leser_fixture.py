@@ -3,14 +3,11 @@ content/projects/ holds these measures instead of the shipped ones. Test data on
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import SUBPATH, SubpathHandler, copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build, serve
 
 QUELLE = """quellen:
   - titel: Beispielquelle
@@ -110,11 +107,7 @@ def leser_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def leser_url(leser_site: Path):
     """The built fixture site, served below a subpath as on GitHub Pages."""
-    handler = functools.partial(SubpathHandler, directory=str(leser_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
-    server.shutdown()
+    yield from serve(leser_site)
 
 
 # --- the readers' tasks (tests/test_aufgaben_browser.py): what the leser fixture lacks for them -------------

@@ -70,8 +70,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import serve
-from helpers import ROOT, mkdocs_build
+from helpers import ROOT, mkdocs_build, serve
 from leser_fixture import aufgaben_project
 from ogi.content import Massnahme, Site, Vortrag, is_twin, load_site
 from ogi.foerdersummen import FoerderSummen, Summe, foerdersummen
@@ -183,7 +182,7 @@ def kommune_link(page, name: str):
 # --- expected answers, derived from the records -------------------------------------------------------------
 
 def massnahmen_in(ort: Leseort, kommune: str) -> list[Massnahme]:
-    return [m for m in ort.records.massnahmen if kommune in (o.name for o in m.orte)]
+    return [m for m in ort.records.massnahmen if kommune in (o.name for o in m.kommunen)]
 
 
 def kommune_der_aufgabe(ort: Leseort, wunsch: str) -> str:
@@ -287,7 +286,7 @@ def test_task_resident_2_find_boenen_on_the_map(reader, leseort):
     kommune = kommune_der_aufgabe(leseort, "Bönen")
     massnahmen = massnahmen_in(leseort, kommune)
     # Measures known only by their Kommune share one box per Kommune (the first Kommune they name).
-    im_kasten = [m for m in massnahmen if m.record.lage.genauigkeit == "Kommune" and m.orte[0].name == kommune]
+    im_kasten = [m for m in massnahmen if m.record.lage.genauigkeit == "Kommune" and m.kommunen[0].name == kommune]
     r = reader(PHONE)
     r.click(door(r.page, "Maßnahmen und Karte"))
     page = r.page

@@ -82,6 +82,14 @@ def test_rich_text_keeps_the_documented_subset():
         assert fragment in html
 
 
+@pytest.mark.parametrize(("section_level", "top", "below"), [(1, "h2", "h3"), (2, "h3", "h4"), (3, "h4", "h5")])
+def test_rich_text_headings_sit_one_level_below_their_section(section_level, top, below):
+    # A text right below the page title (1), below a "##" (2) or a "###" heading (3): no level is skipped.
+    html = rich_text("# Eins\n\n## Zwei\n\n#### Vier\n\n<h2>roh</h2>", section_level)
+    assert f"<{top}>Eins</{top}>" in html and f"<{below}>Zwei</{below}>" in html
+    assert f"<{below}>Vier</{below}>" in html and f"<{below}>roh</{below}>" in html
+
+
 @pytest.mark.parametrize("value", [
     "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<iframe src=x></iframe>",
     '<a href="javascript:alert(1)">x</a>', "[x](javascript:alert(1))", "[x](data:text/html,<b>)",

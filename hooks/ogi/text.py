@@ -29,7 +29,7 @@ _LINE_START = re.compile(r"^ *(?:[-+=:>?%]|\d+[.)])")
 _WHITESPACE = re.compile(r"[\s\u2028\u2029\x85]+")
 
 _HEADING = re.compile(r"<(/?)h([1-6])")
-RICH_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h3", "h4", "code"}
+RICH_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "code"}
 RICH_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -101,7 +101,7 @@ def _rich_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
-def rich_text(value: object) -> Markup:
+def rich_text(value: object, section_level: int = 2) -> Markup:
     """Rich text of a record (e.g. `beschreibung`): the documented Markdown subset, sanitised HTML.
 
     Allowed: paragraphs, line breaks, **fett**, *kursiv*, `Code`, links to http(s)/mailto addresses,
@@ -112,8 +112,11 @@ def rich_text(value: object) -> Markup:
     if value is None:
         return Markup("")
     html = _rich_markdown().reset().convert(str(value))
-    # "# Titel" in a description becomes a sub-heading of the page's section: h1 -> h3, deeper -> h4.
-    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{3 if m.group(2) == '1' else 4}", html)
+    # "# Titel" in a description becomes a sub-heading of the section the text stands in (section_level 2:
+    # below a "##" heading, h1 -> h3 and deeper -> h4; 1: right below the page's title, h1 -> h2, deeper -> h3),
+    # so headings never skip a level.
+    top, below = section_level + 1, section_level + 2
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{top if m.group(2) == '1' else below}", html)
     clean = nh3.clean(html, tags=RICH_TAGS, clean_content_tags={"script", "style", "iframe", "object",
                                                                    "template", "noscript", "textarea"},
                       attributes={"a": {"href"}}, attribute_filter=_allowed_attribute,
