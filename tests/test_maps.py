@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
-import folium
 import pytest
 from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
 from karten_fixture import make_project
 
 from ogi.content import load_site
 from ogi.maps import (
+    KOMMUNE_RADIUS_M,
     PLACEHOLDER,
+    STATUS_FARBEN,
     Karten,
     KartenEinstellungen,
     OgiMap,
     karten_einstellungen,
     massnahme_map,
+    massnahme_optionen,
+    massnahme_zeichnung,
     render_map,
 )
-from ogi.maps.elements import Skript
 from ogi.maps.outlines import umriss_von, umrisse
 from ogi.models import Kommune, Lage
 from ogi.render import environment
@@ -93,25 +97,24 @@ def _by_slug(site, slug):
     return next(m for m in site.massnahmen if m.slug == slug)
 
 
-def _layers(karte: folium.Map) -> list:
-    return [c for c in karte._children.values() if not isinstance(c, (folium.map.FitBounds, Skript))]
-
-
-def _skript(karte: folium.Map) -> dict:
-    (skript,) = [c for c in karte._children.values() if isinstance(c, Skript)]
-    return skript.optionen
-
-
 def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path):
     site = load_site(make_project(tmp_path / "projekt"))
     m = _by_slug(site, "ob-1")
-    karte = massnahme_map(m)
-    assert _layers(karte) == []  # no point, no circle: the outline is highlighted on the base map
-    optionen = _skript(karte)
+    optionen = massnahme_optionen(m)
+    assert optionen["zeichnung"] is None  # no point, no circle: the outline is highlighted on the base map
     assert optionen["hervorheben"] == [umriss_von(m.kommunen[0].kommune).ags]
     assert optionen["beschriftung"] == f"{m.kommunen[0].name}: genaue Lage nicht bekannt"
-    (fit,) = [c for c in karte._children.values() if isinstance(c, folium.map.FitBounds)]
-    assert fit.bounds == umriss_von(m.kommunen[0].kommune).box
+    assert optionen["ansicht"] == umriss_von(m.kommunen[0].kommune).box
+
+
+def test_kommune_without_outline_is_a_dashed_circle_around_its_centre():
+    kommune = Kommune(name="Irgendwo", breite=51.5, laenge=7.0)
+    m = SimpleNamespace(geometrie={"type": "Point", "coordinates": [7.0, 51.5]}, kommunen=[SimpleNamespace(
+        kommune=kommune, name=kommune.name)], record=SimpleNamespace(status="geplant", titel="T", lage=Lage(
+            genauigkeit="Kommune")))
+    zeichnung = massnahme_zeichnung(m)
+    assert zeichnung["art"] == "kreis" and zeichnung["lage"] == [51.5, 7.0]
+    assert zeichnung["stil"]["radius"] == KOMMUNE_RADIUS_M and zeichnung["stil"]["dashArray"] == "8 6"
 
 
 def test_kommunen_match_their_outlines_by_official_name():
@@ -128,20 +131,26 @@ def test_radius_only_for_an_approximate_point():
         Lage(genauigkeit="exakt", geometrie=point, radius_m=300)
 
 
-@pytest.mark.parametrize("slug, kind", [
-    ("test-punkt-exakt", folium.Marker),
-    ("test-linie-ungefaehr", folium.PolyLine),
-    ("test-flaeche-exakt", folium.Polygon),
+@pytest.mark.parametrize("slug, art, gestrichelt", [
+    ("test-punkt-exakt", "markierung", False),
+    ("test-linie-ungefaehr", "linie", True),
+    ("test-flaeche-exakt", "flaeche", False),
 ], ids=["punkt", "linie", "flaeche"])
-def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, kind):
+def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, art, gestrichelt):
     m = _by_slug(geometry_site, slug)
-    karte = massnahme_map(m)
-    (layer,) = _layers(karte)
-    assert type(layer) is kind
-    (fit,) = [c for c in karte._children.values() if isinstance(c, folium.map.FitBounds)]
-    (south, west), (north, east) = fit.bounds
+    optionen = massnahme_optionen(m)
+    zeichnung = optionen["zeichnung"]
+    assert zeichnung["art"] == art
+    assert ("dashArray" in zeichnung["stil"]) is gestrichelt  # approximate shapes are dashed
+    assert optionen["hervorheben"] == [] and optionen["beschriftung"] is None
+    (south, west), (north, east) = optionen["ansicht"]
     for lon, lat in _all_positions(m.geometrie):
         assert south <= lat <= north and west <= lon <= east
+    if art == "markierung":
+        assert zeichnung["lage"] == [m.geometrie["coordinates"][1], m.geometrie["coordinates"][0]]
+        assert zeichnung["stil"] == {"alt": f"Lage: {m.record.titel}", "title": m.record.titel}
+    else:
+        assert zeichnung["stil"]["color"] == STATUS_FARBEN[m.record.status]
 
 
 def _all_positions(geometrie):
@@ -152,13 +161,24 @@ def _all_positions(geometrie):
     return [p for ring in geometrie["coordinates"] for p in ring]
 
 
-def test_render_map_gives_identical_ids_for_the_same_record(geometry_site):
-    m = _by_slug(geometry_site, "test-flaeche-exakt")
-    first = render_map(massnahme_map(m), seed=m.slug)
-    second = render_map(massnahme_map(m), seed=m.slug)
-    other = render_map(massnahme_map(m), seed="anderer-slug")
+def test_render_map_gives_identical_ids_for_the_same_seed():
+    first = render_map(massnahme_map(), seed="massnahme")
+    second = render_map(massnahme_map(), seed="massnahme")
+    other = render_map(massnahme_map(), seed="anderer")
     assert first == second
-    assert first.html != other.html
+    assert first.html != other.html and first.name != other.name
+    assert first.name in first.script
+
+
+def test_every_measure_page_shares_one_map_and_differs_only_in_its_options(geometry_site):
+    karten = Karten(geometry_site, environment())
+    fragments = {slug: karten.massnahme(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md") for slug in GEOMETRY_RECORDS}
+    calls = {slug: re.search(r"^ogiKarte\((\w+), (.*)\);$", f, re.M) for slug, f in fragments.items()}
+    assert len({c.group(1) for c in calls.values()}) == 1
+    for slug, call in calls.items():
+        assert json.loads(call.group(2)) == massnahme_optionen(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md")
+    shells = {f[:f.index("ogiKarte(")].split("<script>\n")[-1] for f in fragments.values()}
+    assert len(shells) == 1
 
 
 def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site):

@@ -21,6 +21,8 @@ from .karten import (
     Karten,
     karten_features,
     massnahme_map,
+    massnahme_optionen,
+    massnahme_zeichnung,
 )
 from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
@@ -28,6 +30,6 @@ __all__ = [
     "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",
     "UNGEFAEHR_RADIUS_M", "RenderedMap", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
     "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "massnahme_map",
-    "positions", "render_map", "stabilise_ids",
+    "massnahme_optionen", "massnahme_zeichnung", "positions", "render_map", "stabilise_ids",
 ]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from ..kommunen import OUTLINES
 from ..output import Output
@@ -25,13 +28,18 @@ LINKS = {
 }
 
 
-def asset_links(uri: str) -> dict[str, str]:
+def asset_links(uri: str) -> Mapping[str, str]:
     """Relative links from the page `uri` to every map asset, and to the consent section of Datenschutz."""
     # One relative path to the site's root per page, not one relpath per file: this runs for every map.
-    root = urls.relative_url(uri, urls.HOME).removeprefix("./")
+    return _links(urls.relative_url(uri, urls.HOME).removeprefix("./"), urls.relative_url(uri, urls.DATENSCHUTZ))
+
+
+@functools.lru_cache(maxsize=32)
+def _links(root: str, datenschutz: str) -> Mapping[str, str]:
+    # The same for all pages of one folder depth: one read-only mapping each.
     links = {name: f"{root}{ASSET_DIR}/{path}" for name, path in LINKS.items()}
-    links["datenschutz"] = urls.relative_url(uri, urls.DATENSCHUTZ) + "#hintergrundkarte"
-    return links
+    links["datenschutz"] = datenschutz + "#hintergrundkarte"
+    return MappingProxyType(links)
 
 
 def asset_files(einstellungen: KartenEinstellungen) -> list[tuple[str, Path]]:

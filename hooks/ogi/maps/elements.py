@@ -103,6 +103,7 @@ class RenderedMap:
 
     html: Markup
     script: Markup
+    name: str  # the map's JavaScript variable, for scripts that follow `script`
 
 
 def render_map(m: folium.Map, seed: str) -> RenderedMap:
@@ -129,7 +130,8 @@ def render_map(m: folium.Map, seed: str) -> RenderedMap:
             collect(child)
 
     collect(m)
-    return RenderedMap(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))))
+    return RenderedMap(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))),
+                       name=m.get_name())
 
 
 def _lines(parts: list[str]) -> list[str]:

@@ -1,18 +1,18 @@
 """The map of each page: which page gets which map, and the HTML fragment that goes into it.
 
-Measure pages draw their geometry with Folium; a measure known only by its Kommune is drawn as the
-Kommune's area. Overview, Kommune pages and the Kommunen index draw in the browser (assets/karte/*.js)
-from JSON options. Every map lies on the base map of the Kommune outlines, loaded without consent.
+Every map is a Folium map (the same one on all measure pages, rendered once per build) whose content
+assets/karte/*.js draws from JSON options: a measure's shape (or its Kommune's area when only the
+Kommune is known), the overview's and Kommune pages' measures, the Kommunen index's counts. Every map
+lies on the base map of the Kommune outlines, loaded without consent.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import folium
 import jinja2
 from markupsafe import Markup
 
@@ -21,16 +21,15 @@ from ..models import STATUS_WERTE
 from .. import urls
 from ..urls import relative_url
 from .assets import asset_links
-from .elements import OgiMap, Skript, render_map
+from .elements import OgiMap, RenderedMap, Skript, render_map
 from .geometry import bounds, box_centre, latlon, union
-from .outlines import ATTRIBUTION, umriss_von
+from .outlines import ATTRIBUTION, umriss_von, umrisse
 from .settings import KartenEinstellungen
 
 PLACEHOLDER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.insert)
 STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
 KOMMUNE_RADIUS_M = 1500  # kommunen.yml gives the centres to about 1,5 km (used only without an outline)
 UNGEFAEHR_RADIUS_M = 250  # an approximate point without its own radius_m
-MAX_ZOOM_FIT = 16
 
 
 def ags_of(ort: Kommunendaten) -> str | None:
@@ -62,36 +61,54 @@ def basis_optionen(uri: str, **extra: Any) -> dict[str, Any]:
             "hervorheben": [], "beschriftung": None, "anzahlen": None} | extra
 
 
-def massnahme_map(m: Massnahme, uri: str = urls.MASSNAHMEN) -> OgiMap:
-    """The Folium map of one measure, fitted to what it shows."""
-    geometrie, lage = m.geometrie, m.record.lage
-    farbe = STATUS_FARBEN[m.record.status]
-    box = massnahme_box(m)
-    karte = OgiMap(location=box_centre(box), zoom_start=13, maxZoom=19)
-    hervorheben: list[str] = []
+def massnahme_zeichnung(m: Massnahme) -> dict[str, Any] | None:
+    """What a measure page's map draws over the base map, as Leaflet arguments (karte.js draws it);
+    None when the measure is the highlighted area of its Kommune."""
+    geometrie, lage, farbe = m.geometrie, m.record.lage, STATUS_FARBEN[m.record.status]
+    gestrichelt = {"dashArray": "12 8"} if lage.genauigkeit == "ungefähr" else {}
     if lage.genauigkeit == "Kommune":
+        if any(ags_of(o) for o in m.kommunen):
+            return None
+        # No outline for this Kommune: its centre, honestly dashed.
+        return {"art": "kreis", "lage": latlon(geometrie["coordinates"]), "stil": {
+            "radius": KOMMUNE_RADIUS_M, "color": farbe, "weight": 3, "dashArray": "8 6", "fill": True,
+            "fillColor": farbe, "fillOpacity": 0.12}}
+    if geometrie["type"] == "Point" and lage.genauigkeit == "ungefähr":
+        return {"art": "kreis", "lage": latlon(geometrie["coordinates"]), "stil": {
+            "radius": lage.radius_m or UNGEFAEHR_RADIUS_M, "color": farbe, "weight": 3, "dashArray": "8 6",
+            "fill": True, "fillColor": farbe, "fillOpacity": 0.2}}
+    if geometrie["type"] == "Point":
+        return {"art": "markierung", "lage": latlon(geometrie["coordinates"]),
+                "stil": {"alt": f"Lage: {m.record.titel}", "title": m.record.titel}}
+    if geometrie["type"] == "LineString":
+        return {"art": "linie", "lage": [latlon(p) for p in geometrie["coordinates"]],
+                "stil": {"color": farbe, "weight": 6, "opacity": 0.9, **gestrichelt}}
+    return {"art": "flaeche", "lage": [[latlon(p) for p in ring] for ring in geometrie["coordinates"]],
+            "stil": {"color": farbe, "weight": 3, "fill": True, "fillColor": farbe, "fillOpacity": 0.3, **gestrichelt}}
+
+
+def massnahme_optionen(m: Massnahme, uri: str = urls.MASSNAHMEN) -> dict[str, Any]:
+    """The options of ogiKarte on a measure page: its shape or its Kommune's area, and the view fitted to it."""
+    hervorheben: list[str] = []
+    beschriftung = None
+    if m.record.lage.genauigkeit == "Kommune":
         hervorheben = [a for a in (ags_of(o) for o in m.kommunen) if a]
-        if not hervorheben:  # no outline for this Kommune: its centre, honestly dashed
-            folium.Circle(latlon(geometrie["coordinates"]), radius=KOMMUNE_RADIUS_M, color=farbe, weight=3,
-                          dash_array="8 6", fill=True, fill_color=farbe, fill_opacity=0.12).add_to(karte)
-    elif geometrie["type"] == "Point" and lage.genauigkeit == "ungefähr":
-        folium.Circle(latlon(geometrie["coordinates"]), radius=lage.radius_m or UNGEFAEHR_RADIUS_M, color=farbe,
-                      weight=3, dash_array="8 6", fill=True, fill_color=farbe, fill_opacity=0.2).add_to(karte)
-    elif geometrie["type"] == "Point":
-        folium.Marker(latlon(geometrie["coordinates"]), alt=f"Lage: {m.record.titel}",
-                      title=m.record.titel).add_to(karte)
-    elif geometrie["type"] == "LineString":
-        folium.PolyLine([latlon(p) for p in geometrie["coordinates"]], color=farbe, weight=6,
-                        opacity=0.9, dash_array="12 8" if lage.genauigkeit == "ungefähr" else None).add_to(karte)
-    else:
-        folium.Polygon([[latlon(p) for p in ring] for ring in geometrie["coordinates"]], color=farbe, weight=3,
-                       fill=True, fill_color=farbe, fill_opacity=0.3,
-                       dash_array="12 8" if lage.genauigkeit == "ungefähr" else None).add_to(karte)
-    karte.fit_bounds(box, padding=(24, 24), max_zoom=MAX_ZOOM_FIT)
-    beschriftung = (f"{', '.join(o.name for o in m.kommunen)}: genaue Lage nicht bekannt"
-                    if lage.genauigkeit == "Kommune" else None)
-    Skript("ogiKarte", basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung)).add_to(karte)
-    return karte
+        beschriftung = f"{', '.join(o.name for o in m.kommunen)}: genaue Lage nicht bekannt"
+    return basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung,
+                          zeichnung=massnahme_zeichnung(m), ansicht=massnahme_box(m))
+
+
+def massnahme_map() -> OgiMap:
+    """The Folium map of every measure page: the same for all of them, so it is rendered once per build;
+    the measure comes as JSON options (`massnahme_optionen`) and is fitted in the browser before the first
+    paint."""
+    return OgiMap(location=box_centre(region_box()), zoom_start=10, maxZoom=19)
+
+
+@functools.cache
+def region_box() -> list[list[float]]:
+    """The box of all Kommune outlines of the base map."""
+    return union(u.box for u in umrisse().values())
 
 
 def uebersicht_map(seed_bounds: list[list[float]], basis: dict[str, Any], optionen: dict[str, Any] | None) -> OgiMap:
@@ -142,6 +159,7 @@ class Karten:
     einstellungen: KartenEinstellungen = field(default_factory=KartenEinstellungen)
     _karten_der_seiten: dict[str, Callable[[], str]] | None = field(default=None, repr=False)
     _html: jinja2.Environment = field(init=False, repr=False)
+    _teile_je_links: dict[tuple[str, ...], dict[str, Markup]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # The map fragments are HTML put into the finished page after Markdown ran (`insert`): HTML
@@ -159,9 +177,26 @@ class Karten:
         """The map block of a measure page, with its text alternative; '' when maps are off."""
         if not self.einstellungen.aktiv:
             return ""
-        return self._fragment("karte_massnahme.html.j2", uri, massnahme_map(m, uri), f"massnahme:{m.slug}", m=m,
-                              radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M,
-                              umriss=any(ags_of(o) for o in m.kommunen))
+        return self._html.get_template("karte_massnahme.html.j2").render(
+            karte=self._massnahme_karte, optionen=massnahme_optionen(m, uri), teile=self._teile(asset_links(uri)),
+            m=m, radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M, umriss=any(ags_of(o) for o in m.kommunen))
+
+    def _teile(self, assets: Mapping[str, str]) -> dict[str, Markup]:
+        # Style links, consent box and script links are the same on all measure pages (one folder depth):
+        # rendered once per set of links, not once per measure (a third of a measure map's rendering).
+        key = tuple(assets.values())
+        teile = self._teile_je_links.get(key)
+        if teile is None:
+            macros = self._html.get_template("_karte.html.j2").module
+            teile = {"styles": macros.styles(assets), "einwilligung": macros.einwilligung(self.einstellungen, assets),
+                     "scripts": macros.scripts(assets)}
+            self._teile_je_links[key] = teile
+        return teile
+
+    @functools.cached_property
+    def _massnahme_karte(self) -> RenderedMap:
+        # One map id on every measure page is enough: each page has one map.
+        return render_map(massnahme_map(), seed="massnahme")
 
     def uebersicht(self, uri: str, massnahmen: list[Massnahme]) -> str:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""

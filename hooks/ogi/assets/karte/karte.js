@@ -1,6 +1,6 @@
 /* Every map of the site: German controls, the base map of the Kommune outlines (one cached file, drawn
    without consent and without any third-party request), highlighted Kommune areas, the Kommunen index's
-   counts, and keyboard access to markers and popups. Each map's script calls ogiKarte(map, options);
+   counts, a measure page's shape, and keyboard access to markers and popups. Each map's script calls ogiKarte(map, options);
    options come as JSON from the build. Text from content is only ever set with textContent. */
 (function () {
   "use strict";
@@ -118,6 +118,15 @@
     karte.getContainer().setAttribute("data-ogi-grundkarte", String(sammlung.features.length));
   }
 
+  // A measure page's own shape, as the build describes it (ogi.maps.karten.massnahme_zeichnung): a marker for
+  // an exact point, a dashed circle for an approximate one, a line or an area (dashed when approximate).
+  var ZEICHNEN = {
+    markierung: function (z) { return L.marker(z.lage, z.stil); },
+    kreis: function (z) { return L.circle(z.lage, z.stil); },
+    linie: function (z) { return L.polyline(z.lage, z.stil); },
+    flaeche: function (z) { return L.polygon(z.lage, z.stil); }
+  };
+
   function zoomKlasse(karte) {
     var behaelter = karte.getContainer();
     function setzen() { behaelter.classList.toggle("ogi-zoom-klein", karte.getZoom() < 10); }
@@ -136,6 +145,8 @@
       zustand.hervor = liste.slice();
       if (zustand.schicht) { zustand.schicht.resetStyle(); }
     };
+    if (optionen.zeichnung) { ZEICHNEN[optionen.zeichnung.art](optionen.zeichnung).addTo(karte); }
+    if (optionen.ansicht) { karte.fitBounds(optionen.ansicht, { padding: [24, 24], maxZoom: 16 }); }
     grundkarte(optionen.grundkarte).then(function (sammlung) {
       zeichnen(karte, sammlung, optionen, zustand);
     }).catch(function (fehler) {
