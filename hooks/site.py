@@ -22,19 +22,27 @@ from mkdocs.utils import get_build_date
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ogi import urls  # noqa: E402
-from ogi.build import Build  # noqa: E402
-from ogi.content import load_site  # noqa: E402
-from ogi.errors import ContentErrors  # noqa: E402
-from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
-from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
-from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
-from ogi.navigation import is_editors_guide, section_index  # noqa: E402
-from ogi.pages import build_outputs  # noqa: E402
-from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
-from ogi.strukturdaten import json_ld  # noqa: E402
-from ogi.suchwoerter import search_keywords  # noqa: E402
-from ogi.tabellen import label_cells  # noqa: E402
+# Importing the core (Folium, numpy, the pydantic models, …) makes tens of thousands of objects that live as
+# long as the process: the collector would scan them over and over meanwhile (a seventh of the import time,
+# `make bench`), so it pauses, and then they are frozen out of its scans.
+gc.disable()
+try:
+    from ogi import urls  # noqa: E402
+    from ogi.build import Build  # noqa: E402
+    from ogi.content import load_site  # noqa: E402
+    from ogi.errors import ContentErrors  # noqa: E402
+    from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
+    from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
+    from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
+    from ogi.navigation import is_editors_guide, section_index  # noqa: E402
+    from ogi.pages import build_outputs  # noqa: E402
+    from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
+    from ogi.strukturdaten import json_ld  # noqa: E402
+    from ogi.suchwoerter import search_keywords  # noqa: E402
+    from ogi.tabellen import label_cells  # noqa: E402
+finally:
+    gc.enable()
+    gc.freeze()
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and

@@ -187,7 +187,7 @@ class Karten:
         key = tuple(assets.values())
         teile = self._teile_je_links.get(key)
         if teile is None:
-            macros = self._html.get_template("_karte.html.j2").module
+            macros: Any = self._html.get_template("_karte.html.j2").module  # its macros, called from here
             teile = {"styles": macros.styles(assets), "einwilligung": macros.einwilligung(self.einstellungen, assets),
                      "scripts": macros.scripts(assets)}
             self._teile_je_links[key] = teile
