@@ -82,6 +82,15 @@ def test_rich_text_keeps_the_documented_subset():
         assert fragment in html
 
 
+def test_rich_text_reads_as_markdown_does_on_github():
+    # CommonMark, as GitHub shows it where editors write: a list right below a line of text is a list, a
+    # hard break is two spaces or a backslash, "#Wort" without a space stays text.
+    html = rich_text("Zwei Punkte:\n- eins\n- zwei\n\nerste Zeile\\\nzweite Zeile\n\n#Hashtag")
+    assert "<p>Zwei Punkte:</p>\n<ul>\n<li>eins</li>" in html
+    assert "erste Zeile<br>\nzweite Zeile" in html
+    assert "<p>#Hashtag</p>" in html
+
+
 @pytest.mark.parametrize(("section_level", "top", "below"), [(1, "h2", "h3"), (2, "h3", "h4"), (3, "h4", "h5")])
 def test_rich_text_headings_sit_one_level_below_their_section(section_level, top, below):
     # A text right below the page title (1), below a "##" (2) or a "###" heading (3): no level is skipped.

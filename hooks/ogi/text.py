@@ -8,13 +8,13 @@ template prints becomes inert text by default (`markdown_text`, installed as the
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from urllib.parse import quote, urlsplit
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 from markupsafe import Markup, escape
 
 # Characters that start Markdown syntax anywhere in a line (links, emphasis, code, attr_list braces,
@@ -95,12 +95,6 @@ def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-@functools.cache
-def _rich_markdown() -> markdown.Markdown:
-    # One converter for all records (reset before each): building one costs more than converting.
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
-
-
 def rich_text(value: object, section_level: int = 2) -> Markup:
     """Rich text of a record (e.g. `beschreibung`): the documented Markdown subset, sanitised HTML.
 
@@ -111,7 +105,9 @@ def rich_text(value: object, section_level: int = 2) -> Markup:
     """
     if value is None:
         return Markup("")
-    html = _rich_markdown().reset().convert(str(value))
+    # CommonMark by GitHub's own renderer: a description reads as Markdown does on GitHub, where editors write
+    # it. Raw HTML is passed on (UNSAFE) so that nh3 alone decides what stays: its text, never its tags.
+    html = cmarkgfm.markdown_to_html(str(value), options=Options.CMARK_OPT_UNSAFE)
     # "# Titel" in a description becomes a sub-heading of the section the text stands in (section_level 2:
     # below a "##" heading, h1 -> h3 and deeper -> h4; 1: right below the page's title, h1 -> h2, deeper -> h3),
     # so headings never skip a level.
