@@ -51,6 +51,7 @@ def environment() -> jinja2.Environment:
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        auto_reload=False,  # made anew for every build: no template changes within one, no stat per use
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

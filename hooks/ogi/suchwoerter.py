@@ -45,7 +45,7 @@ def search_keywords(html: str, suchwoerter: object = None) -> list[str]:
     words = [str(w) for w in suchwoerter if isinstance(w, (str, int))] if isinstance(suchwoerter, list) else []
     seen = {w.casefold() for w in words}
     for word in dict.fromkeys(WORD.findall(text_of(html))):  # each word once: pages repeat many
-        if not VARIANT_LETTERS.intersection(word):
+        if word.isascii() or not VARIANT_LETTERS.intersection(word):  # isascii: most words, cheaply
             continue
         for variant in word_variants(word):
             if variant.casefold() not in seen:

@@ -88,7 +88,8 @@ def massnahme_zeichnung(m: Massnahme) -> dict[str, Any] | None:
 
 
 def massnahme_optionen(m: Massnahme, uri: str = urls.MASSNAHMEN) -> dict[str, Any]:
-    """The options of ogiKarte on a measure page: its shape or its Kommune's area, and the view fitted to it."""
+    """The options of ogiKarte on the measure's page `uri`: its shape or its Kommune's area, and the view
+    fitted to it."""
     hervorheben: list[str] = []
     beschriftung = None
     if m.record.lage.genauigkeit == "Kommune":
@@ -165,7 +166,7 @@ class Karten:
         # The map fragments are HTML put into the finished page after Markdown ran (`insert`): HTML
         # autoescaping is their boundary. The page templates' Markdown-inert `finalize` would only cost
         # time here (a quarter of the maps' rendering at 1.000 measures).
-        self._html = jinja2.Environment(loader=self.env.loader, autoescape=True, trim_blocks=True,
+        self._html = jinja2.Environment(loader=self.env.loader, auto_reload=False, autoescape=True, trim_blocks=True,
                                         lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
 
