@@ -80,6 +80,24 @@ def test_approximate_point_is_a_circle_of_its_radius(karten_stub, page_log):
     assert "etwa 400 m Umkreis" in page.locator(".ogi-karte figcaption").inner_text()
 
 
+def test_exact_point_lies_among_named_outlines_before_consent(karten_stub, page_log):
+    # Not at street level, where no outline is in sight: the base map is to tell where the point lies.
+    page, log = page_log
+    _open(page, karten_stub.url + "massnahmen/essen-a/")
+    assert page.locator(".leaflet-marker-pane .leaflet-marker-icon").count() == 1
+    assert page.evaluate("() => window.ogiKarten.karten[0].getZoom()") <= 12
+    names_in_view = page.evaluate("""() => {
+        const box = document.querySelector('.ogi-karte .leaflet-container').getBoundingClientRect();
+        return [...document.querySelectorAll('.ogi-karte .ogi-ortsname')].filter((e) => {
+            const r = e.getBoundingClientRect();
+            return getComputedStyle(e).display !== 'none' && r.width > 0 && r.left >= box.left && r.right <= box.right
+                && r.top >= box.top && r.bottom <= box.bottom;
+        }).map((e) => e.textContent);
+    }""")
+    assert "Essen" in names_in_view
+    assert _tiles(log) == [] and log.foreign == []
+
+
 def test_overview_shows_one_labelled_element_per_kommune_without_position(karten_stub, page_log):
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])

@@ -146,7 +146,9 @@
       if (zustand.schicht) { zustand.schicht.resetStyle(); }
     };
     if (optionen.zeichnung) { ZEICHNEN[optionen.zeichnung.art](optionen.zeichnung).addTo(karte); }
-    if (optionen.ansicht) { karte.fitBounds(optionen.ansicht, { padding: [24, 24], maxZoom: 16 }); }
+    // A small shape is shown no closer than zoom 12: before consent the base map's outlines and names are
+    // all there is to tell where it lies, and at street level no outline is in sight.
+    if (optionen.ansicht) { karte.fitBounds(optionen.ansicht, { padding: [24, 24], maxZoom: 12 }); }
     grundkarte(optionen.grundkarte).then(function (sammlung) {
       zeichnen(karte, sammlung, optionen, zustand);
     }).catch(function (fehler) {
