@@ -20,7 +20,7 @@ from ogi.maps import (
     KartenEinstellungen,
     OgiMap,
     karten_einstellungen,
-    massnahme_map,
+    ogi_map,
     massnahme_optionen,
     massnahme_zeichnung,
     render_map,
@@ -104,7 +104,7 @@ def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path)
     assert optionen["zeichnung"] is None  # no point, no circle: the outline is highlighted on the base map
     assert optionen["hervorheben"] == [umriss_von(m.kommunen[0].kommune).ags]
     assert optionen["beschriftung"] == f"{m.kommunen[0].name}: genaue Lage nicht bekannt"
-    assert optionen["ansicht"] == umriss_von(m.kommunen[0].kommune).box
+    assert optionen["ansicht"]["box"] == umriss_von(m.kommunen[0].kommune).box
 
 
 def test_kommune_without_outline_is_a_dashed_circle_around_its_centre():
@@ -143,7 +143,8 @@ def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, ar
     assert zeichnung["art"] == art
     assert ("dashArray" in zeichnung["stil"]) is gestrichelt  # approximate shapes are dashed
     assert optionen["hervorheben"] == [] and optionen["beschriftung"] is None
-    (south, west), (north, east) = optionen["ansicht"]
+    (south, west), (north, east) = optionen["ansicht"]["box"]
+    assert optionen["ansicht"]["maxZoom"] <= 12  # not at street level, where no outline of the base map is in sight
     for lon, lat in _all_positions(m.geometrie):
         assert south <= lat <= north and west <= lon <= east
     if art == "markierung":
@@ -162,21 +163,25 @@ def _all_positions(geometrie):
 
 
 def test_render_map_gives_identical_ids_for_the_same_seed():
-    first = render_map(massnahme_map(), seed="massnahme")
-    second = render_map(massnahme_map(), seed="massnahme")
-    other = render_map(massnahme_map(), seed="anderer")
+    first = render_map(ogi_map(), seed="karte")
+    second = render_map(ogi_map(), seed="karte")
+    other = render_map(ogi_map(), seed="anderer")
     assert first == second
     assert first.html != other.html and first.name != other.name
     assert first.name in first.script
 
 
-def test_every_measure_page_shares_one_map_and_differs_only_in_its_options(geometry_site):
+def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_site):
     karten = Karten(geometry_site, environment())
     fragments = {slug: karten.massnahme(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md") for slug in GEOMETRY_RECORDS}
-    calls = {slug: re.search(r"^ogiKarte\((\w+), (.*)\);$", f, re.M) for slug, f in fragments.items()}
+    fragments["uebersicht"] = karten.uebersicht("massnahmen/index.md", geometry_site.massnahmen_sortiert)
+    fragments["kommunen"] = karten.kommunen("kommunen/index.md", {"Essen": 1})
+    calls = {name: re.search(r"^ogiKarte\((\w+), (.*)\);$", f, re.M) for name, f in fragments.items()}
     assert len({c.group(1) for c in calls.values()}) == 1
-    for slug, call in calls.items():
-        assert json.loads(call.group(2)) == massnahme_optionen(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md")
+    for slug in GEOMETRY_RECORDS:
+        optionen = massnahme_optionen(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md")
+        assert json.loads(calls[slug].group(2)) == optionen
+    assert "ogiUebersicht(" in fragments["uebersicht"] and "ogiUebersicht(" not in fragments["kommunen"]
     shells = {f[:f.index("ogiKarte(")].split("<script>\n")[-1] for f in fragments.values()}
     assert len(shells) == 1
 

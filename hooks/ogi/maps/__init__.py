@@ -20,7 +20,7 @@ from .karten import (
     UNGEFAEHR_RADIUS_M,
     Karten,
     karten_features,
-    massnahme_map,
+    ogi_map,
     massnahme_optionen,
     massnahme_zeichnung,
 )
@@ -29,7 +29,7 @@ from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 __all__ = [
     "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",
     "UNGEFAEHR_RADIUS_M", "RenderedMap", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
-    "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "massnahme_map",
+    "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "ogi_map",
     "massnahme_optionen", "massnahme_zeichnung", "positions", "render_map", "stabilise_ids",
 ]
 

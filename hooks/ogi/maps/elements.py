@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
-from branca.element import Element, Figure, MacroElement
+from branca.element import Element, Figure
 from folium.template import Template
 from markupsafe import Markup
 
@@ -56,26 +56,6 @@ class OgiMap(folium.Map):
     )
 
 
-class Skript(MacroElement):
-    """Calls one function of the map scripts with the map and JSON options (assets/karte/*.js)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this.funktion }}({{ this._parent.get_name() }}, {{ this.optionen|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, funktion: str, optionen: dict[str, Any]):
-        super().__init__()
-        if not funktion.isidentifier():
-            raise ValueError(f"kein JavaScript-Name: {funktion!r}")
-        self._name = "Skript"
-        self.funktion = funktion
-        self.optionen = optionen
-
-
 def stabilise_ids(root: Element, seed: str) -> None:
     """Replace branca's random ids by ids derived from `seed` and the element's place in the tree."""
     counter = 0
@@ -112,7 +92,7 @@ def render_map(m: folium.Map, seed: str) -> RenderedMap:
     Calls each element's `html` and `script` macros in the order branca's MacroElement.render uses, but
     without wrapping every fragment in a new branca Element: that compiles each fragment as a Jinja
     template and would make the maps the largest cost of a build. The elements used here (map, vector
-    layers, FitBounds, Skript) have no render-time side effects beyond their macros.
+    layers, FitBounds) have no render-time side effects beyond their macros.
     """
     figure = m.get_root()
     assert isinstance(figure, Figure)

@@ -1,7 +1,7 @@
 """The map of each page: which page gets which map, and the HTML fragment that goes into it.
 
-Every map is a Folium map (the same one on all measure pages, rendered once per build) whose content
-assets/karte/*.js draws from JSON options: a measure's shape (or its Kommune's area when only the
+Every map is the same Folium map (rendered once per build) whose content assets/karte/*.js draws from
+JSON options: a measure's shape (or its Kommune's area when only the
 Kommune is known), the overview's and Kommune pages' measures, the Kommunen index's counts. Every map
 lies on the base map of the Kommune outlines, loaded without consent.
 """
@@ -21,7 +21,7 @@ from ..models import STATUS_WERTE
 from .. import urls
 from ..urls import relative_url
 from .assets import asset_links
-from .elements import OgiMap, RenderedMap, Skript, render_map
+from .elements import OgiMap, RenderedMap, render_map
 from .geometry import bounds, box_centre, latlon, union
 from .outlines import ATTRIBUTION, umriss_von, umrisse
 from .settings import KartenEinstellungen
@@ -96,30 +96,32 @@ def massnahme_optionen(m: Massnahme, uri: str = urls.MASSNAHMEN) -> dict[str, An
         hervorheben = [a for a in (ags_of(o) for o in m.kommunen) if a]
         beschriftung = f"{', '.join(o.name for o in m.kommunen)}: genaue Lage nicht bekannt"
     return basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung,
-                          zeichnung=massnahme_zeichnung(m), ansicht=massnahme_box(m))
+                          zeichnung=massnahme_zeichnung(m), ansicht=ansicht(massnahme_box(m), ZOOM_MASSNAHME))
 
 
-def massnahme_map() -> OgiMap:
-    """The Folium map of every measure page: the same for all of them, so it is rendered once per build;
-    the measure comes as JSON options (`massnahme_optionen`) and is fitted in the browser before the first
-    paint."""
-    return OgiMap(location=box_centre(region_box()), zoom_start=10, maxZoom=19)
+# A measure is shown no closer than zoom 12: before consent the base map's outlines and names are all there
+# is to tell where it lies, and at street level no outline is in sight. Maps of many measures fit one zoom
+# closer at most, with less margin: on a phone the whole region then fits one zoom closer.
+ZOOM_MASSNAHME = {"padding": 24, "maxZoom": 12}
+ZOOM_GEBIET = {"padding": 8, "maxZoom": 13}
+
+
+def ansicht(box: list[list[float]], zoom: dict[str, int]) -> dict[str, Any]:
+    """Where ogiKarte first fits the map: `box` ([[south, west], [north, east]]) with margin and zoom limit."""
+    return {"box": box, **zoom}
+
+
+def ogi_map() -> OgiMap:
+    """The Folium map of every page with a map: the same on all of them, so it is rendered once per build.
+    What a page shows comes as JSON options of ogiKarte (and ogiUebersicht), which also fit the view before
+    the first paint."""
+    return OgiMap(location=box_centre(region_box()), zoom_start=10, maxZoom=19)  # markercluster needs maxZoom
 
 
 @functools.cache
 def region_box() -> list[list[float]]:
     """The box of all Kommune outlines of the base map."""
     return union(u.box for u in umrisse().values())
-
-
-def uebersicht_map(seed_bounds: list[list[float]], basis: dict[str, Any], optionen: dict[str, Any] | None) -> OgiMap:
-    """A map shell fitted to `seed_bounds`; measures (if `optionen`) are drawn by ogiUebersicht in the browser."""
-    karte = OgiMap(location=box_centre(seed_bounds), zoom_start=10, maxZoom=19)  # markercluster needs maxZoom
-    karte.fit_bounds(seed_bounds, padding=(8, 8), max_zoom=13)  # on a phone the whole region fits one zoom closer
-    Skript("ogiKarte", basis).add_to(karte)
-    if optionen is not None:
-        Skript("ogiUebersicht", optionen).add_to(karte)
-    return karte
 
 
 def karten_features(massnahmen: list[Massnahme]) -> dict[str, Any]:
@@ -170,57 +172,59 @@ class Karten:
                                         lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
 
-    def _fragment(self, template: str, uri: str, karte: OgiMap, seed: str, **context: Any) -> str:
-        return self._html.get_template(template).render(
-            karte=render_map(karte, seed=seed), assets=asset_links(uri), e=self.einstellungen, **context)
+    def _fragment(self, template: str, uri: str, optionen: dict[str, Any], **context: Any) -> str:
+        # `optionen` go to ogiKarte; an overview map's `uebersicht` (in `context`) to ogiUebersicht.
+        return self._html.get_template(template).render(karte=self._karte, optionen=optionen,
+                                                        teile=self._teile(asset_links(uri)), **context)
 
     def massnahme(self, m: Massnahme, uri: str) -> str:
         """The map block of a measure page, with its text alternative; '' when maps are off."""
         if not self.einstellungen.aktiv:
             return ""
-        return self._html.get_template("karte_massnahme.html.j2").render(
-            karte=self._massnahme_karte, optionen=massnahme_optionen(m, uri), teile=self._teile(asset_links(uri)),
-            m=m, radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M, umriss=any(ags_of(o) for o in m.kommunen))
+        return self._fragment("karte_massnahme.html.j2", uri, massnahme_optionen(m, uri), m=m,
+                              radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M,
+                              umriss=any(ags_of(o) for o in m.kommunen))
 
     def _teile(self, assets: Mapping[str, str]) -> dict[str, Markup]:
-        # Style links, consent box and script links are the same on all measure pages (one folder depth):
-        # rendered once per set of links, not once per measure (a third of a measure map's rendering).
+        # Style and script links and the consent box are the same on all pages of one folder depth: rendered
+        # once per set of links, not once per map (a third of a measure map's rendering).
         key = tuple(assets.values())
         teile = self._teile_je_links.get(key)
         if teile is None:
             macros: Any = self._html.get_template("_karte.html.j2").module  # its macros, called from here
-            teile = {"styles": macros.styles(assets), "einwilligung": macros.einwilligung(self.einstellungen, assets),
-                     "scripts": macros.scripts(assets)}
+            teile = {"styles": macros.styles(assets), "styles_cluster": macros.styles(assets, cluster=True),
+                     "einwilligung": macros.einwilligung(self.einstellungen, assets),
+                     "scripts": macros.scripts(assets), "scripts_cluster": macros.scripts(assets, cluster=True)}
             self._teile_je_links[key] = teile
         return teile
 
     @functools.cached_property
-    def _massnahme_karte(self) -> RenderedMap:
-        # One map id on every measure page is enough: each page has one map.
-        return render_map(massnahme_map(), seed="massnahme")
+    def _karte(self) -> RenderedMap:
+        # One map id on every page is enough: each page has one map.
+        return render_map(ogi_map(), seed="karte")
 
     def uebersicht(self, uri: str, massnahmen: list[Massnahme]) -> str:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        optionen = {"daten": relative_url(uri, urls.GEOJSON), "basis": relative_url(uri, urls.MASSNAHMEN),
-                    "filter": "ogi-filter", "liste": "massnahmen-liste", "kommune": None,
-                    "ags": self._ags(massnahmen)}
-        karte = uebersicht_map(union(massnahme_box(m) for m in massnahmen), basis_optionen(uri), optionen)
-        return self._fragment("karte_uebersicht.html.j2", uri, karte, "uebersicht", filter=_filter(massnahmen),
-                              anzahl=len(massnahmen), mit_filter=True, ort=None)
+        uebersicht = {"daten": relative_url(uri, urls.GEOJSON), "basis": relative_url(uri, urls.MASSNAHMEN),
+                      "filter": "ogi-filter", "liste": "massnahmen-liste", "kommune": None,
+                      "ags": self._ags(massnahmen)}
+        optionen = basis_optionen(uri, ansicht=ansicht(union(massnahme_box(m) for m in massnahmen), ZOOM_GEBIET))
+        return self._fragment("karte_uebersicht.html.j2", uri, optionen, uebersicht=uebersicht,
+                              filter=_filter(massnahmen), anzahl=len(massnahmen), mit_filter=True, ort=None)
 
     def kommune(self, ort: Kommunendaten, uri: str, massnahmen: list[Massnahme]) -> str:
         """The map of a Kommune page: its outline and its measures only."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
         # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
-        optionen = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, urls.MASSNAHMEN),
-                    "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
+        uebersicht = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, urls.MASSNAHMEN),
+                      "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
         ags = ags_of(ort)
         box = union([_area_box(ort), *(massnahme_box(m) for m in massnahmen)])
-        karte = uebersicht_map(box, basis_optionen(uri, hervorheben=[ags] if ags else []), optionen)
-        return self._fragment("karte_uebersicht.html.j2", uri, karte, f"kommune:{ort.slug}", filter=None,
+        optionen = basis_optionen(uri, hervorheben=[ags] if ags else [], ansicht=ansicht(box, ZOOM_GEBIET))
+        return self._fragment("karte_uebersicht.html.j2", uri, optionen, uebersicht=uebersicht, filter=None,
                               anzahl=len(massnahmen), mit_filter=False, ort=ort)
 
     def kommunen(self, uri: str, anzahlen: dict[str, int]) -> str:
@@ -232,8 +236,8 @@ class Karten:
                         "href": relative_url(uri, urls.kommune(o.slug)) if anzahlen.get(o.name) else None}
                   for o in orte if (ags := ags_of(o))}
         box = union(_area_box(o) for o in orte)
-        karte = uebersicht_map(box, basis_optionen(uri, anzahlen=zahlen), None)
-        return self._fragment("karte_kommunen.html.j2", uri, karte, "kommunen", gesamt=sum(anzahlen.values()))
+        optionen = basis_optionen(uri, anzahlen=zahlen, ansicht=ansicht(box, ZOOM_GEBIET))
+        return self._fragment("karte_kommunen.html.j2", uri, optionen, gesamt=sum(anzahlen.values()))
 
     @staticmethod
     def _ags(massnahmen: list[Massnahme]) -> dict[str, str]:

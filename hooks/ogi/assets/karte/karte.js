@@ -146,9 +146,8 @@
       if (zustand.schicht) { zustand.schicht.resetStyle(); }
     };
     if (optionen.zeichnung) { ZEICHNEN[optionen.zeichnung.art](optionen.zeichnung).addTo(karte); }
-    // A small shape is shown no closer than zoom 12: before consent the base map's outlines and names are
-    // all there is to tell where it lies, and at street level no outline is in sight.
-    if (optionen.ansicht) { karte.fitBounds(optionen.ansicht, { padding: [24, 24], maxZoom: 12 }); }
+    var a = optionen.ansicht;  // the first view, as the build chose it (ogi.maps.karten.ansicht)
+    if (a) { karte.fitBounds(a.box, { padding: [a.padding, a.padding], maxZoom: a.maxZoom }); }
     grundkarte(optionen.grundkarte).then(function (sammlung) {
       zeichnen(karte, sammlung, optionen, zustand);
     }).catch(function (fehler) {
