@@ -16,7 +16,7 @@ from helpers import FIXTURE_CONTENT
 
 from ogi.content import load_site
 from ogi.maps.settings import mkdocs_settings_problems
-from ogi.text import code_spans, href, markdown_text, meta_text, rich_text
+from ogi.text import _WHITESPACE, code_spans, href, markdown_text, meta_text, one_line, rich_text
 from ogi.yamlfile import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,6 +55,15 @@ def test_plain_text_is_inert_in_markdown_and_html(value, shown):
 
 def test_model_help_text_shows_backticks_as_code_and_nothing_else_as_markup():
     assert code_spans("nur mit `radius_m`, <b>nie</b>") == "nur mit <code>radius&#95;m</code>, &lt;b&gt;nie&lt;/b&gt;"
+
+
+def test_every_kind_of_whitespace_becomes_one_space():
+    # Every code point the one-line rule replaces, alone and in runs, inside a word.
+    spaces = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _WHITESPACE.fullmatch(chr(c))]
+    assert {"\n", "\t", "\r", "\xa0", "\u2028", "\u2029", "\x85", "\u3000"} <= set(spaces)
+    for space in spaces:
+        assert one_line(f"a{space}b") == "a b" and one_line(f"a{space}{space} b") == "a b"
+    assert one_line("schon eine Zeile") == "schon eine Zeile"
 
 
 def test_front_matter_value_is_escaped_one_line_json():

@@ -38,7 +38,12 @@ def one_line(value: object) -> str:
 
     Not stripped: template literals such as ", " keep their space; one space never makes code.
     """
-    return _WHITESPACE.sub(" ", str(value))
+    text = str(value)
+    # Most values have no whitespace but single spaces (isprintable() is False for every other whitespace
+    # character): nothing to replace, and this check is cheaper than the substitution.
+    if text.isprintable() and "  " not in text:
+        return text
+    return _WHITESPACE.sub(" ", text)
 
 
 def markdown_text(value: object) -> Markup:
