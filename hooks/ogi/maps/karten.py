@@ -1,9 +1,9 @@
 """The map of each page: which page gets which map, and the HTML fragment that goes into it.
 
 Every map is the same Folium map (rendered once per build) whose content assets/karte/*.js draws from
-JSON options: a measure's shape (or its Kommune's area when only the
-Kommune is known), the overview's and Kommune pages' measures, the Kommunen index's counts. Every map
-lies on the base map of the Kommune outlines, loaded without consent.
+JSON options: a measure's shape (or its Kommune's area when only the Kommune is known), the overview's and
+Kommune pages' measures, the Kommunen index's counts, and the first view of each. Every map lies on the base
+map of the Kommune outlines, loaded without consent.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 /* Every map of the site: German controls, the base map of the Kommune outlines (one cached file, drawn
    without consent and without any third-party request), highlighted Kommune areas, the Kommunen index's
-   counts, a measure page's shape, and keyboard access to markers and popups. Each map's script calls ogiKarte(map, options);
-   options come as JSON from the build. Text from content is only ever set with textContent. */
+   counts, a measure page's shape, the first view, and keyboard access to markers and popups. Each map's
+   script calls ogiKarte(map, options); options come as JSON from the build (ogi.maps.karten). Text from
+   content is only ever set with textContent. */
 (function () {
   "use strict";
   var grundkarten = {};  // url -> promise of the FeatureCollection: one request per page, cached by the browser
