@@ -112,7 +112,7 @@ def rich_text(value: object, section_level: int = 2) -> Markup:
         return Markup("")
     # CommonMark by GitHub's own renderer: a description reads as Markdown does on GitHub, where editors write
     # it. Raw HTML is passed on (UNSAFE) so that nh3 alone decides what stays: its text, never its tags.
-    html = cmarkgfm.markdown_to_html(str(value), options=Options.CMARK_OPT_UNSAFE)
+    html = cmarkgfm.markdown_to_html(str(value), options=Options.CMARK_OPT_UNSAFE).rstrip("\n")
     # "# Titel" in a description becomes a sub-heading of the section the text stands in (section_level 2:
     # below a "##" heading, h1 -> h3 and deeper -> h4; 1: right below the page's title, h1 -> h2, deeper -> h3),
     # so headings never skip a level.
