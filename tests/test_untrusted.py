@@ -16,7 +16,7 @@ from helpers import FIXTURE_CONTENT
 
 from ogi.content import load_site
 from ogi.maps.settings import mkdocs_settings_problems
-from ogi.text import _WHITESPACE, code_spans, href, markdown_text, meta_text, one_line, rich_text
+from ogi.text import _INLINE, _WHITESPACE, code_spans, href, markdown_text, meta_text, one_line, rich_text
 from ogi.yamlfile import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +51,11 @@ def _messages(project: Path) -> list[str]:
         "table", "quotes", "plain"])
 def test_plain_text_is_inert_in_markdown_and_html(value, shown):
     assert markdown_text(value) == shown
+
+
+def test_every_markdown_and_html_character_is_escaped_wherever_it_stands():
+    for character, reference in _INLINE.items():
+        assert markdown_text(f"Wort{character}Wort") == f"Wort{reference}Wort"
 
 
 def test_model_help_text_shows_backticks_as_code_and_nothing_else_as_markup():
