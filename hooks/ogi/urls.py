@@ -16,6 +16,7 @@ templates in overrides/ name five addresses themselves (start, Maßnahmen, Konta
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from markupsafe import Markup
@@ -155,4 +156,10 @@ def link(to_uri: str, from_uri: str) -> Markup:
     MkDocs resolves it relative to the page's source file, checks it (--strict) and writes the URL.
     Percent-encoded like every link target (text.href): file names of attachments come from content.
     """
-    return href(_relpath(to_uri, posixpath.dirname(from_uri)))
+    return _link(to_uri, posixpath.dirname(from_uri))
+
+
+@functools.lru_cache(maxsize=8192)
+def _link(to_uri: str, from_dir: str) -> Markup:
+    # All measure pages share one source folder, so the same links recur on every one of them.
+    return href(_relpath(to_uri, from_dir))
