@@ -143,6 +143,31 @@ def test_alias_bomb_is_refused_before_anything_is_expanded(tmp_path):
     assert len(errors) == 15  # one anchor and one alias message per line, never one per expansion
 
 
+DEPTH_MESSAGE = "mehr als 20 Ebenen tief verschachtelt; so tief ist kein Feld, Einrückung prüfen"
+
+
+@pytest.mark.parametrize("marks", ["", "# Bäume & Sträucher\n"], ids=["ohne-zeichen", "mit-zeichen"])
+@pytest.mark.parametrize(("depth", "after", "message"), [
+    (21, "", DEPTH_MESSAGE),
+    (25, "programm: [kaputt\n", DEPTH_MESSAGE),  # a syntax error further down: the depth is still named
+    (5000, "", "ungültiges YAML (Spalte 1009); Einrückung, Doppelpunkte und Anführungszeichen prüfen"),  # libyaml's limit
+], ids=["21", "25-dann-syntaxfehler", "5000"])
+def test_nesting_deeper_than_twenty_levels_is_refused(tmp_path, depth, after, message, marks):
+    # With or without the characters that make the reader scan for anchors and tags ("&" in a comment).
+    path = tmp_path / "tief.yml"
+    path.write_text(f"{marks}titel: Test\ntraeger: {'[' * depth}x{']' * depth}\n{after}", encoding="utf-8")
+    result, errors = read_yaml(path, "tief.yml")
+    assert result is None
+    assert [(e.line, e.field, e.message) for e in errors] == [(2 + bool(marks), "YAML-Syntax", message)]
+
+
+def test_twenty_levels_are_read(tmp_path):
+    path = tmp_path / "tief.yml"
+    path.write_text(f"traeger: {'[' * 19}x{']' * 19}\n", encoding="utf-8")
+    result, errors = read_yaml(path, "tief.yml")
+    assert errors == [] and result is not None
+
+
 def test_file_over_one_megabyte_is_refused_unread(tmp_path):
     path = tmp_path / "gross.yml"
     path.write_bytes(b"titel: " + b"x" * MAX_BYTES + b"\n")

@@ -121,8 +121,11 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
     errors = _forbidden_characters(text, display_path)
     if errors:
         return None, errors
+    # Without "&", "*", "!" or "<<" a file can hold no anchor, alias, tag or merge key: the event scan for
+    # them is skipped (most records; a sixth of reading them), and the depth is checked on the nodes.
+    scan = _DIALECT_SIGNS.search(text) is not None
     try:
-        errors = _check_dialect(text, display_path)
+        errors = _check_dialect(text, display_path) if scan else []
         if errors:
             return None, errors
         loader = SafeLoader(text)
@@ -137,6 +140,13 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
+        if not scan:  # a syntax error below too deep a nesting: the scan names the nesting first, as always
+            try:
+                errors = _check_dialect(text, display_path)
+            except yaml.MarkedYAMLError:
+                errors = []
+            if errors:
+                return None, errors
         return None, [syntax_error(exc, text, display_path)]
     result = YamlFile(display_path, data)
     _collect_lines(node, (), result.lines)
@@ -210,6 +220,7 @@ def _forbidden_in_values(source: YamlFile) -> list[ContentError]:
     return sorted(errors)
 
 
+_DIALECT_SIGNS = re.compile(r"[&*!]|<<")  # what anchors, aliases, tags and merge keys are written with
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -250,9 +261,7 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
         if kind in _OPEN:
             depth += 1
             if depth > MAX_DEPTH:
-                return [*errors, ContentError(path, line, "YAML-Syntax",
-                                              f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein "
-                                              "Feld, Einrückung prüfen")]
+                return [*errors, _too_deep(path, line)]
     return list(errors)
 
 
@@ -265,11 +274,14 @@ def _has_content(text: str) -> bool:
 
 
 def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
-    """Duplicate keys are errors: PyYAML would silently keep the last one."""
+    """Duplicate keys are errors: PyYAML would silently keep the last one. Nesting deeper than MAX_DEPTH is
+    one too (found here when the event scan was skipped), before anything recurses into the nodes."""
     errors: list[ContentError] = []
-    stack = [node]
+    stack = [(node, 1)]
     while stack:
-        current = stack.pop()
+        current, depth = stack.pop()
+        if isinstance(current, (yaml.MappingNode, yaml.SequenceNode)) and depth > MAX_DEPTH:
+            return [_too_deep(path, current.start_mark.line + 1)]
         if isinstance(current, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in current.value:
@@ -280,10 +292,15 @@ def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
                                                    f"das Feld steht doppelt (zuerst in Zeile {seen[key.value]}); "
                                                    "nur einmal angeben"))
                     seen.setdefault(key.value, line)
-                stack.append(value)
+                stack.append((value, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+            stack.extend((item, depth + 1) for item in current.value)
     return errors
+
+
+def _too_deep(path: str, line: int) -> ContentError:
+    return ContentError(path, line, "YAML-Syntax",
+                        f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein Feld, Einrückung prüfen")
 
 
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
