@@ -39,8 +39,8 @@ RESULTS = ROOT / "bench/results.md"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmark des Generators.")
-    # Five: the CPU time of one build varies by up to a tenth on a shared machine; the median of five pairs
-    # moves by a few hundredths where the median of three moved by a tenth.
+    # Five: on a shared machine one build's CPU time varies, and the ratio of a pair with it (single pairs
+    # at N = 1.000 from 1,15 to 1,40 in one afternoon); more pairs steady the median, the table shows the range.
     parser.add_argument("--runs", type=int, default=5, help="Läufe für kleine Builds (Median)")
     parser.add_argument("--runs-gross", type=int, default=3, help="Läufe für N = 5.000")
     parser.add_argument("--gross", type=int, default=5000, help="Anzahl Maßnahmen im großen Lauf")
