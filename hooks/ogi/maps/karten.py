@@ -160,7 +160,6 @@ class Karten:
     site: Site
     env: jinja2.Environment
     einstellungen: KartenEinstellungen = field(default_factory=KartenEinstellungen)
-    _karten_der_seiten: dict[str, Callable[[], str]] | None = field(default=None, repr=False)
     _html: jinja2.Environment = field(init=False, repr=False)
     _teile_je_links: dict[tuple[str, ...], dict[str, Markup]] = field(default_factory=dict, repr=False)
 
@@ -181,9 +180,9 @@ class Karten:
         """The map block of a measure page, with its text alternative; '' when maps are off."""
         if not self.einstellungen.aktiv:
             return ""
-        return self._fragment("karte_massnahme.html.j2", uri, massnahme_optionen(m, uri), m=m,
-                              radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M,
-                              umriss=any(ags_of(o) for o in m.kommunen))
+        optionen = massnahme_optionen(m, uri)
+        return self._fragment("karte_massnahme.html.j2", uri, optionen, m=m,
+                              radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M, umriss=bool(optionen["hervorheben"]))
 
     def _teile(self, assets: Mapping[str, str]) -> dict[str, Markup]:
         # Style and script links and the consent box are the same on all pages of one folder depth: rendered
@@ -251,33 +250,32 @@ class Karten:
         The map HTML itself is put in by `insert` after Markdown and the search index have run:
         neither has anything to do with it, and parsing it there cost more than rendering it.
         """
-        shown = self.einstellungen.aktiv and self._seiten().get(uri) is not None
+        shown = self.einstellungen.aktiv and self._seiten.get(uri) is not None
         return Markup(PLACEHOLDER if shown else "")
 
     def insert(self, html: str, uri: str) -> str:
         """Replace the placeholder in the finished page of `uri` with its map."""
         if PLACEHOLDER not in html:
             return html
-        render = self._seiten().get(uri)
+        render = self._seiten.get(uri)
         return html.replace(PLACEHOLDER, render() if render is not None and self.einstellungen.aktiv else "", 1)
 
+    @functools.cached_property
     def _seiten(self) -> dict[str, Callable[[], str]]:
-        # uri -> a function rendering that page's map; built once per Karten object.
-        if self._karten_der_seiten is None:
-            seiten: dict[str, Callable[[], str]] = {}
-            by_ort = self.site.massnahmen_je_kommune
-            alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
-            for m in alle:
-                uri = urls.massnahme(m.slug)
-                seiten[uri] = functools.partial(self.massnahme, m, uri)
-            if alle:
-                seiten[urls.MASSNAHMEN] = functools.partial(self.uebersicht, urls.MASSNAHMEN, alle)
-            for name, massnahmen in by_ort.items():
-                ort = self.site.kommunen[name]
-                uri = urls.kommune(ort.slug)
-                seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
-            if self.site.kommunen:
-                seiten[urls.KOMMUNEN] = functools.partial(
-                    self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()})
-            self._karten_der_seiten = seiten
-        return self._karten_der_seiten
+        # uri -> a function rendering that page's map.
+        seiten: dict[str, Callable[[], str]] = {}
+        by_ort = self.site.massnahmen_je_kommune
+        alle = sorted(self.site.massnahmen, key=lambda m: m.slug)
+        for m in alle:
+            uri = urls.massnahme(m.slug)
+            seiten[uri] = functools.partial(self.massnahme, m, uri)
+        if alle:
+            seiten[urls.MASSNAHMEN] = functools.partial(self.uebersicht, urls.MASSNAHMEN, alle)
+        for name, massnahmen in by_ort.items():
+            ort = self.site.kommunen[name]
+            uri = urls.kommune(ort.slug)
+            seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
+        if self.site.kommunen:
+            seiten[urls.KOMMUNEN] = functools.partial(
+                self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()})
+        return seiten
