@@ -22,11 +22,23 @@ from mkdocs.utils import get_build_date
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-# Importing the core (Folium, numpy, the pydantic models, …) makes tens of thousands of objects that live as
-# long as the process: the collector would scan them over and over meanwhile (a seventh of the import time,
-# `make bench`), so it pauses, and then they are frozen out of its scans.
-gc.disable()
-try:
+
+@contextlib.contextmanager
+def settled() -> Iterator[None]:
+    # Importing the core (Folium, numpy, the pydantic models, …), loading the records and making the pages
+    # create objects that live until the build or the process ends (the few garbage cycles made meanwhile
+    # stay until the next build): the collector pauses meanwhile, and then they are frozen out of its scans,
+    # which would otherwise walk them again and again. A third less collector time at 1.000 measures, a
+    # seventh less import time (`make bench`).
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.freeze()
+
+
+with settled():
     from ogi import urls  # noqa: E402
     from ogi.build import Build  # noqa: E402
     from ogi.content import load_site  # noqa: E402
@@ -40,9 +52,6 @@ try:
     from ogi.strukturdaten import json_ld  # noqa: E402
     from ogi.suchwoerter import search_keywords  # noqa: E402
     from ogi.tabellen import label_cells  # noqa: E402
-finally:
-    gc.enable()
-    gc.freeze()
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
@@ -133,13 +142,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return label_cells(html)  # phones show table rows as cards, each cell with its column's name
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # The pages the menu lists, once per build: every page not among them looks up its section here.
+    config[BUILD_KEY].menu_pages = {p.file.src_uri: p for p in nav.pages}
+    return nav
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     build: Build = config[BUILD_KEY]
     if not build.site.errors:
         context["ogi_json_ld"] = json_ld(build.site, page.file.src_uri, build.site_url)
     # A page the menu does not list highlights its section's entry (MkDocs marks only listed pages).
-    if page not in nav.pages:
-        listed = {p.file.src_uri: p for p in nav.pages}
+    listed = build.menu_pages
+    if page.file.src_uri not in listed:
         folders = [daten.ordner for daten in build.site.veranstaltungen]
         section = section_index(page.file.src_uri, listed, folders)
         if section is not None:
@@ -163,20 +178,6 @@ def mark_meta_escaped(page: Page) -> None:
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = Markup(page.meta[key])
-
-
-@contextlib.contextmanager
-def settled() -> Iterator[None]:
-    # Loading the records and making the pages create objects that live until the build ends (the few
-    # garbage cycles made meanwhile stay until the next build): the collector pauses meanwhile, and then
-    # they are frozen out of its scans, which would otherwise walk them again and again while pages
-    # render. A third less collector time at 1.000 measures (`make bench`).
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.freeze()
 
 
 def map_settings(config: MkDocsConfig) -> KartenEinstellungen:

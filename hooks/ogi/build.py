@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import jinja2
 
@@ -32,7 +33,9 @@ class Build:
     last_changed: dict[str, dt.date] = field(default_factory=dict)  # docs file -> date of its last commit
     # One Jinja2 environment per build: templates compile once, and edits show on the next `serve` rebuild.
     env: jinja2.Environment = field(default_factory=environment)
-    # The menu entry highlighted for the page being rendered; the engine adapter sets and resets it.
+    # The menu's pages by source file (set once per build by the engine adapter) and the entry highlighted for
+    # the page being rendered (set and reset there for each page).
+    menu_pages: dict[str, Any] = field(default_factory=dict)
     menu_section: object | None = None
 
     @cached_property
