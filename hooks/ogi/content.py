@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -463,11 +462,10 @@ _Titled = TypeVar("_Titled", Massnahme, Vortrag)
 
 
 def _drop_duplicate_titles(records: list[_Titled], loader: _Loader) -> None:
-    first: dict[str, str] = {}
-    counts = Counter(r.record.titel.casefold() for r in records)
+    first: dict[str, str] = {}  # title -> the record that has it first
     for entry in records:
         key = entry.record.titel.casefold()
-        if counts[key] > 1 and key in first:
+        if key in first:
             loader.error(entry.source, ("titel",), "titel", duplicate_title(entry.record.titel, first[key]))
         first.setdefault(key, entry.source)
     records[:] = [r for r in records if first[r.record.titel.casefold()] == r.source]
