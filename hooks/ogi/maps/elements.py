@@ -1,4 +1,4 @@
-"""Folium elements with local assets and ids derived from content, and rendering a map's div and script.
+"""The site's Folium map (local assets, ids derived from a seed) and rendering its div and script.
 
 Every value that reaches the map scripts goes through JSON (`tojson`, or Folium's `tojavascript`, which
 writes strings as escaped JSON), never into a JavaScript string.
@@ -14,8 +14,6 @@ import folium
 from branca.element import Element, Figure
 from folium.template import Template
 from markupsafe import Markup
-
-from .. import branca_cache  # noqa: F401  (compiles branca's element templates once; see there)
 
 
 # Leaflet.GestureHandling: the page scrolls under the wheel and one finger; these are its German hints.
@@ -77,8 +75,8 @@ def stabilise_ids(root: Element, seed: str) -> None:
 class RenderedMap:
     """The parts of a rendered Folium map that go into a page.
 
-    Markup: the renderer's own output. Content reaches it only as escaped JSON (`tojson`, Folium's
-    `tojavascript`), so templates print it without `|safe`.
+    Markup: the renderer's own output, made from the map's settings only (`karten.ogi_map`); what a page
+    shows reaches its script as JSON options, never through here. Templates print it without `|safe`.
     """
 
     html: Markup
@@ -89,10 +87,9 @@ class RenderedMap:
 def render_map(m: folium.Map, seed: str) -> RenderedMap:
     """Render the map's div and script only (not Folium's whole page), with deterministic ids.
 
-    Calls each element's `html` and `script` macros in the order branca's MacroElement.render uses, but
-    without wrapping every fragment in a new branca Element: that compiles each fragment as a Jinja
-    template and would make the maps the largest cost of a build. The elements used here (map, vector
-    layers, FitBounds) have no render-time side effects beyond their macros.
+    Calls each element's `html` and `script` macros in the order branca's MacroElement.render uses, without
+    Folium's page around them (its viewport meta and page-wide styles). The map element has no render-time
+    side effects beyond its macros.
     """
     figure = m.get_root()
     assert isinstance(figure, Figure)
