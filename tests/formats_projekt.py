@@ -19,6 +19,7 @@ titel: Testtagung Grün & Blau <2021>
 veranstalter:
   - Regionalverband Ruhr
 plattform: hopin
+programmstand: berichtet
 kurzbeschreibung: Eine Tagung der Tests; mit Komma, Semikolon und <b>Zeichen</b>.
 tage:
   - datum: 2021-03-27
@@ -105,6 +106,7 @@ ZWEITE_TAGUNG_YML = f"""\
 titel: Testforum 2023
 veranstalter:
   - Regionalverband Ruhr
+programmstand: berichtet
 kurzbeschreibung: Ein zweites Ereignis der Tests, in einem Saal.
 tage:
   - datum: 2023-06-15

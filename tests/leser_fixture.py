@@ -154,6 +154,7 @@ barrierefreiheit:
 AUFGABEN_TAGUNG = """titel: Beispieltagung Grüne Infrastruktur
 untertitel: Online-Fachtagung
 veranstalter: [Beispielverband]
+programmstand: berichtet
 kurzbeschreibung: Eine Tagung der Tests mit einem Vortrag und einem Workshop.
 tage:
   - datum: 2020-11-26

@@ -345,9 +345,15 @@ def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
         loader.error(shown, ("status",), "status_beleg",
                      f"status „{record.status}“ ohne Beleg; status_beleg mit art (Quelle oder Abschlussbilanz) "
                      f"und quelle (Nummer in quellen) ergänzen, oder status: {STATUS_UNBEKANNT}")
+    if record.fertigstellung is not None and record.status != "abgeschlossen":
+        loader.error(shown, ("fertigstellung",), "fertigstellung",
+                     f"eine Fertigstellung gibt es nur bei status „abgeschlossen“ (hier „{record.status}“); "
+                     "den Status nach der Quelle auf abgeschlossen setzen oder fertigstellung löschen")
     verweise: list[tuple[Loc, str, int]] = []
     if record.status_beleg:
         verweise.append((("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle))
+    if record.fertigstellung:
+        verweise.append((("fertigstellung", "quelle"), "fertigstellung.quelle", record.fertigstellung.quelle))
     verweise += [(("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
                  for index, hinweis in enumerate(record.hinweise)]
     anzahl = len(record.quellen)

@@ -41,6 +41,7 @@ STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
 STATUS_UNBEKANNT = "nicht bekannt"
 STATUS_BELEG_ARTEN = ("Quelle", "Abschlussbilanz")
 GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
+PROGRAMMSTAND_WERTE = ("angekündigt", "berichtet")
 BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
 
 
@@ -302,6 +303,13 @@ class StatusBeleg(Record):
     )
 
 
+class Fertigstellung(Record):
+    """When a finished measure was completed, and which source says so."""
+
+    datum: Datum = Field(description="Wann die Maßnahme fertiggestellt wurde: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
+    quelle: int = Field(ge=1, description="Nummer des Eintrags in quellen, der das Datum belegt (1 = der erste).")
+
+
 class Hinweis(Record):
     """A dated note on a later change at the same place; it does not change the measure's status."""
 
@@ -335,6 +343,10 @@ class Projekt(Record):
         default_factory=list,
         description="Spätere Änderungen an derselben Stelle, mit Datum und Quelle; sie ändern den Status nicht.",
     )
+    fertigstellung: Fertigstellung | None = Field(
+        None,
+        description="Nur bei status „abgeschlossen“: wann die Maßnahme fertig wurde, mit der Quelle, die es nennt.",
+    )
     zeitraum: Zeitraum | None = Field(None, description="Beginn und Ende der Umsetzung, soweit bekannt.")
     foerderung: Foerderung | None = Field(None, description="Förderung, soweit eine Quelle sie nennt.")
     kurzbeschreibung: Text = Field(
@@ -343,6 +355,11 @@ class Projekt(Record):
     )
     beschreibung: Text | None = Field(None, description="Ausführliche Beschreibung in Markdown.")
     lage: Lage = Field(description="Wo die Maßnahme liegt und wie genau das bekannt ist.")
+    stichworte: list[Text] = Field(
+        default_factory=list,
+        description="Wörter, unter denen Lesende die Maßnahme suchen, die aber nicht im Text stehen, "
+        "z. B. „Schwammstadt“ oder „Holsterhausen“; nur für die Suche, nicht sichtbar.",
+    )
     bilder: list[Bild] = Field(default_factory=list, description="Bilder mit Alternativtext und Bildnachweis.")
     quellen: list[Quelle] = Field(min_length=1, description="Öffentliche Quellen für alle Angaben der Seite.")
     datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).")
@@ -396,6 +413,13 @@ class Tagung(Record):
     plattform: Text | None = Field(None, description="Online-Plattform, auf der die Tagung stattfand.")
     kostenfrei: bool | None = Field(None, description="true, wenn die Teilnahme kostenfrei war.")
     zeitzone: Text = Field("Europe/Berlin", description="Zeitzone der Uhrzeiten, z. B. „Europe/Berlin“.")
+    programmstand: Literal[PROGRAMMSTAND_WERTE] = Field(  # type: ignore[valid-type]
+        description=(
+            "„angekündigt“, solange die Quellen nur vorab sagen, was geplant war (Einladung, Programm); "
+            "„berichtet“, sobald eine Quelle nach der Veranstaltung berichtet, was stattfand. Die Seiten "
+            "sprechen danach von Geplantem oder Geschehenem."
+        )
+    )
     kurzbeschreibung: Text = Field(max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
     beschreibung: Text | None = Field(None, description="Beschreibung der Tagung (Markdown).")
     tage: list[Tag] = Field(min_length=1, description="Die Tage der Tagung in zeitlicher Reihenfolge.")
