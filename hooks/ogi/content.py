@@ -371,7 +371,7 @@ def event_folders(root: Path) -> list[Path]:
     return [first] + [f for f in folders if f != first]
 
 
-def _event_folder_problem(root: Path, name: str) -> str | None:
+def event_folder_problem(root: Path, name: str) -> str | None:
     """Why content/<name>/ cannot become the address /<name>/ of an event; None if it can."""
     if not slug_is_valid(name):
         return "der Ordnername " + not_a_slug(name, "zur Adresse der Veranstaltung")
@@ -382,7 +382,7 @@ def _event_folder_problem(root: Path, name: str) -> str | None:
 
 
 def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
-    problem = _event_folder_problem(site.root, folder.name)
+    problem = event_folder_problem(site.root, folder.name)
     if problem:
         site.errors.append(ContentError(loader.display(folder / TAGUNG_FILE), 1, FILE_FIELD, problem))
         return
