@@ -370,7 +370,8 @@ class PageType:
 
 
 MAP_LOADED = ".ogi-karte [data-ogi-geladen]"
-GUIDE = ("", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/")
+GUIDE = ("", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/",
+         "was-noch-fehlt/")
 
 # One row per kind of page and site; the site's own tests read their rows from here (test_hostile.py,
 # test_maps_browser.py) by the prefix of the name.
