@@ -102,7 +102,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
     config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
                               einstellungen=map_settings(config), last_changed=last_changed(root),
-                              edit_base=edit_base(config))
+                              edit_base=edit_base(config), vorschau=PROCESS.serving)
     return config
 
 
