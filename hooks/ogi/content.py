@@ -32,8 +32,7 @@ from .yamlfile import Loc, YamlFile, read_yaml
 
 PROJECTS_DIR = "content/projects"
 IMAGES_DIR = "content/projects/bilder"
-TAGUNG_DIR = "content/tagung-2020"
-ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
+TAGUNG_DIR = "content/tagung-2020"  # the first event (listed first; Site.tagung and Site.vortraege are its own)
 TAGUNG_FILE = "tagung.yml"
 # Record names that would take the address of a generated page (the address layout is urls.py's).
 RESERVED_TALK_NAMES = urls.EVENT_RESERVED
