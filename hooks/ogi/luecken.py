@@ -38,6 +38,20 @@ class Luecke:
     anleitung: str  # the guide's section on how to add it, a path inside docs/redaktion/
     eintraege: tuple[Eintrag, ...]
 
+    @property
+    def anleitung_titel(self) -> str:
+        """The guide section's name, as the link to it says."""
+        return ANLEITUNGEN[self.anleitung]
+
+
+# The guide's sections that say how to add each fact, by their path (the link text names them).
+ANLEITUNGEN = {
+    "belegen.md#fertigstellung": "Belegen: Fertigstellung", "massnahme.md#lage": "Maßnahme: Lage und Karte",
+    "massnahme.md#traeger": "Maßnahme: Träger", "bilder.md": "Bilder", "belegen.md#status": "Belegen: Status",
+    "beitrag.md#anhaenge": "Beitrag: Folien und Dokumente", "belegen.md#programmstand": "Belegen: Angekündigt oder berichtet",
+    "belegen.md#quellen": "Belegen: Quellen",
+}
+
 
 def luecken(site: Site, heute: dt.date) -> list[Luecke]:
     """Every kind of gap, in the order of the page; a kind without gaps stays in the list with no entries."""
