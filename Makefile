@@ -23,7 +23,7 @@ LOCK_EXTRAS := --extra test --extra lint --extra lock --extra properdocs
 
 # `make` alone lists the commands (from the `## target: text` lines below).
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test test-fast lint bench lock clean new-project new-beitrag schemas quellen-pruefen properdocs-vergleich vergleich
+.PHONY: help serve build check test test-fast lint bench lock clean new-project new-veranstaltung new-beitrag schemas quellen-pruefen properdocs-vergleich vergleich
 
 $(STAMP): requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,9 +53,13 @@ check: $(STAMP)
 new-project: $(STAMP)
 	$(PY) -m ogi new-project --titel "$$TITEL" --kommune "$$KOMMUNE" --slug "$$SLUG"
 
-## new-beitrag: neuer Beitrag der Fachtagung, z. B. make new-beitrag TITEL="Impuls: Stadtbäume" SESSION=fachtagung
+## new-veranstaltung: neue Veranstaltung content/<name>/tagung.yml, z. B. make new-veranstaltung TITEL="Netzwerktag 2022" DATUM=2022-09-15
+new-veranstaltung: $(STAMP)
+	$(PY) -m ogi new-veranstaltung --titel "$$TITEL" --tag "$$DATUM" --slug "$$SLUG"
+
+## new-beitrag: neuer Beitrag einer Veranstaltung, z. B. make new-beitrag VERANSTALTUNG=tagung-2020 TITEL="Impuls: Stadtbäume" SESSION=fachtagung
 new-beitrag: $(STAMP)
-	$(PY) -m ogi new-beitrag --titel "$$TITEL" --art "$${ART:-Vortrag}" --tag "$$TAG" --session "$$SESSION" --slug "$$SLUG"
+	$(PY) -m ogi new-beitrag --veranstaltung "$$VERANSTALTUNG" --titel "$$TITEL" --art "$${ART:-Vortrag}" --tag "$$TAG" --session "$$SESSION" --slug "$$SLUG"
 
 ## schemas: erzeugt schemas/*.schema.json neu aus den Modellen (danach einchecken)
 schemas: $(STAMP)

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -100,7 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.repo_url:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
     config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
-                              einstellungen=map_settings(config), last_changed=last_changed(root))
+                              einstellungen=map_settings(config), last_changed=last_changed(root),
+                              edit_base=edit_base(config), vorschau=PROCESS.serving)
     return config
 
 
@@ -126,7 +128,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.generated_by:
         mark_meta_escaped(page)
     try:
-        markdown = fill_markers(markdown, build.site, build.env, build_date())
+        markdown = fill_markers(markdown, build.site, build.env, build_date(), build.edit_base)
     except UnknownMarker as exc:  # a typo in a hand-written page; template bugs keep their traceback
         raise Abort(f"{page.file.src_uri}: {exc}") from None
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
@@ -186,6 +188,13 @@ def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
         return karten_einstellungen(config.extra.get("karte"))
     except SettingsError as exc:
         raise Abort(f"mkdocs.yml: {exc}") from None
+
+
+def edit_base(config: MkDocsConfig) -> str:
+    # What MkDocs puts before a file's edit_uri to make a page's edit link (mkdocs.structure.pages).
+    if not config.repo_url or not config.edit_uri:
+        return ""
+    return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
 
 
 def build_date() -> dt.date:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -309,6 +312,46 @@ def serve(directory: Path, handler: type[SubpathHandler] = SubpathHandler) -> It
         server.shutdown()
 
 
+@contextmanager
+def mkdocs_serve(project: Path, log: Path, **env: str) -> Iterator[str]:
+    """The preview as `make serve` runs it (`mkdocs serve`, with the editors' preview-only pages) on a free local
+    port; yields its base URL (ending in /) at once: wait for a page with `wait_for`. Its output goes to `log`."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": base} | env
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
+             "--config-file", str(project / "mkdocs.yml")],
+            cwd=project, stdout=output, stderr=subprocess.STDOUT, env=environment)
+        try:
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def get_text(url: str) -> str:
+    """The body of a page of a local server, as text."""
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 30.0) -> bool:
+    """Poll `predicate` until it holds (True) or `seconds` pass (False); a refused connection counts as not yet."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
 # --- in the browser: requests to other hosts, axe-core ------------------------------------------------------
 
 
@@ -370,7 +413,8 @@ class PageType:
 
 
 MAP_LOADED = ".ogi-karte [data-ogi-geladen]"
-GUIDE = ("", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/")
+GUIDE = ("", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/",
+         "was-noch-fehlt/")
 
 # One row per kind of page and site; the site's own tests read their rows from here (test_hostile.py,
 # test_maps_browser.py) by the prefix of the name.

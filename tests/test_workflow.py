@@ -144,7 +144,7 @@ def test_pre_commit_runs_the_content_check_locally():
     assert re.search(check["files"], "content/projects/herne-goerresstrasse.yml")
 
 
-@pytest.mark.parametrize("target", ["new-project", "new-beitrag", "schemas"])
+@pytest.mark.parametrize("target", ["new-project", "new-veranstaltung", "new-beitrag", "schemas"])
 def test_makefile_has_the_editor_targets(target: str):
     result = subprocess.run(["make", "-n", target, f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
-from .content import CONTENT_DIR, TAGUNG_DIR, Site
+from .content import CONTENT_DIR, Site
 from .files import published_file
 
 ATTACHMENTS = "anhaenge"  # folder of an event's files, in content/<event>/ and in the site
@@ -35,11 +35,11 @@ class Datei:
     format: str
     groesse: str
     size: int
-    ordner: str = TAGUNG_DIR.rsplit("/", 1)[-1]  # the event's folder
+    ordner: str  # the event's folder in content/ and in the site
 
     @property
     def uri(self) -> str:
-        """Path inside the docs tree, e.g. 'tagung-2020/anhaenge/folien.pdf'."""
+        """Path inside the docs tree, e.g. '<ordner>/anhaenge/folien.pdf'."""
         return urls.attachment(self.ordner, self.datei)
 
     @property
@@ -48,7 +48,7 @@ class Datei:
         return f"{self.titel} ({self.format}, {self.groesse})"
 
 
-def datei(site: Site, titel: str, name: str, ordner: str = "tagung-2020") -> Datei | None:
+def datei(site: Site, titel: str, name: str, ordner: str) -> Datei | None:
     """Describe the attachment `name` from content/<ordner>/anhaenge/; None while it is missing.
 
     A missing file is a content error, so only `serve` renders pages then; they leave the link out.

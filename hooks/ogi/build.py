@@ -31,6 +31,8 @@ class Build:
     erstellt: dt.datetime | None = None  # the build time (SOURCE_DATE_EPOCH), calendars carry it as DTSTAMP
     einstellungen: KartenEinstellungen = field(default_factory=KartenEinstellungen)  # extra.karte
     last_changed: dict[str, dt.date] = field(default_factory=dict)  # docs file -> date of its last commit
+    vorschau: bool = False  # `make serve`: the preview adds the editors' drawing page (ogi.lage_zeichnen)
+    edit_base: str = ""  # a record's file path appended makes its edit link in the repository; "" without one
     # One Jinja2 environment per build: templates compile once, and edits show on the next `serve` rebuild.
     env: jinja2.Environment = field(default_factory=environment)
     # The menu's pages by source file (set once per build by the engine adapter) and the entry highlighted for

@@ -32,8 +32,7 @@ from .yamlfile import Loc, YamlFile, read_yaml
 
 PROJECTS_DIR = "content/projects"
 IMAGES_DIR = "content/projects/bilder"
-TAGUNG_DIR = "content/tagung-2020"
-ATTACHMENTS_DIR = "content/tagung-2020/anhaenge"
+TAGUNG_DIR = "content/tagung-2020"  # the first event (listed first; Site.tagung and Site.vortraege are its own)
 TAGUNG_FILE = "tagung.yml"
 # Record names that would take the address of a generated page (the address layout is urls.py's).
 RESERVED_TALK_NAMES = urls.EVENT_RESERVED
@@ -371,7 +370,7 @@ def event_folders(root: Path) -> list[Path]:
     return [first] + [f for f in folders if f != first]
 
 
-def _event_folder_problem(root: Path, name: str) -> str | None:
+def event_folder_problem(root: Path, name: str) -> str | None:
     """Why content/<name>/ cannot become the address /<name>/ of an event; None if it can."""
     if not slug_is_valid(name):
         return "der Ordnername " + not_a_slug(name, "zur Adresse der Veranstaltung")
@@ -382,7 +381,7 @@ def _event_folder_problem(root: Path, name: str) -> str | None:
 
 
 def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
-    problem = _event_folder_problem(site.root, folder.name)
+    problem = event_folder_problem(site.root, folder.name)
     if problem:
         site.errors.append(ContentError(loader.display(folder / TAGUNG_FILE), 1, FILE_FIELD, problem))
         return

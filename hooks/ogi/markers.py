@@ -7,6 +7,7 @@ import re
 
 import jinja2
 
+from . import luecken
 from .content import Site
 from .regionbild import kommunen_mit_massnahmen
 
@@ -17,8 +18,11 @@ class UnknownMarker(ValueError):
     """A hand-written page names a marker that has no template: a typo for the page's author to fix."""
 
 
-def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date: dt.date) -> str:
+def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date: dt.date, edit_base: str = "") -> str:
     """Replace every known marker; an unknown marker is an error, so a typo cannot go unnoticed.
+
+    `edit_base` is the address that a record's file name completes to its edit link in the repository ("" when
+    the site names no repository: then the lists show the file's path).
 
     While content has errors (only `serve` gets this far then), every page starts with their list, and
     a marker whose data file is broken stays empty.
@@ -31,12 +35,14 @@ def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date:
         except jinja2.TemplateNotFound:
             known = sorted(t[len("marker_"):-len(".md.j2")] for t in env.list_templates() if t.startswith("marker_"))
             raise UnknownMarker(f"unbekannter Platzhalter „ogi:{name}“; bekannt sind: {', '.join(known)}") from None
+        context = {"site": site, "build_date": build_date, "kommunen_mit_massnahmen": kommunen_mit_massnahmen,
+                   "luecken": luecken.luecken, "seite": luecken.PAGE, "bearbeiten": edit_base}
         if site.errors:
             try:
-                return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()
+                return template.render(context).strip()
             except jinja2.UndefinedError:
                 return ""
-        return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()
+        return template.render(context).strip()
 
     filled = MARKER.sub(replace, markdown)
     if site.errors:

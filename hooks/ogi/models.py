@@ -42,6 +42,8 @@ STATUS_UNBEKANNT = "nicht bekannt"
 STATUS_BELEG_ARTEN = ("Quelle", "Abschlussbilanz")
 GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
 PROGRAMMSTAND_WERTE = ("angekündigt", "berichtet")
+# Where an event's files go: beside its tagung.yml, whichever event it is.
+ATTACHMENT_FOLDER = "Dateiname im Ordner `anhaenge/` der Veranstaltung: `content/<veranstaltung>/anhaenge/`."
 BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
 
 
@@ -365,7 +367,7 @@ class Projekt(Record):
     datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).")
 
 
-# --- Fachtagung ---------------------------------------------------------------------------------
+# --- Veranstaltungen ---------------------------------------------------------------------------------
 
 Uhrzeit = Annotated[str, Field(pattern=TIME_PATTERN, description="Uhrzeit als HH:MM, z. B. 09:00.")]
 
@@ -395,7 +397,7 @@ class Session(Record):
 class Dokument(Record):
     titel: Text = Field(description="Titel des Dokuments.")
     url: HttpUrl | None = Field(None, description="Adresse, wenn das Dokument anderswo veröffentlicht ist.")
-    datei: Dateiname | None = Field(None, description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
+    datei: Dateiname | None = Field(None, description=ATTACHMENT_FOLDER)
 
     @model_validator(mode="after")
     def _has_target(self) -> Dokument:
@@ -405,7 +407,7 @@ class Dokument(Record):
 
 
 class Tagung(Record):
-    """An event: content/<ordner>/tagung.yml (content/tagung-2020/ is the 2020 conference)."""
+    """An event: content/<veranstaltung>/tagung.yml."""
 
     titel: Text = Field(description="Titel der Veranstaltung.")
     untertitel: Text | None = Field(None, description="Art der Veranstaltung, z. B. „Online-Fachtagung“.")
@@ -449,12 +451,12 @@ class Person(Record):
 
 class Anhang(Record):
     titel: Text = Field(description="Linktext, z. B. „Folien“.")
-    datei: Dateiname = Field(description="Dateiname im Ordner content/tagung-2020/anhaenge/.")
+    datei: Dateiname = Field(description=ATTACHMENT_FOLDER)
     art: Literal["Folien", "Dokument", "Sonstiges"] = Field("Folien", description="Folien, Dokument oder Sonstiges.")
 
 
 class Beitrag(Record):
-    """A presentation: content/tagung-2020/<slug>.yml."""
+    """A talk of an event: content/<veranstaltung>/<slug>.yml."""
 
     titel: Text = Field(description="Titel des Beitrags.")
     art: Literal[BEITRAGSARTEN] = Field(  # type: ignore[valid-type]

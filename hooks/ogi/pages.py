@@ -26,6 +26,7 @@ from .feed import AtomFeed, atom_feed
 from .files import published_file
 from .foerdersummen import foerder_outputs
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
+from .lage_zeichnen import drawing_outputs
 from .maps import KartenEinstellungen, asset_outputs
 from .models import slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
@@ -75,6 +76,7 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
     outputs += tagung
     outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture
     outputs += foerder_outputs(build.foerdersummen)
+    outputs += drawing_outputs(build)  # only while serving: an editors' tool, never published
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 

@@ -1,4 +1,5 @@
-"""New records for editors: `make new-project` and `make new-beitrag` write a valid file to start from."""
+"""New records for editors: `make new-project`, `make new-veranstaltung` and `make new-beitrag` write a valid
+file to start from. Every event folder is equal: a talk goes into the folder its editor names."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from pathlib import Path
 import jinja2
 
 from .content import (
+    CONTENT_DIR,
     PROJECTS_DIR,
-    TAGUNG_DIR,
     TAGUNG_FILE,
+    Site,
+    Veranstaltungsdaten,
     duplicate_title,
+    event_folder_problem,
     load_site,
     not_a_slug,
     other_day,
@@ -20,7 +24,8 @@ from .content import (
     unknown_kommune,
     unknown_session,
 )
-from .models import BEITRAGSARTEN, Beitrag, Projekt
+from .errors import did_you_mean, visible
+from .models import BEITRAGSARTEN, Beitrag, Projekt, Tagung
 from .render import TEMPLATES
 from .schemas import schema_comment
 from .slugs import slugify
@@ -49,17 +54,40 @@ def new_project(root: Path, titel: str, kommune: str, today: dt.date, slug: str 
     return _write(root, target, text, Projekt)
 
 
+def new_veranstaltung(root: Path, titel: str, datum: str, today: dt.date, slug: str | None = None) -> Path:
+    """Write content/<slug>/tagung.yml for a new event (first day `datum`) and return its path."""
+    titel, datum = _required(titel, "TITEL"), _required(datum, "DATUM")
+    try:
+        day = dt.date.fromisoformat(datum)
+    except ValueError:
+        raise ScaffoldError(f"DATUM: „{visible(datum)}“ ist kein Datum; den ersten Tag als JJJJ-MM-TT angeben, "
+                            "z. B. DATUM=2022-09-15") from None
+    site = load_site(root)
+    _refuse_duplicate_title(titel, [(event.tagung.titel, event.source) for event in site.veranstaltungen])
+    folder = _slug(titel, slug)
+    problem = event_folder_problem(root, folder)
+    if problem:
+        raise ScaffoldError(f"SLUG: {problem}" if slug else f"{problem}; mit SLUG=… einen anderen Namen angeben")
+    if (root / CONTENT_DIR / folder).exists():
+        raise ScaffoldError(f"{CONTENT_DIR}/{folder}/ gibt es schon und wird nicht überschrieben; einen anderen "
+                            "Titel wählen oder SLUG=… angeben")
+    target = root / CONTENT_DIR / folder / TAGUNG_FILE
+    text = _template("neu_tagung.yml.j2").render(
+        schema_comment=schema_comment(f"{CONTENT_DIR}/{folder}/{TAGUNG_FILE}"), titel=titel, tag=day, heute=today,
+        ordner=folder)
+    return _write(root, target, text, Tagung)
+
+
 def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", tag: str | None = None,
-                session: str | None = None, slug: str | None = None) -> Path:
-    """Write content/tagung-2020/<slug>.yml for a new presentation and return its path."""
+                session: str | None = None, slug: str | None = None, veranstaltung: str | None = None) -> Path:
+    """Write content/<veranstaltung>/<slug>.yml for a new talk of that event and return its path."""
     titel = _required(titel, "TITEL")
     site = load_site(root)
-    if site.tagung is None:
-        raise ScaffoldError(_unreadable(f"{TAGUNG_DIR}/{TAGUNG_FILE}"))
+    event = _event(root, site, (veranstaltung or "").strip())
     if art not in BEITRAGSARTEN:
         raise ScaffoldError(f"ART: {not_allowed(art, list(BEITRAGSARTEN))}")
-    days = {d.datum.isoformat(): d.datum for d in site.tagung.tage}
-    sessions = {s.id: s for s in site.tagung.sessions}
+    days = {d.datum.isoformat(): d.datum for d in event.tagung.tage}
+    sessions = {s.id: s for s in event.tagung.sessions}
     if session:
         if session not in sessions:
             raise ScaffoldError(f"SESSION: {unknown_session(session, sessions)}")
@@ -73,16 +101,36 @@ def new_beitrag(root: Path, titel: str, today: dt.date, art: str = "Vortrag", ta
     elif len(days) == 1:
         day = next(iter(days.values()))
     else:
-        raise ScaffoldError("TAG oder SESSION fehlt; Tage der Tagung: " + ", ".join(days)
-                            + "; Sessions: " + ", ".join(sessions))
-    _refuse_duplicate_title(titel, [(v.record.titel, v.source) for v in site.vortraege])
-    target = root / TAGUNG_DIR / f"{_slug(titel, slug)}.yml"
+        raise ScaffoldError("TAG oder SESSION fehlt; Tage der Veranstaltung: " + ", ".join(days)
+                            + ("; Sessions: " + ", ".join(sessions) if sessions else ""))
+    _refuse_duplicate_title(titel, [(v.record.titel, v.source) for v in event.vortraege])
+    folder = f"{CONTENT_DIR}/{event.ordner}"
+    target = root / folder / f"{_slug(titel, slug)}.yml"
     if target.name == TAGUNG_FILE:
-        raise ScaffoldError(f"der Name {TAGUNG_FILE} ist für die Tagung selbst reserviert; SLUG=… angeben")
+        raise ScaffoldError(f"der Name {TAGUNG_FILE} ist für die Veranstaltung selbst reserviert; SLUG=… angeben")
     text = _template("neu_beitrag.yml.j2").render(
-        schema_comment=schema_comment(f"{TAGUNG_DIR}/x.yml"), titel=titel, art=art, arten=BEITRAGSARTEN,
-        tag=day, session=session, sessions=list(sessions), heute=today)
+        schema_comment=schema_comment(f"{folder}/x.yml"), titel=titel, art=art, arten=BEITRAGSARTEN,
+        tag=day, session=session, sessions=list(sessions), heute=today, veranstaltung=event.tagung.titel,
+        anhaenge=event.attachments_dir)
     return _write(root, target, text, Beitrag)
+
+
+def _event(root: Path, site: Site, name: str) -> Veranstaltungsdaten:
+    """The event folder `name` names; without a name the only event, if there is just one."""
+    events = {event.ordner: event for event in site.veranstaltungen}
+    if not name:
+        if len(events) == 1:
+            return next(iter(events.values()))
+        raise ScaffoldError("VERANSTALTUNG fehlt; den Ordner der Veranstaltung angeben, z. B. VERANSTALTUNG="
+                            + next(iter(events), "netzwerktag-2022") + "; Veranstaltungen: "
+                            + (", ".join(events) or "noch keine, zuerst make new-veranstaltung"))
+    if name in events:
+        return events[name]
+    if (root / CONTENT_DIR / name / TAGUNG_FILE).is_file():
+        raise ScaffoldError(_unreadable(f"{CONTENT_DIR}/{name}/{TAGUNG_FILE}"))
+    raise ScaffoldError(f"VERANSTALTUNG: unbekannte Veranstaltung „{visible(name)}“{did_you_mean(name, events)}; "
+                        f"erlaubt sind die Ordner in {CONTENT_DIR}/ mit {TAGUNG_FILE}: " + ", ".join(events)
+                        + " (eine neue legt make new-veranstaltung an)")
 
 
 def _unreadable(shown: str) -> str:

@@ -1,4 +1,5 @@
-"""Subcommands for editors' tooling: `schemas`, `new-project`, `new-beitrag`, `port-pruefen` (see __main__.py)."""
+"""Subcommands for editors' tooling: `schemas`, `new-project`, `new-veranstaltung`, `new-beitrag`, `port-pruefen`
+(see __main__.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import socket
 import sys
 from pathlib import Path
 
-from .scaffold import ScaffoldError, new_beitrag, new_project
+from .scaffold import ScaffoldError, new_beitrag, new_project, new_veranstaltung
 from .schemas import stale_schemas, write_schemas
 
 
@@ -23,8 +24,14 @@ def add_tool_commands(commands: argparse._SubParsersAction) -> None:
     projekt.add_argument("--kommune", default="", help="Kommune, wie in content/kommunen.yml")
     _common(projekt)
 
-    beitrag = commands.add_parser("new-beitrag", help="einen neuen Beitrag der Fachtagung anlegen")
+    veranstaltung = commands.add_parser("new-veranstaltung", help="eine neue Veranstaltung (Ordner mit tagung.yml) anlegen")
+    veranstaltung.add_argument("--titel", default="", help="Titel der Veranstaltung")
+    veranstaltung.add_argument("--tag", default="", help="Datum des ersten Tages, JJJJ-MM-TT")
+    _common(veranstaltung)
+
+    beitrag = commands.add_parser("new-beitrag", help="einen neuen Beitrag einer Veranstaltung anlegen")
     beitrag.add_argument("--titel", default="", help="Titel des Beitrags")
+    beitrag.add_argument("--veranstaltung", default="", help="Ordner der Veranstaltung in content/, z. B. netzwerktag-2022")
     beitrag.add_argument("--art", default="Vortrag", help="Art des Beitrags (Standard: Vortrag)")
     beitrag.add_argument("--tag", default="", help="Datum des Tages, JJJJ-MM-TT")
     beitrag.add_argument("--session", default="", help="id der Session aus tagung.yml")
@@ -68,9 +75,12 @@ def run_tool(args: argparse.Namespace) -> int:
     try:
         if args.command == "new-project":
             path = new_project(root, args.titel, args.kommune, today, slug=args.slug or None)
+        elif args.command == "new-veranstaltung":
+            path = new_veranstaltung(root, args.titel, args.tag, today, slug=args.slug or None)
         else:
             path = new_beitrag(root, args.titel, today, art=args.art, tag=args.tag or None,
-                               session=args.session or None, slug=args.slug or None)
+                               session=args.session or None, slug=args.slug or None,
+                               veranstaltung=args.veranstaltung or None)
     except ScaffoldError as exc:
         print(f"Nicht angelegt: {exc}", file=sys.stderr)
         return 1

@@ -29,6 +29,7 @@ HOME = "index.md"
 DATENSCHUTZ = "datenschutz.md"
 KONTAKT = "kontakt.md"
 EDITORS_GUIDE = "redaktion/"  # the editors' guide: linked from the footer, kept out of menu, search and sitemap
+LAGE_ZEICHNEN = "redaktion/lage-zeichnen.md"  # the drawing tool for a measure's place: built only by `make serve`
 MASSNAHMEN = "massnahmen/index.md"  # the measures' list, map and downloads
 KOMMUNEN = "kommunen/index.md"
 VERANSTALTUNGEN = "veranstaltungen/index.md"

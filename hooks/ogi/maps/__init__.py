@@ -10,21 +10,39 @@ map, and its fragment), `assets` (the files the maps need).
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .assets import CONSENT_SCRIPT, asset_files, asset_outputs
-from .elements import RenderedMap, OgiMap, render_map, stabilise_ids
 from .geometry import bounds, centre, positions
-from .karten import (
-    KOMMUNE_RADIUS_M,
-    PLACEHOLDER,
-    STATUS_FARBEN,
-    UNGEFAEHR_RADIUS_M,
-    Karten,
-    karten_features,
-    ogi_map,
-    massnahme_optionen,
-    massnahme_zeichnung,
-)
 from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
+
+if TYPE_CHECKING:
+    from .elements import OgiMap, RenderedMap, render_map, stabilise_ids
+    from .karten import (
+        KOMMUNE_RADIUS_M,
+        PLACEHOLDER,
+        STATUS_FARBEN,
+        UNGEFAEHR_RADIUS_M,
+        Karten,
+        karten_features,
+        massnahme_optionen,
+        massnahme_zeichnung,
+        ogi_map,
+    )
+
+# Folium and branca take about a second to import: the modules that draw maps load on first use, so that
+# `make check` and the editors' tools, which draw none, start without them.
+_LAZY = {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")} | {
+    name: "karten" for name in ("KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN", "UNGEFAEHR_RADIUS_M", "Karten",
+                                "karten_features", "massnahme_optionen", "massnahme_zeichnung", "ogi_map")}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+
 
 __all__ = [
     "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",

@@ -25,7 +25,12 @@ LINKS = {
     "karte_js": "karte.js", "karte_css": "karte.css", "uebersicht_js": "uebersicht.js",
     "cluster_js": "markercluster/leaflet.markercluster.js", "cluster_css": "markercluster/MarkerCluster.css",
     "grundkarte": "kommunen.geojson",
+    # Only in the preview (`make serve`), on the page "Lage zeichnen": never part of a published site.
+    "zeichnen_js": "leaflet-draw/leaflet.draw.js", "zeichnen_css": "leaflet-draw/leaflet.draw.css",
+    "lage_zeichnen_js": "lage-zeichnen.js", "lage_zeichnen_css": "lage-zeichnen.css",
 }
+# Leaflet.draw, vendored from npm with its licence and pinned by hash (assets/karte/README.md, SHA256SUMS there).
+DRAW_DIR = ASSETS / "leaflet-draw"
 
 
 def asset_links(uri: str) -> Mapping[str, str]:
@@ -63,6 +68,13 @@ def asset_files(einstellungen: KartenEinstellungen) -> list[tuple[str, Path]]:
     files += [(f"{ASSET_DIR}/gesturehandling/{name}", gesten_dir / name)
               for name in ("leaflet-gesture-handling.min.js", "leaflet-gesture-handling.min.css")]
     return files
+
+
+def drawing_files() -> list[tuple[str, Path]]:
+    """(site path, file) of what the preview's drawing page adds to the maps' files: Leaflet.draw and its script."""
+    vendored = [line.split()[1] for line in (DRAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    own = [(f"{ASSET_DIR}/{name}", ASSETS / name) for name in ("lage-zeichnen.js", "lage-zeichnen.css")]
+    return own + [(f"{ASSET_DIR}/leaflet-draw/{name}", DRAW_DIR / name) for name in vendored]
 
 
 def asset_outputs(einstellungen: KartenEinstellungen) -> list[Output]:

@@ -238,6 +238,16 @@ class Karten:
         optionen = basis_optionen(uri, anzahlen=zahlen, ansicht=ansicht(box, ZOOM_GEBIET))
         return self._fragment("karte_kommunen.html.j2", uri, optionen, gesamt=sum(anzahlen.values()))
 
+    def zeichnen(self, uri: str) -> str:
+        """The drawing map of the preview page "Lage zeichnen": the base map of the whole region, the consent box
+        for the background tiles, and the drawing tools (assets/karte/lage-zeichnen.js) instead of Folium's map."""
+        if not self.einstellungen.aktiv:
+            return ""
+        assets = asset_links(uri)
+        optionen = basis_optionen(uri, ansicht=ansicht(region_box(), ZOOM_GEBIET))
+        return self._html.get_template("karte_zeichnen.html.j2").render(optionen=optionen, assets=assets,
+                                                                       teile=self._teile(assets))
+
     @staticmethod
     def _ags(massnahmen: list[Massnahme]) -> dict[str, str]:
         # Kommune name -> AGS of its outline, for the measures known only by their Kommune.
@@ -275,6 +285,8 @@ class Karten:
             ort = self.site.kommunen[name]
             uri = urls.kommune(ort.slug)
             seiten[uri] = functools.partial(self.kommune, ort, uri, massnahmen)
+        # Only the preview has this page (ogi.lage_zeichnen); a build without it never asks for its map.
+        seiten[urls.LAGE_ZEICHNEN] = functools.partial(self.zeichnen, urls.LAGE_ZEICHNEN)
         if self.site.kommunen:
             seiten[urls.KOMMUNEN] = functools.partial(
                 self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()})
