@@ -42,7 +42,7 @@ def test_announced_talk_says_planned_and_names_announced_speakers(built_site: Pa
     assert "Fand statt" not in shown and "Tag" not in shown
     assert shown["Angekündigt"] == "Max Mustermann"
     assert "Referent·in" not in shown
-    assert note(built_site, page).startswith("Geplant war dieser Programmpunkt")
+    assert note(built_site, page).startswith("Dieser Programmpunkt gehört zum angekündigten Programm")
 
 
 def test_reported_talk_and_session_say_it_took_place(built_site: Path):
