@@ -49,7 +49,7 @@ with settled():
     from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
     from ogi.navigation import is_editors_guide, section_index  # noqa: E402
     from ogi.pages import build_outputs  # noqa: E402
-    from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
+    from ogi.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
     from ogi.strukturdaten import json_ld  # noqa: E402
     from ogi.suchwoerter import search_keywords  # noqa: E402
     from ogi.tabellen import label_cells  # noqa: E402
@@ -89,13 +89,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     with settled():
         site = load_site(root)
-    if is_published(config.site_url or ""):  # the public site must not go out without its legal data
-        site.errors.extend(missing_for_publication(site))
+    # The public site must not go out without its legal data.
+    missing = missing_for_publication(site) if is_published(config.site_url or "") else []
+    site.errors.extend(missing)
     for warning in site.warnings:
         log.warning(str(warning))
     if site.errors:
         if not PROCESS.serving:
-            raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
+            headline = publication_headline(missing, config.site_url or "") + "\n" if missing else ""
+            raise Abort(headline + ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
     if not config.repo_url:

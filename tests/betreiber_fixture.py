@@ -29,6 +29,9 @@ datenschutzbeauftragte:
 barrierefreiheit:
   email: barrieren@example.org
   formular: https://example.org/barriere-melden
+presse:
+  rolle: Pressestelle
+  email: presse@example.org
 """
 
 

@@ -143,6 +143,9 @@ kontakte:
   - rolle: Projektleitung Beispieloffensive
   - rolle: Kommunikation und Veranstaltungen
     email: veranstaltungen@example.org
+presse:
+  rolle: Pressestelle
+  email: presse@example.org
 verantwortlich:
   name: Erika Mustermann
   funktion: Leitung Kommunikation

@@ -136,14 +136,14 @@ def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_kno
     page = _page(site, "test-bilanz")
     assert page.facts["Status"] == (
         "abgeschlossen laut Abschlussbilanz des Programms, 08.02.2022; "
-        "eine eigene Quelle zum Stand dieser Maßnahme ist nicht bekannt")
+        "die Bilanz nennt die Maßnahmen nicht einzeln")
     assert ("#quelle-1", "Abschlussbilanz des Programms") in page.links
     assert "quelle-1" in page.ids
 
 
 def test_unknown_status_is_shown_as_unknown_without_a_basis(site: Path):
     page = _page(site, "test-nicht-bekannt")
-    assert page.facts["Status"] == "nicht bekannt Keine Quelle nennt den Stand dieser Maßnahme."
+    assert page.facts["Status"] == "nicht bekannt"
     assert "ogi-status--nicht-bekannt" in page.classes
 
 

@@ -10,7 +10,7 @@ def test_guide_is_reached_from_the_footer_not_the_menu(page_with_log, base_url):
     page, _ = page_with_log
     page.goto(base_url, wait_until="networkidle")
     assert page.locator("nav.md-nav--primary").get_by_role("link", name="Feldreferenz").count() == 0
-    page.locator("footer").get_by_role("link", name="Für die Redaktion").click()
+    page.locator("footer").get_by_role("link", name="Anleitung zum Bearbeiten dieser Website").click()
     page.wait_for_load_state("networkidle")
     assert page.url == base_url + "redaktion/"
     page.locator("article").get_by_role("link", name="Feldreferenz").first.click()

@@ -3,12 +3,15 @@ content/betreiber.yml lacks what the law requires, naming each field; the previe
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
-from helpers import mkdocs_build, parse_page
+from helpers import mkdocs_build, parse_html, parse_page
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -64,6 +67,43 @@ def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
     assert {"mailto:barrieren@example.org", "https://example.org/barriere-melden",
             "https://www.lbbp.nrw.de/ombudsstelle"} <= set(barrierefreiheit)
     assert "mailto:info@example.org" in parse_page(site / "kontakt/index.html").links
+
+
+def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(tmp_path):
+    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, site_url=PUBLIC_URL)
+    assert result.returncode == 0, result.stderr
+    assert "mailto:info@example.org" in parse_page(site / "impressum/index.html").links
+    assert "mailto:datenschutz@example.org" in parse_page(site / "datenschutz/index.html").links
+    kontakt = parse_html(site / "kontakt/index.html")
+    (presse,) = [h for h in kontakt.find_all("h2") if h.attrs.get("id") == "presse"]
+    section = kontakt.find_all("div", cls="ogi-kontakt")
+    by_role = {div.find("strong").text: [a.href for a in div.find_all("a")] for div in section}
+    assert "mailto:presse@example.org" in by_role["Pressestelle"]
+    assert "mailto:info@example.org" in by_role["Projektleitung"]  # a role without its own e-mail: the general one
+
+
+def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path):
+    betreiber = BETREIBER_VOLLSTAENDIG.replace("verantwortlich:\n  name: Erika Mustermann\n  funktion: Leitung Kommunikation\n", "")
+    project = project_with(tmp_path, betreiber)
+    result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
+    assert result.returncode != 0
+    first = (result.stdout + result.stderr).strip().splitlines()[0]
+    assert first == (f"Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für {PUBLIC_URL} noch "
+                     "verantwortlich.name. Diese Angaben legt der Betreiber fest; eintragen, committen, erneut "
+                     "veröffentlichen (README, „Vor der ersten Veröffentlichung“).")
+
+
+def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
+    project = project_with(tmp_path, BETREIBER_OHNE)
+    env = os.environ | {"SITE_URL": PUBLIC_URL, "PYTHONPATH": str(project / "hooks")}
+    result = subprocess.run([sys.executable, "-m", "ogi", "check", "--root", str(project)], capture_output=True, text=True,
+                            env=env, cwd=project)
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für ")
+    assert "email, verantwortlich.name, datenschutzbeauftragte.email, barrierefreiheit.email oder formular" in first
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/"], ids=["127.0.0.1", "localhost"])

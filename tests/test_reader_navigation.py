@@ -47,7 +47,7 @@ def test_every_page_links_the_guide_from_the_footer(built_site: Path, base_url: 
         footer = menu_of(page).footer
         here = page_url(built_site, page, base_url)
         labels = {text for href, text in footer.items() if resolve(built_site, base_url, here, href)[0] == built_site / "redaktion/index.html"}
-        assert labels == {"Für die Redaktion"}, page
+        assert labels == {"Anleitung zum Bearbeiten dieser Website"}, page
 
 
 def test_guide_is_not_in_the_search_index(built_site: Path):

@@ -156,7 +156,7 @@ def test_documentation_file_is_offered_on_the_event_page(documentation_site: Pat
 
 
 def test_talk_without_known_time_shows_no_invented_time(built_site: Path):
-    assert list(facts(built_site / "tagung-2020/test-werkstatt-a/index.html")) == ["Art", "Tag", "Session"]
+    assert list(facts(built_site / "tagung-2020/test-werkstatt-a/index.html")) == ["Art", "Fand statt", "Session"]
 
 
 def test_talk_with_known_time_shows_time_and_length(built_site: Path):

@@ -74,6 +74,17 @@ def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workf
     assert upload["with"]["path"] == "site"
 
 
+def test_deploy_checks_the_operators_legal_data_first_for_the_pages_address(workflow: dict):
+    # A fresh fork's first deployment must fail in a step named for what to fill in, not deep in the build.
+    job = workflow["jobs"]["deploy"]
+    run = [s.get("run") for s in steps(job)]
+    check = next(s for s in steps(job) if s.get("run") == "make check")
+    build = next(s for s in steps(job) if s.get("run") == "make build")
+    assert run.index("make check") < run.index("make build")
+    assert "content/betreiber.yml" in check["name"]
+    assert check["env"]["SITE_URL"] == build["env"]["SITE_URL"]
+
+
 def test_workflow_checks_out_full_history_for_last_changed_dates(workflow: dict):
     for job in workflow["jobs"].values():
         checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout"))

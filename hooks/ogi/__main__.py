@@ -12,7 +12,7 @@ from pathlib import Path
 from . import site_compare, sources_check
 from .content import load_site
 from .maps.settings import mkdocs_settings_problems
-from .pflichtangaben import is_published, missing_for_publication
+from .pflichtangaben import is_published, missing_for_publication, publication_headline
 from .tools import add_tool_commands, run_tool
 
 
@@ -54,9 +54,12 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(root: Path) -> int:
     site = load_site(root.resolve())
     site.errors.extend(mkdocs_settings_problems(root.resolve()))  # the build reads them too
-    if is_published(os.environ.get("SITE_URL", "")):  # as the build for that address would do
-        site.errors.extend(missing_for_publication(site))
+    site_url = os.environ.get("SITE_URL", "")
+    missing = missing_for_publication(site) if is_published(site_url) else []  # as the build would do
+    site.errors.extend(missing)
     problems = site.errors + site.warnings
+    if missing:
+        print(publication_headline(missing, site_url), file=sys.stderr)
     for problem in sorted(site.errors):
         print(problem, file=sys.stderr)
     for problem in sorted(site.warnings):

@@ -551,6 +551,8 @@ class Betreiber(Record):
     website: HttpUrl | None = Field(None, description="Website des Betreibers.")
     organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
     kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")
+    presse: Kontakt | None = Field(
+        None, description="Pressestelle für Presseanfragen (Kontaktseite, Abschnitt „Presse“), mit rolle und email.")
     verantwortlich: Verantwortlich | None = Field(
         None, description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV; legt der Betreiber fest.")
     datenschutzbeauftragte: Datenschutzbeauftragte | None = Field(

@@ -30,6 +30,18 @@ def is_published(site_url: str) -> bool:
     return site_url.startswith("https://")
 
 
+def publication_headline(missing: list[ContentError], site_url: str) -> str:
+    """The first line of a refused public build: what to fill in where, before the details.
+
+    A fresh fork's first deployment fails here; the Actions log must say at once that this is the
+    operator's one-time setup, not a defect.
+    """
+    fields = ", ".join(error.field for error in missing)
+    return (f"Nicht veröffentlicht: In {BETREIBER_FILE} fehlen vor dem Bau für {site_url} noch {fields}. "
+            "Diese Angaben legt der Betreiber fest; eintragen, committen, erneut veröffentlichen "
+            "(README, „Vor der ersten Veröffentlichung“).")
+
+
 def missing_for_publication(site: Site) -> list[ContentError]:
     """One error per legally required value that content/betreiber.yml lacks ([] when complete)."""
     if site.betreiber is None:  # the loader already reported why the file could not be read
