@@ -14,6 +14,7 @@ import zoneinfo
 
 from pydantic import (
     BaseModel,
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -24,6 +25,7 @@ from pydantic import (
 
 from .dates import Datum, Tagesdatum
 from .geo import check_position
+from .text import structure_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
@@ -52,6 +54,17 @@ class Record(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _renderable(value: str) -> str:
+    problem = structure_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# Rich text (Markdown, shown through text.rich_text): its shape is limited before any page renders it.
+Markdown = Annotated[Text, AfterValidator(_renderable)]
 
 
 # Numbers are never converted: not from text, booleans, infinity or NaN, and no float is taken for an
@@ -353,7 +366,7 @@ class Projekt(Record):
         max_length=300,
         description="Ein Satz, der die Maßnahme beschreibt; erscheint in Listen, Kartenfenstern und Suchmaschinen.",
     )
-    beschreibung: Text | None = Field(None, description="Ausführliche Beschreibung in Markdown.")
+    beschreibung: Markdown | None = Field(None, description="Ausführliche Beschreibung in Markdown.")
     lage: Lage = Field(description="Wo die Maßnahme liegt und wie genau das bekannt ist.")
     stichworte: list[Text] = Field(
         default_factory=list,
@@ -379,7 +392,7 @@ class Tag(Record):
         None, description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
         "leer bei Online-Tagungen."
     )
-    beschreibung: Text | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
+    beschreibung: Markdown | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
 
 
 class Session(Record):
@@ -389,7 +402,7 @@ class Session(Record):
     tag: Tagesdatum = Field(description="Datum des Tages, an dem die Session stattfand.")
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
-    beschreibung: Text | None = Field(None, description="Worum es ging (Markdown).")
+    beschreibung: Markdown | None = Field(None, description="Worum es ging (Markdown).")
 
 
 class Dokument(Record):
@@ -421,7 +434,7 @@ class Tagung(Record):
         )
     )
     kurzbeschreibung: Text = Field(max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
-    beschreibung: Text | None = Field(None, description="Beschreibung der Tagung (Markdown).")
+    beschreibung: Markdown | None = Field(None, description="Beschreibung der Tagung (Markdown).")
     tage: list[Tag] = Field(min_length=1, description="Die Tage der Tagung in zeitlicher Reihenfolge.")
     sessions: list[Session] = Field(default_factory=list, description="Sessions und Workshops.")
     dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
@@ -469,7 +482,7 @@ class Beitrag(Record):
     )
     referierende: list[Person] = Field(default_factory=list, description="Wer gesprochen hat.")
     kurzbeschreibung: Text | None = Field(None, max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
-    zusammenfassung: Text | None = Field(None, description="Zusammenfassung (Markdown).")
+    zusammenfassung: Markdown | None = Field(None, description="Zusammenfassung (Markdown).")
     anhaenge: list[Anhang] = Field(default_factory=list, description="Folien und andere Dateien.")
     video: HttpUrl | None = Field(None, description="Adresse einer Videoaufzeichnung.")
     quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
