@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .errors import flat
 from .github import workflow_command
 from .yamlfile import Loc, read_yaml
 
@@ -322,7 +323,7 @@ def report(problems: list[tuple[Citation, Result]], github: bool, out: TextIO) -
     """One line per problem; with `github`, an annotation on the file and line as well."""
     for citation, result in problems:
         text = f"{citation.field}: {message(citation, result)}"
-        print(f"{citation.path}:{citation.line}: {text}", file=out)
+        print(flat(f"{citation.path}:{citation.line}: {text}"), file=out)
         if github:
             level, title = TITLES[result.outcome]
             print(workflow_command(level, text, file=citation.path, line=citation.line, title=title), file=out)

@@ -8,6 +8,7 @@ import socket
 import sys
 from pathlib import Path
 
+from .errors import flat
 from .scaffold import ScaffoldError, new_beitrag, new_project
 from .schemas import stale_schemas, write_schemas
 
@@ -72,7 +73,7 @@ def run_tool(args: argparse.Namespace) -> int:
             path = new_beitrag(root, args.titel, today, art=args.art, tag=args.tag or None,
                                session=args.session or None, slug=args.slug or None)
     except ScaffoldError as exc:
-        print(f"Nicht angelegt: {exc}", file=sys.stderr)
+        print(flat(f"Nicht angelegt: {exc}"), file=sys.stderr)  # the message may quote an existing title
         return 1
     shown = path.relative_to(root).as_posix()
     print(f"Angelegt: {shown}\nJetzt die Werte mit „ergänzen“ ausfüllen, dann `make serve` zur Vorschau "
