@@ -15,6 +15,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF
 from . import urls
 from .content import Site
 from .exporte import Export, Umgebung
+from .kontakt import mailto, tel
 from .output import Output
 from .veranstaltung import Veranstaltung
 
@@ -91,9 +92,9 @@ def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) ->
     if betreiber and betreiber.website:
         g.add((publisher, FOAF.homepage, URIRef(str(betreiber.website))))
     if betreiber and betreiber.email:
-        g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{betreiber.email}")))
+        g.add((contact, VCARD.hasEmail, URIRef(mailto(betreiber.email))))
     if betreiber and betreiber.telefon:
-        g.add((contact, VCARD.hasTelephone, URIRef("tel:" + "-".join(betreiber.telefon.split()))))
+        g.add((contact, VCARD.hasTelephone, URIRef(tel(betreiber.telefon))))
 
     g.add((catalog, RDF.type, DCAT.Catalog))
     g.add((catalog, DCTERMS.title, Literal("Offene Daten der Offensive Grüne Infrastruktur 2030", lang="de")))

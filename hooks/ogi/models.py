@@ -25,18 +25,20 @@ from pydantic import (
 
 from .dates import Datum, Tagesdatum
 from .geo import check_position
+from .kontakt import EMAIL_PATTERN, TELEFON_PATTERN
 from .text import structure_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PLZ_PATTERN = r"^[0-9]{5}$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 # What a value that does not match a pattern should look like; validation.py adds it to the message.
 PATTERN_HINTS = {
     TIME_PATTERN: "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
     SLUG_PATTERN: "erwartet Kleinbuchstaben, Ziffern und Bindestriche, z. B. workshop-biodiversitaet",
     PLZ_PATTERN: "erwartet fünf Ziffern in Anführungszeichen, z. B. \"45128\"",
-    EMAIL_PATTERN: "erwartet eine E-Mail-Adresse wie name@example.org",
+    EMAIL_PATTERN: ("erwartet genau eine E-Mail-Adresse wie name@example.org, ohne „mailto:“, Leerzeichen, "
+                    "Anführungszeichen, spitze Klammern und ohne Zusätze wie „?cc=“"),
+    TELEFON_PATTERN: "erwartet eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ), z. B. „+49 201 2069-0“",
 }
 
 STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
@@ -54,6 +56,9 @@ class Record(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
+# Contact values that become mailto: and tel: links (kontakt.py builds them from the checked value).
+EMail = Annotated[str, Field(min_length=1, pattern=EMAIL_PATTERN)]
+Telefon = Annotated[str, Field(min_length=1, pattern=TELEFON_PATTERN)]
 
 
 def _renderable(value: str) -> str:
@@ -514,8 +519,8 @@ class Anschrift(Record):
 class Kontakt(Record):
     rolle: Text = Field(description="Funktion, z. B. „Projektleitung Offensive Grüne Infrastruktur 2030“.")
     name: Text | None = Field(None, description="Name, nur wenn die Person der Veröffentlichung zugestimmt hat.")
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="Dienstliche E-Mail-Adresse.")
-    telefon: Text | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
+    email: EMail | None = Field(None, description="Dienstliche E-Mail-Adresse.")
+    telefon: Telefon | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
 
 
 
@@ -532,8 +537,8 @@ class Datenschutzbeauftragte(Record):
     """The data-protection officer, whose contact details Art. 13 DSGVO requires."""
 
     name: Text | None = Field(None, description="Name, nur wenn er veröffentlicht werden soll; sonst genügt die Funktion.")
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="E-Mail-Adresse der oder des Datenschutzbeauftragten.")
-    telefon: Text | None = Field(None, description="Telefonnummer.")
+    email: EMail | None = Field(None, description="E-Mail-Adresse der oder des Datenschutzbeauftragten.")
+    telefon: Telefon | None = Field(None, description="Telefonnummer.")
     anschrift: Anschrift | None = Field(
         None, description="Postanschrift; ohne Angabe gilt die Anschrift des Betreibers.")
 
@@ -541,9 +546,9 @@ class Datenschutzbeauftragte(Record):
 class Barrierefreiheit(Record):
     """The feedback contact of the accessibility statement (BITV NRW)."""
 
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="E-Mail-Adresse für Meldungen von Barrieren.")
+    email: EMail | None = Field(None, description="E-Mail-Adresse für Meldungen von Barrieren.")
     formular: HttpUrl | None = Field(None, description="Adresse eines Kontaktformulars für Meldungen von Barrieren.")
-    telefon: Text | None = Field(None, description="Telefonnummer für Meldungen von Barrieren.")
+    telefon: Telefon | None = Field(None, description="Telefonnummer für Meldungen von Barrieren.")
 
 
 class Betreiber(Record):
@@ -557,8 +562,8 @@ class Betreiber(Record):
     kurzname: Text | None = Field(None, description="Abkürzung, z. B. „RVR“.")
     rechtsform: Text | None = Field(None, description="Rechtsform, z. B. „Körperschaft des öffentlichen Rechts“.")
     anschrift: Anschrift = Field(description="Postanschrift für Impressum, Kontakt und Datenschutz.")
-    telefon: Text | None = Field(None, description="Telefonnummer der Zentrale.")
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="Allgemeine E-Mail-Adresse.")
+    telefon: Telefon | None = Field(None, description="Telefonnummer der Zentrale.")
+    email: EMail | None = Field(None, description="Allgemeine E-Mail-Adresse.")
     website: HttpUrl | None = Field(None, description="Website des Betreibers.")
     organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
     kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")

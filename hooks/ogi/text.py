@@ -17,6 +17,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup, escape
 
+from .kontakt import is_address
+
 # Characters that start Markdown syntax anywhere in a line (links, emphasis, code, attr_list braces,
 # tables, escapes, headings, admonitions). As numeric character references they are shown as typed.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^$"} | {
@@ -142,6 +144,8 @@ def structure_problem(value: str) -> str | None:
 def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "a" and attribute == "href":
         scheme = urlsplit(value).scheme.lower()
+        if scheme == "mailto":  # one plain address: a ?cc= or a second address would copy readers' mail
+            return value if is_address(value[len("mailto:"):]) else None
         return value if scheme in RICH_SCHEMES else None
     return value
 
