@@ -46,6 +46,9 @@ STATUS_UNBEKANNT = "nicht bekannt"
 STATUS_BELEG_ARTEN = ("Quelle", "Abschlussbilanz")
 GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
 PROGRAMMSTAND_WERTE = ("angekündigt", "berichtet")
+# GovData's list of data providers (http://dcat-ap.de/def/contributors/) has no entry of the RVR; Open.NRW,
+# the portal of North Rhine-Westphalia, delivers the data of the state's public bodies to GovData.
+DATENBEREITSTELLER_STANDARD = "openNRW"
 BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
 
 
@@ -574,6 +577,13 @@ class Betreiber(Record):
     barrierefreiheit: Barrierefreiheit | None = Field(
         None, description="Kontakt für Meldungen von Barrieren (Erklärung zur Barrierefreiheit, BITV NRW).")
     quellen: list[Quelle] = Field(default_factory=list, description="Quellen dieser Angaben.")
+    datenbereitsteller_id: str = Field(
+        DATENBEREITSTELLER_STANDARD, pattern=r"^[A-Za-z0-9]+$",
+        description=(
+            "Kennung des Datenbereitstellers bei GovData (dcatde:contributorID im Katalog daten/katalog.ttl), "
+            "der letzte Teil von http://dcat-ap.de/def/contributors/…; Standard „openNRW“: Daten öffentlicher "
+            "Stellen in NRW erreichen GovData über Open.NRW. Wer direkt an GovData liefert, erhält von GovData "
+            "eine eigene Kennung (info@govdata.de) und trägt sie hier ein."))
 
 
 def slug_is_valid(slug: str) -> bool:
