@@ -282,6 +282,33 @@ def test_katalog_dates_come_from_the_records(katalog):
     assert (issued, modified) == (dt.date(2021, 2, 1), dt.date(2021, 5, 1))
 
 
+# --- schema.org ------------------------------------------------------------------------------------
+
+def test_event_in_a_hall_has_its_place_and_attendance_mode_from_the_record(project):
+    from ogi.strukturdaten import event
+
+    site = load_site(project)
+    daten = {d.ordner: d for d in site.veranstaltungen}
+    hall = event(daten[ZWEITE], SITE_URL)
+    assert hall["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert hall["location"] == {"@type": "Place", "name": "Testsaal, Teststraße 1, Essen",
+                                "address": "Testsaal, Teststraße 1, Essen"}  # as tagung.yml writes it
+    online = event(daten["tagung-2020"], SITE_URL)
+    assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert online["location"]["@type"] == "VirtualLocation"
+
+
+def test_event_without_a_recorded_place_gets_no_location(project):
+    from ogi.strukturdaten import event
+
+    site = load_site(project)
+    daten = next(d for d in site.veranstaltungen if d.ordner == ZWEITE)
+    tage = [t.model_copy(update={"ort": None}) for t in daten.tagung.tage]
+    daten.tagung = daten.tagung.model_copy(update={"tage": tage})
+    data = event(daten, SITE_URL)
+    assert "location" not in data and "eventAttendanceMode" not in data  # nothing is invented
+
+
 # --- Atom -----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
