@@ -342,6 +342,29 @@ def test_feed_lists_records_and_events_newest_datenstand_first(feed):
     assert moment(feed.findtext(ATOM + "updated")) == newest
 
 
+def test_feed_entries_are_dated_by_their_records_last_commit(tmp_path):
+    from test_workflow_last_changed import git
+
+    project = formats_project(tmp_path)
+    git(project, "init", "-q")
+    git(project, "add", "content")
+    git(project, "commit", "-qm", "alle", date="2026-03-01T09:00:00+01:00")
+    record = project / "content/projects/bochum-testweg.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Ein Weg", "Ein neuer Weg"), encoding="utf-8")
+    talk = project / "content" / ZWEITE / "rundgang.yml"
+    talk.write_text(talk.read_text(encoding="utf-8") + "kurzbeschreibung: Geändert.\n", encoding="utf-8")
+    git(project, "commit", "-qam", "zwei", date="2026-04-02T15:30:45+02:00")
+    outputs = build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)
+    feed = ET.fromstring(next(o.content for o in outputs if o.uri == AtomFeed.identifier))
+    updated = {e.findtext(ATOM + "title"): e.findtext(ATOM + "updated") for e in feed.findall(ATOM + "entry")}
+    assert updated["Maßnahme: Testweg"] == "2026-04-02T13:30:45Z"  # its own last change, in UTC
+    assert updated["Maßnahme: Testpark & <Wiese>"] == "2026-03-01T08:00:00Z"
+    assert updated["Beitrag: Rundgang"] == "2026-04-02T13:30:45Z"
+    assert updated["Veranstaltung: Testforum 2023"] == "2026-04-02T13:30:45Z"  # as new as its newest talk
+    assert updated["Veranstaltung: Testtagung Grün & Blau <2021>"] == "2026-03-01T08:00:00Z"
+    assert len(set(updated.values())) == 2 and feed.findtext(ATOM + "updated") == "2026-04-02T13:30:45Z"
+
+
 def test_feed_ids_do_not_depend_on_the_host(project):
     def ids(site_url):
         outputs = build_outputs(load_site(project), site_url, erstellt=ERSTELLT)
