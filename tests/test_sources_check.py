@@ -62,12 +62,12 @@ class Handler(BaseHTTPRequestHandler):
 def local_servers_stand_in_for_public_ones(monkeypatch):
     """These tests ask servers on this machine (127.0.0.1, localhost), which the check never asks for real
     (tests/test_sources_public.py): here they count as public, everything else as before."""
-    real = sources_check.address_problem
+    real = sources_check.inspect_address
 
-    def problem(url: str) -> str | None:
-        return None if urlsplit(url).hostname in ("127.0.0.1", "localhost") else real(url)
+    def inspect(url: str) -> tuple[str | None, str | None]:
+        return (None, "127.0.0.1") if urlsplit(url).hostname in ("127.0.0.1", "localhost") else real(url)
 
-    monkeypatch.setattr(sources_check, "address_problem", problem)
+    monkeypatch.setattr(sources_check, "inspect_address", inspect)
 
 
 @pytest.fixture

@@ -109,9 +109,9 @@ class Redirecting(Handler):
 def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server, monkeypatch):  # noqa: F811
     server.RequestHandlerClass = Redirecting
     cited = f"http://127.0.0.1:{server.server_address[1]}/nach-innen"
-    real = sources_check.address_problem
+    real = sources_check.inspect_address
     # The cited server counts as public (it stands for one); its redirect target is judged for real.
-    monkeypatch.setattr(sources_check, "address_problem", lambda url: None if url == cited else real(url))
+    monkeypatch.setattr(sources_check, "inspect_address", lambda url: (None, "127.0.0.1") if url == cited else real(url))
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[umgeleitet]({cited})\n", encoding="utf-8")
     out = io.StringIO()
@@ -126,3 +126,35 @@ def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server,
     results = sources_check.load_cache(tmp_path / sources_check.CACHE_FILE)
     assert cited not in results  # a refusal depends on the DNS of the day: asked again next time
     assert REFUSED == "nicht öffentlich"
+
+
+class HostEcho(Handler):
+    """Answers 200 and records the Host header it was asked with."""
+
+    def do_GET(self) -> None:
+        self.server.requests[f"{self.headers['Host']}{self.path}"] += 1
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_the_checked_address_is_asked_and_the_name_not_looked_up_again(tmp_path: Path, server, monkeypatch):  # noqa: F811
+    # A name that answered „public“ to the check must not be looked up a second time for the request (it could
+    # then answer with an address inside): the request goes to the checked address, with the name as Host.
+    server.RequestHandlerClass = HostEcho
+    port = server.server_address[1]
+    cited = f"http://quelle.example:{port}/seite"
+    monkeypatch.setattr(sources_check, "inspect_address", lambda url: (None, "127.0.0.1"))  # as checked
+    looked_up: list[str] = []
+
+    def no_second_lookup(host, *args, **kwargs):
+        looked_up.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "not again")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_second_lookup)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/x.md").write_text(f"[q]({cited})\n", encoding="utf-8")
+    out = io.StringIO()
+    assert sources_check.run(tmp_path, FAST, out=out, environ={}) == 0, out.getvalue()
+    assert dict(server.requests) == {f"quelle.example:{port}/seite": 1}
+    assert "quelle.example" not in looked_up

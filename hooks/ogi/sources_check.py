@@ -258,25 +258,42 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
     return result
 
 
-async def _follow(client: httpx.AsyncClient, url: str) -> tuple[int, str, list[httpx.Response]] | str:
-    """Status, final address and redirects of `url`; or, in German, why it or a redirect is not asked."""
-    history: list[httpx.Response] = []
+@dataclass(frozen=True)
+class Hop:
+    """One answer on the way to the final one: a redirect, by the address asked (the name, not the number)."""
+
+    url: str
+    status_code: int
+
+
+async def _follow(client: httpx.AsyncClient, url: str) -> tuple[int, str, list[Hop]] | str:
+    """Status, final address and redirects of `url`; or, in German, why it or a redirect is not asked.
+
+    Each hop is checked and then asked at the very address the check found public: the name is not looked up
+    a second time (where a name could answer differently), while the Host header and TLS (SNI and the
+    certificate's name) still use the name.
+    """
+    history: list[Hop] = []
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         # The resolver blocks: in a thread, so that the other requests go on meanwhile.
-        problem = await asyncio.to_thread(address_problem, current)
-        if problem:
+        problem, address = await asyncio.to_thread(inspect_address, current)
+        if problem or address is None:
+            problem = problem or "keine Adresse"
             return problem if current == url else f"Weiterleitung auf {current}: {problem}"
-        async with client.stream("GET", current) as response:
-            location = response.headers.get("location")
-            if response.status_code not in REDIRECTS or not location:
-                return response.status_code, str(response.url), history
-        history.append(response)
+        target = httpx.URL(current)
+        extensions = {"sni_hostname": target.raw_host.decode("ascii")} if target.scheme == "https" else {}
+        async with client.stream("GET", target.copy_with(host=address), headers={"Host": target.netloc.decode("ascii")},
+                                 extensions=extensions) as response:
+            status, location = response.status_code, response.headers.get("location")
+        if status not in REDIRECTS or not location:
+            return status, current, history
+        history.append(Hop(current, status))
         try:
-            current = str(response.url.join(location))
+            current = str(target.join(location))
         except httpx.InvalidURL:
-            return response.status_code, str(response.url), history
-    raise httpx.TooManyRedirects("zu viele Weiterleitungen", request=history[-1].request)
+            return status, current, history[:-1]
+    raise httpx.TooManyRedirects("zu viele Weiterleitungen")
 
 
 # --- public addresses only ------------------------------------------------------------------------
@@ -293,30 +310,35 @@ def resolve(host: str) -> list[str]:
 def address_problem(url: str) -> str | None:
     """Why `url` is no public web address, in German; None if it is one (http/https, port 80/443 or none,
     a name or number whose every address is public)."""
+    return inspect_address(url)[0]
+
+
+def inspect_address(url: str) -> tuple[str | None, str | None]:
+    """(why `url` is no public web address, or None; the public address to connect to, or None)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        return "nur http- und https-Adressen werden abgerufen"
+        return "nur http- und https-Adressen werden abgerufen", None
     try:
         port = parts.port
     except ValueError:
-        return "ungültiger Port"
+        return "ungültiger Port", None
     if port not in PUBLIC_PORTS:
-        return f"Port {port}; abgerufen werden nur Adressen ohne Port oder mit Port 80 oder 443"
+        return f"Port {port}; abgerufen werden nur Adressen ohne Port oder mit Port 80 oder 443", None
     host = (parts.hostname or "").rstrip(".")
     if not host:
-        return "Adresse ohne Servernamen"
+        return "Adresse ohne Servernamen", None
     try:
         literal: list[str] | None = [str(ipaddress.ip_address(host))]
     except ValueError:
         literal = None
     addresses = literal or resolve(host)
     if not addresses:
-        return f"„{host}“ hat keine öffentliche Adresse im DNS"
+        return f"„{host}“ hat keine öffentliche Adresse im DNS", None
     for address in addresses:
         kind = _not_public(ipaddress.ip_address(address.split("%")[0]))
         if kind:
-            return f"„{host}“ ist {kind}" if literal else f"„{host}“ führt zu {address}, {kind}"
-    return None
+            return (f"„{host}“ ist {kind}" if literal else f"„{host}“ führt zu {address}, {kind}"), None
+    return None, addresses[0].split("%")[0]
 
 
 def _not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
@@ -338,7 +360,7 @@ def _not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     return ""
 
 
-def _classify(url: str, status: int, final: str, history: list[httpx.Response], checked: float) -> Result:
+def _classify(url: str, status: int, final: str, history: list[Hop], checked: float) -> Result:
     moved_to = ""
     for index, hop in enumerate(history):  # the leading run of permanent redirects is a move
         if hop.status_code not in PERMANENT_REDIRECTS:
