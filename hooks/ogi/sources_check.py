@@ -211,7 +211,10 @@ async def check_urls(urls: Iterable[str], settings: Settings, now: Callable[[], 
     hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host))
     async with httpx.AsyncClient(follow_redirects=False, timeout=settings.timeout, transport=transport,
                                  headers={"User-Agent": settings.user_agent},
-                                 limits=httpx.Limits(max_connections=settings.parallel)) as client:
+                                 # No connection is kept for another request: requests go to addresses, and two
+                                 # names on one address must not share a TLS connection made for one of them.
+                                 limits=httpx.Limits(max_connections=settings.parallel,
+                                                     max_keepalive_connections=0)) as client:
 
         async def one(url: str) -> Result:
             async with hosts[(urlsplit(url).hostname or "").lower()]:
