@@ -35,7 +35,7 @@ _HEADING = re.compile(r"<(/?)h([1-6])")
 # Limits on the shape of rich text, checked before anything renders it for a page (models.py): the sanitiser
 # (html5ever inside nh3) takes time that grows with the square of the nesting, so 500.000 nested quotes in a
 # 1-MB file kept a build busy for minutes. No description needs more than a few levels or a few hundred parts;
-# at these limits the worst text renders in a few hundredths of a second.
+# at these limits the worst text renders in a few hundredths of a second (make bench, bench/rich_text.py).
 MAX_NESTING = 5
 MAX_ELEMENTS = 2000
 _NESTING_TAGS = {"blockquote", "ul", "ol"}
