@@ -43,7 +43,7 @@ with settled():
     from ogi import urls  # noqa: E402
     from ogi.build import Build  # noqa: E402
     from ogi.content import load_site  # noqa: E402
-    from ogi.errors import ContentErrors  # noqa: E402
+    from ogi.errors import ContentErrors, flat  # noqa: E402
     from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
     from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
@@ -132,7 +132,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         markdown = fill_markers(markdown, build.site, build.env, build_date(), build.edit_base)
     except UnknownMarker as exc:  # a typo in a hand-written page; template bugs keep their traceback
-        raise Abort(f"{page.file.src_uri}: {exc}") from None
+        raise Abort(flat(f"{page.file.src_uri}: {exc}")) from None
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
         markdown += last_changed_note(page.file.src_uri, build.last_changed, build.env)
     return markdown
@@ -189,7 +189,7 @@ def map_settings(config: MkDocsConfig) -> KartenEinstellungen:
     try:
         return karten_einstellungen(config.extra.get("karte"))
     except SettingsError as exc:
-        raise Abort(f"mkdocs.yml: {exc}") from None
+        raise Abort(flat(f"mkdocs.yml: {exc}")) from None
 
 
 def edit_base(config: MkDocsConfig) -> str:

@@ -20,7 +20,8 @@ RICH = (f"Text {SCRIPT} und {IMG}\n\n<iframe src=\"javascript:window.__pwned='if
         f"[javascript](javascript:window.__pwned='rich-link') [data](data:text/html,{SCRIPT}) "
         "<a href=\"https://example.org\" onclick=\"window.__pwned='onclick'\">ok</a>\n\n"
         "<form action=\"https://example.org\"><input name=x></form><style>body{display:none}</style>\n\n"
-        "{: onclick=\"window.__pwned='rich-attr'\" }\n\n# Überschrift mit *Betonung*")
+        "{: onclick=\"window.__pwned='rich-attr'\" }\n\n# Überschrift mit *Betonung*\n\n"
+        "[Post](mailto:post@example.org?cc=mitleser@example.net)")
 
 HOSTILE_TITLE = f"Feindlich {SCRIPT}{IMG} {LINK} {ATTR}"
 HOSTILE_SLUG = "herne-feindlich"

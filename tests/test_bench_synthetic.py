@@ -105,3 +105,12 @@ def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path):
         run = build(project, dest)
         assert run.seconds > 0
         assert (dest / "massnahmen" / "index.html").is_file()
+
+
+def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack():
+    from bench.rich_text import ATTACK, WORST_ALLOWED
+    from ogi.text import structure_problem
+    from ogi.yamlfile import MAX_BYTES
+
+    assert [name for name, text in WORST_ALLOWED.items() if structure_problem(text)] == []
+    assert structure_problem(ATTACK) is not None and len(ATTACK) < MAX_BYTES

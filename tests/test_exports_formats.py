@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import icalendar
+import pyshacl
 import pytest
 import rdflib.namespace as ns
 import xmlschema
@@ -26,9 +27,13 @@ from ogi.schedule import ScheduleJson
 from ogi.schedule_xml import ScheduleXml
 from ogi.tagung_pages import EVENT_EXPORTS
 from ogi.veranstaltung import veranstaltungen
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, SH, Graph, Literal, URIRef
 
 XSD = ROOT / "tests/standards/c3voc-schedule.xml.xsd"
+DCAT_AP_DE = ROOT / "tests/standards/dcat-ap-de-2.0"
+# GovData's profile „DCAT-AP.de 2.0 – Spezifikation + Konventionen“ (its README lists the files).
+SHAPES = ("dcat-ap-spec-german-messages.ttl", "dcat-ap-spec-german-additions.ttl", "dcat-ap-de-deprecated.ttl",
+          "dcat-ap-konventionen.ttl", "dcat-ap_2.1.1_shacl_shapes.ttl")
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 ERSTELLT = dt.datetime(2026, 11, 26, 8, 30, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -220,10 +225,88 @@ def test_katalog_lists_the_open_data_and_each_event_file_at_its_public_address(k
         assert url[len(SITE_URL):] in files
 
 
+def govdata_findings(graph: Graph) -> tuple[list[str], list[str]]:
+    """(violations, warnings and infos) of `graph` under GovData's shapes, as their messages."""
+    shapes = Graph()
+    for name in SHAPES:
+        shapes.parse(DCAT_AP_DE / name, format="turtle")
+    vocabularies = Graph().parse(DCAT_AP_DE / "vokabular-auszug.ttl", format="turtle")
+    # The vocabularies go with the data, as GovData's validator imports them (dcat-ap-de-imports.ttl).
+    _, report, _ = pyshacl.validate(graph + vocabularies, shacl_graph=shapes, inference="none", allow_warnings=True)
+    findings: dict[bool, list[str]] = {True: [], False: []}
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        violation = report.value(result, SH.resultSeverity) == SH.Violation
+        findings[violation].append(f"{report.value(result, SH.focusNode)}: {report.value(result, SH.resultMessage)}")
+    return sorted(findings[True]), sorted(findings[False])
+
+
+def test_katalog_passes_govdata_shapes_with_specification_and_conventions(katalog):
+    violations, others = govdata_findings(katalog)
+    assert violations == []
+    assert others == []
+
+
+def test_govdata_shapes_catch_what_the_katalog_does_right(katalog):
+    # The shapes bite: without the provider's ID, or with the size as an integer, the catalogue fails.
+    broken = Graph() + katalog
+    broken.remove((None, DCATDE.contributorID, None))
+    for distribution, size in list(broken.subject_objects(ns.DCAT.byteSize)):
+        broken.set((distribution, ns.DCAT.byteSize, Literal(int(size.toPython()), datatype=ns.XSD.nonNegativeInteger)))
+    messages = " ".join(govdata_findings(broken)[0])
+    assert "K12&13" in messages and "dcat:byteSize MUSS ein als xsd:decimal getyptes Literal sein" in messages
+
+
+def test_katalog_names_the_operators_data_provider_id(files, project):
+    katalog = Graph().parse(data=files[KATALOG_URI], format="turtle")
+    ids = set(katalog.objects(None, DCATDE.contributorID))
+    assert ids == {URIRef("http://dcat-ap.de/def/contributors/openNRW")}  # the default: NRW's portal
+    betreiber = project / "content/betreiber.yml"
+    original = betreiber.read_text(encoding="utf-8")
+    try:
+        betreiber.write_text(original + "datenbereitsteller_id: regionalverbandRuhr\n", encoding="utf-8")
+        outputs = build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)
+        own = Graph().parse(data=next(o.content for o in outputs if o.uri == KATALOG_URI), format="turtle")
+    finally:
+        betreiber.write_text(original, encoding="utf-8")
+    assert set(own.objects(None, DCATDE.contributorID)) == {URIRef("http://dcat-ap.de/def/contributors/regionalverbandRuhr")}
+
+
+def test_katalog_file_sizes_are_decimals(katalog):
+    sizes = list(katalog.objects(None, ns.DCAT.byteSize))
+    assert sizes and all(s.datatype == ns.XSD.decimal and s.toPython() > 0 for s in sizes)
+
+
 def test_katalog_dates_come_from_the_records(katalog):
     massnahmen = next(d for d in katalog.subjects(RDF.type, ns.DCAT.Dataset) if str(d).endswith("#massnahmen"))
     issued, modified = (katalog.value(massnahmen, p).toPython() for p in (ns.DCTERMS.issued, ns.DCTERMS.modified))
     assert (issued, modified) == (dt.date(2021, 2, 1), dt.date(2021, 5, 1))
+
+
+# --- schema.org ------------------------------------------------------------------------------------
+
+def test_event_in_a_hall_has_its_place_and_attendance_mode_from_the_record(project):
+    from ogi.strukturdaten import event
+
+    site = load_site(project)
+    daten = {d.ordner: d for d in site.veranstaltungen}
+    hall = event(daten[ZWEITE], SITE_URL)
+    assert hall["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert hall["location"] == {"@type": "Place", "name": "Testsaal, Teststraße 1, Essen",
+                                "address": "Testsaal, Teststraße 1, Essen"}  # as tagung.yml writes it
+    online = event(daten["tagung-2020"], SITE_URL)
+    assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert online["location"]["@type"] == "VirtualLocation"
+
+
+def test_event_without_a_recorded_place_gets_no_location(project):
+    from ogi.strukturdaten import event
+
+    site = load_site(project)
+    daten = next(d for d in site.veranstaltungen if d.ordner == ZWEITE)
+    tage = [t.model_copy(update={"ort": None}) for t in daten.tagung.tage]
+    daten.tagung = daten.tagung.model_copy(update={"tage": tage})
+    data = event(daten, SITE_URL)
+    assert "location" not in data and "eventAttendanceMode" not in data  # nothing is invented
 
 
 # --- Atom -----------------------------------------------------------------------------------------
@@ -257,6 +340,29 @@ def test_feed_lists_records_and_events_newest_datenstand_first(feed):
     titles = [t for t, _ in entries]
     assert "Veranstaltung: Testtagung Grün & Blau <2021>" in titles and f"Beitrag: {TITEL_SONDERZEICHEN}" in titles
     assert moment(feed.findtext(ATOM + "updated")) == newest
+
+
+def test_feed_entries_are_dated_by_their_records_last_commit(tmp_path):
+    from test_workflow_last_changed import git
+
+    project = formats_project(tmp_path)
+    git(project, "init", "-q")
+    git(project, "add", "content")
+    git(project, "commit", "-qm", "alle", date="2026-03-01T09:00:00+01:00")
+    record = project / "content/projects/bochum-testweg.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("Ein Weg", "Ein neuer Weg"), encoding="utf-8")
+    talk = project / "content" / ZWEITE / "rundgang.yml"
+    talk.write_text(talk.read_text(encoding="utf-8") + "kurzbeschreibung: Geändert.\n", encoding="utf-8")
+    git(project, "commit", "-qam", "zwei", date="2026-04-02T15:30:45+02:00")
+    outputs = build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)
+    feed = ET.fromstring(next(o.content for o in outputs if o.uri == AtomFeed.identifier))
+    updated = {e.findtext(ATOM + "title"): e.findtext(ATOM + "updated") for e in feed.findall(ATOM + "entry")}
+    assert updated["Maßnahme: Testweg"] == "2026-04-02T13:30:45Z"  # its own last change, in UTC
+    assert updated["Maßnahme: Testpark & <Wiese>"] == "2026-03-01T08:00:00Z"
+    assert updated["Beitrag: Rundgang"] == "2026-04-02T13:30:45Z"
+    assert updated["Veranstaltung: Testforum 2023"] == "2026-04-02T13:30:45Z"  # as new as its newest talk
+    assert updated["Veranstaltung: Testtagung Grün & Blau <2021>"] == "2026-03-01T08:00:00Z"
+    assert len(set(updated.values())) == 2 and feed.findtext(ATOM + "updated") == "2026-04-02T13:30:45Z"
 
 
 def test_feed_ids_do_not_depend_on_the_host(project):

@@ -65,6 +65,7 @@ def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
     anchors = [n.attrs.get("href") for n in page.find_all("a")]
     assert "https://example.org" in anchors  # the allowed link stays
     assert not [a for a in anchors if a and ("<" in a or '"' in a or a.lower().startswith(("javascript:", "data:")))]
+    assert not [a for a in anchors if a and a.lower().startswith("mailto:") and "?" in a]  # no copy to a third party
     headings = page.find_all("h3")
     assert headings  # "# Überschrift" became a sub-heading of the description
 

@@ -241,3 +241,32 @@ def test_placeholder_only_for_pages_with_a_map():
     assert Karten(site, environment(), KartenEinstellungen(aktiv=False)).placeholder(f"massnahmen/{m.slug}.md") == ""
     filled = karten.insert(f"<main>{PLACEHOLDER}</main>", f"massnahmen/{m.slug}.md")
     assert PLACEHOLDER not in filled and "ogi-karte__rahmen" in filled
+
+
+def _signed_area(ring: list[list[float]]) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+
+
+def test_base_map_outlines_follow_the_right_hand_rule_as_published():
+    # RFC 7946 3.1.6: exterior rings counterclockwise, holes clockwise. The build publishes the data file itself.
+    from ogi.kommunen import OUTLINES
+    from ogi.maps.assets import OUTLINES_URI, asset_files
+    from ogi.maps.settings import KartenEinstellungen
+
+    assert dict(asset_files(KartenEinstellungen()))[OUTLINES_URI] == OUTLINES
+    features = json.loads(OUTLINES.read_text(encoding="utf-8"))["features"]
+    assert len(features) == 53
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for polygon in polygons:
+            assert _signed_area(polygon[0]) > 0, feature["properties"]["name"]
+            assert all(_signed_area(hole) < 0 for hole in polygon[1:]), feature["properties"]["name"]
+
+
+def test_open_data_winding_also_turns_multipolygons():
+    from ogi.opendata import rfc7946_geometry
+
+    clockwise = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]
+    turned = rfc7946_geometry({"type": "MultiPolygon", "coordinates": [[clockwise]]})
+    assert turned["coordinates"][0][0] == list(reversed(clockwise))

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -55,6 +56,18 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+@pytest.fixture(autouse=True)
+def local_servers_stand_in_for_public_ones(monkeypatch):
+    """These tests ask servers on this machine (127.0.0.1, localhost), which the check never asks for real
+    (tests/test_sources_public.py): here they count as public, everything else as before."""
+    real = sources_check.inspect_address
+
+    def inspect(url: str) -> tuple[str | None, str | None]:
+        return (None, "127.0.0.1") if urlsplit(url).hostname in ("127.0.0.1", "localhost") else real(url)
+
+    monkeypatch.setattr(sources_check, "inspect_address", inspect)
 
 
 @pytest.fixture
@@ -307,18 +320,23 @@ def test_only_a_gone_source_fails_the_run(outcome: str, tmp_path: Path, server: 
     assert code == 0
 
 
-def test_command_line_checks_the_project_and_exits_zero_when_all_sources_answer(tmp_path: Path,
-                                                                               server: ThreadingHTTPServer):
+def test_command_line_checks_the_project_and_asks_no_server_on_this_machine(tmp_path: Path,
+                                                                            server: ThreadingHTTPServer):
+    # The real command, without the stand-in of this module: the local server is refused, never asked.
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}/ok)\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     env["PYTHONPATH"] = str(ROOT / "hooks")
     result = subprocess.run([sys.executable, "-m", "ogi", "quellen-pruefen", "--root", str(tmp_path), "--zeitlimit", "2"],
                             capture_output=True, text=True, env=env, check=False)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
+    port = server.server_address[1]
     assert result.stdout.splitlines() == [
+        f"docs/x.md:1: Link „x“: nicht abgerufen (Port {port}; abgerufen werden nur Adressen ohne Port oder mit "
+        "Port 80 oder 443); geprüft werden nur öffentliche Websites: die öffentliche Adresse der Quelle eintragen",
         "1 Adresse an 1 Stelle geprüft (0 aus dem Zwischenspeicher .cache/quellen.json): "
-        "0 nicht erreichbar, 0 verschoben, 0 unsicher."]
+        "0 nicht erreichbar, 0 verschoben, 0 unsicher, 1 nicht öffentlich (nicht abgerufen)."]
+    assert server.requests == {}  # type: ignore[attr-defined]
 
 
 def test_check_runs_while_the_caller_runs_an_event_loop(tmp_path: Path, server: ThreadingHTTPServer):

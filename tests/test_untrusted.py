@@ -16,7 +16,19 @@ from helpers import FIXTURE_CONTENT
 
 from ogi.content import load_site
 from ogi.maps.settings import mkdocs_settings_problems
-from ogi.text import _INLINE, _WHITESPACE, code_spans, href, markdown_text, meta_text, one_line, rich_text
+from ogi.text import (
+    _INLINE,
+    _WHITESPACE,
+    MAX_ELEMENTS,
+    MAX_NESTING,
+    code_spans,
+    href,
+    markdown_text,
+    meta_text,
+    one_line,
+    rich_text,
+    structure_problem,
+)
 from ogi.yamlfile import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,6 +139,69 @@ def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_lin
                       "<img", "<!--", 'href="../'):
         assert forbidden not in html
     assert not re.search(r"<[^>]*\son\w+=", html)  # text may say "onclick", no tag may carry it
+
+
+# Quotes and lists, nested one level more with each step; raw HTML counts like Markdown.
+NESTINGS = {
+    "quotes": lambda n: "> " * n + "x",
+    "lists": lambda n: "".join("   " * i + "- x\n" for i in range(n)),
+    "list-in-quote": lambda n: "> " * (n - 1) + "- x",
+    "raw-html": lambda n: "<blockquote>" * n + "x",
+}
+
+
+@pytest.mark.parametrize("nest", NESTINGS.values(), ids=NESTINGS.keys())
+def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest):
+    assert structure_problem(nest(MAX_NESTING)) is None
+    problem = structure_problem(nest(MAX_NESTING + 1))
+    assert problem and problem.startswith("Zitate („>“) und Listen sind in Zeile")
+
+
+@pytest.mark.parametrize("part", ["x\n\n", "<b>", "- [a](https://example.org)\n"], ids=["paragraphs", "raw-tags", "links"])
+def test_rich_text_with_more_parts_than_the_limit_is_refused(part):
+    def text(n: int) -> str:
+        return part * n
+    allowed = max(n for n in range(MAX_ELEMENTS // 3, MAX_ELEMENTS + 1) if structure_problem(text(n)) is None)
+    assert structure_problem(text(allowed + 1)).startswith("der Text hat mehr als 2.000 Teile")
+
+
+def test_deeply_nested_quotes_under_the_size_limit_are_refused_before_rendering():
+    # The attack of issue 22: half a million nested quotes in a 1-MB file kept the sanitiser busy for minutes.
+    value = "> " * (MAX_BYTES // 2 - 1) + "x"
+    problem = structure_problem(value)
+    assert problem is not None and f"mehr als {MAX_NESTING} Ebenen" in problem
+
+
+def test_worst_allowed_rich_text_renders_with_its_structure():
+    # At the limits: every quote level in use, as many parts as allowed. Its render time is measured in the
+    # report of issue 22 (a few hundredths of a second); here the structure it keeps.
+    block = "> " * (MAX_NESTING - 1) + "- *x*\n\n"
+    value = block * (MAX_ELEMENTS // (MAX_NESTING + 2))
+    assert structure_problem(value) is None
+    html = rich_text(value)
+    assert html.count("<blockquote>") == (MAX_NESTING - 1) * (MAX_ELEMENTS // (MAX_NESTING + 2))
+    assert "<em>x</em>" in html
+
+
+RICH_FIELDS = {"projekt": ("projects/test-herne-park.yml", ("beschreibung",)),
+               "beitrag": ("tagung-2020/test-vortrag-mit-zeit.yml", ("zusammenfassung",)),
+               "tagung": ("tagung-2020/tagung.yml", ("beschreibung",)),
+               "tag": ("tagung-2020/tagung.yml", ("tage", 0, "beschreibung")),
+               "session": ("tagung-2020/tagung.yml", ("sessions", 0, "beschreibung"))}
+
+
+@pytest.mark.parametrize(("name", "loc"), RICH_FIELDS.values(), ids=RICH_FIELDS.keys())
+def test_check_refuses_too_deep_rich_text_in_every_rich_field(project, name, loc):
+    path = project / "content" / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target = data
+    for part in loc[:-1]:
+        target = target[part]
+    target[loc[-1]] = "> " * (MAX_NESTING + 1) + "x"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    [message] = _messages(project)
+    field = ".".join(str(p) if isinstance(p, str) else "" for p in loc).replace("..", "[1].")
+    assert message.startswith(f"content/{name}:") and f": {field}: Zitate („>“) und Listen sind in Zeile 1" in message
 
 
 # --- the YAML reader --------------------------------------------------------------------------

@@ -178,3 +178,10 @@ def test_make_alone_lists_every_command_with_one_line():
 def test_make_test_fast_leaves_out_browser_and_slow_tests():
     result = subprocess.run(["make", "-n", "test-fast", f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
     assert '-m pytest -m "not browser and not slow"' in result.stdout
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_job_has_a_time_limit(path: Path):
+    # GitHub's default is six hours: content that keeps a step busy must not hold a runner that long.
+    jobs = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]
+    assert {name: job.get("timeout-minutes") for name, job in jobs.items() if not 0 < job.get("timeout-minutes", 0) <= 60} == {}

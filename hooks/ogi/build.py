@@ -17,6 +17,7 @@ import jinja2
 from .content import Site
 from .exporte import Umgebung
 from .foerdersummen import FoerderSummen, foerdersummen
+from .gitdates import last_commits
 from .maps import Karten, KartenEinstellungen
 from .render import environment
 from .veranstaltung import Veranstaltung, veranstaltungen
@@ -48,6 +49,11 @@ class Build:
     @cached_property
     def umgebung(self) -> Umgebung:
         return Umgebung(self.site_url, self.erstellt) if self.erstellt else Umgebung(self.site_url)
+
+    @cached_property
+    def record_history(self) -> dict[str, dt.datetime]:
+        """Each record file ("content/projects/x.yml") -> the time of its last commit; empty outside Git."""
+        return {f"content/{path}": moment for path, moment in last_commits(self.site.root, "content").items()}
 
     @cached_property
     def veranstaltungen(self) -> list[Veranstaltung]:

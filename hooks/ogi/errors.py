@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,20 @@ _VISIBLE = {"\t": "⇥", "\u00a0": "⍽", "\u00ad": "‐", "\r": "␍", "\n": "�
 def visible(text: str) -> str:
     """`text` with tabs, non-breaking spaces and other invisible characters shown as signs."""
     return "".join(_VISIBLE.get(c, f"⟨{character_name(c)}⟩" if _invisible(c) else c) for c in text)
+
+
+# Every character that a terminal, a log viewer or the Actions runner may take for the end of a line.
+_LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def flat(text: object) -> str:
+    """`text` as part of one printed line: every line break shown as a sign.
+
+    A message line starts with its file's path; quoted content (a title, a key, a file name) that could
+    break the line would start a line of its own, and on GitHub Actions a line such as `::error::…` or
+    `::stop-commands::…` is a command to the runner. Annotations are escaped instead (github.py).
+    """
+    return _LINE_BREAKS.sub(lambda m: visible(m.group()), str(text))
 
 
 def _invisible(char: str) -> bool:
@@ -48,7 +63,7 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return flat(f"{self.path}:{self.line}: {self.field}: {self.message}")
 
     def github_annotation(self) -> str:
         """The line GitHub Actions turns into an inline comment on the changed file."""

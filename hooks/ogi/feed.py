@@ -1,7 +1,9 @@
 """The Atom feed "Neu und geändert" (RFC 4287): the most recently checked records and events.
 
-An entry's `updated` is its record's `datenstand` (the day its facts were last checked); an event's is the
-newest `datenstand` of the event and its talks. Entry ids are URNs of UUIDv5 (talks: their schedule guid),
+An entry's `updated` is the time of the last commit that changed its record file (gitdates.py, so each entry
+has its own, and a rebuild of the same commit the same); outside a Git checkout, or for a file not yet
+committed, the record's `datenstand` (the day its facts were checked) at midnight UTC. An event's is the newest
+of its tagung.yml and its talks. Entry ids are URNs of UUIDv5 (talks: their schedule guid),
 so they survive a move of the site to another address. Nothing depends on the clock: rebuilds are identical.
 The XML comes from ElementTree (standard library), which escapes every text and attribute.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import urls
@@ -42,32 +45,45 @@ class Eintrag:
     titel: str
     art: str  # "Maßnahme", "Beitrag", "Veranstaltung"
     path: str  # URL path of its page
-    updated: dt.date
+    updated: dt.datetime  # aware, UTC
     summary: str | None
 
 
-def eintraege(site: Site, events: list[Veranstaltung]) -> list[Eintrag]:
-    """Every record and event, newest first; ties in a stable order."""
+def eintraege(site: Site, events: list[Veranstaltung],
+              history: Mapping[str, dt.datetime] | None = None) -> list[Eintrag]:
+    """Every record and event, newest first; ties in a stable order. `history`: record file -> last commit."""
+    history = history or {}
+
+    def changed(source: str, datenstand: dt.date) -> dt.datetime:
+        committed = history.get(source)
+        if committed is not None:
+            return committed.astimezone(dt.UTC)
+        return dt.datetime.combine(datenstand, dt.time(), dt.UTC)
+
     entries = [Eintrag(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}", m.record.titel, "Maßnahme",
-                       urls.page_url(urls.massnahme(m.slug)), m.record.datenstand, m.record.kurzbeschreibung)
+                       urls.page_url(urls.massnahme(m.slug)), changed(m.source, m.record.datenstand),
+                       m.record.kurzbeschreibung)
                for m in site.massnahmen]
     for event in events:
+        talks = [Eintrag(f"urn:uuid:{event.guid('event', v.slug)}", v.record.titel, "Beitrag",
+                         event.page_path(v.slug), changed(v.source, v.record.datenstand), v.record.kurzbeschreibung)
+                 for v in event.vortraege]
+        newest = max([changed(event.source, event.record.datenstand), *(t.updated for t in talks)])
         entries.append(Eintrag(f"urn:uuid:{event.guid('veranstaltung', event.uri)}", event.record.titel,
-                               "Veranstaltung", event.page_path(), event.datenstand, event.record.kurzbeschreibung))
-        entries += [Eintrag(f"urn:uuid:{event.guid('event', v.slug)}", v.record.titel, "Beitrag",
-                            event.page_path(v.slug), v.record.datenstand, v.record.kurzbeschreibung)
-                    for v in event.vortraege]
-    return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.art, e.titel.casefold(), e.id))
+                               "Veranstaltung", event.page_path(), newest, event.record.kurzbeschreibung))
+        entries += talks
+    return sorted(entries, key=lambda e: (-e.updated.timestamp(), e.art, e.titel.casefold(), e.id))
 
 
-def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung) -> bytes:
-    """The feed document (UTF-8 XML)."""
-    entries = eintraege(site, events)[:MAX_EINTRAEGE]
+def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung,
+              history: Mapping[str, dt.datetime] | None = None) -> bytes:
+    """The feed document (UTF-8 XML); `history` dates each entry (see the module's docstring)."""
+    entries = eintraege(site, events, history)[:MAX_EINTRAEGE]
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "de"})
     _text(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed')}")
     _text(feed, "title", TITEL)
     _text(feed, "subtitle", "Neue und geänderte Maßnahmen, Beiträge und Veranstaltungen, nach dem Stand der Daten")
-    _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt.date())))
+    _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt)))
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
     ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(urls.FEED))
@@ -88,6 +104,6 @@ def _text(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, tag).text = text
 
 
-def _moment(day: dt.date) -> str:
-    """RFC 3339 date-time at midnight UTC: the day a record's facts were checked."""
-    return f"{day.isoformat()}T00:00:00Z"
+def _moment(moment: dt.datetime) -> str:
+    """RFC 3339 date-time in UTC, to the second."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,4 +1,5 @@
-"""When each hand-written page last changed, from the Git history (one `git log` call per build)."""
+"""When each file last changed, from the Git history (one `git log` call per folder and build): the date under
+each hand-written page, and the time of each record's last change for the Atom feed."""
 
 from __future__ import annotations
 
@@ -15,11 +16,16 @@ def last_changed(root: Path, folder: str = "docs") -> dict[str, dt.date]:
     Only committed history counts, so the result depends on the commit alone and builds stay
     reproducible. Outside a Git checkout (or without git) the result is empty and pages show no date.
     """
+    return {path: moment.date() for path, moment in last_commits(root, folder).items()}
+
+
+def last_commits(root: Path, folder: str) -> dict[str, dt.datetime]:
+    """Time (with the committer's offset) of the last commit that touched each file below `root/folder`."""
     try:
         result = subprocess.run(
             # Along main only (first parents): a merge counts with what it changed there, so a branch that
             # edited a page and took the edit back does not date it.
-            ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cs",
+            ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cI",
              "--name-only", "--relative", "--no-renames", "-z", "--", folder],
             capture_output=True, text=True, check=False, timeout=60,
         )
@@ -30,19 +36,23 @@ def last_changed(root: Path, folder: str = "docs") -> dict[str, dt.date]:
     return _parse(result.stdout, folder)
 
 
-def _parse(output: str, folder: str) -> dict[str, dt.date]:
-    dates: dict[str, dt.date] = {}
+def _parse(output: str, folder: str) -> dict[str, dt.datetime]:
+    moments: dict[str, dt.datetime] = {}
     prefix = folder.rstrip("/") + "/"
-    current: dt.date | None = None
+    current: dt.datetime | None = None
     for token in output.split("\0"):
         token = token.strip("\n")
         if not token:
             continue
-        if len(token) == 10 and token[4] == "-" and token[7] == "-" and token[:4].isdigit():
-            current = dt.date.fromisoformat(token)
-        elif current is not None and token.startswith(prefix):
-            dates.setdefault(token[len(prefix):], current)  # the log is newest first
-    return dates
+        if token.startswith(prefix):
+            if current is not None:
+                moments.setdefault(token[len(prefix):], current)  # the log is newest first
+            continue
+        try:
+            current = dt.datetime.fromisoformat(token)
+        except ValueError:
+            continue
+    return moments
 
 
 def last_changed_note(src_uri: str, dates: dict[str, dt.date], env: jinja2.Environment) -> str:

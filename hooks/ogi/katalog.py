@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import Decimal
 from dataclasses import dataclass
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
@@ -15,10 +16,15 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF
 from . import urls
 from .content import Site
 from .exporte import Export, Umgebung
+from .kontakt import mailto, tel
+from .models import DATENBEREITSTELLER_STANDARD
 from .output import Output
 from .veranstaltung import Veranstaltung
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
+# GovData's data providers: http://dcat-ap.de/def/contributors/<ID> (DCAT-AP.de Konventionenhandbuch 2.0,
+# Konvention 12 and 13); the ID is the operator's setting `datenbereitsteller_id` in betreiber.yml.
+CONTRIBUTORS = Namespace("http://dcat-ap.de/def/contributors/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 LIZENZ_URI = URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
 SPRACHE = URIRef("http://publications.europa.eu/resource/authority/language/DEU")
@@ -82,18 +88,22 @@ def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) ->
     catalog, publisher, contact = URIRef(base + "#katalog"), URIRef(base + "#herausgeber"), URIRef(base + "#kontakt")
     betreiber = site.betreiber
     name = betreiber.name if betreiber else "Regionalverband Ruhr"
+    contributor = CONTRIBUTORS[betreiber.datenbereitsteller_id if betreiber else DATENBEREITSTELLER_STANDARD]
 
+    # Both the class and the one the shapes ask for: a harvester need not read the FOAF and vCard ontologies.
     g.add((publisher, RDF.type, FOAF.Organization))
+    g.add((publisher, RDF.type, FOAF.Agent))
     g.add((publisher, FOAF.name, Literal(name, lang="de")))
     g.add((contact, RDF.type, VCARD.Organization))
+    g.add((contact, RDF.type, VCARD.Kind))
     g.add((contact, VCARD.fn, Literal(name, lang="de")))
     g.add((contact, VCARD.hasURL, URIRef(umgebung.url(urls.KONTAKT))))
     if betreiber and betreiber.website:
         g.add((publisher, FOAF.homepage, URIRef(str(betreiber.website))))
     if betreiber and betreiber.email:
-        g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{betreiber.email}")))
+        g.add((contact, VCARD.hasEmail, URIRef(mailto(betreiber.email))))
     if betreiber and betreiber.telefon:
-        g.add((contact, VCARD.hasTelephone, URIRef("tel:" + "-".join(betreiber.telefon.split()))))
+        g.add((contact, VCARD.hasTelephone, URIRef(tel(betreiber.telefon))))
 
     g.add((catalog, RDF.type, DCAT.Catalog))
     g.add((catalog, DCTERMS.title, Literal("Offene Daten der Offensive Grüne Infrastruktur 2030", lang="de")))
@@ -115,6 +125,7 @@ def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) ->
         g.add((dataset, DCTERMS.title, Literal(d.titel, lang="de")))
         g.add((dataset, DCTERMS.description, Literal(d.beschreibung, lang="de")))
         g.add((dataset, DCTERMS.publisher, publisher))
+        g.add((dataset, DCATDE.contributorID, contributor))
         g.add((dataset, DCAT.contactPoint, contact))
         g.add((dataset, DCAT.landingPage, URIRef(umgebung.url(d.landing_page))))
         g.add((dataset, DCTERMS.language, SPRACHE))
@@ -144,7 +155,7 @@ def _distribution(g: Graph, dataset: URIRef, v: Verteilung, d: Datensatz, name: 
     if v.export.format_uri():
         g.add((distribution, DCTERMS["format"], URIRef(str(v.export.format_uri()))))
     g.add((distribution, DCAT.mediaType, URIRef(v.export.media_type_uri())))
-    g.add((distribution, DCAT.byteSize, Literal(v.size, datatype=XSD.nonNegativeInteger)))
+    g.add((distribution, DCAT.byteSize, Literal(Decimal(v.size), datatype=XSD.decimal)))  # as DCAT-AP.de asks
     g.add((distribution, DCTERMS.license, LIZENZ_URI))
     g.add((distribution, DCATDE.licenseAttributionByText, Literal(f"Datenquelle: {name}", lang="de")))
     g.add((distribution, DCTERMS.issued, _date(d.issued)))

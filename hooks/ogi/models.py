@@ -14,6 +14,7 @@ import zoneinfo
 
 from pydantic import (
     BaseModel,
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -24,17 +25,20 @@ from pydantic import (
 
 from .dates import Datum, Tagesdatum
 from .geo import check_position
+from .kontakt import EMAIL_PATTERN, TELEFON_PATTERN
+from .text import structure_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PLZ_PATTERN = r"^[0-9]{5}$"
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 # What a value that does not match a pattern should look like; validation.py adds it to the message.
 PATTERN_HINTS = {
     TIME_PATTERN: "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
     SLUG_PATTERN: "erwartet Kleinbuchstaben, Ziffern und Bindestriche, z. B. workshop-biodiversitaet",
     PLZ_PATTERN: "erwartet fünf Ziffern in Anführungszeichen, z. B. \"45128\"",
-    EMAIL_PATTERN: "erwartet eine E-Mail-Adresse wie name@example.org",
+    EMAIL_PATTERN: ("erwartet genau eine E-Mail-Adresse wie name@example.org, ohne „mailto:“, Leerzeichen, "
+                    "Anführungszeichen, spitze Klammern und ohne Zusätze wie „?cc=“"),
+    TELEFON_PATTERN: "erwartet eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ), z. B. „+49 201 2069-0“",
 }
 
 STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
@@ -44,6 +48,9 @@ GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
 PROGRAMMSTAND_WERTE = ("angekündigt", "berichtet")
 # Where an event's files go: beside its tagung.yml, whichever event it is.
 ATTACHMENT_FOLDER = "Dateiname im Ordner `anhaenge/` der Veranstaltung: `content/<veranstaltung>/anhaenge/`."
+# GovData's list of data providers (http://dcat-ap.de/def/contributors/) has no entry of the RVR; Open.NRW,
+# the portal of North Rhine-Westphalia, delivers the data of the state's public bodies to GovData.
+DATENBEREITSTELLER_STANDARD = "openNRW"
 BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
 
 
@@ -54,6 +61,20 @@ class Record(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
+# Contact values that become mailto: and tel: links (kontakt.py builds them from the checked value).
+EMail = Annotated[str, Field(min_length=1, pattern=EMAIL_PATTERN)]
+Telefon = Annotated[str, Field(min_length=1, pattern=TELEFON_PATTERN)]
+
+
+def _renderable(value: str) -> str:
+    problem = structure_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# Rich text (Markdown, shown through text.rich_text): its shape is limited before any page renders it.
+Markdown = Annotated[Text, AfterValidator(_renderable)]
 
 
 # Numbers are never converted: not from text, booleans, infinity or NaN, and no float is taken for an
@@ -355,7 +376,7 @@ class Projekt(Record):
         max_length=300,
         description="Ein Satz, der die Maßnahme beschreibt; erscheint in Listen, Kartenfenstern und Suchmaschinen.",
     )
-    beschreibung: Text | None = Field(None, description="Ausführliche Beschreibung in Markdown.")
+    beschreibung: Markdown | None = Field(None, description="Ausführliche Beschreibung in Markdown.")
     lage: Lage = Field(description="Wo die Maßnahme liegt und wie genau das bekannt ist.")
     stichworte: list[Text] = Field(
         default_factory=list,
@@ -381,7 +402,7 @@ class Tag(Record):
         None, description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
         "leer bei Online-Tagungen."
     )
-    beschreibung: Text | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
+    beschreibung: Markdown | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
 
 
 class Session(Record):
@@ -391,7 +412,7 @@ class Session(Record):
     tag: Tagesdatum = Field(description="Datum des Tages, an dem die Session stattfand.")
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
-    beschreibung: Text | None = Field(None, description="Worum es ging (Markdown).")
+    beschreibung: Markdown | None = Field(None, description="Worum es ging (Markdown).")
 
 
 class Dokument(Record):
@@ -423,7 +444,7 @@ class Tagung(Record):
         )
     )
     kurzbeschreibung: Text = Field(max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
-    beschreibung: Text | None = Field(None, description="Beschreibung der Tagung (Markdown).")
+    beschreibung: Markdown | None = Field(None, description="Beschreibung der Tagung (Markdown).")
     tage: list[Tag] = Field(min_length=1, description="Die Tage der Tagung in zeitlicher Reihenfolge.")
     sessions: list[Session] = Field(default_factory=list, description="Sessions und Workshops.")
     dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
@@ -471,7 +492,7 @@ class Beitrag(Record):
     )
     referierende: list[Person] = Field(default_factory=list, description="Wer gesprochen hat.")
     kurzbeschreibung: Text | None = Field(None, max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
-    zusammenfassung: Text | None = Field(None, description="Zusammenfassung (Markdown).")
+    zusammenfassung: Markdown | None = Field(None, description="Zusammenfassung (Markdown).")
     anhaenge: list[Anhang] = Field(default_factory=list, description="Folien und andere Dateien.")
     video: HttpUrl | None = Field(None, description="Adresse einer Videoaufzeichnung.")
     quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
@@ -503,8 +524,8 @@ class Anschrift(Record):
 class Kontakt(Record):
     rolle: Text = Field(description="Funktion, z. B. „Projektleitung Offensive Grüne Infrastruktur 2030“.")
     name: Text | None = Field(None, description="Name, nur wenn die Person der Veröffentlichung zugestimmt hat.")
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="Dienstliche E-Mail-Adresse.")
-    telefon: Text | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
+    email: EMail | None = Field(None, description="Dienstliche E-Mail-Adresse.")
+    telefon: Telefon | None = Field(None, description="Dienstliche Telefonnummer, z. B. „+49 201 2069-0“.")
 
 
 
@@ -521,8 +542,8 @@ class Datenschutzbeauftragte(Record):
     """The data-protection officer, whose contact details Art. 13 DSGVO requires."""
 
     name: Text | None = Field(None, description="Name, nur wenn er veröffentlicht werden soll; sonst genügt die Funktion.")
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="E-Mail-Adresse der oder des Datenschutzbeauftragten.")
-    telefon: Text | None = Field(None, description="Telefonnummer.")
+    email: EMail | None = Field(None, description="E-Mail-Adresse der oder des Datenschutzbeauftragten.")
+    telefon: Telefon | None = Field(None, description="Telefonnummer.")
     anschrift: Anschrift | None = Field(
         None, description="Postanschrift; ohne Angabe gilt die Anschrift des Betreibers.")
 
@@ -530,9 +551,9 @@ class Datenschutzbeauftragte(Record):
 class Barrierefreiheit(Record):
     """The feedback contact of the accessibility statement (BITV NRW)."""
 
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="E-Mail-Adresse für Meldungen von Barrieren.")
+    email: EMail | None = Field(None, description="E-Mail-Adresse für Meldungen von Barrieren.")
     formular: HttpUrl | None = Field(None, description="Adresse eines Kontaktformulars für Meldungen von Barrieren.")
-    telefon: Text | None = Field(None, description="Telefonnummer für Meldungen von Barrieren.")
+    telefon: Telefon | None = Field(None, description="Telefonnummer für Meldungen von Barrieren.")
 
 
 class Betreiber(Record):
@@ -546,8 +567,8 @@ class Betreiber(Record):
     kurzname: Text | None = Field(None, description="Abkürzung, z. B. „RVR“.")
     rechtsform: Text | None = Field(None, description="Rechtsform, z. B. „Körperschaft des öffentlichen Rechts“.")
     anschrift: Anschrift = Field(description="Postanschrift für Impressum, Kontakt und Datenschutz.")
-    telefon: Text | None = Field(None, description="Telefonnummer der Zentrale.")
-    email: Text | None = Field(None, pattern=EMAIL_PATTERN, description="Allgemeine E-Mail-Adresse.")
+    telefon: Telefon | None = Field(None, description="Telefonnummer der Zentrale.")
+    email: EMail | None = Field(None, description="Allgemeine E-Mail-Adresse.")
     website: HttpUrl | None = Field(None, description="Website des Betreibers.")
     organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
     kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")
@@ -560,6 +581,13 @@ class Betreiber(Record):
     barrierefreiheit: Barrierefreiheit | None = Field(
         None, description="Kontakt für Meldungen von Barrieren (Erklärung zur Barrierefreiheit, BITV NRW).")
     quellen: list[Quelle] = Field(default_factory=list, description="Quellen dieser Angaben.")
+    datenbereitsteller_id: str = Field(
+        DATENBEREITSTELLER_STANDARD, pattern=r"^[A-Za-z0-9]+$",
+        description=(
+            "Kennung des Datenbereitstellers bei GovData (dcatde:contributorID im Katalog daten/katalog.ttl), "
+            "der letzte Teil von http://dcat-ap.de/def/contributors/…; Standard „openNRW“: Daten öffentlicher "
+            "Stellen in NRW erreichen GovData über Open.NRW. Wer direkt an GovData liefert, erhält von GovData "
+            "eine eigene Kennung (info@govdata.de) und trägt sie hier ein."))
 
 
 def slug_is_valid(slug: str) -> bool:

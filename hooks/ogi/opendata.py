@@ -81,13 +81,19 @@ def _signed_area(ring: list[list[float]]) -> float:
 
 def rfc7946_geometry(geometrie: dict[str, Any]) -> dict[str, Any]:
     """The geometry with polygon rings wound as RFC 7946 3.1.6 asks: outer ring counterclockwise, holes clockwise."""
-    if geometrie["type"] != "Polygon":
-        return geometrie
+    if geometrie["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": _wound(geometrie["coordinates"])}
+    if geometrie["type"] == "MultiPolygon":
+        return {"type": "MultiPolygon", "coordinates": [_wound(polygon) for polygon in geometrie["coordinates"]]}
+    return geometrie
+
+
+def _wound(polygon: list[list[list[float]]]) -> list[list[list[float]]]:
     rings = []
-    for index, ring in enumerate(geometrie["coordinates"]):
+    for index, ring in enumerate(polygon):
         counterclockwise = _signed_area(ring) > 0
         rings.append(ring if counterclockwise == (index == 0) else list(reversed(ring)))
-    return {"type": "Polygon", "coordinates": rings}
+    return rings
 
 
 def feature_collection(massnahmen: list[Massnahme], site_url: str) -> dict[str, Any]:

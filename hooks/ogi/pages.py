@@ -63,7 +63,7 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
         tagung += files
     katalog = Output(urls.KATALOG, katalog_turtle(
         site, datensaetze(site, list(zip(OPEN_DATA_EXPORTS, exports)), event_files), umgebung))
-    feed = Output(urls.FEED, atom_feed(site, events, umgebung))
+    feed = Output(urls.FEED, atom_feed(site, events, umgebung, build.record_history))
     weitere: list[tuple[type[Export], Output]] = [(KatalogTurtle, katalog), (AtomFeed, feed)]
 
     outputs: list[Output] = []

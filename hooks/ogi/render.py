@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import TeilDatum, deutsches_datum
+from .kontakt import mailto, tel
 from .models import STATUS_WERTE
 from .schemas import field_reference
 from . import urls
@@ -47,7 +48,7 @@ def environment() -> jinja2.Environment:
 
     Every `{{ value }}` prints inert text (`finalize`): content cannot start Markdown or HTML syntax.
     Only Markup passes as it is: macro output, `|rich` (sanitised rich text), `|href` (checked link
-    targets), `|meta` (front matter) and the map renderer's HTML.
+    targets), `|mailto` and `|tel` (links built from a checked address or number), `|meta` (front matter) and the map renderer's HTML.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -60,7 +61,7 @@ def environment() -> jinja2.Environment:
         finalize=markdown_text,
     )
     env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, datum=datum, zahl=zahl,
-                       slug=slugify, link=urls.link, rel=urls.html_link)
+                       slug=slugify, link=urls.link, rel=urls.html_link, mailto=mailto, tel=tel)
     env.globals.update(urls=urls)  # every page and file address (urls.py)
     env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
     env.globals.update(status_werte=STATUS_WERTE)  # map legends list every status the model allows

@@ -7,15 +7,22 @@ links of the hand-written pages, asks each server once (a few requests at a time
 retries), and reports in German, as `path:line: field: message`, as GitHub annotations and as a table
 in the job summary. Results younger than a day are taken from `.cache/quellen.json`, so a rerun
 repeats only what failed or is new. httpx does the HTTP work.
+
+Addresses come from pull requests, and the check runs on a CI machine: it asks only public web servers.
+An address on this machine, in a private or link-local network (a cloud's metadata service), a multicast
+or reserved one, a port other than 80 or 443, or a name without a public address is not requested, and
+neither is any redirect into one: redirects are followed here, hop by hop, each checked first.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import ipaddress
 import json
 import os
 import re
+import socket
 import sys
 import time
 from collections import defaultdict
@@ -27,6 +34,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from .errors import flat
 from .github import workflow_command
 from .yamlfile import Loc, read_yaml
 
@@ -39,6 +47,7 @@ OK = "erreichbar"
 MOVED = "verschoben"
 BROKEN = "nicht erreichbar"
 UNSURE = "unsicher"
+REFUSED = "nicht öffentlich"
 
 WHOLE_URL = re.compile(r"https?://\S+\Z")
 # An address inside Markdown: the link target may hold one level of parentheses (Wikipedia-style).
@@ -54,6 +63,9 @@ CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 NO_CONNECTION = "keine Verbindung: Name nicht auflösbar oder Verbindung abgelehnt"
 PERMANENT_REDIRECTS = {301, 308}
+REDIRECTS = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 10
+PUBLIC_PORTS = {None, 80, 443}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REFUSED_STATUSES = {401, 403, 429}
 GONE_STATUSES = {404: "404 nicht gefunden", 410: "410 entfernt"}
@@ -197,9 +209,12 @@ async def check_urls(urls: Iterable[str], settings: Settings, now: Callable[[], 
     urls = list(dict.fromkeys(urls))
     overall = asyncio.Semaphore(settings.parallel)
     hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host))
-    async with httpx.AsyncClient(follow_redirects=True, timeout=settings.timeout, transport=transport,
+    async with httpx.AsyncClient(follow_redirects=False, timeout=settings.timeout, transport=transport,
                                  headers={"User-Agent": settings.user_agent},
-                                 limits=httpx.Limits(max_connections=settings.parallel)) as client:
+                                 # No connection is kept for another request: requests go to addresses, and two
+                                 # names on one address must not share a TLS connection made for one of them.
+                                 limits=httpx.Limits(max_connections=settings.parallel,
+                                                     max_keepalive_connections=0)) as client:
 
         async def one(url: str) -> Result:
             async with hosts[(urlsplit(url).hostname or "").lower()]:
@@ -214,14 +229,14 @@ async def check_urls(urls: Iterable[str], settings: Settings, now: Callable[[], 
 
 async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
                     now: Callable[[], float] = time.time) -> Result:
-    """One address: GET without reading the body (some servers answer HEAD wrongly), redirects followed."""
+    """One address: GET without reading the body (some servers answer HEAD wrongly), redirects followed
+    here, each hop only to a public address."""
     result = Result(url, UNSURE, "nicht geprüft", checked=now(), definite=False)
     for attempt in range(max(settings.attempts, 1)):
         if attempt:
             await asyncio.sleep(settings.backoff * 2 ** (attempt - 1))
         try:
-            async with client.stream("GET", url) as response:
-                status, final, history = response.status_code, str(response.url), response.history
+            answer = await _follow(client, url)
         except httpx.TimeoutException:
             result = Result(url, UNSURE, f"keine Antwort innerhalb von {_seconds(settings.timeout)}",
                             checked=now(), definite=False)
@@ -236,6 +251,9 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
         except httpx.TransportError:  # the connection broke off or the answer was no HTTP
             result = Result(url, BROKEN, "Verbindung abgebrochen", checked=now(), definite=False)
             continue
+        if isinstance(answer, str):  # the address or a redirect leads to no public server: never asked
+            return Result(url, REFUSED, answer, checked=now(), definite=False)
+        status, final, history = answer
         if status in RETRY_STATUSES:
             result = _classify(url, status, final, history, now())
             continue
@@ -243,7 +261,109 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
     return result
 
 
-def _classify(url: str, status: int, final: str, history: list[httpx.Response], checked: float) -> Result:
+@dataclass(frozen=True)
+class Hop:
+    """One answer on the way to the final one: a redirect, by the address asked (the name, not the number)."""
+
+    url: str
+    status_code: int
+
+
+async def _follow(client: httpx.AsyncClient, url: str) -> tuple[int, str, list[Hop]] | str:
+    """Status, final address and redirects of `url`; or, in German, why it or a redirect is not asked.
+
+    Each hop is checked and then asked at the very address the check found public: the name is not looked up
+    a second time (where a name could answer differently), while the Host header and TLS (SNI and the
+    certificate's name) still use the name.
+    """
+    history: list[Hop] = []
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        # The resolver blocks: in a thread, so that the other requests go on meanwhile.
+        problem, address = await asyncio.to_thread(inspect_address, current)
+        if problem or address is None:
+            problem = problem or "keine Adresse"
+            return problem if current == url else f"Weiterleitung auf {current}: {problem}"
+        target = httpx.URL(current)
+        extensions = {"sni_hostname": target.raw_host.decode("ascii")} if target.scheme == "https" else {}
+        async with client.stream("GET", target.copy_with(host=address), headers={"Host": target.netloc.decode("ascii")},
+                                 extensions=extensions) as response:
+            status, location = response.status_code, response.headers.get("location")
+        if status not in REDIRECTS or not location:
+            return status, current, history
+        history.append(Hop(current, status))
+        try:
+            current = str(target.join(location))
+        except httpx.InvalidURL:
+            return status, current, history[:-1]
+    raise httpx.TooManyRedirects("zu viele Weiterleitungen")
+
+
+# --- public addresses only ------------------------------------------------------------------------
+
+
+def resolve(host: str) -> list[str]:
+    """Every address the system's resolver gives for `host`; none if the name does not resolve."""
+    try:
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)})
+    except (OSError, UnicodeError):
+        return []
+
+
+def address_problem(url: str) -> str | None:
+    """Why `url` is no public web address, in German; None if it is one (http/https, port 80/443 or none,
+    a name or number whose every address is public)."""
+    return inspect_address(url)[0]
+
+
+def inspect_address(url: str) -> tuple[str | None, str | None]:
+    """(why `url` is no public web address, or None; the public address to connect to, or None)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return "nur http- und https-Adressen werden abgerufen", None
+    try:
+        port = parts.port
+    except ValueError:
+        return "ungültiger Port", None
+    if port not in PUBLIC_PORTS:
+        return f"Port {port}; abgerufen werden nur Adressen ohne Port oder mit Port 80 oder 443", None
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        return "Adresse ohne Servernamen", None
+    try:
+        literal: list[str] | None = [str(ipaddress.ip_address(host))]
+    except ValueError:
+        literal = None
+    addresses = literal or resolve(host)
+    if not addresses:
+        return f"„{host}“ hat keine öffentliche Adresse im DNS", None
+    for address in addresses:
+        kind = _not_public(ipaddress.ip_address(address.split("%")[0]))
+        if kind:
+            return (f"„{host}“ ist {kind}" if literal else f"„{host}“ führt zu {address}, {kind}"), None
+    return None, addresses[0].split("%")[0]
+
+
+def _not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    """What kind of non-public address `ip` is, in German; '' for a public one."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "eine Adresse dieses Rechners (Loopback)"
+    if ip.is_link_local:
+        return "eine link-lokale Adresse (z. B. der Metadaten-Dienst einer Cloud)"
+    if ip.is_multicast:
+        return "eine Multicast-Adresse"
+    if ip.is_reserved or ip.is_unspecified:  # before is_private, which includes 0.0.0.0/8 and 240.0.0.0/4
+        return "eine reservierte, nicht öffentliche Adresse"
+    if ip.is_private:
+        return "eine private Adresse (internes Netz)"
+    if not ip.is_global:
+        return "eine reservierte, nicht öffentliche Adresse"
+    return ""
+
+
+def _classify(url: str, status: int, final: str, history: list[Hop], checked: float) -> Result:
     moved_to = ""
     for index, hop in enumerate(history):  # the leading run of permanent redirects is a move
         if hop.status_code not in PERMANENT_REDIRECTS:
@@ -302,6 +422,9 @@ def message(citation: Citation, result: Result) -> str:
         return f"dauerhaft verschoben ({result.detail}) nach {result.new_url}; die neue Adresse eintragen"
     if result.outcome == UNSURE:
         return f"nicht sicher erreichbar ({result.detail}); im Browser prüfen"
+    if result.outcome == REFUSED:
+        return (f"nicht abgerufen ({result.detail}); geprüft werden nur öffentliche Websites: die öffentliche "
+                "Adresse der Quelle eintragen")
     if citation.archiv_url:
         advice = (f"eine archivierte Fassung ist eingetragen ({citation.archiv_url}); prüfen, ob sie die "
                   "Angaben noch belegt, oder eine neue Quelle suchen")
@@ -315,14 +438,14 @@ def message(citation: Citation, result: Result) -> str:
 
 
 TITLES = {BROKEN: ("warning", "Quelle nicht erreichbar"), UNSURE: ("warning", "Quelle unsicher"),
-          MOVED: ("notice", "Quelle verschoben")}
+          MOVED: ("notice", "Quelle verschoben"), REFUSED: ("warning", "Quelle nicht öffentlich")}
 
 
 def report(problems: list[tuple[Citation, Result]], github: bool, out: TextIO) -> None:
     """One line per problem; with `github`, an annotation on the file and line as well."""
     for citation, result in problems:
         text = f"{citation.field}: {message(citation, result)}"
-        print(f"{citation.path}:{citation.line}: {text}", file=out)
+        print(flat(f"{citation.path}:{citation.line}: {text}"), file=out)
         if github:
             level, title = TITLES[result.outcome]
             print(workflow_command(level, text, file=citation.path, line=citation.line, title=title), file=out)
@@ -372,14 +495,16 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
 
     problems = [(c, results[c.url]) for c in citations if results[c.url].outcome != OK]
     report(problems, environ.get("GITHUB_ACTIONS") == "true", out)
-    by_outcome = {kind: len({c.url for c, r in problems if r.outcome == kind}) for kind in (BROKEN, MOVED, UNSURE)}
+    by_outcome = {kind: len({c.url for c, r in problems if r.outcome == kind})
+                  for kind in (BROKEN, MOVED, UNSURE, REFUSED)}
+    refused = f", {by_outcome[REFUSED]} nicht öffentlich (nicht abgerufen)" if by_outcome[REFUSED] else ""
     counts = (f"{_count(len(urls), 'Adresse', 'Adressen')} an {_count(len(citations), 'Stelle', 'Stellen')} "
               f"geprüft ({len(fresh)} aus dem Zwischenspeicher "
               f"{CACHE_FILE}): {by_outcome[BROKEN]} nicht erreichbar, {by_outcome[MOVED]} verschoben, "
-              f"{by_outcome[UNSURE]} unsicher.")
+              f"{by_outcome[UNSURE]} unsicher{refused}.")
     print(counts, file=out)
     _write_summary(environ, summary_table(problems, counts))
-    return 1 if by_outcome[BROKEN] else 0
+    return 1 if by_outcome[BROKEN] or by_outcome[REFUSED] else 0
 
 
 def _in_own_thread(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -1,5 +1,5 @@
-"""schema.org JSON-LD for search engines: the operator, each event of the archive and its sessions (the
-2020 conference online), the open data of the measures. Content is untrusted: the text is JSON with <, > and & escaped,
+"""schema.org JSON-LD for search engines: the operator, each event of the archive and its sessions (online,
+or at the places its days name), the open data of the measures. Content is untrusted: the text is JSON with <, > and & escaped,
 so nothing in it can close the <script> element it is placed in."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from .models import Session, Tag, Tagung
 from .opendata import LIZENZ_URL, OPEN_DATA_EXPORTS
 
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
+OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 
 
 def script_json(data: Any) -> str:
@@ -53,15 +54,22 @@ def is_online(t: Tagung) -> bool:
     return bool(t.plattform) or any(word in (t.untertitel or "") for word in ("Online", "Digital"))
 
 
-def _event(name: str, start: str, end: str, url: str, t: Tagung, description: str | None = None) -> dict[str, Any]:
+def _event(name: str, start: str, end: str, url: str, t: Tagung, description: str | None = None,
+           tage: list[Tag] | None = None) -> dict[str, Any]:
+    """An Event; `tage` are the days it spans, whose places (`ort`) are its location when it was held in a hall."""
     event: dict[str, Any] = {
         "@type": "Event", "name": name, "startDate": start, "endDate": end,
         "eventStatus": "https://schema.org/EventScheduled", "url": url,
         "organizer": [{"@type": "Organization", "name": name_} for name_ in t.veranstalter],
     }
-    if is_online(t):  # where an event in a hall took place is not recorded: no location then
+    places = list(dict.fromkeys(tag.ort for tag in (t.tage if tage is None else tage) if tag.ort))
+    if is_online(t):
         event["eventAttendanceMode"] = ONLINE
         event["location"] = {"@type": "VirtualLocation", "url": url}
+    elif places:  # the place as the record writes it (name and address in one line): nothing is split or guessed
+        event["eventAttendanceMode"] = OFFLINE
+        located = [{"@type": "Place", "name": ort, "address": ort} for ort in places]
+        event["location"] = located[0] if len(located) == 1 else located
     if description:
         event["description"] = description
     if t.kostenfrei is not None:
@@ -88,7 +96,7 @@ def session_event(daten: Veranstaltungsdaten, s: Session, site_url: str) -> dict
     beginn = s.beginn or (tag.beginn if tag else None)
     ende = s.ende or (tag.ende if tag else None)
     return _event(s.titel, _zeit(s.tag, beginn, zone), _zeit(s.tag, ende, zone),
-                  urls.absolute_url(site_url, urls.session(daten.ordner, s.id)), t)
+                  urls.absolute_url(site_url, urls.session(daten.ordner, s.id)), t, tage=[tag] if tag else [])
 
 
 def datensatz(site: Site, site_url: str) -> dict[str, Any]:

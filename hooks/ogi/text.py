@@ -17,6 +17,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup, escape
 
+from .kontakt import is_address
+
 # Characters that start Markdown syntax anywhere in a line (links, emphasis, code, attr_list braces,
 # tables, escapes, headings, admonitions). As numeric character references they are shown as typed.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^$"} | {
@@ -30,6 +32,17 @@ _LINE_START = re.compile(r"^ *(?:[-+=:>?%]|\d+[.)])")
 _WHITESPACE = re.compile(r"[\s\u2028\u2029\x85]+")
 
 _HEADING = re.compile(r"<(/?)h([1-6])")
+# Limits on the shape of rich text, checked before anything renders it for a page (models.py): the sanitiser
+# (html5ever inside nh3) takes time that grows with the square of the nesting, so 500.000 nested quotes in a
+# 1-MB file kept a build busy for minutes. No description needs more than a few levels or a few hundred parts;
+# at these limits the worst text renders in a few hundredths of a second (make bench, bench/rich_text.py).
+MAX_NESTING = 5
+MAX_ELEMENTS = 2000
+_NESTING_TAGS = {"blockquote", "ul", "ol"}
+# A tag in cmark's output: its own elements (with data-sourcepos) and raw HTML from the text alike. `[^<>]*`
+# stops at the next bracket, so a text full of unclosed "<a" is still scanned in one pass.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)")
+_SOURCE_LINE = re.compile(r'data-sourcepos="(\d+):')
 RICH_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "code"}
 RICH_SCHEMES = {"http", "https", "mailto"}
 
@@ -96,9 +109,43 @@ def href(value: object) -> Markup:
     return Markup(quote(url, safe="/:?#&=%,;@+!$*"))
 
 
+def structure_problem(value: str) -> str | None:
+    """What makes rich text too deeply nested or too big to render quickly, in German; None if nothing.
+
+    Counted in the HTML that cmark makes of the text, before the sanitiser sees it: every start tag is an
+    element (raw HTML included), and quotes and lists, cmark's or raw, each open one level of nesting.
+    """
+    html = cmarkgfm.markdown_to_html(value, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS)
+    depth, elements, line = 0, 0, 1
+    for match in _TAG.finditer(html):
+        closing, name = match.group(1), match.group(2).lower()
+        source = _SOURCE_LINE.search(match.group(3))
+        if source:
+            line = int(source.group(1))
+        if closing:
+            if name in _NESTING_TAGS:
+                depth = max(depth - 1, 0)
+            continue
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            limit = f"{MAX_ELEMENTS:_}".replace("_", ".")
+            return (f"der Text hat mehr als {limit} Teile (Absätze, Listenpunkte, Zitate, Links, Hervorhebungen …) "
+                    f"und wäre zu aufwendig darzustellen; höchstens {limit}: kürzen oder auf mehrere Datensätze "
+                    "verteilen")
+        if name in _NESTING_TAGS:
+            depth += 1
+            if depth > MAX_NESTING:
+                return (f"Zitate („>“) und Listen sind in Zeile {line} des Textes mehr als {MAX_NESTING} Ebenen "
+                        f"tief ineinander verschachtelt; höchstens {MAX_NESTING} Ebenen (z. B. eine Liste in einem "
+                        "Zitat sind zwei): die Verschachtelung auflösen")
+    return None
+
+
 def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "a" and attribute == "href":
         scheme = urlsplit(value).scheme.lower()
+        if scheme == "mailto":  # one plain address: a ?cc= or a second address would copy readers' mail
+            return value if is_address(value[len("mailto:"):]) else None
         return value if scheme in RICH_SCHEMES else None
     return value
 

@@ -9,6 +9,7 @@ import socket
 import sys
 from pathlib import Path
 
+from .errors import flat
 from .scaffold import ScaffoldError, new_beitrag, new_project, new_veranstaltung
 from .schemas import stale_schemas, write_schemas
 
@@ -82,7 +83,7 @@ def run_tool(args: argparse.Namespace) -> int:
                                session=args.session or None, slug=args.slug or None,
                                veranstaltung=args.veranstaltung or None)
     except ScaffoldError as exc:
-        print(f"Nicht angelegt: {exc}", file=sys.stderr)
+        print(flat(f"Nicht angelegt: {exc}"), file=sys.stderr)  # the message may quote an existing title
         return 1
     shown = path.relative_to(root).as_posix()
     print(f"Angelegt: {shown}\nJetzt die Werte mit „ergänzen“ ausfüllen, dann `make serve` zur Vorschau "
