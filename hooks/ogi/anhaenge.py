@@ -7,22 +7,9 @@ from pathlib import Path
 
 from . import urls
 from .content import CONTENT_DIR, TAGUNG_DIR, Site
-from .files import published_file
+from .files import DOCUMENT_FORMATS, DOCUMENTS, published_file
 
 ATTACHMENTS = "anhaenge"  # folder of an event's files, in content/<event>/ and in the site
-
-# Names readers know; any other suffix is shown in capitals (".odp" -> "ODP").
-FORMATE = {
-    "pdf": "PDF",
-    "pptx": "PowerPoint",
-    "ppt": "PowerPoint",
-    "docx": "Word",
-    "doc": "Word",
-    "xlsx": "Excel",
-    "jpg": "JPEG",
-    "jpeg": "JPEG",
-    "mp4": "MP4-Video",
-}
 
 
 @dataclass(frozen=True)
@@ -53,7 +40,7 @@ def datei(site: Site, titel: str, name: str, ordner: str = "tagung-2020") -> Dat
 
     A missing file is a content error, so only `serve` renders pages then; they leave the link out.
     """
-    path = published_file(site.root, f"{CONTENT_DIR}/{ordner}/{ATTACHMENTS}", name)
+    path = published_file(site.root, f"{CONTENT_DIR}/{ordner}/{ATTACHMENTS}", name, DOCUMENTS)
     if path is None:
         return None
     size = path.stat().st_size
@@ -61,9 +48,10 @@ def datei(site: Site, titel: str, name: str, ordner: str = "tagung-2020") -> Dat
 
 
 def dateiformat(name: str) -> str:
-    """'folien.pdf' -> 'PDF'; a name without suffix -> 'Datei'."""
+    """'folien.pdf' -> 'PDF', 'folien.pptx' -> 'PowerPoint'; a name without suffix -> 'Datei'."""
     suffix = Path(name).suffix.lstrip(".").lower()
-    return FORMATE.get(suffix, suffix.upper() or "Datei")
+    known = DOCUMENT_FORMATS.get(suffix)
+    return known.label if known else suffix.upper() or "Datei"
 
 
 def human_size(size: int) -> str:

@@ -71,9 +71,22 @@ def massnahme(slug: str) -> str:
     return f"massnahmen/{slug}.md"
 
 
-def massnahme_bild(datei: str) -> str:
-    """An image of a measure, published beside the measures' pages."""
-    return f"massnahmen/bilder/{datei}"
+IMAGE_WIDTHS = (480, 960, 1600)  # the widths of a published image; the largest keeps the file's own name
+
+
+def massnahme_bild(datei: str, breite: int | None = None) -> str:
+    """An image of a measure, published beside the measures' pages; a smaller copy carries its width:
+    massnahme_bild('park.jpg') -> 'massnahmen/bilder/park.jpg', (…, 480) -> 'massnahmen/bilder/park-480.jpg'."""
+    if breite is None:
+        return f"massnahmen/bilder/{datei}"
+    stem, dot, suffix = datei.rpartition(".")
+    return f"massnahmen/bilder/{stem}-{breite}.{suffix}" if dot else f"massnahmen/bilder/{datei}-{breite}"
+
+
+def width_suffix(datei: str) -> str | None:
+    """The suffix of a smaller copy that the name `datei` already ends in ('park-480.jpg' -> '-480'), else None."""
+    stem = datei.rpartition(".")[0] or datei
+    return next((f"-{w}" for w in IMAGE_WIDTHS[:-1] if stem.endswith(f"-{w}")), None)
 
 
 def kommune(slug: str) -> str:
