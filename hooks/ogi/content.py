@@ -506,8 +506,12 @@ def _check_file_folders(site: Site, loader: _Loader) -> None:
     for event in event_folders(site.root):
         attachments = f"{CONTENT_DIR}/{event.name}/anhaenge"
         folders[attachments] = (DOCUMENTS, "anhaenge[].datei eines Beitrags")
+    faulty = {e.path for e in site.errors}
     for folder, (rule, where) in folders.items():
         named = loader.named.get(folder, set())
+        # A record with an error may name a file that is not counted as named yet: no warning about it then.
+        records = folder.rsplit("/", 1)[0] + "/"
+        sure = not any(path.startswith(records) and not path.startswith(folder + "/") for path in faulty)
         for path in files_below(site.root / folder):
             name = path.relative_to(site.root / folder).as_posix()
             if name in named or name == FOLDER_NOTE:
@@ -515,7 +519,7 @@ def _check_file_folders(site: Site, loader: _Loader) -> None:
             problem = format_problem(path, name, folder, rule)
             if problem:
                 site.errors.append(ContentError(loader.display(path), 1, FILE_FIELD, problem))
-            else:
+            elif sure:
                 site.warnings.append(ContentError(loader.display(path), 1, FILE_FIELD,
                                                   f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht "
                                                   f"(steht aber im öffentlichen Repository); ihren Namen unter {where} "
