@@ -197,17 +197,19 @@ def test_unnamed_file_of_a_refused_format_is_an_error_at_the_file(project):
         f"nicht; erlaubt sind JPEG, PNG und WebP: {IMAGE_ADVICE}"]
 
 
+def unnamed_message(name: str, where: str) -> str:
+    return (f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht (steht aber im öffentlichen "
+            f"Repository); ihren Namen unter {where} eintragen oder die Datei löschen")
+
+
 def test_unnamed_image_is_a_warning_because_the_repository_is_public(project):
     (project / BILDER / "vorrat.jpg").write_bytes(_jpeg())
     (project / ANHAENGE / "unterordner").mkdir()
     (project / ANHAENGE / "unterordner/alt.pdf").write_bytes(b"%PDF-1.4\n")
     assert _messages(project) == [
-        f"{BILDER}/vorrat.jpg:1: (Datei): kein Datensatz nennt „vorrat.jpg“, die Datei wird nicht veröffentlicht "
-        "(steht aber im öffentlichen Repository); ihren Namen unter bilder[].datei einer Maßnahme eintragen oder die "
-        "Datei löschen (Warnung)",
-        f"{ANHAENGE}/unterordner/alt.pdf:1: (Datei): kein Datensatz nennt „unterordner/alt.pdf“, die Datei wird nicht "
-        "veröffentlicht (steht aber im öffentlichen Repository); ihren Namen unter anhaenge[].datei eines Beitrags "
-        "eintragen oder die Datei löschen (Warnung)"]
+        f"{BILDER}/vorrat.jpg:1: (Datei): {unnamed_message('vorrat.jpg', 'bilder[].datei einer Maßnahme')} (Warnung)",
+        f"{ANHAENGE}/unterordner/alt.pdf:1: (Datei): "
+        f"{unnamed_message('unterordner/alt.pdf', 'anhaenge[].datei eines Beitrags')} (Warnung)"]
 
 
 def test_folder_note_readme_is_neither_refused_nor_published(project):
@@ -220,13 +222,17 @@ def test_folder_note_readme_is_neither_refused_nor_published(project):
 SYMLINK = "Symlinks veröffentlicht die Website nicht, wohin sie auch zeigen; die Datei selbst an ihren Platz legen"
 
 
+def symlink_message(name: str, folder: str) -> str:
+    return f"„{name}“ in {folder}/ ist ein symbolischer Verweis (Symlink); {SYMLINK}"
+
+
 def test_symlink_named_as_image_is_refused_although_it_stays_in_the_repository(project):
     # layer: symlink -- a link to .git/config (or any git-ignored file of an editor's clone) would publish its bytes
     (project / ".git").mkdir()
     (project / ".git/config").write_text("[remote]\n\turl = https://token@example.org/\n", encoding="utf-8")
     field = _image_field(project, "park.jpg")
     os.symlink("../../../.git/config", project / BILDER / "park.jpg")
-    assert _messages(project) == [field + f"„park.jpg“ in {BILDER}/ ist ein symbolischer Verweis (Symlink); {SYMLINK}"]
+    assert _messages(project) == [field + symlink_message("park.jpg", BILDER)]
 
 
 def test_symlink_to_an_image_in_the_same_folder_is_refused(project):
@@ -234,7 +240,7 @@ def test_symlink_to_an_image_in_the_same_folder_is_refused(project):
     (project / BILDER / "original.jpg").write_bytes(_jpeg())
     os.symlink("original.jpg", project / BILDER / "park.jpg")
     # The target, named by no record, gets no warning while a record of the folder has an error.
-    assert _messages(project) == [field + f"„park.jpg“ in {BILDER}/ ist ein symbolischer Verweis (Symlink); {SYMLINK}"]
+    assert _messages(project) == [field + symlink_message("park.jpg", BILDER)]
 
 
 def test_symlink_out_of_the_repository_is_refused(project, tmp_path_factory):
@@ -242,8 +248,7 @@ def test_symlink_out_of_the_repository_is_refused(project, tmp_path_factory):
     secret.write_bytes(b"%PDF-1.4\n")
     field = _attachment_field(project, "folien.pdf")
     os.symlink(secret, project / ANHAENGE / "folien.pdf")
-    assert _messages(project) == [field + f"„folien.pdf“ in {ANHAENGE}/ ist ein symbolischer Verweis (Symlink); "
-                                  f"{SYMLINK}"]
+    assert _messages(project) == [field + symlink_message("folien.pdf", ANHAENGE)]
 
 
 def test_symlinked_folder_and_record_anywhere_in_content_are_refused(project, tmp_path_factory):
@@ -273,12 +278,13 @@ def test_docs_file_that_is_no_page_and_no_design_is_refused(project, name):
     (project / "docs/assets").mkdir(parents=True)
     (project / "docs/assets/ogi.css").write_text("a{}", encoding="utf-8")
     (project / "docs" / name).write_bytes(HTML)
-    suffix = Path(name).suffix
-    assert _messages(project) == [
-        f"docs/{name}:1: (Datei): Dateien der Art „{suffix}“ veröffentlicht die Website nicht aus docs/: dort stehen "
-        "nur Seiten (.md) und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als Seite (.md) "
-        "schreiben, Bilder einer Maßnahme nach content/projects/bilder/ und Folien nach "
-        "content/<veranstaltung>/anhaenge/ legen"]
+    assert _messages(project) == [f"docs/{name}:1: (Datei): {docs_message(Path(name).suffix)}"]
+
+
+def docs_message(suffix: str) -> str:
+    return (f"Dateien der Art „{suffix}“ veröffentlicht die Website nicht aus docs/: dort stehen nur Seiten (.md) "
+            "und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als Seite (.md) schreiben, Bilder "
+            "einer Maßnahme nach content/projects/bilder/ und Folien nach content/<veranstaltung>/anhaenge/ legen")
 
 
 # --- image limits -------------------------------------------------------------------------------------------
@@ -293,16 +299,18 @@ def _noisy_jpeg(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
+def big_message(megabytes: str) -> str:
+    return (f"das Bild „gross.jpg“ ist {megabytes} MB groß und wird verkleinert veröffentlicht, doch das Repository "
+            "behält das Original; vor dem Hochladen auf höchstens 5 MB verkleinern (z. B. 2.000 Pixel breit als JPEG "
+            "speichern)")
+
+
 def test_image_over_five_megabytes_is_a_warning_and_published_small(project):
     field = _image_field(project, "gross.jpg")
     data = _noisy_jpeg(4400, 3300)
     assert len(data) > 15 * 1024 * 1024
     (project / BILDER / "gross.jpg").write_bytes(data)
-    megabytes = f"{len(data) / 1024 / 1024:.0f}"
-    assert _messages(project) == [
-        field + f"das Bild „gross.jpg“ ist {megabytes} MB groß und wird verkleinert veröffentlicht, doch das Repository "
-        "behält das Original; vor dem Hochladen auf höchstens 5 MB verkleinern (z. B. 2.000 Pixel breit als JPEG "
-        "speichern) (Warnung)"]
+    assert _messages(project) == [field + big_message(f"{len(data) / 1024 / 1024:.0f}") + " (Warnung)"]
     # layer: neukodierung -- what the build publishes (the warning stops only check and the strict build)
     published = {o.uri: o.content for o in build_outputs(load_site(project)) if o.uri.startswith("massnahmen/bilder/")}
     assert sorted(published) == [urls.massnahme_bild("gross.jpg", 480), urls.massnahme_bild("gross.jpg", 960),
@@ -331,10 +339,13 @@ def test_image_with_too_many_pixels_is_refused_without_decoding(project, size, d
     Image.new("1", size).save(out, "PNG")
     assert len(out.getvalue()) < 200_000
     (project / BILDER / "bombe.png").write_bytes(out.getvalue())
-    assert _messages(project) == [
-        field + f"das Bild „bombe.png“ hat mehr als 60 Megapixel{dimensions}, mehr als erlaubt (so groß ist kein Foto, "
-        "wohl aber ein Bild, das beim Öffnen den Speicher füllen soll); das Bild verkleinern: für die Website genügen "
-        "2.000 Pixel Breite"]
+    assert _messages(project) == [field + bomb_message(dimensions)]
+
+
+def bomb_message(dimensions: str) -> str:
+    return (f"das Bild „bombe.png“ hat mehr als 60 Megapixel{dimensions}, mehr als erlaubt (so groß ist kein Foto, "
+            "wohl aber ein Bild, das beim Öffnen den Speicher füllen soll); das Bild verkleinern: für die Website "
+            "genügen 2.000 Pixel Breite")
 
 
 # --- re-encoding ----------------------------------------------------------------------------------------------
@@ -388,3 +399,11 @@ def test_a_file_never_becomes_a_page_whatever_its_name():
         Output("massnahmen/bilder/login.md", path=Path("login.md"))
     with pytest.raises(ValueError, match="wird nie zur Seite"):
         Output("massnahmen/bilder/login.md", content=b"# Anmelden")
+
+
+def guide_messages() -> list[str]:
+    """`field: message` of every case above, as the editors' guide quotes them (test_annotations_guide.py)."""
+    return [*(f"bilder[1].datei: {c[3]}" for c in NAMED_IMAGES), *(f"anhaenge[1].datei: {c[3]}" for c in NAMED_ATTACHMENTS),
+            f"bilder[1].datei: {symlink_message('park.jpg', BILDER)}", f"bilder[1].datei: {big_message('15')}",
+            f"bilder[1].datei: {bomb_message('')}", f"(Datei): {unnamed_message('vorrat.jpg', 'bilder[].datei')}",
+            f"(Datei): {docs_message('.html')}"]
