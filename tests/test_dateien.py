@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy
 import pytest
-from helpers import FIXTURE_CONTENT, TAGUNG, line_of
+from helpers import FIXTURE_CONTENT, TAGUNG, line_of, replace_in
 from hostile import hostile_jpeg
 from PIL import Image
 
@@ -57,19 +57,19 @@ def _messages(project: Path) -> list[str]:
 
 def _image_field(project: Path, name: str) -> str:
     """Let the fixture measure name `name` as its image; the message prefix of that field."""
-    record = project / RECORD
-    record.write_text(record.read_text(encoding="utf-8").replace("datei: test-bild.png", f"datei: {name}"),
-                      encoding="utf-8")
-    (project / BILDER / "test-bild.png").unlink()
-    return f"{RECORD}:{line_of(record, f'  - datei: {name}')}: bilder[1].datei: "
+    return _rename(project, RECORD, f"{BILDER}/test-bild.png", name, "  - ", "bilder[1].datei")
 
 
 def _attachment_field(project: Path, name: str) -> str:
-    record = project / TALK
-    record.write_text(record.read_text(encoding="utf-8").replace("datei: test-folien.pdf", f"datei: {name}"),
-                      encoding="utf-8")
-    (project / ANHAENGE / "test-folien.pdf").unlink()
-    return f"{TALK}:{line_of(record, f'    datei: {name}')}: anhaenge[1].datei: "
+    """Let the fixture talk name `name` as its slides; the message prefix of that field."""
+    return _rename(project, TALK, f"{ANHAENGE}/test-folien.pdf", name, "    ", "anhaenge[1].datei")
+
+
+def _rename(project: Path, source: str, old: str, name: str, indent: str, field: str) -> str:
+    record = project / source
+    replace_in(record, f"datei: {Path(old).name}", f"datei: {name}")
+    (project / old).unlink()
+    return f"{source}:{line_of(record, f'{indent}datei: {name}')}: {field}: "
 
 
 def _jpeg(size: tuple[int, int] = (64, 48), **options) -> bytes:
@@ -95,17 +95,22 @@ IMAGE_ADVICE = "das Bild als JPEG speichern (eine Grafik als PNG)"
 SLIDES_ADVICE = "die Folien als PDF exportieren (ein Dokument als PDF speichern)"
 DOCUMENTS = ("PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx) und OpenDocument (.odp, .odt, .ods)")
 
+
+def refused_type(name: str, folder: str) -> str:
+    """The message for a file whose kind (by its name's ending) the folder does not admit at all."""
+    allowed, advice = (DOCUMENTS, SLIDES_ADVICE) if folder == ANHAENGE else ("JPEG, PNG und WebP", IMAGE_ADVICE)
+    return (f"„{name}“ in {folder}/: Dateien der Art „{Path(name).suffix}“ veröffentlicht die Website nicht; "
+            f"erlaubt sind {allowed}: {advice}")
+
 # (case id "layer-what", file name, bytes, message after the field) for an image a record names.
 NAMED_IMAGES = [
     ("format-svg-mit-script", "karte.svg", SVG,
      f"„karte.svg“ in {BILDER}/: SVG-Dateien können Programmcode enthalten, der auf der Website liefe; das Bild "
      "als PNG speichern"),
     ("format-markdown-als-seite", "seite.md", b"# Anmelden\n\n<form><input type=password></form>\n",
-     f"„seite.md“ in {BILDER}/: Dateien der Art „.md“ veröffentlicht die Website nicht; erlaubt sind JPEG, PNG und "
-     f"WebP: {IMAGE_ADVICE}"),
+     refused_type("seite.md", BILDER)),
     ("format-html", "bild.html", HTML,
-     f"„bild.html“ in {BILDER}/: Dateien der Art „.html“ veröffentlicht die Website nicht; erlaubt sind JPEG, PNG "
-     f"und WebP: {IMAGE_ADVICE}"),
+     refused_type("bild.html", BILDER)),
     ("format-html-als-jpg", "park.jpg", HTML,
      f"„park.jpg“ in {BILDER}/ ist dem Inhalt nach kein JPEG, sondern HTML; {IMAGE_ADVICE}"),
     ("format-svg-als-png", "park.png", SVG,
@@ -142,20 +147,15 @@ NAMED_ATTACHMENTS = [
     ("format-html-als-pdf", "folien.pdf", HTML,
      f"„folien.pdf“ in {ANHAENGE}/ ist dem Inhalt nach kein PDF, sondern HTML; {SLIDES_ADVICE}"),
     ("format-html", "folien.html", HTML,
-     f"„folien.html“ in {ANHAENGE}/: Dateien der Art „.html“ veröffentlicht die Website nicht; erlaubt sind "
-     f"{DOCUMENTS}: {SLIDES_ADVICE}"),
+     refused_type("folien.html", ANHAENGE)),
     ("format-xml", "daten.xml", b'<?xml version="1.0"?><a/>',
-     f"„daten.xml“ in {ANHAENGE}/: Dateien der Art „.xml“ veröffentlicht die Website nicht; erlaubt sind "
-     f"{DOCUMENTS}: {SLIDES_ADVICE}"),
+     refused_type("daten.xml", ANHAENGE)),
     ("format-javascript", "folien.js", b"window.__pwned='js'",
-     f"„folien.js“ in {ANHAENGE}/: Dateien der Art „.js“ veröffentlicht die Website nicht; erlaubt sind "
-     f"{DOCUMENTS}: {SLIDES_ADVICE}"),
+     refused_type("folien.js", ANHAENGE)),
     ("format-json", "daten.json", b'{"a": 1}',
-     f"„daten.json“ in {ANHAENGE}/: Dateien der Art „.json“ veröffentlicht die Website nicht; erlaubt sind "
-     f"{DOCUMENTS}: {SLIDES_ADVICE}"),
+     refused_type("daten.json", ANHAENGE)),
     ("format-markdown-als-seite", "protokoll.md", b"# Protokoll\n<script>window.__pwned=1</script>\n",
-     f"„protokoll.md“ in {ANHAENGE}/: Dateien der Art „.md“ veröffentlicht die Website nicht; erlaubt sind "
-     f"{DOCUMENTS}: {SLIDES_ADVICE}"),
+     refused_type("protokoll.md", ANHAENGE)),
     ("format-pptx-mit-makros", "folien.pptx", _office(PPTM_TYPE),
      f"„folien.pptx“ in {ANHAENGE}/ ist dem Inhalt nach kein PowerPoint, sondern ZIP-Archiv; {SLIDES_ADVICE}"),
     ("format-altes-office", "folien.ppt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
@@ -193,8 +193,7 @@ def test_unnamed_file_of_a_refused_format_is_an_error_at_the_file(project):
     # layer: format -- a .md in bilder/ never becomes a page (only named files are published), but it is refused
     (project / BILDER / "login.md").write_text("# Anmelden\n", encoding="utf-8")
     assert _messages(project) == [
-        f"{BILDER}/login.md:1: (Datei): „login.md“ in {BILDER}/: Dateien der Art „.md“ veröffentlicht die Website "
-        f"nicht; erlaubt sind JPEG, PNG und WebP: {IMAGE_ADVICE}"]
+        f"{BILDER}/login.md:1: (Datei): {refused_type('login.md', BILDER)}"]
 
 
 def unnamed_message(name: str, where: str) -> str:
