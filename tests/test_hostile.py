@@ -147,8 +147,10 @@ def test_hostile_images_are_published_as_pixels_only(hostile_site):
 def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site):
     root, _ = hostile_site
     page = root / "massnahmen" / HOSTILE_SLUG / "index.html"
-    images = [n for n in parse_html(page).find_all("img") if n.attrs.get("srcset")]
-    assert len(images) == 2
+    tree = parse_html(page)
+    assert [h.attrs.get("id") for h in tree.find_all("h2") if h.text.startswith("Bilder")] == ["bilder"]
+    images = [i for f in tree.find_all("figure") if f.attrs.get("class") == "ogi-bild" for i in f.find_all("img")]
+    assert len(images) == 2 and all(i.attrs.get("srcset") for i in images)
     photo = images[0]
     candidates = [c.strip().split(" ") for c in photo.attrs["srcset"].split(",")]
     assert [width for _, width in candidates] == ["480w", "960w", "1500w"]
