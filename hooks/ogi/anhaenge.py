@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
-from .content import CONTENT_DIR, TAGUNG_DIR, Site
+from .content import TAGUNG_DIR, Site, attachments_dir
 from .files import DOCUMENT_FORMATS, DOCUMENTS, published_file
-
-ATTACHMENTS = "anhaenge"  # folder of an event's files, in content/<event>/ and in the site
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ def datei(site: Site, titel: str, name: str, ordner: str = "tagung-2020") -> Dat
 
     A missing file is a content error, so only `serve` renders pages then; they leave the link out.
     """
-    path = published_file(site.root, f"{CONTENT_DIR}/{ordner}/{ATTACHMENTS}", name, DOCUMENTS)
+    path = published_file(site.root, attachments_dir(ordner), name, DOCUMENTS)
     if path is None:
         return None
     size = path.stat().st_size

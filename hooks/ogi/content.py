@@ -11,19 +11,8 @@ from typing import Any, TypeVar
 
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
-from .bilder import image_problem, size_problem
-from .files import (
-    DOCUMENTS,
-    FOLDER_NOTE,
-    IMAGES,
-    SYMLINK_REMEDY,
-    FileRule,
-    file_problem,
-    files_below,
-    format_problem,
-    symlink_in,
-    symlinks,
-)
+from .file_checks import image_problems, tree_problems
+from .files import DOCUMENTS, IMAGES, file_problem, symlink_in
 from .kommunen import ags_of, official_kommunen
 from .models import (
     STATUS_UNBEKANNT,
@@ -55,10 +44,13 @@ RESERVED_SESSION_IDS = urls.SESSION_RESERVED
 RESERVED_EVENT_FOLDERS = (*urls.SECTIONS, "projects")
 CONTENT_DIR = "content"
 DOCS_DIR = "docs"  # hand-written pages: MkDocs publishes every file in it
-# The site's own design in docs/assets/ (changed with the code, reviewed like it); nothing else but pages in docs/.
-DOCS_ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico", ".woff2"}
 KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def attachments_dir(ordner: str) -> str:
+    """The folder of an event's files: attachments_dir('tagung-2020') -> 'content/tagung-2020/anhaenge'."""
+    return f"{CONTENT_DIR}/{ordner}/anhaenge"
 
 
 @dataclass(frozen=True)
@@ -122,7 +114,7 @@ class Veranstaltungsdaten:
 
     @property
     def attachments_dir(self) -> str:
-        return f"{CONTENT_DIR}/{self.ordner}/anhaenge"
+        return attachments_dir(self.ordner)
 
 
 @dataclass
@@ -245,7 +237,11 @@ def load_site(root: Path) -> Site:
     for folder in event_folders(root):
         _load_tagung(site, loader, folder)
     _check_duplicate_titles(site, loader)
-    _check_file_folders(site, loader)
+    folders = {IMAGES_DIR: (IMAGES, "bilder[].datei einer Maßnahme")} | {
+        attachments_dir(folder.name): (DOCUMENTS, "anhaenge[].datei eines Beitrags") for folder in event_folders(root)}
+    errors, warnings = tree_problems(root, CONTENT_DIR, DOCS_DIR, folders, loader.named, {e.path for e in site.errors})
+    site.errors += errors
+    site.warnings += warnings
     return site
 
 
@@ -261,7 +257,7 @@ class _Loader:
     def load(self, path: Path, model: type, *, slug: bool = False) -> Any:
         shown = self.display(path)
         if symlink_in(self.site.root, path):
-            return None  # _check_file_folders names every symlink in content/
+            return None  # tree_problems names every symlink in content/
         if not path.is_file():
             self.site.errors.append(ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht"))
             return None
@@ -349,18 +345,11 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
 def _check_image(site: Site, loader: _Loader, shown: str, index: int, name: str) -> None:
     loader.named.setdefault(IMAGES_DIR, set()).add(name)
     loc, field_name = ("bilder", index, "datei"), f"bilder[{index + 1}].datei"
-    suffix = urls.width_suffix(name)
-    problem = file_problem(site.root, IMAGES_DIR, name, IMAGES) or (
-        f"„{name}“ endet auf „{suffix}“ wie die verkleinerten Fassungen, die die Website selbst erzeugt; die Datei "
-        f"umbenennen, z. B. in „{name.replace(suffix, suffix + 'px', 1)}“" if suffix else None)
-    if problem is None:
-        path = site.root / IMAGES_DIR / name
-        problem, warning = size_problem(path, name)
-        problem = problem or image_problem(path, name)
-        if warning and not problem:
-            site.warnings.append(ContentError(shown, loader.files[shown].line_of(loc), field_name, warning))
+    problem, warning = image_problems(site.root, IMAGES_DIR, name)
     if problem:
         loader.error(shown, loc, field_name, problem)
+    elif warning:
+        site.warnings.append(ContentError(shown, loader.files[shown].line_of(loc), field_name, warning))
 
 
 def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
@@ -485,59 +474,6 @@ def _check_attachment(site: Site, loader: _Loader, event: Veranstaltungsdaten, s
         site.warnings.append(ContentError(shown, line, field_name,
                                           f"die Datei „{name}“ ist {megabytes:.0f} MB groß; Dateien über 20 MB "
                                           "verkleinern (z. B. PDF komprimieren), damit sie schnell laden"))
-
-
-def _check_file_folders(site: Site, loader: _Loader) -> None:
-    """Every symlink in content/ and docs/, and every file of a file folder that no record names.
-
-    A file no record names is not published, but the repository is public: a wrong format is an error as if it
-    were named, any other such file a warning (serve shows it and goes on; check and the strict build stop).
-    """
-    named_paths = {f"{folder}/{name}" for folder, names in loader.named.items() for name in names}
-    for folder in (CONTENT_DIR, DOCS_DIR):
-        for link in symlinks(site.root / folder):
-            if loader.display(link) in named_paths:
-                continue  # the record that names it has the message, with its line
-            what = "der Ordner" if link.is_dir() else "die Datei"
-            site.errors.append(ContentError(loader.display(link), 1, FILE_FIELD,
-                                            f"{what} ist ein symbolischer Verweis (Symlink); {SYMLINK_REMEDY}"))
-    _check_docs_files(site, loader)
-    folders: dict[str, tuple[FileRule, str]] = {IMAGES_DIR: (IMAGES, "bilder[].datei einer Maßnahme")}
-    for event in event_folders(site.root):
-        attachments = f"{CONTENT_DIR}/{event.name}/anhaenge"
-        folders[attachments] = (DOCUMENTS, "anhaenge[].datei eines Beitrags")
-    faulty = {e.path for e in site.errors}
-    for folder, (rule, where) in folders.items():
-        named = loader.named.get(folder, set())
-        # A record with an error may name a file that is not counted as named yet: no warning about it then.
-        records = folder.rsplit("/", 1)[0] + "/"
-        sure = not any(path.startswith(records) and not path.startswith(folder + "/") for path in faulty)
-        for path in files_below(site.root / folder):
-            name = path.relative_to(site.root / folder).as_posix()
-            if name in named or name == FOLDER_NOTE:
-                continue  # the record's check named its problems; the folder's note is never published
-            problem = format_problem(path, name, folder, rule)
-            if problem:
-                site.errors.append(ContentError(loader.display(path), 1, FILE_FIELD, problem))
-            elif sure:
-                site.warnings.append(ContentError(loader.display(path), 1, FILE_FIELD,
-                                                  f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht "
-                                                  f"(steht aber im öffentlichen Repository); ihren Namen unter {where} "
-                                                  "eintragen oder die Datei löschen"))
-
-
-def _check_docs_files(site: Site, loader: _Loader) -> None:
-    """docs/ holds pages (.md) and, in docs/assets/, the site's own design; MkDocs publishes any other file as
-    it is, and the site's address must not serve a page or script that no rule checked."""
-    for path in files_below(site.root / DOCS_DIR):
-        relative = path.relative_to(site.root / DOCS_DIR)
-        if path.suffix == ".md" or (relative.parts[0] == "assets" and path.suffix.lower() in DOCS_ASSET_SUFFIXES):
-            continue
-        site.errors.append(ContentError(loader.display(path), 1, FILE_FIELD, (
-            f"Dateien der Art „{path.suffix or 'ohne Endung'}“ veröffentlicht die Website nicht aus docs/: dort "
-            "stehen nur Seiten (.md) und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als "
-            "Seite (.md) schreiben, Bilder einer Maßnahme nach content/projects/bilder/ und Folien nach "
-            "content/<veranstaltung>/anhaenge/ legen")))
 
 
 def _check_duplicate_titles(site: Site, loader: _Loader) -> None:
