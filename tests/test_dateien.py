@@ -319,6 +319,14 @@ def test_image_over_five_megabytes_is_a_warning_and_published_small(project):
     assert Image.open(io.BytesIO(largest)).size == (1600, 1200)  # 4400 × 3300 scaled
 
 
+def test_image_just_over_five_megabytes_names_its_size_with_a_decimal(project):
+    field = _image_field(project, "gross.jpg")
+    with (project / BILDER / "gross.jpg").open("wb") as handle:
+        handle.write(_jpeg())
+        handle.truncate(5_662_310)  # padded after the image's end: decodes like the small picture it is
+    assert _messages(project) == [field + big_message("5,4") + " (Warnung)"]
+
+
 def test_image_over_thirty_megabytes_is_refused(project):
     field = _image_field(project, "riesig.jpg")
     with (project / BILDER / "riesig.jpg").open("wb") as handle:

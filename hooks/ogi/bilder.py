@@ -43,7 +43,9 @@ class Fassung:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB"
+    """5_662_310 -> '5,4 MB' (a decimal only below 10 MB, where it tells something), 31 MB as '31 MB'."""
+    value = size / 1024 / 1024
+    return f"{value:.0f} MB" if value >= 10 or value.is_integer() else f"{value:.1f} MB".replace(".", ",")
 
 
 def size_problem(path: Path, name: str) -> tuple[str | None, str | None]:
