@@ -414,3 +414,11 @@ def guide_messages() -> list[str]:
             f"bilder[1].datei: {symlink_message('park.jpg', BILDER)}", f"bilder[1].datei: {big_message('15')}",
             f"bilder[1].datei: {bomb_message('')}", f"(Datei): {unnamed_message('vorrat.jpg', 'bilder[].datei')}",
             f"(Datei): {docs_message('.html')}"]
+
+
+@pytest.mark.parametrize(("datei", "breite", "uri"), [
+    ("park.jpg", None, "massnahmen/bilder/park.jpg"), ("park.jpg", 480, "massnahmen/bilder/park-480.jpg"),
+    ("herne/park.v2.png", 960, "massnahmen/bilder/herne/park.v2-960.png")], ids=["groesste", "480", "unterordner"])
+def test_image_sizes_have_one_address_each(datei, breite, uri):
+    # A source name that ends like a smaller size ("park-480.jpg") is refused (test above), so no two meet.
+    assert urls.massnahme_bild(datei, breite) == uri

@@ -79,13 +79,13 @@ def massnahme_bild(datei: str, breite: int | None = None) -> str:
     massnahme_bild('park.jpg') -> 'massnahmen/bilder/park.jpg', (…, 480) -> 'massnahmen/bilder/park-480.jpg'."""
     if breite is None:
         return f"massnahmen/bilder/{datei}"
-    stem, dot, suffix = datei.rpartition(".")
-    return f"massnahmen/bilder/{stem}-{breite}.{suffix}" if dot else f"massnahmen/bilder/{datei}-{breite}"
+    path = posixpath.splitext(datei)
+    return f"massnahmen/bilder/{path[0]}-{breite}{path[1]}"
 
 
 def width_suffix(datei: str) -> str | None:
     """The suffix of a smaller copy that the name `datei` already ends in ('park-480.jpg' -> '-480'), else None."""
-    stem = datei.rpartition(".")[0] or datei
+    stem = posixpath.splitext(datei)[0]
     return next((f"-{w}" for w in IMAGE_WIDTHS[:-1] if stem.endswith(f"-{w}")), None)
 
 
