@@ -6,9 +6,11 @@ Each value sets `window.__pwned` if it ever runs, so a browser test can tell.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import yaml
+from PIL import Image, PngImagePlugin
 
 SCRIPT = "<script>window.__pwned='script'</script>"
 IMG = "<img src=x onerror=\"window.__pwned='img'\">"
@@ -22,6 +24,43 @@ RICH = (f"Text {SCRIPT} und {IMG}\n\n<iframe src=\"javascript:window.__pwned='if
         "<form action=\"https://example.org\"><input name=x></form><style>body{display:none}</style>\n\n"
         "{: onclick=\"window.__pwned='rich-attr'\" }\n\n# Überschrift mit *Betonung*\n\n"
         "[Post](mailto:post@example.org?cc=mitleser@example.net)")
+
+# Files that pass the format rules (their bytes begin as the format says) but carry a script, by their address in
+# the site, each with the one layer that stops it. Files the rules refuse are in tests/test_dateien.py, each pinned to its message.
+HOSTILE_SCRIPT = b"<html><body><script>window.__pwned='datei'</script></body></html>"
+GPS = (51.54, 7.2)  # the position a phone photo would give away
+HOSTILE_FILES = {
+    # layer: re-encoding (ogi.bilder) -- the published JPEG is made from the pixels alone
+    "massnahmen/bilder/feindlich-polyglott.jpg": "jpeg-with-gps-comment-and-trailing-html",
+    # layer: re-encoding (ogi.bilder) -- PNG text chunks and trailing bytes are not carried over
+    "massnahmen/bilder/feindlich-text.png": "png-with-script-in-text-chunk-and-trailer",
+    # layer: served as PDF by its name (the server's Content-Type), opened by the browser's PDF viewer or
+    # downloaded; never HTML on the site's address although HTML follows the header
+    "tagung-2020/anhaenge/feindlich.pdf": "pdf-header-then-html",
+}
+
+
+def hostile_jpeg(size: tuple[int, int] = (2000, 1500)) -> bytes:
+    """A photo as a phone makes it (EXIF with GPS position and orientation, XMP, a comment), plus a script."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90° clockwise to show upright
+    exif[0x010F] = f"Kamera {SCRIPT}"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (51.0, 32.0, 24.0), 3: "E", 4: (7.0, 12.0, 0.0)})
+    out = io.BytesIO()
+    Image.linear_gradient("L").resize(size).convert("RGB").save(
+        out, "JPEG", quality=90, exif=exif, xmp=f"<x:xmpmeta>{SCRIPT}</x:xmpmeta>".encode(),
+        comment=SCRIPT.encode())
+    return out.getvalue() + HOSTILE_SCRIPT
+
+
+def hostile_png() -> bytes:
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", SCRIPT)
+    out = io.BytesIO()
+    Image.new("RGBA", (640, 400), (20, 120, 60, 255)).save(out, "PNG", pnginfo=info)
+    return out.getvalue() + HOSTILE_SCRIPT
+
 
 HOSTILE_TITLE = f"Feindlich {SCRIPT}{IMG} {LINK} {ATTR}"
 HOSTILE_SLUG = "herne-feindlich"
@@ -41,6 +80,8 @@ MEASURE = {
     "quellen": [{"titel": f"Quelle ](javascript:window.__pwned='q') {SCRIPT}",
                  "url": "https://example.org/a_b_(c)?x=\"y\"&z=<w>", "abgerufen": "2026-11",
                  "archiv_url": f"https://web.archive.org/web/2026/https://example.org/{SCRIPT}"}],
+    "bilder": [{"datei": "feindlich-polyglott.jpg", "alt": f"Foto {SCRIPT}", "urheber": IMG, "lizenz": LINK},
+               {"datei": "feindlich-text.png", "alt": "Grafik", "urheber": "Test", "lizenz": "CC0 1.0"}],
     "datenstand": "2026-11-26",
 }
 
@@ -52,6 +93,7 @@ TALK = {
     "kurzbeschreibung": f"+SUM(A1) {SCRIPT}",
     "zusammenfassung": RICH,
     "quellen": [{"titel": TEMPLATE, "url": "https://example.org/", "abgerufen": "2026-11"}],
+    "anhaenge": [{"titel": f"Folien {SCRIPT}", "datei": "feindlich.pdf"}],
     "datenstand": "2026-11-26",
 }
 
@@ -61,6 +103,9 @@ def write_hostile_content(project: Path) -> None:
     operator hostile too (their titles appear on every page)."""
     content = project / "content"
     (content / "projects" / f"{HOSTILE_SLUG}.yml").write_text(_dump(MEASURE), encoding="utf-8")
+    (content / "projects/bilder/feindlich-polyglott.jpg").write_bytes(hostile_jpeg())
+    (content / "projects/bilder/feindlich-text.png").write_bytes(hostile_png())
+    (content / "tagung-2020/anhaenge/feindlich.pdf").write_bytes(b"%PDF-1.4\n" + HOSTILE_SCRIPT)
 
     tagung_file = content / "tagung-2020" / "tagung.yml"
     tagung = yaml.safe_load(tagung_file.read_text(encoding="utf-8"))

@@ -13,8 +13,11 @@ CORPUS = ROOT / "tests/corpus"
 
 
 def real_messages() -> list[str]:
-    """`field: message` of every broken file in the corpus (see test_content_errors.py)."""
-    messages = []
+    """`field: message` of every broken file in the corpus (see test_content_errors.py) and of every refused file
+    beside the records (test_dateien.py)."""
+    from test_dateien import guide_messages
+
+    messages = guide_messages()
     for path in sorted(CORPUS.glob("*.yml")):
         header = path.read_bytes().split(b"\n", 2)[1].decode().removeprefix("# fehler: ").strip()
         messages.append(re.sub(r"^[^:]+:\d+: ", "", header))

@@ -10,12 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from helpers import page_types, parse_html
-from hostile import HOSTILE_SLUG, HOSTILE_TITLE
+from hostile import GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE
+from PIL import Image
 
 from ogi.content import load_site
+from ogi.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
 from ogi.opendata import projekte_csv
 
 # Every page type that shows the hostile records (their browser checks: PAGE_TYPES in tests/helpers.py).
@@ -111,5 +114,92 @@ def test_searching_hostile_text_runs_nothing(browser, hostile_site):
         page.locator(".md-search-result__item").first.wait_for(timeout=10000)
         assert "<script>" in page.locator(".md-search-result__item").first.inner_text()
         assert page.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
+
+
+# --- files beside the records (HOSTILE_FILES in tests/hostile.py; the refused ones: tests/test_dateien.py) ------
+
+
+def _published_files(root: Path) -> list[Path]:
+    """The files of the site that come from content folders: measures' images and events' attachments."""
+    return sorted([*root.glob("massnahmen/bilder/**/*"), *root.glob("*/anhaenge/**/*")])
+
+
+@pytest.mark.slow
+def test_hostile_images_are_published_as_pixels_only(hostile_site):
+    # layer: re-encoding (ogi.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
+    root, _ = hostile_site
+    images = [p for p in _published_files(root) if p.parent.name == "bilder" and p.name.startswith("feindlich")]
+    assert {p.name for p in images} == {"feindlich-polyglott.jpg", "feindlich-polyglott-480.jpg",
+                                        "feindlich-polyglott-960.jpg", "feindlich-text.png", "feindlich-text-480.png"}
+    for path in images:
+        data = path.read_bytes()
+        assert b"__pwned" not in data and b"<script" not in data and b"51.0" not in data
+        with Image.open(path) as image:
+            assert dict(image.getexif()) == {}
+            assert not {"exif", "xmp", "comment", "icc_profile", "Comment", "XML:com.adobe.xmp"} & image.info.keys()
+            if path.suffix == ".jpg":  # turned upright by its EXIF orientation, then the orientation dropped
+                assert image.height > image.width
+    assert GPS  # the position the source file carried (tests/hostile.py)
+
+
+@pytest.mark.slow
+def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site):
+    root, _ = hostile_site
+    page = root / "massnahmen" / HOSTILE_SLUG / "index.html"
+    tree = parse_html(page)
+    assert [h.attrs.get("id") for h in tree.find_all("h2") if h.text.startswith("Bilder")] == ["bilder"]
+    images = [i for f in tree.find_all("figure") if f.attrs.get("class") == "ogi-bild" for i in f.find_all("img")]
+    assert len(images) == 2 and all(i.attrs.get("srcset") for i in images)
+    photo = images[0]
+    candidates = [c.strip().split(" ") for c in photo.attrs["srcset"].split(",")]
+    assert [width for _, width in candidates] == ["480w", "960w", "1500w"]
+    for url, _ in candidates:
+        assert (page.parent / url).resolve().is_file()
+    assert photo.attrs["sizes"] and photo.attrs["src"] == candidates[-1][0]
+    assert (photo.attrs["width"], photo.attrs["height"]) == ("1500", "2000")
+
+
+@pytest.mark.slow
+def test_hostile_site_publishes_only_what_the_rules_admit(hostile_site):
+    # What the pull request's preview artifact (site/) carries: no symlink, no page from a content folder, and
+    # in the content folders only files whose bytes are an admitted format of their name.
+    root, _ = hostile_site
+    assert [p for p in root.rglob("*") if p.is_symlink()] == []
+    assert [p for p in root.rglob("*.md")] == []
+    files = [p for p in _published_files(root) if p.is_file()]
+    assert {p.name for p in files} >= {"feindlich.pdf", "feindlich-text.png"}
+    for path in files:
+        formats = IMAGE_FORMATS if path.parent.name == "bilder" else DOCUMENT_FORMATS
+        assert detect(path) == formats[path.suffix.lstrip(".")].name, path
+
+
+def _non_html_files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and p.suffix not in (".html", ".gz"))
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_opening_any_published_file_directly_runs_nothing(browser, hostile_site):
+    # The browser tripwire for files: every non-HTML file of the site, opened as a reader's browser would open
+    # a link to it. An image shows as an image, a PDF in the viewer or as a download: no script of the site's.
+    root, base_url = hostile_site
+    files = _non_html_files(root)
+    assert set(HOSTILE_FILES) <= set(files)
+    context = browser.new_context(locale="de-DE", accept_downloads=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for name in files:
+            try:
+                page.goto(base_url + name, wait_until="load")
+            except Exception as exc:  # a download (office files, PDF in headless Chromium) is no document
+                assert "Download is starting" in str(exc) or "ERR_ABORTED" in str(exc), (name, exc)
+                continue
+            assert page.evaluate("typeof window.__pwned") == "undefined", name
+        assert dialogs == []
     finally:
         context.close()

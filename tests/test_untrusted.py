@@ -5,7 +5,6 @@ tests/corpus (test_content_errors.py); the built site with hostile records in te
 from __future__ import annotations
 
 import copy
-import os
 import re
 import shutil
 from pathlib import Path
@@ -272,16 +271,6 @@ def _add_image(project: Path, name: str) -> None:
     (project / "content/projects/bilder").mkdir(exist_ok=True)
 
 
-def test_image_symlink_that_leaves_the_repository_is_an_error(project, tmp_path_factory):
-    secret = tmp_path_factory.mktemp("draussen") / "geheim.jpg"
-    secret.write_bytes(b"token")
-    _add_image(project, "park.jpg")
-    os.symlink(secret, project / "content/projects/bilder/park.jpg")
-    assert _messages(project) == [
-        "content/projects/testmassnahme.yml:20: bilder[1].datei: „park.jpg“ in content/projects/bilder/ ist ein "
-        "Verweis auf eine Datei außerhalb des Repositorys; die Datei selbst in den Ordner legen"]
-
-
 def test_image_that_is_a_folder_is_an_error(project):
     _add_image(project, "ordner")
     (project / "content/projects/bilder/ordner").mkdir()
@@ -290,20 +279,7 @@ def test_image_that_is_a_folder_is_an_error(project):
         "gewöhnliche Datei (sondern ein Ordner oder Gerät); eine Datei angeben"]
 
 
-def test_image_symlink_inside_the_repository_is_published(project):
-    _add_image(project, "park.jpg")
-    (project / "content/projects/bilder/original.jpg").write_bytes(b"\xff\xd8")
-    os.symlink("original.jpg", project / "content/projects/bilder/park.jpg")
-    assert _messages(project) == []
-
-
-def test_record_file_that_is_a_symlink_out_of_the_repository_is_an_error(project, tmp_path_factory):
-    outside = tmp_path_factory.mktemp("draussen") / "fremd.yml"
-    shutil.copy(ROOT / "tests/corpus/betrag-als-text.yml", outside)
-    os.symlink(outside, project / "content/projects/fremd.yml")
-    assert _messages(project) == [
-        "content/projects/fremd.yml:1: (Datei): die Datei ist ein Verweis auf eine Datei außerhalb des "
-        "Repositorys; den Inhalt selbst in die Datei schreiben"]
+# Symlinks, formats and unnamed files: tests/test_dateien.py.
 
 
 # --- the reference list of Kommunen -----------------------------------------------------------

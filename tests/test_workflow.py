@@ -103,6 +103,10 @@ def test_pull_request_site_is_uploaded_as_preview_artifact(workflow: dict):
     assert upload["if"] == "github.event_name == 'pull_request'"
     assert upload["with"]["name"] == "website-vorschau" and upload["with"]["path"] == "site/"
     assert steps(job).index(upload) > next(i for i, s in enumerate(steps(job)) if s.get("run") == "make build")
+    # Only what the rules admitted (test_hostile.py: test_hostile_site_publishes_only_what_the_rules_admit):
+    # after the content check and the strict build, nothing hidden, nothing from another folder.
+    assert steps(job).index(upload) > next(i for i, s in enumerate(steps(job)) if s.get("run") == "make check")
+    assert upload["with"].get("include-hidden-files", False) is False
 
 
 def test_properdocs_build_is_compared_with_the_mkdocs_build(workflow: dict):

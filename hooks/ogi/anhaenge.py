@@ -6,23 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
-from .content import CONTENT_DIR, Site
-from .files import published_file
-
-ATTACHMENTS = "anhaenge"  # folder of an event's files, in content/<event>/ and in the site
-
-# Names readers know; any other suffix is shown in capitals (".odp" -> "ODP").
-FORMATE = {
-    "pdf": "PDF",
-    "pptx": "PowerPoint",
-    "ppt": "PowerPoint",
-    "docx": "Word",
-    "doc": "Word",
-    "xlsx": "Excel",
-    "jpg": "JPEG",
-    "jpeg": "JPEG",
-    "mp4": "MP4-Video",
-}
+from .content import Site, attachments_dir
+from .files import DOCUMENT_FORMATS, DOCUMENTS, published_file
 
 
 @dataclass(frozen=True)
@@ -53,7 +38,7 @@ def datei(site: Site, titel: str, name: str, ordner: str) -> Datei | None:
 
     A missing file is a content error, so only `serve` renders pages then; they leave the link out.
     """
-    path = published_file(site.root, f"{CONTENT_DIR}/{ordner}/{ATTACHMENTS}", name)
+    path = published_file(site.root, attachments_dir(ordner), name, DOCUMENTS)
     if path is None:
         return None
     size = path.stat().st_size
@@ -61,9 +46,10 @@ def datei(site: Site, titel: str, name: str, ordner: str) -> Datei | None:
 
 
 def dateiformat(name: str) -> str:
-    """'folien.pdf' -> 'PDF'; a name without suffix -> 'Datei'."""
+    """'folien.pdf' -> 'PDF', 'folien.pptx' -> 'PowerPoint'; a name without suffix -> 'Datei'."""
     suffix = Path(name).suffix.lstrip(".").lower()
-    return FORMATE.get(suffix, suffix.upper() or "Datei")
+    known = DOCUMENT_FORMATS.get(suffix)
+    return known.label if known else suffix.upper() or "Datei"
 
 
 def human_size(size: int) -> str:

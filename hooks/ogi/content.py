@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
-from .files import Tree, file_problem
+from .file_checks import image_problems, tree_problems
+from .files import DOCUMENTS, IMAGES, file_problem, symlink_in
 from .kommunen import ags_of, official_kommunen
 from .models import (
     STATUS_UNBEKANNT,
@@ -41,8 +42,14 @@ RESERVED_SESSION_IDS = urls.SESSION_RESERVED
 # An event folder (content/<name>/) must not take a generated section's address, nor be the measures' folder.
 RESERVED_EVENT_FOLDERS = (*urls.SECTIONS, "projects")
 CONTENT_DIR = "content"
+DOCS_DIR = "docs"  # hand-written pages: MkDocs publishes every file in it
 KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+def attachments_dir(ordner: str) -> str:
+    """The folder of an event's files: attachments_dir('tagung-2020') -> 'content/tagung-2020/anhaenge'."""
+    return f"{CONTENT_DIR}/{ordner}/anhaenge"
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ class Veranstaltungsdaten:
 
     @property
     def attachments_dir(self) -> str:
-        return f"{CONTENT_DIR}/{self.ordner}/anhaenge"
+        return attachments_dir(self.ordner)
 
 
 @dataclass
@@ -229,6 +236,11 @@ def load_site(root: Path) -> Site:
     for folder in event_folders(root):
         _load_tagung(site, loader, folder)
     _check_duplicate_titles(site, loader)
+    folders = {IMAGES_DIR: (IMAGES, "bilder[].datei einer Maßnahme")} | {
+        attachments_dir(folder.name): (DOCUMENTS, "anhaenge[].datei eines Beitrags") for folder in event_folders(root)}
+    errors, warnings = tree_problems(root, CONTENT_DIR, DOCS_DIR, folders, loader.named, {e.path for e in site.errors})
+    site.errors += errors
+    site.warnings += warnings
     return site
 
 
@@ -236,20 +248,17 @@ class _Loader:
     def __init__(self, site: Site):
         self.site = site
         self.files: dict[str, YamlFile] = {}
-        self.tree = Tree(site.root)  # records must stay inside the repository, symlinks followed
+        self.named: dict[str, set[str]] = {}  # file folder -> the names records give in it
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.site.root).as_posix()
 
     def load(self, path: Path, model: type, *, slug: bool = False) -> Any:
         shown = self.display(path)
+        if symlink_in(self.site.root, path):
+            return None  # tree_problems names every symlink in content/
         if not path.is_file():
             self.site.errors.append(ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht"))
-            return None
-        if not self.tree.contains(path):
-            self.site.errors.append(ContentError(shown, 1, FILE_FIELD,
-                                                 "die Datei ist ein Verweis auf eine Datei außerhalb des Repositorys; "
-                                                 "den Inhalt selbst in die Datei schreiben"))
             return None
         self.site.sources[shown] = path
         if slug and not slug_is_valid(path.stem):
@@ -320,9 +329,7 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
                                         f"einen anderen Namen wählen, z. B. „massnahme-{path.stem}.yml“"))
         return
     for index, bild in enumerate(record.bilder):
-        problem = file_problem(site.root, IMAGES_DIR, bild.datei)
-        if problem:
-            loader.error(shown, ("bilder", index, "datei"), f"bilder[{index + 1}].datei", problem)
+        _check_image(site, loader, shown, index, bild.datei)
     _check_status_basis(loader, shown, record)
     if len(orte) != len(record.kommunen):
         return
@@ -332,6 +339,16 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
         centre = orte[0].kommune
         geometrie = {"type": "Point", "coordinates": [centre.laenge, centre.breite]}
     site.massnahmen.append(Massnahme(path.stem, shown, record, tuple(orte), geometrie))
+
+
+def _check_image(site: Site, loader: _Loader, shown: str, index: int, name: str) -> None:
+    loader.named.setdefault(IMAGES_DIR, set()).add(name)
+    loc, field_name = ("bilder", index, "datei"), f"bilder[{index + 1}].datei"
+    problem, warning = image_problems(site.root, IMAGES_DIR, name)
+    if problem:
+        loader.error(shown, loc, field_name, problem)
+    elif warning:
+        site.warnings.append(ContentError(shown, loader.files[shown].line_of(loc), field_name, warning))
 
 
 def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
@@ -445,8 +462,9 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
 
 def _check_attachment(site: Site, loader: _Loader, event: Veranstaltungsdaten, shown: str, loc: tuple,
                       field_name: str, name: str) -> None:
+    loader.named.setdefault(event.attachments_dir, set()).add(name)
     path = site.root / event.attachments_dir / name
-    problem = file_problem(site.root, event.attachments_dir, name)
+    problem = file_problem(site.root, event.attachments_dir, name, DOCUMENTS)
     if problem:
         loader.error(shown, loc, field_name, problem)
     elif path.stat().st_size > MAX_ATTACHMENT_BYTES:

@@ -19,3 +19,7 @@ class Output:
         # Like MkDocs' File.generated: exactly one of the two says what the file holds.
         if (self.content is None) == (self.path is None):
             raise ValueError(f"{self.uri}: content oder path angeben, nicht beides und nicht keins")
+        # A page is Markdown text the generator wrote. A file (bytes, or from disk: images, attachments) is never
+        # one, whatever its name: MkDocs would make a ".md" file a page of the site.
+        if self.uri.endswith(".md") and not isinstance(self.content, str):
+            raise ValueError(f"{self.uri}: eine Datei wird nie zur Seite; nur Text aus einer Vorlage endet auf .md")

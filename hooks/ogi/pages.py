@@ -13,6 +13,7 @@ from .build import Build
 from .content import (
     CONTENT_DIR,
     IMAGES_DIR,
+    Massnahme,
     PROJECTS_DIR,
     RESERVED_PROJECT_NAMES,
     RESERVED_TALK_NAMES,
@@ -23,12 +24,13 @@ from .content import (
 from .exporte import Export
 from . import urls
 from .feed import AtomFeed, atom_feed
-from .files import published_file
+from .bilder import Fassung, UnreadableImage, fassungen, size_problem
+from .files import IMAGES, published_file
 from .foerdersummen import foerder_outputs
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
 from .lage_zeichnen import drawing_outputs
 from .maps import KartenEinstellungen, asset_outputs
-from .models import slug_is_valid
+from .models import Bild, slug_is_valid
 from .opendata import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from .output import Output
 from .regionbild import region_svg
@@ -115,12 +117,26 @@ def massnahmen_pages(build: Build, exports: list[Output],
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
         uri = urls.massnahme(m.slug)
-        # While serving with a content error, a missing image is left out instead of stopping the build.
-        bilder = [(b, path) for b in m.record.bilder if (path := published_file(site.root, IMAGES_DIR, b.datei))]
-        yield Output(uri, page.render(seite=uri, m=m, bilder=[b for b, _ in bilder], genauigkeit=GENAUIGKEIT_TEXT,
+        bilder = list(massnahme_bilder(site, m))
+        yield Output(uri, page.render(seite=uri, m=m, bilder=bilder, genauigkeit=GENAUIGKEIT_TEXT,
                                       karte=maps.placeholder(uri)), source=m.source)
-        for bild, path in bilder:
-            yield Output(urls.massnahme_bild(bild.datei), path=path)
+        for _, groessen in bilder:
+            yield from (Output(f.uri, content=f.daten, source=m.source) for f in groessen)
+
+
+def massnahme_bilder(site: Site, m: Massnahme) -> Iterable[tuple[Bild, list[Fassung]]]:
+    """Each image of a measure with its published sizes, made from the file (never copied).
+
+    While serving with a content error, an image with a problem is left out instead of stopping the build.
+    """
+    for bild in m.record.bilder:
+        path = published_file(site.root, IMAGES_DIR, bild.datei, IMAGES)
+        if path is None or size_problem(path, bild.datei)[0]:
+            continue
+        try:
+            yield bild, fassungen(path, bild.datei)
+        except UnreadableImage:
+            continue
 
 
 def kommunen_pages(build: Build) -> Iterable[Output]:

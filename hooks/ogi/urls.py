@@ -72,9 +72,22 @@ def massnahme(slug: str) -> str:
     return f"massnahmen/{slug}.md"
 
 
-def massnahme_bild(datei: str) -> str:
-    """An image of a measure, published beside the measures' pages."""
-    return f"massnahmen/bilder/{datei}"
+IMAGE_WIDTHS = (480, 960, 1600)  # the widths of a published image; the largest keeps the file's own name
+
+
+def massnahme_bild(datei: str, breite: int | None = None) -> str:
+    """An image of a measure, published beside the measures' pages; a smaller copy carries its width:
+    massnahme_bild('park.jpg') -> 'massnahmen/bilder/park.jpg', (…, 480) -> 'massnahmen/bilder/park-480.jpg'."""
+    if breite is None:
+        return f"massnahmen/bilder/{datei}"
+    path = posixpath.splitext(datei)
+    return f"massnahmen/bilder/{path[0]}-{breite}{path[1]}"
+
+
+def width_suffix(datei: str) -> str | None:
+    """The suffix of a smaller copy that the name `datei` already ends in ('park-480.jpg' -> '-480'), else None."""
+    stem = posixpath.splitext(datei)[0]
+    return next((f"-{w}" for w in IMAGE_WIDTHS[:-1] if stem.endswith(f"-{w}")), None)
 
 
 def kommune(slug: str) -> str:
