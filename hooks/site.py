@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from markupsafe import Markup
@@ -138,7 +139,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Material's search indexes `tags` of the page meta; they are shown only with its tags plugin (off).
     if is_editors_guide(page.file.src_uri):
         page.meta["search"] = {"exclude": True}  # Material's search skips the page, whatever its front matter
-    page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"))
+    # Title and description as front matter carries them (HTML-escaped: ogi/text.py meta_text).
+    titel = unescape(f"{page.meta.get('title') or page.title or ''}. {page.meta.get('description') or ''}")
+    page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"), titel)
     return label_cells(html)  # phones show table rows as cards, each cell with its column's name
 
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
+from .dates import TeilDatum
 from .files import Tree, file_problem
 from .kommunen import ags_of, official_kommunen
 from .models import (
@@ -26,6 +27,7 @@ from .models import (
     Tagung,
     slug_is_valid,
 )
+from .render import euro, zahl
 from .slugs import slugify
 from .validation import validate
 from .yamlfile import Loc, YamlFile, read_yaml
@@ -64,6 +66,11 @@ class Kommunendaten:
     def kreis(self) -> str:
         return self.kommune.kreis or KREISFREI
 
+    @property
+    def kreis_text(self) -> str:
+        """The Kreis by name, or 'kreisfreie Stadt': the group label 'Kreisfreie Städte' is no Kreis."""
+        return self.kommune.kreis or "kreisfreie Stadt"
+
 
 def kreis_order(kreis: str) -> tuple[bool, str]:
     """Sort key of Kreis groups: the kreisfreie Städte first, then the Kreise by name."""
@@ -83,6 +90,69 @@ class Massnahme:
     @property
     def kreise(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(ort.kreis for ort in self.kommunen))
+
+    # Wording of the measure's facts, one place for the page, the lists and the exports (not template logic).
+
+    @property
+    def kreise_text(self) -> str:
+        """'Kreis Unna', 'kreisfreie Stadt', or both for a measure across a Kreis and a kreisfreie Stadt."""
+        return ", ".join(dict.fromkeys(ort.kreis_text for ort in self.kommunen))
+
+    @property
+    def status_grundlage(self) -> StatusGrundlage | None:
+        """What the status rests on, as the page names it; None when no source states it."""
+        beleg = self.record.status_beleg
+        if beleg is None:
+            return None
+        quelle = self.record.quellen[beleg.quelle - 1]
+        nur_bilanz = beleg.art == "Abschlussbilanz"
+        return StatusGrundlage("Abschlussbilanz des Programms" if nur_bilanz else quelle.titel, beleg.quelle,
+                               beleg.datum or quelle.datum, nur_bilanz)
+
+    @property
+    def zeitraum_text(self) -> str | None:
+        """'März 2021 bis 2022', 'bis 2022', '2020'; None without a period."""
+        z = self.record.zeitraum
+        if z is None or not (z.beginn or z.ende):
+            return None
+        if z.beginn and z.ende:
+            return f"{z.beginn.deutsch()} bis {z.ende.deutsch()}"
+        return z.beginn.deutsch() if z.beginn else f"bis {z.ende.deutsch()}"  # type: ignore[union-attr]
+
+    @property
+    def foerderung_text(self) -> str | None:
+        """'122.000 € durch Land Nordrhein-Westfalen (Förderquote 100 %)'; None without funding facts."""
+        f = self.record.foerderung
+        if f is None:
+            return None
+        text = euro(f.betrag_eur) if f.betrag_eur is not None else "Betrag nicht einzeln bekannt"
+        if f.foerdergeber:
+            text += f" durch {f.foerdergeber}"
+        if f.anteil_prozent:
+            text += f" (Förderquote {zahl(f.anteil_prozent)} %)"
+        return text
+
+    @property
+    def suchwoerter(self) -> list[str]:
+        """The editors' `stichworte`, then the Kommunen and the Träger (the facts list is not indexed)."""
+        r = self.record
+        return list(dict.fromkeys([*r.stichworte, *(ort.name for ort in self.kommunen), *([r.traeger] if r.traeger else [])]))
+
+    @property
+    def fertig_jahr(self) -> int | None:
+        """The year the measure was completed, by its source; None when no source gives it."""
+        f = self.record.fertigstellung
+        return f.datum.jahr if f else None
+
+
+@dataclass(frozen=True)
+class StatusGrundlage:
+    """The source a measure's status rests on: its title (or the programme's final report), number, date."""
+
+    beleg: str
+    quelle: int
+    wann: TeilDatum | None
+    nur_bilanz: bool  # only the whole programme's final report supports it
 
 
 @dataclass(frozen=True)

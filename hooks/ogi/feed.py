@@ -41,23 +41,36 @@ class Eintrag:
     id: str
     titel: str
     art: str  # "Maßnahme", "Beitrag", "Veranstaltung"
-    path: str  # URL path of its page
+    seite: str  # docs path of its page, e.g. "massnahmen/herne-x.md"
     updated: dt.date
     summary: str | None
+
+    @property
+    def path(self) -> str:
+        """URL path of its page."""
+        return urls.page_url(self.seite)
 
 
 def eintraege(site: Site, events: list[Veranstaltung]) -> list[Eintrag]:
     """Every record and event, newest first; ties in a stable order."""
     entries = [Eintrag(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}", m.record.titel, "Maßnahme",
-                       urls.page_url(urls.massnahme(m.slug)), m.record.datenstand, m.record.kurzbeschreibung)
+                       urls.massnahme(m.slug), m.record.datenstand, m.record.kurzbeschreibung)
                for m in site.massnahmen]
     for event in events:
         entries.append(Eintrag(f"urn:uuid:{event.guid('veranstaltung', event.uri)}", event.record.titel,
-                               "Veranstaltung", event.page_path(), event.datenstand, event.record.kurzbeschreibung))
+                               "Veranstaltung", event.page(), event.datenstand, event.record.kurzbeschreibung))
         entries += [Eintrag(f"urn:uuid:{event.guid('event', v.slug)}", v.record.titel, "Beitrag",
-                            event.page_path(v.slug), v.record.datenstand, v.record.kurzbeschreibung)
+                            event.page(v.slug), v.record.datenstand, v.record.kurzbeschreibung)
                     for v in event.vortraege]
     return sorted(entries, key=lambda e: (-e.updated.toordinal(), e.art, e.titel.casefold(), e.id))
+
+
+def nach_tagen(site: Site, events: list[Veranstaltung]) -> list[tuple[dt.date, list[Eintrag]]]:
+    """The feed's entries grouped by day, newest first: the page "Neu und geändert" for people."""
+    tage: dict[dt.date, list[Eintrag]] = {}
+    for e in eintraege(site, events)[:MAX_EINTRAEGE]:
+        tage.setdefault(e.updated, []).append(e)
+    return list(tage.items())
 
 
 def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung) -> bytes:
