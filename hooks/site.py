@@ -127,7 +127,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.generated_by:
         mark_meta_escaped(page)
     try:
-        markdown = fill_markers(markdown, build.site, build.env, build_date())
+        markdown = fill_markers(markdown, build.site, build.env, build_date(), build.foerdersummen)
     except UnknownMarker as exc:  # a typo in a hand-written page; template bugs keep their traceback
         raise Abort(f"{page.file.src_uri}: {exc}") from None
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead

@@ -18,6 +18,7 @@ from .models import (
     STATUS_UNBEKANNT,
     Beitrag,
     Betreiber,
+    FoerdersummenDatei,
     Kommune,
     KommunenDatei,
     MeilensteineDatei,
@@ -44,6 +45,7 @@ RESERVED_SESSION_IDS = urls.SESSION_RESERVED
 # An event folder (content/<name>/) must not take a generated section's address, nor be the measures' folder.
 RESERVED_EVENT_FOLDERS = (*urls.SECTIONS, "projects")
 CONTENT_DIR = "content"
+FOERDERSUMMEN_FILE = "content/foerdersummen.yml"
 KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -193,6 +195,7 @@ class Site:
     vortraege: list[Vortrag] = field(default_factory=list)  # the talks of the 2020 conference (tagung-2020)
     veranstaltungen: list[Veranstaltungsdaten] = field(default_factory=list)  # every event, tagung-2020 first
     meilensteine: MeilensteineDatei | None = None
+    foerdersummen: FoerdersummenDatei | None = None  # the programme's funding figures (optional file)
     betreiber: Betreiber | None = None
     betreiber_datei: YamlFile | None = None  # its lines, for the check before publishing (pflichtangaben.py)
     errors: list[ContentError] = field(default_factory=list)
@@ -293,6 +296,8 @@ def load_site(root: Path) -> Site:
     site.betreiber = loader.load(root / "content/betreiber.yml", Betreiber)
     site.betreiber_datei = loader.files.get("content/betreiber.yml")
     site.meilensteine = loader.load(root / "content/meilensteine.yml", MeilensteineDatei)
+    if (root / FOERDERSUMMEN_FILE).is_file():  # optional: without it the pages name only the measures' sums
+        site.foerdersummen = loader.load(root / FOERDERSUMMEN_FILE, FoerdersummenDatei)
     for path in sorted((root / PROJECTS_DIR).glob("*.yml")):
         record = loader.load(path, Projekt, slug=True)
         if record is not None:

@@ -8,6 +8,7 @@ import re
 import jinja2
 
 from .content import Site
+from .foerdersummen import FoerderSummen, foerdersummen
 from .regionbild import kommunen_mit_massnahmen
 
 MARKER = re.compile(r"<!--\s*ogi:([a-z-]+)\s*-->")
@@ -17,12 +18,18 @@ class UnknownMarker(ValueError):
     """A hand-written page names a marker that has no template: a typo for the page's author to fix."""
 
 
-def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date: dt.date) -> str:
+def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date: dt.date,
+                 foerderung: FoerderSummen | None = None) -> str:
     """Replace every known marker; an unknown marker is an error, so a typo cannot go unnoticed.
 
     While content has errors (only `serve` gets this far then), every page starts with their list, and
-    a marker whose data file is broken stays empty.
+    a marker whose data file is broken stays empty. `foerderung` are the build's funding sums (computed from
+    `site` when not given).
     """
+    if foerderung is None and MARKER.search(markdown):
+        foerderung = foerdersummen(site.massnahmen_sortiert, site.foerdersummen.hauptzahl if site.foerdersummen else None)
+    context = {"site": site, "build_date": build_date, "kommunen_mit_massnahmen": kommunen_mit_massnahmen,
+               "foerderung": foerderung}
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -33,10 +40,10 @@ def fill_markers(markdown: str, site: Site, env: jinja2.Environment, build_date:
             raise UnknownMarker(f"unbekannter Platzhalter „ogi:{name}“; bekannt sind: {', '.join(known)}") from None
         if site.errors:
             try:
-                return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()
+                return template.render(**context).strip()
             except jinja2.UndefinedError:
                 return ""
-        return template.render(site=site, build_date=build_date, kommunen_mit_massnahmen=kommunen_mit_massnahmen).strip()
+        return template.render(**context).strip()
 
     filled = MARKER.sub(replace, markdown)
     if site.errors:
