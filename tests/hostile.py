@@ -35,6 +35,7 @@ MEASURE = {
     "foerderung": {"betrag_eur": 1000, "hinweis": f"<svg onload=\"window.__pwned='svg'\"></svg> {TEMPLATE}"},
     "kurzbeschreibung": f"=HYPERLINK(\"https://example.org\") {LINK} {ATTR}",
     "beschreibung": RICH,
+    "stichworte": [f"Suchwort {SCRIPT}", "\"], titel: [x", CLOSE],  # into front matter and the search index
     "lage": {"genauigkeit": "ungefähr", "ort": TEMPLATE,
              "geometrie": {"type": "Point", "coordinates": [7.2, 51.54]}},
     "quellen": [{"titel": f"Quelle ](javascript:window.__pwned='q') {SCRIPT}",
@@ -60,6 +61,10 @@ def write_hostile_content(project: Path) -> None:
     operator hostile too (their titles appear on every page)."""
     content = project / "content"
     (content / "projects" / f"{HOSTILE_SLUG}.yml").write_text(_dump(MEASURE), encoding="utf-8")
+    quelle = {"titel": f"Summenquelle {SCRIPT}", "url": "https://example.org/summe", "abgerufen": "2026-11"}
+    summen = {"hauptzahl": {"betrag_eur": 1000000, "umfasst": f"Summe {SCRIPT} {LINK} {ATTR}", "quelle": dict(quelle)},
+              "weitere": [{"betrag_eur": 5, "rund": True, "umfasst": f"{IMG} {TEMPLATE}", "quelle": dict(quelle)}]}
+    (content / "foerdersummen.yml").write_text(_dump(summen), encoding="utf-8")
 
     tagung_file = content / "tagung-2020" / "tagung.yml"
     tagung = yaml.safe_load(tagung_file.read_text(encoding="utf-8"))
