@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -130,7 +131,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.generated_by:
         mark_meta_escaped(page)
     try:
-        markdown = fill_markers(markdown, build.site, build.env, build_date(), build.edit_base)
+        markdown = fill_markers(markdown, build.site, build.env, build_date(), build.edit_base, build.foerdersummen)
     except UnknownMarker as exc:  # a typo in a hand-written page; template bugs keep their traceback
         raise Abort(flat(f"{page.file.src_uri}: {exc}")) from None
     if not page.file.generated_by:  # record pages show "Stand der Daten" from the record instead
@@ -142,7 +143,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Material's search indexes `tags` of the page meta; they are shown only with its tags plugin (off).
     if is_editors_guide(page.file.src_uri):
         page.meta["search"] = {"exclude": True}  # Material's search skips the page, whatever its front matter
-    page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"))
+    # Title and description as front matter carries them (HTML-escaped: ogi/text.py meta_text).
+    titel = unescape(f"{page.meta.get('title') or page.title or ''}. {page.meta.get('description') or ''}")
+    page.meta["tags"] = search_keywords(html, page.meta.get("suchwoerter"), titel)
     return label_cells(html)  # phones show table rows as cards, each cell with its column's name
 
 

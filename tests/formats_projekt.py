@@ -90,7 +90,7 @@ referierende:
     organisation: Testamt
 {QUELLE}datenstand: 2021-04-01
 """,
-    # a day without known hours and a talk without time: 00:00–23:59 in schedule.json
+    # a day without known hours and a talk without time: 00:00 with duration 00:00 in schedule.json
     "workshop-sonntag": f"""\
 titel: Workshop am Sonntag
 art: Workshop

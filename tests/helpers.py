@@ -435,6 +435,7 @@ PAGE_TYPES: dict[str, PageType] = {
     "beitrag-mit-zeit": PageType("fixture", "tagung-2020/test-vortrag-mit-zeit/"),
     "referierende": PageType("fixture", "tagung-2020/referierende/"),
     "session": PageType("fixture", "tagung-2020/sessions/plenum/"),
+    "neu-und-geaendert": PageType("fixture", "neu/"),
     "kontakt": PageType("fixture", "kontakt/"),
     "impressum": PageType("fixture", "impressum/"),
     "datenschutz": PageType("fixture", "datenschutz/"),

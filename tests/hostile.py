@@ -75,6 +75,7 @@ MEASURE = {
     "foerderung": {"betrag_eur": 1000, "hinweis": f"<svg onload=\"window.__pwned='svg'\"></svg> {TEMPLATE}"},
     "kurzbeschreibung": f"=HYPERLINK(\"https://example.org\") {LINK} {ATTR}",
     "beschreibung": RICH,
+    "stichworte": [f"Suchwort {SCRIPT}", "\"], titel: [x", CLOSE],  # into front matter and the search index
     "lage": {"genauigkeit": "ungefähr", "ort": TEMPLATE,
              "geometrie": {"type": "Point", "coordinates": [7.2, 51.54]}},
     "quellen": [{"titel": f"Quelle ](javascript:window.__pwned='q') {SCRIPT}",
@@ -106,6 +107,10 @@ def write_hostile_content(project: Path) -> None:
     (content / "projects/bilder/feindlich-polyglott.jpg").write_bytes(hostile_jpeg())
     (content / "projects/bilder/feindlich-text.png").write_bytes(hostile_png())
     (content / "tagung-2020/anhaenge/feindlich.pdf").write_bytes(b"%PDF-1.4\n" + HOSTILE_SCRIPT)
+    quelle = {"titel": f"Summenquelle {SCRIPT}", "url": "https://example.org/summe", "abgerufen": "2026-11"}
+    summen = {"hauptzahl": {"betrag_eur": 1000000, "umfasst": f"Summe {SCRIPT} {LINK} {ATTR}", "quelle": dict(quelle)},
+              "weitere": [{"betrag_eur": 5, "rund": True, "umfasst": f"{IMG} {TEMPLATE}", "quelle": dict(quelle)}]}
+    (content / "foerdersummen.yml").write_text(_dump(summen), encoding="utf-8")
 
     tagung_file = content / "tagung-2020" / "tagung.yml"
     tagung = yaml.safe_load(tagung_file.read_text(encoding="utf-8"))

@@ -49,6 +49,7 @@ lage:
 kommunen: [Oberhausen]
 programm: Aktionsprogramm Grüne Lückenschlüsse
 status: geplant
+stichworte: [Schwammstadt]
 status_beleg:
   art: Quelle
   quelle: 1
@@ -111,10 +112,34 @@ def leser_url(leser_site: Path):
 
 
 # --- the readers' tasks (tests/test_aufgaben_browser.py): what the leser fixture lacks for them -------------
-# A measure in Bönen for the resident, operator data with an e-mail for the press contact, and the 2020
-# conference folder replaced by a small event of the tests' own: a talk with slides and a one-sentence
-# workshop (a would-be stub; a talk only, never also a same-named session). Test data only (example.org, placeholder names).
+# A measure in Bönen for the resident, two finished measures with their year (2021, 2023), operator data with
+# an e-mail for the press contact, and the 2020 conference folder replaced by a small event of the tests' own
+# (its day's end not published): a talk with slides, a one-sentence workshop (a would-be stub; a talk only,
+# never also a same-named session) and a talk with a start but no length. Test data only (example.org,
+# placeholder names).
 AUFGABEN_MASSNAHMEN = {
+    # Finished 2021 by its source: the year filter offers 2023 and 2021.
+    "hamm-fledermaeuse": MASSNAHMEN["hamm-fledermaeuse"].replace(
+        "status_beleg:", 'fertigstellung:\n  datum: "2021"\n  quelle: 1\nstatus_beleg:'),
+    # Finished 2023; found under "Holsterhausen" (the place of "Holsterhauser") and "Schwammstadt" (stichworte).
+    "herne-holsterhauser-platz": """titel: Quartierpark Holsterhauser Platz
+kommunen: [Herne]
+traeger: Stadt Beispiel
+programm: Aktionsprogramm Grüne Lückenschlüsse
+status: abgeschlossen
+status_beleg:
+  art: Quelle
+  quelle: 1
+fertigstellung:
+  datum: 2023-06-30
+  quelle: 1
+foerderung:
+  betrag_eur: 30000
+kurzbeschreibung: Ein Platz wird entsiegelt und mit Bäumen bepflanzt.
+stichworte: [Schwammstadt]
+lage:
+  genauigkeit: Kommune
+""" + QUELLE,
     "boenen-gruendach": """titel: Dachgrün am Beispielplatz in Bönen
 kommunen: [Bönen]
 traeger: Gemeinde Beispiel
@@ -163,7 +188,6 @@ tage:
   - datum: 2020-11-26
     name: Netzwerktag
     beginn: "09:00"
-    ende: "13:00"
 sessions:
   - id: plenum
     titel: Plenum
@@ -185,6 +209,13 @@ kurzbeschreibung: Ein Vortrag über grüne Netze in der Stadt.
 anhaenge:
   - titel: Folien
     datei: stadtgruen-folien.pdf
+""" + QUELLE,
+    # A talk with a known start but no known length, on a day whose end is not published either.
+    "impuls-stadtklima": """titel: Impuls zum Stadtklima
+art: Impuls
+tag: 2020-11-26
+beginn: "11:00"
+kurzbeschreibung: Ein Impuls mit bekanntem Beginn und unbekannter Länge.
 """ + QUELLE,
     "workshop-klimaanpassung": """titel: 'Workshop: Klimaanpassung'
 art: Workshop

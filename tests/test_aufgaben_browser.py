@@ -59,23 +59,43 @@ Planner from another region (desktop, 1366×768)
     list, the map text says „keine passt zur Auswahl“; the reset link shows all 6 again (2)
     Both sites: the first Kreis (by name) that has a measure (the filter lists only those) and the status
     „abgeschlossen“; with matches, „n von N Maßnahmen werden gezeigt.“ and the list shows exactly them.
- 4. How much funding went to each Kreis? Start → „Meine Kommune“ → table „Kreis | Förderung“ with
-    „Kreis Unna 15.000 €“ and „Kreis Recklinghausen 40.000 €“ (2)
-    Shipped: one row per Kreis with the sums from ogi.foerdersummen.
+ 4. How much funding went to each Kreis? Start → „Meine Kommune“ → table „Kreis oder kreisfreie Stadt |
+    Förderung | Anteil“ with „Kreis Unna 15.000 € 5 %“, „Kreis Recklinghausen 40.000 € 14 %“ and the
+    kreisfreie Stadt „Hamm“ as a row of its own (2)
+    Shipped: one row per Kreis or kreisfreie Stadt with the sums from ogi.foerdersummen.
+
+Issue 24's tasks (fixture only where the answer needs data the shipped records may lack):
+Journalist 5. Which measures were finished in 2023? Start → „Maßnahmen und Karte“ → filter „Fertiggestellt“
+    2023 → „1 von 7 Maßnahmen werden gezeigt.“, the row „Quartierpark Holsterhauser Platz … 30.06.2023“; the
+    address keeps the filter across a reload; the measure's page says „Fertiggestellt 30.06.2023 (Quelle 1)“ (4)
+Council member on a phone 1. How much went to Oberhausen and what share of the total? Start → „Meine
+    Kommune“ → „Oberhausen“ → „Das sind 28 % der 285.500 €, die auf dieser Website einzelnen Maßnahmen
+    zugeordnet sind, und etwa 8 % von rund 1 Mio. € insgesamt“ → „was diese Summe umfasst“ → the headline
+    answer with what it covers and its source (4). Shipped: the same sentence from the records.
+Resident 5. Search „Holsterhausen“ (the measure says „Holsterhauser“) → the result „Quartierpark
+    Holsterhauser Platz“ with the summary as its snippet → its page (2)
+Subscriber 1. Start → „Veranstaltungen“ → the event → „Programm für Kalender-Apps“: the talk with a known
+    start is a timed VEVENT at 11:00 in the event's zone with no invented end, the day a timed entry at
+    09:00; the footer's „Neu und geändert“ → the page of new and changed records; every page announces the
+    feed in its head (4)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 from helpers import ROOT, mkdocs_build, serve
 from leser_fixture import aufgaben_project
 from ogi.content import Massnahme, Site, Vortrag, is_twin, load_site
 from ogi.foerdersummen import FoerderSummen, Summe, foerdersummen
-from ogi.render import euro
+from ogi.kalender import Kalender
+from ogi.render import euro, geld
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -103,7 +123,7 @@ def fixture_leseort(tmp_path_factory):
     assert result.returncode == 0, result.stdout + result.stderr
     records = load_site(project)
     for url in serve(tmp / "site"):
-        yield Leseort("fixture", url, records, foerdersummen(records.massnahmen))
+        yield Leseort("fixture", url, records, summen_of(records))
 
 
 @pytest.fixture(scope="module", params=["fixture", "shipped"])
@@ -115,7 +135,12 @@ def leseort(request) -> Leseort:
     request.getfixturevalue("shipped_site")
     records = load_site(ROOT)
     assert not records.errors, records.errors
-    return Leseort("shipped", request.getfixturevalue("shipped_base_url"), records, foerdersummen(records.massnahmen))
+    return Leseort("shipped", request.getfixturevalue("shipped_base_url"), records, summen_of(records))
+
+
+def summen_of(records: Site) -> FoerderSummen:
+    """The funding sums as the build computes them, with the headline figure of content/foerdersummen.yml."""
+    return foerdersummen(records.massnahmen, records.foerdersummen.hauptzahl if records.foerdersummen else None)
 
 
 class Reader:
@@ -149,22 +174,33 @@ class Reader:
         self.click(hit)
 
 
-@pytest.fixture
-def reader(browser, leseort, request):
-    """Opens a Reader on a device at the start page of `leseort`; the page loads each needed are kept as the
-    test's `page_loads` property (pytest --junitxml shows them) for the closing note of the issue."""
+def _open_readers(browser, ort: Leseort, request):
     contexts, readers = [], []
 
-    def open_reader(device: dict) -> Reader:
-        context = browser.new_context(locale="de-DE", **device)
+    def open_reader(device: dict, **options) -> Reader:
+        context = browser.new_context(locale="de-DE", **device, **options)
         contexts.append(context)
-        readers.append(Reader(context.new_page(), leseort.url))
+        readers.append(Reader(context.new_page(), ort.url))
         return readers[-1]
 
     yield open_reader
     request.node.user_properties.extend(("page_loads", r.loads) for r in readers)
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def reader(browser, leseort, request):
+    """Opens a Reader on a device at the start page of `leseort`; the page loads each needed are kept as the
+    test's `page_loads` property (pytest --junitxml shows them) for the closing note of the issue."""
+    yield from _open_readers(browser, leseort, request)
+
+
+@pytest.fixture
+def fixture_reader(browser, fixture_leseort, request):
+    """Like `reader`, on the fixture site only: for tasks whose answer needs data the shipped records may not
+    carry yet (a completion year, a place-name keyword, a talk with a known start)."""
+    yield from _open_readers(browser, fixture_leseort, request)
 
 
 def door(page, name: str):
@@ -416,7 +452,7 @@ def test_task_planner_3_empty_filter_explains_itself(reader, leseort):
     passend = [m for m in massnahmen if kreis in m.kreise and m.record.status == "abgeschlossen"]
     n, alle = len(passend), len(massnahmen)
     if leseort.name == "fixture":
-        assert (kreis, n, alle) == ("Kreis Recklinghausen", 0, 6)
+        assert (kreis, n, alle) == ("Kreis Recklinghausen", 0, 7)
     r = reader(DESKTOP)
     r.click(door(r.page, "Maßnahmen und Karte"))
     page = r.page
@@ -443,13 +479,107 @@ def test_task_planner_3_empty_filter_explains_itself(reader, leseort):
 
 
 def test_task_planner_4_funding_per_kreis(reader, leseort):
-    zeilen = [f"{s.name} {euro(s.betrag) if s.mit_betrag else '–'} {s.mit_betrag} {s.ohne_betrag}"
-              for s in leseort.summen.kreise]
-    if leseort.name == "fixture":
-        assert {"Kreis Unna 15.000 € 1 0", "Kreis Recklinghausen 40.000 € 1 0"} <= set(zeilen)
+    f = leseort.summen
+    zeilen = [f"{s.name} {euro(s.betrag) if s.mit_betrag else '–'} {f.anteil(s.betrag) if s.mit_betrag else '–'} "
+              f"{s.mit_betrag} {s.ohne_betrag}" for s in f.kreise]
+    if leseort.name == "fixture":  # kreisfreie Städte are rows of their own, not a Kreis „Kreisfreie Städte“
+        assert {"Kreis Unna 15.000 € 5 % 1 0", "Kreis Recklinghausen 40.000 € 14 % 1 0", "Hamm 120.000 € 42 % 1 1"
+                } <= set(zeilen)
     r = reader(DESKTOP)
     r.click(door(r.page, "Meine Kommune"))
     table = article(r.page).locator("table").filter(has=r.page.get_by_role("columnheader", name="Kreis"))
     for zeile in zeilen:
         expect(table.get_by_role("row", name=zeile, exact=True)).to_be_visible()
     assert r.loads <= 2, r.loads
+
+
+# --- Issue 24: when, how much, readers' words, subscribing ---------------------------------------------------
+
+def test_task_journalist_5_measures_finished_in_2023(fixture_reader):
+    r = fixture_reader(DESKTOP)
+    r.click(door(r.page, "Maßnahmen und Karte"))
+    page = r.page
+    page.get_by_label("Fertiggestellt").select_option(label="2023")
+    expect(page.get_by_text("1 von 7 Maßnahmen werden gezeigt.")).to_be_visible()
+    liste = page.get_by_role("table", name="1 von 7 Maßnahmen, nach Kommune sortiert")
+    sichtbar = liste.locator("tbody tr:not([hidden])")
+    expect(sichtbar).to_have_count(1)
+    expect(sichtbar.get_by_role("cell")).to_have_text(
+        ["Quartierpark Holsterhauser Platz", "Herne", "Stadt Beispiel", "abgeschlossen", "30.06.2023", "30.000 €"])
+    assert "fertigstellung=2023" in page.url  # the answer can be sent as a link
+    page.reload()
+    expect(page.get_by_label("Fertiggestellt")).to_have_value("2023")
+    expect(page.get_by_text("1 von 7 Maßnahmen werden gezeigt.")).to_be_visible()
+    r.click(sichtbar.get_by_role("link", name="Quartierpark Holsterhauser Platz"))
+    fakten = article(r.page).locator(".ogi-fakten")
+    expect(fakten).to_contain_text("Fertiggestellt")
+    expect(fakten.locator("time[datetime='2023-06-30']")).to_have_text("30.06.2023")
+    expect(fakten.get_by_role("link", name="Quelle 1")).to_be_visible()
+    assert r.loads <= 4, r.loads
+
+
+def test_task_council_1_how_much_to_a_kommune_and_its_share(reader, leseort):
+    f = leseort.summen
+    kommune = kommune_der_aufgabe(leseort, "Oberhausen")
+    s = f.kommune(kommune)
+    assert s is not None and s.mit_betrag, f"{leseort.name}: {kommune} ohne Betrag"
+    anteil = f"Das sind {f.anteil(s.betrag)} der {euro(f.gesamt)}, die auf dieser Website einzelnen Maßnahmen zugeordnet sind"
+    if f.hauptzahl:
+        h = f.hauptzahl
+        anteil += f", und {'etwa ' if h.rund else ''}{f.anteil(s.betrag, h.betrag_eur)} von {geld(h.betrag_eur, h.rund)} insgesamt"
+    if leseort.name == "fixture":
+        assert anteil == ("Das sind 28 % der 285.500 €, die auf dieser Website einzelnen Maßnahmen zugeordnet sind, "
+                          "und etwa 8 % von rund 1 Mio. € insgesamt")
+    r = reader(PHONE)
+    r.click(door(r.page, "Meine Kommune"))
+    r.click(kommune_link(r.page, kommune))
+    expect(article(r.page).get_by_text(foerder_satz(s))).to_be_visible()
+    expect(article(r.page).get_by_text(anteil)).to_be_visible()
+    if f.hauptzahl:  # what the whole is: its link leads to the headline answer with its source
+        r.click(article(r.page).get_by_role("link", name="was diese Summe umfasst"))
+        antwort = article(r.page).get_by_text(re.compile(
+            "^" + re.escape(f"{euro(f.gesamt)} von {geld(f.hauptzahl.betrag_eur, f.hauptzahl.rund)} ("
+                            f"{' '.join(f.hauptzahl.umfasst.split())}) sind einzelnen Maßnahmen zugeordnet")))
+        expect(antwort).to_be_in_viewport()
+        expect(antwort.get_by_role("link", name=f.hauptzahl.quelle.titel)).to_be_visible()
+    assert r.loads <= 4, r.loads
+
+
+def test_task_resident_5_search_finds_holsterhausen_with_the_summary_as_snippet(fixture_reader):
+    r = fixture_reader(PHONE)
+    page = r.page
+    page.get_by_role("button", name="Suche öffnen").click()
+    page.keyboard.type("Holsterhausen")
+    treffer = page.locator(".md-search-result__item").filter(
+        has=page.locator("h1").get_by_text("Quartierpark Holsterhauser Platz", exact=True)).first
+    expect(treffer).to_be_visible()
+    # the snippet is the record's summary, not its breadcrumb or facts list
+    expect(treffer.locator(".md-search-result__article").first.locator("p")).to_have_text(
+        "Ein Platz wird entsiegelt und mit Bäumen bepflanzt.")
+    r.click(treffer.locator(".md-search-result__link").first)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Quartierpark Holsterhauser Platz")
+    assert r.loads <= 2, r.loads
+
+
+def test_task_subscriber_1_a_timed_talk_is_a_timed_event_in_the_calendar(fixture_reader, fixture_leseort):
+    event = fixture_leseort.records.veranstaltungen[0]
+    zone = ZoneInfo(event.tagung.zeitzone)
+    r = fixture_reader(DESKTOP, accept_downloads=True)
+    r.click(door(r.page, "Veranstaltungen"))
+    r.click(article(r.page).get_by_role("link", name=event.tagung.titel, exact=True).first)
+    with r.page.expect_download() as download:
+        article(r.page).get_by_role("link", name=Kalender.label).first.click()
+    kalender = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    by_summary = {str(e["SUMMARY"]): e for e in kalender.walk("VEVENT")}
+    impuls = by_summary["Impuls zum Stadtklima"]
+    assert impuls.decoded("DTSTART") == dt.datetime(2020, 11, 26, 11, 0, tzinfo=zone)  # a timed event
+    assert "DTEND" not in impuls and "DURATION" not in impuls  # its length is not known: none invented
+    tag = by_summary["Netzwerktag: Beispieltagung Grüne Infrastruktur"]
+    assert tag.decoded("DTSTART") == dt.datetime(2020, 11, 26, 9, 0, tzinfo=zone) and "DTEND" not in tag
+    # the same subscriber finds what is new from any page's footer, as a page for people
+    r.click(r.page.locator("footer").get_by_role("link", name="Neu und geändert"))
+    expect(r.page.get_by_role("heading", level=1)).to_contain_text("Neu und geändert")
+    expect(article(r.page).get_by_role("link", name="Quartierpark Holsterhauser Platz")).to_be_visible()
+    feed = r.page.locator("head link[rel=alternate][type='application/atom+xml']")
+    expect(feed).to_have_attribute("title", "Neu und geändert")
+    assert r.loads <= 4, r.loads

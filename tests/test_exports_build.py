@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -217,5 +218,7 @@ def test_place_of_a_day_is_on_the_event_page_and_in_the_calendar(built):
     events = icalendar.Calendar.from_ical((site / "testforum-2023/kalender.ics").read_bytes()).walk("VEVENT")
     assert {str(e["LOCATION"]) for e in events} == {"Testsaal, Teststraße 1, Essen"}
     day = next(e for e in events if str(e["SUMMARY"]).startswith("Forumstag"))
-    assert day.decoded("DTSTART") == dt.date(2023, 6, 15)  # start known, end not: a whole-day entry
-    assert "Beginn: 08:30 Uhr" in str(day["DESCRIPTION"])
+    # start known, end not: a timed entry at its start in the event's zone, without an invented end
+    assert day.decoded("DTSTART") == dt.datetime(2023, 6, 15, 8, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert "DTEND" not in day and "DURATION" not in day
+    assert str(day["DESCRIPTION"]) == "Das Ende ist nicht bekannt."

@@ -115,7 +115,8 @@ def test_schedule_xml_gives_talks_without_time_the_span_schedule_json_gives(file
     assert (x["vortrag-ohne-zeit"].findtext("start"), x["vortrag-ohne-zeit"].findtext("duration")) == ("09:00", "04:00")
     assert (x["vortrag-session-zeit"].findtext("start"), x["vortrag-session-zeit"].findtext("duration")) == (
         "10:00", "02:00")
-    assert (x["workshop-sonntag"].findtext("start"), x["workshop-sonntag"].findtext("duration")) == ("00:00", "23:59")
+    # a day without known hours: midnight with no length, never a whole-day slot ending 23:59
+    assert (x["workshop-sonntag"].findtext("start"), x["workshop-sonntag"].findtext("duration")) == ("00:00", "00:00")
 
 
 # --- iCalendar ------------------------------------------------------------------------------------

@@ -100,7 +100,7 @@ def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
     page.goto(leser_url + "massnahmen/", wait_until="networkidle")
     row = page.locator("table.ogi-massnahmen tbody tr").filter(has_text="Winterquartier")
     labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
-    assert labels[1:] == ['"Kommune: "', '"Träger: "', '"Status: "', '"Förderung: "']
+    assert labels[1:] == ['"Kommune: "', '"Träger: "', '"Status: "', '"Fertiggestellt: "', '"Förderung: "']
     assert row.locator("td").nth(2).inner_text() == "Naturschutzverein Beispielaue"
     assert axe_violations(page) == []
 

@@ -33,6 +33,8 @@ QUERIES = {
     "Vortrag": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
     "Folien": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
     "Programm": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
+    "Schwammstadt": "Teich am Beispielhof mit einem außergewöhnlich langen Namen",  # its stichworte
+    "Quartier": "Winterquartier für Fledermäuse am Beispielbach",  # a part of a compound of its title
 }
 # query → title of the page the search box must offer (it groups a page's sections under the page)
 BROWSER_QUERIES = {

@@ -63,4 +63,5 @@ class Build:
     @cached_property
     def foerdersummen(self) -> FoerderSummen:
         """Funding per Kommune and Kreis: the measures, Kommunen and Kommune pages read the same sums."""
-        return foerdersummen(self.site.massnahmen_sortiert)
+        hauptzahl = self.site.foerdersummen.hauptzahl if self.site.foerdersummen else None
+        return foerdersummen(self.site.massnahmen_sortiert, hauptzahl)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
+from .dates import TeilDatum
 from .file_checks import image_problems, tree_problems
 from .files import DOCUMENTS, IMAGES, file_problem, symlink_in
 from .kommunen import ags_of, official_kommunen
@@ -18,6 +19,7 @@ from .models import (
     STATUS_UNBEKANNT,
     Beitrag,
     Betreiber,
+    FoerdersummenDatei,
     Kommune,
     KommunenDatei,
     MeilensteineDatei,
@@ -27,6 +29,7 @@ from .models import (
     Tagung,
     slug_is_valid,
 )
+from .render import euro, zahl
 from .slugs import slugify
 from .validation import validate
 from .yamlfile import Loc, YamlFile, read_yaml
@@ -43,6 +46,7 @@ RESERVED_SESSION_IDS = urls.SESSION_RESERVED
 RESERVED_EVENT_FOLDERS = (*urls.SECTIONS, "projects")
 CONTENT_DIR = "content"
 DOCS_DIR = "docs"  # hand-written pages: MkDocs publishes every file in it
+FOERDERSUMMEN_FILE = "content/foerdersummen.yml"
 KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -70,6 +74,11 @@ class Kommunendaten:
     def kreis(self) -> str:
         return self.kommune.kreis or KREISFREI
 
+    @property
+    def kreis_text(self) -> str:
+        """The Kreis by name, or 'kreisfreie Stadt': the group label 'Kreisfreie Städte' is no Kreis."""
+        return self.kommune.kreis or "kreisfreie Stadt"
+
 
 def kreis_order(kreis: str) -> tuple[bool, str]:
     """Sort key of Kreis groups: the kreisfreie Städte first, then the Kreise by name."""
@@ -89,6 +98,69 @@ class Massnahme:
     @property
     def kreise(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(ort.kreis for ort in self.kommunen))
+
+    # Wording of the measure's facts, one place for the page, the lists and the exports (not template logic).
+
+    @property
+    def kreise_text(self) -> str:
+        """'Kreis Unna', 'kreisfreie Stadt', or both for a measure across a Kreis and a kreisfreie Stadt."""
+        return ", ".join(dict.fromkeys(ort.kreis_text for ort in self.kommunen))
+
+    @property
+    def status_grundlage(self) -> StatusGrundlage | None:
+        """What the status rests on, as the page names it; None when no source states it."""
+        beleg = self.record.status_beleg
+        if beleg is None:
+            return None
+        quelle = self.record.quellen[beleg.quelle - 1]
+        nur_bilanz = beleg.art == "Abschlussbilanz"
+        return StatusGrundlage("Abschlussbilanz des Programms" if nur_bilanz else quelle.titel, beleg.quelle,
+                               beleg.datum or quelle.datum, nur_bilanz)
+
+    @property
+    def zeitraum_text(self) -> str | None:
+        """'März 2021 bis 2022', 'bis 2022', '2020'; None without a period."""
+        z = self.record.zeitraum
+        if z is None or not (z.beginn or z.ende):
+            return None
+        if z.beginn and z.ende:
+            return f"{z.beginn.deutsch()} bis {z.ende.deutsch()}"
+        return z.beginn.deutsch() if z.beginn else f"bis {z.ende.deutsch()}"  # type: ignore[union-attr]
+
+    @property
+    def foerderung_text(self) -> str | None:
+        """'122.000 € durch Land Nordrhein-Westfalen (Förderquote 100 %)'; None without funding facts."""
+        f = self.record.foerderung
+        if f is None:
+            return None
+        text = euro(f.betrag_eur) if f.betrag_eur is not None else "Betrag nicht einzeln bekannt"
+        if f.foerdergeber:
+            text += f" durch {f.foerdergeber}"
+        if f.anteil_prozent:
+            text += f" (Förderquote {zahl(f.anteil_prozent)} %)"
+        return text
+
+    @property
+    def suchwoerter(self) -> list[str]:
+        """The editors' `stichworte`, then the Kommunen and the Träger (the facts list is not indexed)."""
+        r = self.record
+        return list(dict.fromkeys([*r.stichworte, *(ort.name for ort in self.kommunen), *([r.traeger] if r.traeger else [])]))
+
+    @property
+    def fertig_jahr(self) -> int | None:
+        """The year the measure was completed, by its source; None when no source gives it."""
+        f = self.record.fertigstellung
+        return f.datum.jahr if f else None
+
+
+@dataclass(frozen=True)
+class StatusGrundlage:
+    """The source a measure's status rests on: its title (or the programme's final report), number, date."""
+
+    beleg: str
+    quelle: int
+    wann: TeilDatum | None
+    nur_bilanz: bool  # only the whole programme's final report supports it
 
 
 @dataclass(frozen=True)
@@ -129,6 +201,7 @@ class Site:
     vortraege: list[Vortrag] = field(default_factory=list)  # the talks of the 2020 conference (tagung-2020)
     veranstaltungen: list[Veranstaltungsdaten] = field(default_factory=list)  # every event, tagung-2020 first
     meilensteine: MeilensteineDatei | None = None
+    foerdersummen: FoerdersummenDatei | None = None  # the programme's funding figures (optional file)
     betreiber: Betreiber | None = None
     betreiber_datei: YamlFile | None = None  # its lines, for the check before publishing (pflichtangaben.py)
     errors: list[ContentError] = field(default_factory=list)
@@ -229,6 +302,8 @@ def load_site(root: Path) -> Site:
     site.betreiber = loader.load(root / "content/betreiber.yml", Betreiber)
     site.betreiber_datei = loader.files.get("content/betreiber.yml")
     site.meilensteine = loader.load(root / "content/meilensteine.yml", MeilensteineDatei)
+    if (root / FOERDERSUMMEN_FILE).is_file():  # optional: without it the pages name only the measures' sums
+        site.foerdersummen = loader.load(root / FOERDERSUMMEN_FILE, FoerdersummenDatei)
     for path in sorted((root / PROJECTS_DIR).glob("*.yml")):
         record = loader.load(path, Projekt, slug=True)
         if record is not None:

@@ -17,10 +17,9 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from .content import Massnahme
-from .dates import TeilDatum
 from .exporte import Export
 from . import urls
-from .maps import centre
+from .spalten import SPALTE, XLSX_SPALTEN, werte, xlsx_wert
 
 
 
@@ -37,23 +36,8 @@ class ProjekteXlsx(Export):
 EURO = '#,##0 "€"'
 DATUM = "DD.MM.YYYY"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # XlsxWriter's time of every zip entry (in_memory)
-BETRAG_SPALTE = 9  # "Förderung in €", counted from 0
-
-# (heading, width in characters)
-SPALTEN = (("Maßnahme", 45), ("Kurzbeschreibung", 60), ("Kommunen", 22), ("Kreise", 22), ("Träger", 28),
-           ("Programm", 32), ("Status", 15), ("Beginn", 12), ("Ende", 12), ("Förderung in €", 15),
-           ("Fördergeber", 28), ("Lage", 16), ("Ort", 28), ("Breite", 10), ("Länge", 10), ("Datenstand", 12))
-
-
-def _datum(value: dt.date | TeilDatum | None) -> dt.date | str | None:
-    """A full date as a date cell; a month or year ("2021-05", "2021") stays text, as the record says."""
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value
-    if value.tag and value.monat:
-        return dt.date(value.jahr, value.monat, value.tag)
-    return value.deutsch()
+# The workbook's columns, and the columns their links point to (the title links to the page).
+GELESEN = XLSX_SPALTEN + tuple(SPALTE[s.verweis] for s in XLSX_SPALTEN if s.verweis)
 
 
 def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, lizenz: str, lizenz_url: str) -> bytes:
@@ -68,22 +52,18 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
     euro = wb.add_format({"num_format": EURO})
     link = wb.get_default_url_format()
     ws = wb.add_worksheet("Maßnahmen")
-    for col, (name, width) in enumerate(SPALTEN):
-        ws.write_string(0, col, name, fett)
-        ws.set_column(col, col, width)
+    for col, spalte in enumerate(XLSX_SPALTEN):
+        ws.write_string(0, col, spalte.ueberschrift or spalte.name, fett)
+        ws.set_column(col, col, spalte.breite)
     ws.freeze_panes(1, 0)
     for row, m in enumerate(massnahmen, start=1):
-        r = m.record
-        breite, laenge = centre(m.geometrie)
-        _write_link(ws, row, 0, urls.absolute_url(site_url, urls.massnahme(m.slug)), r.titel, link)
-        values = [r.kurzbeschreibung, ", ".join(o.name for o in m.kommunen), ", ".join(m.kreise),
-                  r.traeger, r.programm, r.status,
-                  _datum(r.zeitraum.beginn) if r.zeitraum else None, _datum(r.zeitraum.ende) if r.zeitraum else None,
-                  r.foerderung.betrag_eur if r.foerderung else None,
-                  r.foerderung.foerdergeber if r.foerderung else None,
-                  r.lage.genauigkeit, r.lage.ort, breite, laenge, r.datenstand]
-        for col, value in enumerate(values, start=1):
-            _write(ws, row, col, value, datum, euro if col == BETRAG_SPALTE else None)
+        values = werte(m, site_url, GELESEN)
+        for col, spalte in enumerate(XLSX_SPALTEN):
+            value = xlsx_wert(values[spalte.name])
+            if spalte.verweis:
+                _write_link(ws, row, col, values[spalte.verweis], value, link)
+            else:
+                _write(ws, row, col, value, datum, euro if spalte.euro else None)
     info = wb.add_worksheet("Lizenz und Quelle")
     for row, (label, value) in enumerate((
             ("Inhalt", "Maßnahmen der Offensive Grüne Infrastruktur 2030"), ("Datenbereitsteller", anbieter),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 MAX_EINTRAEGE = 50  # a feed reader needs the recent changes, not the archive
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/")
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")  # the day an entry is listed under on the page
 TITEL = "Neu und geändert – Offensive Grüne Infrastruktur 2030"
 
 
@@ -44,9 +46,14 @@ class Eintrag:
     id: str
     titel: str
     art: str  # "Maßnahme", "Beitrag", "Veranstaltung"
-    path: str  # URL path of its page
+    seite: str  # docs path of its page, e.g. "massnahmen/herne-x.md"
     updated: dt.datetime  # aware, UTC
     summary: str | None
+
+    @property
+    def path(self) -> str:
+        """URL path of its page."""
+        return urls.page_url(self.seite)
 
 
 def eintraege(site: Site, events: list[Veranstaltung],
@@ -61,18 +68,27 @@ def eintraege(site: Site, events: list[Veranstaltung],
         return dt.datetime.combine(datenstand, dt.time(), dt.UTC)
 
     entries = [Eintrag(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}", m.record.titel, "Maßnahme",
-                       urls.page_url(urls.massnahme(m.slug)), changed(m.source, m.record.datenstand),
+                       urls.massnahme(m.slug), changed(m.source, m.record.datenstand),
                        m.record.kurzbeschreibung)
                for m in site.massnahmen]
     for event in events:
         talks = [Eintrag(f"urn:uuid:{event.guid('event', v.slug)}", v.record.titel, "Beitrag",
-                         event.page_path(v.slug), changed(v.source, v.record.datenstand), v.record.kurzbeschreibung)
+                         event.page(v.slug), changed(v.source, v.record.datenstand), v.record.kurzbeschreibung)
                  for v in event.vortraege]
         newest = max([changed(event.source, event.record.datenstand), *(t.updated for t in talks)])
         entries.append(Eintrag(f"urn:uuid:{event.guid('veranstaltung', event.uri)}", event.record.titel,
-                               "Veranstaltung", event.page_path(), newest, event.record.kurzbeschreibung))
+                               "Veranstaltung", event.page(), newest, event.record.kurzbeschreibung))
         entries += talks
     return sorted(entries, key=lambda e: (-e.updated.timestamp(), e.art, e.titel.casefold(), e.id))
+
+
+def nach_tagen(site: Site, events: list[Veranstaltung],
+               history: Mapping[str, dt.datetime] | None = None) -> list[tuple[dt.date, list[Eintrag]]]:
+    """The feed's entries grouped by day (in Germany), newest first: the page "Neu und geändert" for people."""
+    tage: dict[dt.date, list[Eintrag]] = {}
+    for e in eintraege(site, events, history)[:MAX_EINTRAEGE]:
+        tage.setdefault(e.updated.astimezone(BERLIN).date(), []).append(e)
+    return list(tage.items())
 
 
 def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung,

@@ -3,6 +3,9 @@ computed once per build, and drawn as a bar chart (SVG) at build time.
 
 A measure in several Kommunen counts with its full amount in each of them (its amount is not known per
 Kommune), and once per Kreis; the pages say so. Measures without a known amount are counted, not guessed.
+On the Kreis level a kreisfreie Stadt is a row of its own (it belongs to no Kreis). Every sum says which
+share of a whole it is: of the amounts assigned to measures, and of the programme's headline figure
+(`hauptzahl` of content/foerdersummen.yml) when there is one.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from . import urls
 from .content import Massnahme
+from .models import Foerdersumme
 from .output import Output
 from .render import euro
 
@@ -41,9 +45,18 @@ class FoerderSummen:
     kreise: tuple[Summe, ...]
     gesamt: int  # every measure's amount once
     ohne_betrag: int  # measures without a known amount
+    hauptzahl: Foerdersumme | None = None  # the programme's figure the measures' amounts belong to
 
     def kommune(self, name: str) -> Summe | None:
         return next((s for s in self.kommunen if s.name == name), None)
+
+    def anteil(self, betrag: int, ganzes: int | None = None) -> str:
+        """The share of `betrag` in `ganzes` (default: all amounts assigned to measures): '11 %', 'unter 1 %'."""
+        ganzes = self.gesamt if ganzes is None else ganzes
+        if not ganzes or not betrag:
+            return "0 %"
+        prozent = 100 * betrag / ganzes
+        return "unter 1 %" if prozent < 1 else f"{round(prozent)} %"
 
 
 def _betrag(m: Massnahme) -> int | None:
@@ -62,8 +75,8 @@ def _sortiert(summen: list[Summe]) -> tuple[Summe, ...]:
     return tuple(sorted(summen, key=lambda s: (-s.betrag, s.name)))
 
 
-def foerdersummen(massnahmen: list[Massnahme]) -> FoerderSummen:
-    """The sums per Kommune and per Kreis of `massnahmen`."""
+def foerdersummen(massnahmen: list[Massnahme], hauptzahl: Foerdersumme | None = None) -> FoerderSummen:
+    """The sums per Kommune and per Kreis (or kreisfreie Stadt) of `massnahmen`."""
     per_kommune: dict[str, list[Massnahme]] = {}
     per_kreis: dict[str, list[Massnahme]] = {}
     slugs: dict[str, str] = {}
@@ -71,14 +84,15 @@ def foerdersummen(massnahmen: list[Massnahme]) -> FoerderSummen:
         for ort in m.kommunen:
             per_kommune.setdefault(ort.name, []).append(m)
             slugs[ort.name] = ort.slug
-        for kreis in m.kreise:
-            per_kreis.setdefault(kreis, []).append(m)
+        for gebiet in dict.fromkeys(ort.kommune.kreis or ort.name for ort in m.kommunen):
+            per_kreis.setdefault(gebiet, []).append(m)
     betraege = [_betrag(m) for m in massnahmen]
     return FoerderSummen(
         kommunen=_sortiert([_summe(name, ms, slugs[name]) for name, ms in per_kommune.items()]),
         kreise=_sortiert([_summe(name, ms) for name, ms in per_kreis.items()]),
         gesamt=sum(b for b in betraege if b is not None),
         ohne_betrag=sum(1 for b in betraege if b is None),
+        hauptzahl=hauptzahl,
     )
 
 
@@ -105,4 +119,4 @@ def balken_svg(summen: tuple[Summe, ...], titel: str) -> str:
 def foerder_outputs(summen: FoerderSummen) -> list[Output]:
     """The two charts as files of the site."""
     return [Output(urls.FOERDERUNG_KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
-            Output(urls.FOERDERUNG_KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis"))]
+            Output(urls.FOERDERUNG_KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis oder kreisfreier Stadt"))]

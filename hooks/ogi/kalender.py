@@ -1,7 +1,9 @@
 """The programme as iCalendar (RFC 5545): one .ics per event and one per talk, made with the icalendar library.
 
 A calendar holds only what is known: a VEVENT per talk whose time is known (its own or its session's, the
-time its page shows) and a VEVENT per day of the event (its hours, or the whole day when they are unknown).
+time its page shows) and a VEVENT per day of the event. A known time is a timed event in the event's zone; a
+known start without a known end is a timed event without DTEND (RFC 5545 3.6.1: it has no length), never an
+end invented; a day without known hours is a date-only (all-day) entry.
 Times are in the event's zone with a VTIMEZONE; UIDs are the talks' schedule.json guids, so a re-import
 updates instead of duplicating. DTSTAMP is the build time (SOURCE_DATE_EPOCH), so rebuilds are byte-identical.
 """
@@ -17,7 +19,7 @@ from . import urls
 from .content import Vortrag
 from .exporte import Export, Umgebung
 from .models import Tag
-from .schedule import talk_times, time_known
+from .schedule import end_known, talk_times, time_known
 from .veranstaltung import Veranstaltung
 
 
@@ -93,14 +95,15 @@ def _day(event: Veranstaltung, tag: Tag, umgebung: Umgebung) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", str(event.guid("day", tag.datum.isoformat())))
     component.add("summary", f"{tag.name}: {event.record.titel}")
-    if tag.beginn and tag.ende:
+    if tag.beginn:
         midnight = dt.datetime.combine(tag.datum, dt.time(), tzinfo=event.zone)
         component.add("dtstart", midnight + _minutes(tag.beginn))
-        component.add("dtend", midnight + _minutes(tag.ende))
+        if tag.ende:
+            component.add("dtend", midnight + _minutes(tag.ende))
     else:  # hours unknown: an all-day entry, no invented times
         component.add("dtstart", tag.datum)
         component.add("dtend", tag.datum + dt.timedelta(days=1))
-    lines = [f"Beginn: {tag.beginn} Uhr"] if tag.beginn and not tag.ende else []  # no end: the start as text
+    lines = ["Das Ende ist nicht bekannt."] if tag.beginn and not tag.ende else []
     if tag.beschreibung:
         lines.append(tag.beschreibung.strip())
     if lines:
@@ -117,7 +120,8 @@ def _talk(event: Veranstaltung, v: Vortrag, umgebung: Umgebung) -> icalendar.Eve
     component.add("uid", str(event.guid("event", v.slug)))
     component.add("summary", r.titel)
     component.add("dtstart", start)
-    component.add("dtend", end)
+    if end_known(v):
+        component.add("dtend", end)
     lines = [r.kurzbeschreibung] if r.kurzbeschreibung else []
     lines += [", ".join(x for x in (p.name, p.funktion, p.organisation) if x) for p in r.referierende]
     if lines:

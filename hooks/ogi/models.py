@@ -515,6 +515,31 @@ class MeilensteineDatei(Record):
     meilensteine: list[Meilenstein] = Field(min_length=1)
 
 
+class Foerdersumme(Record):
+    """A funding figure of the programme as one source states it."""
+
+    betrag_eur: Annotated[Ganzzahl, Field(ge=0)] = Field(
+        description="Betrag in Euro als ganze Zahl, wie die Quelle ihn nennt, z. B. 2200000 für „rund 2,2 Mio. €“.")
+    rund: bool = Field(False, description="true, wenn die Quelle den Betrag nur ungefähr nennt („rund“, „ca.“, „etwa“).")
+    umfasst: Text = Field(
+        description="Was der Betrag umfasst, als Satzteil, der nach dem Betrag steht, z. B. „Förderung des "
+        "Aktionsprogramms Grüne Lückenschlüsse 2020/21, ganz vom Land Nordrhein-Westfalen getragen“.")
+    quelle: Quelle = Field(description="Öffentliche Quelle des Betrags.")
+
+
+class FoerdersummenDatei(Record):
+    """content/foerdersummen.yml: the programme's funding figures, one of them the headline."""
+
+    hauptzahl: Foerdersumme = Field(
+        description="Die eine Antwort auf „Wie viel Geld?“: die Summe, zu der die Förderbeträge der Maßnahmen "
+        "dieser Website gehören; Übersicht und Startseite nennen sie zuerst und sagen, welcher Teil davon "
+        "einzelnen Maßnahmen zugeordnet ist.")
+    weitere: list[Foerdersumme] = Field(
+        default_factory=list,
+        description="Andere Zahlen, die Quellen nennen (andere Zeiträume, Teilförderungen); sie stehen unter der "
+        "Hauptzahl, jede mit dem, was sie umfasst.")
+
+
 class Anschrift(Record):
     strasse: Text = Field(description="Straße und Hausnummer.")
     plz: str = Field(pattern=PLZ_PATTERN, description="Postleitzahl, fünf Ziffern, in Anführungszeichen.")

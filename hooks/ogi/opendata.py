@@ -13,10 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from .content import Massnahme
-from . import urls
+from . import spalten, urls
 from .excel import ProjekteXlsx, projekte_xlsx
 from .exporte import Export
-from .maps import centre
 from .output import Output
 
 LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
@@ -45,34 +44,7 @@ class ProjekteCsv(Export):
     eu_dateityp = "CSV"
 
 
-CSV_SPALTEN = (
-    "slug", "titel", "kurzbeschreibung", "kommunen", "kreise", "traeger", "programm", "status", "status_beleg",
-    "beginn", "ende", "foerderung_eur", "foerdergeber", "genauigkeit", "ort", "geometrie_typ", "breite", "laenge", "url", "datenstand",
-)
-
-
-def _eigenschaften(m: Massnahme, site_url: str) -> dict[str, Any]:
-    r = m.record
-    zeitraum = r.zeitraum
-    return {
-        "slug": m.slug,
-        "titel": r.titel,
-        "kurzbeschreibung": r.kurzbeschreibung,
-        "kommunen": [ort.name for ort in m.kommunen],
-        "kreise": list(m.kreise),
-        "traeger": r.traeger,
-        "programm": r.programm,
-        "status": r.status,
-        "status_beleg": r.status_beleg.art if r.status_beleg else None,  # Quelle, Abschlussbilanz or none
-        "beginn": str(zeitraum.beginn) if zeitraum and zeitraum.beginn else None,
-        "ende": str(zeitraum.ende) if zeitraum and zeitraum.ende else None,
-        "foerderung_eur": r.foerderung.betrag_eur if r.foerderung else None,
-        "foerdergeber": r.foerderung.foerdergeber if r.foerderung else None,
-        "genauigkeit": r.lage.genauigkeit,
-        "ort": r.lage.ort,
-        "url": urls.absolute_url(site_url, urls.massnahme(m.slug)),
-        "datenstand": r.datenstand.isoformat(),
-    }
+CSV_SPALTEN = tuple(s.name for s in spalten.CSV_SPALTEN)  # the CSV's headings, in order
 
 
 def _signed_area(ring: list[list[float]]) -> float:
@@ -97,12 +69,13 @@ def _wound(polygon: list[list[list[float]]]) -> list[list[list[float]]]:
 
 
 def feature_collection(massnahmen: list[Massnahme], site_url: str) -> dict[str, Any]:
-    """One RFC 7946 Feature per measure, in the given order."""
+    """One RFC 7946 Feature per measure, in the given order; its properties are the GeoJSON columns."""
     return {
         "type": "FeatureCollection",
         "features": [
             {"type": "Feature", "id": m.slug, "geometry": rfc7946_geometry(m.geometrie),
-             "properties": _eigenschaften(m, site_url)}
+             "properties": {k: spalten.json_wert(v) for k, v in
+                            spalten.werte(m, site_url, spalten.GEOJSON_SPALTEN).items()}}
             for m in massnahmen
         ],
     }
@@ -116,14 +89,11 @@ def projekte_geojson(massnahmen: list[Massnahme], site_url: str) -> str:
 def projekte_csv(massnahmen: list[Massnahme], site_url: str) -> str:
     """One row per measure; lists joined with ' | '; lines and areas by the centre of their bounding box."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_SPALTEN, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_SPALTEN)
     for m in massnahmen:
-        row = _eigenschaften(m, site_url)
-        breite, laenge = centre(m.geometrie)
-        row.update(kommunen=" | ".join(row["kommunen"]), kreise=" | ".join(row["kreise"]),
-                   geometrie_typ=m.geometrie["type"], breite=breite, laenge=laenge)
-        writer.writerow({k: spreadsheet_safe(row[k]) for k in CSV_SPALTEN})
+        row = spalten.werte(m, site_url, spalten.CSV_SPALTEN)
+        writer.writerow([spreadsheet_safe(spalten.csv_wert(row[name])) for name in CSV_SPALTEN])
     return buffer.getvalue()
 
 

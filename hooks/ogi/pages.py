@@ -23,7 +23,7 @@ from .content import (
 )
 from .exporte import Export
 from . import urls
-from .feed import AtomFeed, atom_feed
+from .feed import MAX_EINTRAEGE, AtomFeed, atom_feed, nach_tagen
 from .bilder import Fassung, UnreadableImage, fassungen, size_problem
 from .files import IMAGES, published_file
 from .foerdersummen import foerder_outputs
@@ -74,6 +74,8 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
     outputs += asset_outputs(maps.einstellungen)
     outputs += exports
     outputs += [katalog, feed]
+    outputs.append(Output(urls.NEU, env.get_template("neu.md.j2").render(
+        seite=urls.NEU, tage=nach_tagen(site, events, build.record_history), anzahl=MAX_EINTRAEGE)))
     outputs += archive_outputs(events, env)
     outputs += tagung
     outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture

@@ -28,6 +28,12 @@ def euro(amount: int | None) -> str:
     return "" if amount is None else f"{amount:,} €".replace(",", ".")
 
 
+def geld(amount: int, rund: bool = False) -> str:
+    """A figure as sources write it: 2200000, rund -> 'rund 2,2 Mio. €'; 700000 -> '700.000 €'."""
+    text = f"{zahl(round(amount / 1_000_000, 1))} Mio. €" if amount >= 1_000_000 else euro(amount)
+    return f"rund {text}" if rund else text
+
+
 def datum(value: dt.date | TeilDatum | None) -> str:
     if value is None:
         return ""
@@ -60,8 +66,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         finalize=markdown_text,
     )
-    env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, datum=datum, zahl=zahl,
-                       slug=slugify, link=urls.link, rel=urls.html_link, mailto=mailto, tel=tel)
+    env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, geld=geld, datum=datum,
+                       zahl=zahl, slug=slugify, link=urls.link, rel=urls.html_link, mailto=mailto, tel=tel)
     env.globals.update(urls=urls)  # every page and file address (urls.py)
     env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
     env.globals.update(status_werte=STATUS_WERTE)  # map legends list every status the model allows

@@ -1,10 +1,14 @@
 """The conference programme as schedule.json in the frab/pretalx/c3voc format (https://c3voc.de/schedule/schema.json).
 
-Our records often lack times: the source names no session times and no talk lengths. The format requires
-a start and a duration for every event, so a talk without a known time is given the span it certainly
-took place in: its session's time when that is known, otherwise the whole day (start 09:00, duration 04:00
-on a day that ran 09:00–13:00). A known start without a known length lasts until its session or day ends.
-Consumers of the export thus see a long slot, never an invented time.
+Our records often lack times: the source names no session times and no talk lengths, sometimes no end of
+the day. The format requires a start and a duration for every talk and a start and an end for every day, so:
+- a talk without a time of its own is given the span it certainly took place in: its session's hours where
+  known, else its day's (a talk on a day that ran 09:00–13:00 starts 09:00 and lasts 04:00);
+- an end nobody published is not invented: the span ends where it starts (duration 00:00), so a day known
+  to begin at 08:30 is 08:30–08:30 and a talk known to start 11:30, with no length and no known end of its
+  session or day, is 11:30 with duration 00:00. A duration of 00:00 in this export means "length not known";
+- a day without any known hours runs 00:00–00:00.
+Consumers thus see a known start or a span that is certain, never a whole-day slot ending 23:59.
 """
 
 from __future__ import annotations
@@ -24,7 +28,6 @@ from .veranstaltung import NAMESPACE_2020, Veranstaltung
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
 NAMESPACE = NAMESPACE_2020  # the 2020 conference's guids; other events carry their own namespace
 MAIN_ROOM = "Hauptprogramm"  # where talks outside any session are placed
-DAY_MINUTES = 24 * 60 - 1  # a day without known times runs 00:00–23:59, as pretalx writes it
 EVENT_TYPES = {"Workshop": "workshop", "Podium": "discussion", "Diskussion": "discussion", "Sonstiges": "other"}
 REFERENCE_TYPES = {"Folien": "slides", "Dokument": "paper", "Sonstiges": "related"}
 
@@ -106,10 +109,9 @@ def schedule(event: Veranstaltung, site_url: str) -> dict:
 
 
 def day_slot(tag: Tag) -> Slot:
-    """The day's published hours, or the whole day when they are not known."""
+    """The day's published hours; an unknown start is midnight, an unknown end the start (length unknown)."""
     start = _minutes(tag.beginn) if tag.beginn else 0
-    end = _minutes(tag.ende) if tag.ende else DAY_MINUTES
-    return Slot(start, end if end > start else DAY_MINUTES)
+    return Slot(start, _end(tag.ende, start))
 
 
 def session_slot(session: Session | None, tag: Tag) -> Slot:
@@ -118,19 +120,30 @@ def session_slot(session: Session | None, tag: Tag) -> Slot:
     if session is None or not session.beginn:
         return day
     start = _minutes(session.beginn)
-    end = _minutes(session.ende) if session.ende else day.end
-    return Slot(start, end if end > start else day.end)
+    return Slot(start, _end(session.ende, start, day.end))
 
 
 def talk_slot(v: Vortrag) -> Slot:
-    """A known start and length; a known start running to the end of its session; or the session's span."""
+    """A known start and length; a known start running to the known end of its session or day; or the
+    session's span. An end nobody published is the start (see the module's note)."""
     container = session_slot(v.session, v.tag)
     if not v.record.beginn:
         return container
     start = _minutes(v.record.beginn)
     if v.record.dauer_min:
         return Slot(start, start + v.record.dauer_min)
-    return Slot(start, max(container.end, start))
+    return Slot(start, container.end if container.end > start else start)
+
+
+def _end(ende: str | None, start: int, fallback: int | None = None) -> int:
+    # The published end, else the container's, else the start itself: never a time nobody gave.
+    end = _minutes(ende) if ende else fallback
+    return end if end is not None and end > start else start
+
+
+def end_known(v: Vortrag) -> bool:
+    """True when the talk's slot has a length (its own, or the known end of its session or day)."""
+    return talk_slot(v).minutes > 0
 
 
 def time_known(v: Vortrag) -> bool:

@@ -24,6 +24,7 @@ from .models import (
     Beitrag,
     Betreiber,
     Flaeche,
+    FoerdersummenDatei,
     KommunenDatei,
     Linie,
     MeilensteineDatei,
@@ -64,6 +65,7 @@ KINDS: dict[str, Kind] = {
         Kind("kommunen", KommunenDatei, "Die Kommunen des RVR-Gebiets", "content/kommunen.yml"),
         Kind("betreiber", Betreiber, "Angaben zum Betreiber der Website", "content/betreiber.yml"),
         Kind("meilensteine", MeilensteineDatei, "Meilensteine der Offensive", "content/meilensteine.yml"),
+        Kind("foerdersummen", FoerdersummenDatei, "Fördersummen des Programms", "content/foerdersummen.yml"),
     )
 }
 
@@ -72,7 +74,7 @@ def kind_of(relative_path: str) -> Kind:
     """The kind of a content file, from its path relative to the project root (KeyError if none)."""
     path = Path(relative_path)
     # tagung.yml is checked before the beitrag pattern, which matches it too.
-    for name in ("tagung", "projekt", "beitrag", "kommunen", "betreiber", "meilensteine"):
+    for name in ("tagung", "projekt", "beitrag", "kommunen", "betreiber", "meilensteine", "foerdersummen"):
         if path.match(KINDS[name].files) and len(path.parts) == len(Path(KINDS[name].files).parts):
             return KINDS[name]
     raise KeyError(relative_path)

@@ -10,7 +10,7 @@ No other module or template assembles an address. Two kinds of address:
   absolute URLs (`absolute_url`).
 
 Templates reach this module as the global `urls` and the filters `link` and `rel` (render.py). Material's
-templates in overrides/ name five addresses themselves (start, Maßnahmen, Kontakt, neu.atom, redaktion/):
+templates in overrides/ name six addresses themselves (start, Maßnahmen, Kontakt, neu.atom, neu/, redaktion/):
 `make bench` builds them without hooks too, so they cannot read this module.
 """
 
@@ -42,6 +42,7 @@ KATALOG = f"{DATEN}/katalog.ttl"
 FOERDERUNG_KOMMUNEN_SVG = f"{DATEN}/foerderung-kommunen.svg"
 FOERDERUNG_KREISE_SVG = f"{DATEN}/foerderung-kreise.svg"
 FEED = "neu.atom"
+NEU = "neu.md"  # the feed's entries as a page for people ("Neu und geändert")
 REGION_SVG = "assets/bilder/region.svg"  # the start page's picture of the region
 MAP_ASSETS = "assets/karte"  # Leaflet, its plugins, the map scripts and the base map
 

@@ -140,6 +140,7 @@ class Filter:
 
     gebiete: list[tuple[str, list[str]]]  # (Kreis, its Kommunen with measures)
     traeger: list[str]
+    jahre: list[int]  # years of completion that a source gives, newest first
     status: tuple[str, ...] = STATUS_WERTE
 
 
@@ -150,7 +151,8 @@ def _filter(massnahmen: list[Massnahme]) -> Filter:
             kreise.setdefault(ort.kreis, set()).add(ort.name)
     ordered = sorted(kreise.items(), key=lambda item: kreis_order(item[0]))
     traeger = sorted({m.record.traeger for m in massnahmen if m.record.traeger}, key=str.casefold)
-    return Filter([(k, sorted(v)) for k, v in ordered], traeger)
+    jahre = sorted({j for m in massnahmen if (j := m.fertig_jahr)}, reverse=True)
+    return Filter([(k, sorted(v)) for k, v in ordered], traeger, jahre)
 
 
 @dataclass

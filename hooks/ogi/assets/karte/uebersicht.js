@@ -2,12 +2,13 @@
    Kommune page brings its own few inline). Measures with a position are clustered and drawn by status
    with shape and colour; measures known only by their Kommune are one labelled element per Kommune over
    its highlighted area. Clusters and groups open a list by click, Enter or Space. The filter form acts on
-   map, list and address (?gebiet=…&traeger=…&status=…) together. Content only via textContent. */
+   map, list and address (?gebiet=…&traeger=…&status=…&fertigstellung=…) together; a field the form
+   lacks (no year of completion known) stays empty. Content only via textContent. */
 (function () {
   "use strict";
   var element = function (name, klasse, text) { return window.ogiElement(name, klasse, text); };
   var FORM = { "geplant": "dreieck", "in Umsetzung": "raute", "abgeschlossen": "kreis", "nicht bekannt": "quadrat" };
-  var FELDER = ["gebiet", "traeger", "status"];
+  var FELDER = ["gebiet", "traeger", "status", "fertigstellung"];
 
   function representativePoint(feature) {
     if (feature.geometry.type === "Point") { return feature; }
@@ -84,6 +85,8 @@
     }
     if (auswahl.traeger && p.traeger !== auswahl.traeger) { return false; }
     if (auswahl.status && p.status !== auswahl.status) { return false; }
+    // fertigstellung is ISO text as the source gives it (JJJJ, JJJJ-MM or JJJJ-MM-TT): its year comes first.
+    if (auswahl.fertigstellung && String(p.fertigstellung || "").slice(0, 4) !== auswahl.fertigstellung) { return false; }
     return true;
   }
 
@@ -178,6 +181,7 @@
     FELDER.forEach(function (name) {
       var wert = parameter.get(name) || "";
       var feld = form.elements[name];
+      if (!feld) { return; }
       var gibt = Array.prototype.some.call(feld.options, function (o) { return o.value === wert; });
       feld.value = gibt ? wert : "";
     });
@@ -186,7 +190,7 @@
   function inAdresse(form) {
     var parameter = new URLSearchParams(window.location.search);
     FELDER.forEach(function (name) {
-      if (form.elements[name].value) { parameter.set(name, form.elements[name].value); } else { parameter.delete(name); }
+      if (form.elements[name] && form.elements[name].value) { parameter.set(name, form.elements[name].value); } else { parameter.delete(name); }
     });
     var suche = parameter.toString();
     var adresse = window.location.pathname + (suche ? "?" + suche : "") + window.location.hash;
@@ -208,8 +212,8 @@
     var zeile = zeilenMerkmale(alle);
     var gesamt = alle.length;
     function anwenden() {
-      var auswahl = { gebiet: form.elements.gebiet.value, traeger: form.elements.traeger.value,
-                      status: form.elements.status.value };
+      var auswahl = {};
+      FELDER.forEach(function (name) { auswahl[name] = form.elements[name] ? form.elements[name].value : ""; });
       var sichtbar = alle.filter(function (f) { return passt(auswahl, f.properties); });
       var gruppe = darstellung.zeigen(sichtbar);
       zeilen.forEach(function (tr) { var p = zeile(tr); tr.hidden = p !== undefined && !passt(auswahl, p); });
