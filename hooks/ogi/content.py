@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from . import urls
 from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visible
 from .files import Tree, file_problem
+from .future_dates import future_dates, today
 from .kommunen import ags_of, official_kommunen
 from .models import (
     STATUS_UNBEKANNT,
@@ -27,6 +28,7 @@ from .models import (
     slug_is_valid,
 )
 from .slugs import slugify
+from .speaker_names import similar_names
 from .validation import validate
 from .yamlfile import Loc, YamlFile, read_yaml
 
@@ -230,6 +232,8 @@ def load_site(root: Path) -> Site:
     for folder in event_folders(root):
         _load_tagung(site, loader, folder)
     _check_duplicate_titles(site, loader)
+    site.warnings.extend(similar_names((loader.files[v.source], v.record)
+                                       for event in site.veranstaltungen for v in event.vortraege))
     return site
 
 
@@ -238,6 +242,7 @@ class _Loader:
         self.site = site
         self.files: dict[str, YamlFile] = {}
         self.tree = Tree(site.root)  # records must stay inside the repository, symlinks followed
+        self.today = today()  # once per run, so every record is checked against the same day
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.site.root).as_posix()
@@ -265,6 +270,8 @@ class _Loader:
         self.site.warnings.extend(source.warnings)
         record, errors = validate(model, source)
         self.site.errors.extend(errors)
+        if record is not None:
+            self.site.errors.extend(future_dates(record, source, self.today))
         return record
 
     def error(self, shown: str, loc: tuple, field_name: str, message: str) -> None:
