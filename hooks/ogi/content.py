@@ -14,6 +14,7 @@ from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visib
 from .files import Tree, file_problem
 from .future_dates import future_dates, today
 from .kommunen import ags_of, official_kommunen
+from .places_check import centre_problem, geometry_problem
 from .models import (
     STATUS_UNBEKANNT,
     Beitrag,
@@ -306,6 +307,11 @@ def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
             continue
         found[ags], slugs[slug] = kommune.name, kommune.name
         site.kommunen[kommune.name] = Kommunendaten(kommune, slug)
+    for index, kommune in enumerate(datei.kommunen):
+        problem = centre_problem(kommune.name, kommune.laenge, kommune.breite, site.kommunen)
+        if problem:
+            site.errors.append(ContentError(source.path, source.line_of(("kommunen", index, "breite")),
+                                            f"kommunen[{index + 1}]", problem))
     missing = [f"{name} ({ags})" for ags, name in sorted(official.items(), key=lambda i: i[1]) if ags not in found]
     if missing:
         site.errors.append(ContentError(source.path, source.line_of(("kommunen",)), "kommunen",
@@ -336,6 +342,10 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
         return
     if record.lage.geometrie is not None:
         geometrie = record.lage.geometrie.model_dump()
+        problem = geometry_problem(geometrie, record.kommunen, site.kommunen)
+        if problem:
+            loader.error(shown, ("lage", "geometrie", "coordinates"), "lage.geometrie.coordinates", problem)
+            return
     else:
         centre = orte[0].kommune
         geometrie = {"type": "Point", "coordinates": [centre.laenge, centre.breite]}

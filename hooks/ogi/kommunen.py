@@ -32,3 +32,10 @@ def ags_of(name: str) -> str | None:
 def short_name(official: str) -> str:
     """'Voerde (Niederrhein)' -> 'Voerde'."""
     return re.sub(r"\s*\(.*\)$", "", official)
+
+
+@functools.cache
+def outline_rings() -> dict[str, list[list[list[float]]]]:
+    """AGS -> the rings of the Kommune's outline on the site's base map ([lon, lat], outer ring first)."""
+    data = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    return {f["properties"]["ags"]: f["geometry"]["coordinates"] for f in data["features"]}
