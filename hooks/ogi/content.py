@@ -324,10 +324,10 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
     orte = []
     for index, name in enumerate(record.kommunen):
         ort = site.kommunen.get(name)
-        if ort is None:
-            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
-        else:
+        if ort is not None:
             orte.append(ort)
+        elif site.kommunen_datei is not None:  # else content/kommunen.yml itself is broken, and reported
+            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
     if path.stem in RESERVED_PROJECT_NAMES:
         site.errors.append(ContentError(shown, 1, FILE_FIELD,
                                         f"der Dateiname „{path.name}“ ist für eine Seite der Website reserviert; "
