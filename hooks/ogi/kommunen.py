@@ -21,6 +21,7 @@ def official_kommunen() -> dict[str, str]:
     return {f["properties"]["ags"]: f["properties"]["name"] for f in data["features"]}
 
 
+@functools.cache  # asked for every Kommune a measure names, and by every map
 def ags_of(name: str) -> str | None:
     """The AGS of a Kommune by its official name or that name without the addition in brackets."""
     for ags, official in official_kommunen().items():
