@@ -154,3 +154,12 @@ def test_two_people_declared_different_get_no_warning(declared_in: str):
     a = {"name": "Jörg Müller"} | ({"verschieden_von": "Jorg Muller"} if declared_in == "a.yml" else {})
     b = {"name": "Jorg Muller"} | ({"verschieden_von": "Jörg Müller"} if declared_in == "b.yml" else {})
     assert similar_names([named("a.yml", talk(a)), named("b.yml", talk(b))]) == []
+
+
+@pytest.mark.parametrize(("value", "advice"), [
+    ("„Grün: ein Test“", 'titel: "Grün: ein Test"'), ("„Grün: ein Test", 'titel: "Grün: ein Test"'),
+    ("Grün: ein Test“", 'titel: "Grün: ein Test"'), ("Der „Park: Nord“", 'titel: "Der „Park: Nord“"'),
+], ids=["around", "opening-only", "closing-only", "quotes-inside-the-text"])
+def test_colon_advice_drops_quotes_meant_for_yaml_and_keeps_those_of_the_text(tmp_path: Path, value: str, advice: str):
+    _, errors = read(tmp_path, f"titel: {value}\n")
+    assert len(errors) == 1 and errors[0].endswith("den ganzen Text in Anführungszeichen setzen: " + advice)

@@ -90,7 +90,7 @@ def _colon_in_value(source: str) -> str:
         return "ein Feld ist eingerückt, aber das Feld darüber hat keine Unterfelder" + _CHECK
     indent, key, value = match.groups()
     return (f"ein Doppelpunkt mit Leerzeichen beendet in YAML den Wert; den ganzen Text in Anführungszeichen "
-            f"setzen: {indent.strip()}{' ' if indent.strip() else ''}{key}: {_quoted(_unwrapped(value) or value)}")
+            f"setzen: {indent.strip()}{' ' if indent.strip() else ''}{key}: {_quoted(_without_yaml_quotes(value))}")
 
 
 def _quoted(text: str) -> str:
@@ -101,6 +101,18 @@ def _quoted(text: str) -> str:
 # Typographic quotes that editors (or their word processor) put around a whole value: „…“ ‚…‘ “…” ”…” »…« «…» ‘…’
 _OPENING = "„‚“”»«‘"
 _CLOSING = "“‘”«»’"
+
+
+def _without_yaml_quotes(value: str) -> str:
+    """`value` without the typographic quotes meant as YAML quotes: around it, or one left alone at an end."""
+    inner = _unwrapped(value)
+    if inner is not None:
+        return inner
+    if value[:1] in _OPENING and not any(c in _CLOSING for c in value[1:]):
+        return value[1:]
+    if value[-1:] in _CLOSING and not any(c in _OPENING for c in value[:-1]):
+        return value[:-1]
+    return value
 
 
 def _unwrapped(value: str) -> str | None:
