@@ -16,6 +16,7 @@ import yaml
 from .errors import ContentError, field_name
 
 SYNTAX = "YAML-Syntax"
+Loc = tuple[str | int, ...]  # the place of a value: keys and list positions, e.g. ("quellen", 0, "url")
 _CHECK = "; Einrückung, Doppelpunkte und Anführungszeichen prüfen"
 
 # PyYAML's problem text (C and Python parser) -> what it means for an editor, with the fix.
@@ -169,9 +170,6 @@ def cut_comments(node: yaml.Node, text: str, path: str) -> list[ContentError]:
                 f"der Text endet vor „{match.group(1)}“, denn „ #“ beginnt in YAML einen Kommentar; veröffentlicht "
                 f"würde nur „{scalar.value}“; den ganzen Text in Anführungszeichen setzen"))
     return warnings
-
-
-Loc = tuple[str | int, ...]
 
 
 def _nodes(node: yaml.Node, loc: Loc = ()):

@@ -17,6 +17,7 @@ import yaml
 
 from .errors import FILE_FIELD, ContentError, character_name, field_name
 from .yaml_messages import (
+    Loc,
     bullet_items,
     cut_comments,
     decimal_commas,
@@ -88,7 +89,6 @@ MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]")
 
-Loc = tuple[str | int, ...]
 
 
 @dataclass
