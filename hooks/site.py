@@ -41,14 +41,13 @@ def settled() -> Iterator[None]:
 
 
 with settled():
-    from ogi import urls  # noqa: E402
     from ogi.build import Build  # noqa: E402
     from ogi.content import load_site  # noqa: E402
     from ogi.errors import ContentErrors, flat  # noqa: E402
     from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
     from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
-    from ogi.navigation import is_editors_guide, section_index  # noqa: E402
+    from ogi.navigation import is_editors_guide, menu_uris, section_index  # noqa: E402
     from ogi.pages import build_outputs  # noqa: E402
     from ogi.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
     from ogi.strukturdaten import json_ld  # noqa: E402
@@ -113,10 +112,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
+    menu = menu_uris(config.nav)
     with settled():
         for output in build_outputs(config[BUILD_KEY]):
-            # Record pages are reached from their section's index, never from the sidebar.
-            inclusion = InclusionLevel.INCLUDED if urls.is_index(output.uri) else InclusionLevel.NOT_IN_NAV
+            # Record pages are reached from their section's index, never from the sidebar; so is the index
+            # of an event the menu does not list (MkDocs would name it on every rebuild, in English).
+            inclusion = InclusionLevel.INCLUDED if output.uri in menu else InclusionLevel.NOT_IN_NAV
             if output.content is None:
                 file = File.generated(config, output.uri, abs_src_path=str(output.path), inclusion=inclusion)
             else:

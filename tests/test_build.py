@@ -7,7 +7,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_ROOT, ROOT, copy_project, line_of, mkdocs_build, parse_html, parse_page, replace_in
+from helpers import (
+    FIXTURE_ROOT,
+    ROOT,
+    article,
+    copy_project,
+    facts,
+    line_of,
+    mkdocs_build,
+    parse_html,
+    parse_page,
+    replace_in,
+)
 
 from ogi.content import load_site
 
@@ -119,3 +130,22 @@ def test_readme_in_upload_folders_is_neither_published_nor_a_record(built_site: 
     assert [p.relative_to(built_site).as_posix() for p in built_site.rglob("README*")] == []
     assert sorted(p.name for p in (built_site / "massnahmen/bilder").iterdir()) == ["test-bild.png"]
     assert sorted(p.name for p in (built_site / "tagung-2020/anhaenge").iterdir()) == ["test-folien.pdf"]
+
+
+def test_measure_facts_keep_period_and_funding_apart(built_site: Path):
+    # A period ending in a template condition once swallowed the blank line: the funding became a term
+    # inside the period's cell (a nested list).
+    fakten = article(built_site / "massnahmen/test-herne-park/index.html").find("div", cls="ogi-fakten")
+    assert fakten is not None and len(fakten.find_all("dl")) == 1
+    pairs = facts(fakten)
+    assert pairs["Zeitraum"] == "Juli 2020 bis 2021"
+    assert pairs["Förderung"].startswith("123.456 € durch Testfördergeber")
+
+
+def test_build_log_has_no_english_line_about_pages_outside_the_menu(fixture_project: Path, tmp_path: Path):
+    # The fixture's second event (testtag-2022) has an index page the menu does not list, like every event
+    # but the first; the preview printed MkDocs' English INFO line about it on every rebuild.
+    result = mkdocs_build(fixture_project, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out/testtag-2022/index.html").is_file()
+    assert "not included in the" not in result.stdout + result.stderr

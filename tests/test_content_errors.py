@@ -9,17 +9,21 @@ import pytest
 from helpers import FIXTURE_CONTENT
 
 from ogi.content import load_site
+from ogi.future_dates import today
 
 CORPUS = Path(__file__).parent / "corpus"
 
 
 def _cases() -> list[tuple[str, str, str]]:
-    """(case id, target path in the project, expected message) from corpus/*.yml headers."""
+    """(case id, target path in the project, expected message) from corpus/*.yml headers.
+
+    "{heute}" in a message stands for today's date, which a date in the future is compared with.
+    """
     cases = []
     for path in sorted(CORPUS.glob("*.yml")):
         lines = path.read_bytes().split(b"\n", 2)
         target = lines[0].decode().removeprefix("# ziel: ").strip()
-        expected = lines[1].decode().removeprefix("# fehler: ").strip()
+        expected = lines[1].decode().removeprefix("# fehler: ").strip().replace("{heute}", today().isoformat())
         cases.append((path.stem, target, expected))
     return cases
 

@@ -93,3 +93,28 @@ def test_human_size_uses_german_decimal_comma(size, text):
                          ids=["pdf", "powerpoint", "other-suffix", "no-suffix"])
 def test_attachment_format_is_named_for_readers(name, label):
     assert dateiformat(name) == label
+
+
+def _talks_with_roles(*roles: Person) -> list[Vortrag]:
+    talks = [talk(chr(ord("a") + i), reihenfolge=i + 1) for i in range(len(roles))]
+    return [Vortrag(t.slug, t.source, t.record.model_copy(update={"referierende": [r]}), t.tag, None)
+            for t, r in zip(talks, roles, strict=True)]
+
+
+@pytest.mark.parametrize(("roles", "expected"), [
+    ((Person(name="Max Ohm", organisation="Emschergenossenschaft"),
+      Person(name="Max Ohm", funktion="Vorstand", organisation="Emschergenossenschaft")),
+     ["Vorstand, Emschergenossenschaft"]),
+    ((Person(name="Max Ohm", organisation="Emschergenossenschaft"),
+      Person(name="Max Ohm", funktion="Emschergenossenschaft")),
+     ["Emschergenossenschaft"]),
+    ((Person(name="Max Ohm", funktion="Emschergenossenschaft", organisation="emschergenossenschaft"),),
+     ["Emschergenossenschaft"]),
+    ((Person(name="Max Ohm", funktion="Leiter", organisation="Stadt X"),
+      Person(name="Max Ohm", funktion="Dezernent", organisation="Stadt X")),
+     ["Leiter, Stadt X", "Dezernent, Stadt X"]),
+], ids=["organisation-then-function-and-organisation", "organisation-as-function", "same-in-one-talk",
+        "two-functions"])
+def test_speaker_roles_name_an_organisation_once(roles, expected):
+    site = site_with(*_talks_with_roles(*roles))
+    assert [r.rollen for r in speakers(site)] == [expected]

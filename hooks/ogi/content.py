@@ -14,7 +14,9 @@ from .errors import FILE_FIELD, ContentError, ContentErrors, did_you_mean, visib
 from .dates import TeilDatum
 from .file_checks import image_problems, tree_problems
 from .files import DOCUMENTS, IMAGES, file_problem, symlink_in
+from .future_dates import future_dates, today
 from .kommunen import ags_of, official_kommunen
+from .places_check import centre_problem, geometry_problem
 from .models import (
     STATUS_UNBEKANNT,
     Beitrag,
@@ -31,6 +33,7 @@ from .models import (
 )
 from .render import euro, zahl
 from .slugs import slugify
+from .speaker_names import similar_names
 from .validation import validate
 from .yamlfile import Loc, YamlFile, read_yaml
 
@@ -316,6 +319,8 @@ def load_site(root: Path) -> Site:
     errors, warnings = tree_problems(root, CONTENT_DIR, DOCS_DIR, folders, loader.named, {e.path for e in site.errors})
     site.errors += errors
     site.warnings += warnings
+    site.warnings.extend(similar_names((loader.files[v.source], v.record)
+                                       for event in site.veranstaltungen for v in event.vortraege))
     return site
 
 
@@ -324,6 +329,7 @@ class _Loader:
         self.site = site
         self.files: dict[str, YamlFile] = {}
         self.named: dict[str, set[str]] = {}  # file folder -> the names records give in it
+        self.today = today()  # once per run, so every record is checked against the same day
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.site.root).as_posix()
@@ -348,6 +354,8 @@ class _Loader:
         self.site.warnings.extend(source.warnings)
         record, errors = validate(model, source)
         self.site.errors.extend(errors)
+        if record is not None:
+            self.site.errors.extend(future_dates(record, source, self.today))
         return record
 
     def error(self, shown: str, loc: tuple, field_name: str, message: str) -> None:
@@ -382,6 +390,11 @@ def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
             continue
         found[ags], slugs[slug] = kommune.name, kommune.name
         site.kommunen[kommune.name] = Kommunendaten(kommune, slug)
+    for index, kommune in enumerate(datei.kommunen):
+        problem = centre_problem(kommune.name, kommune.laenge, kommune.breite, site.kommunen)
+        if problem:
+            site.errors.append(ContentError(source.path, source.line_of(("kommunen", index, "breite")),
+                                            f"kommunen[{index + 1}]", problem))
     missing = [f"{name} ({ags})" for ags, name in sorted(official.items(), key=lambda i: i[1]) if ags not in found]
     if missing:
         site.errors.append(ContentError(source.path, source.line_of(("kommunen",)), "kommunen",
@@ -394,10 +407,10 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
     orte = []
     for index, name in enumerate(record.kommunen):
         ort = site.kommunen.get(name)
-        if ort is None:
-            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
-        else:
+        if ort is not None:
             orte.append(ort)
+        elif site.kommunen_datei is not None:  # else content/kommunen.yml itself is broken, and reported
+            loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
     if path.stem in RESERVED_PROJECT_NAMES:
         site.errors.append(ContentError(shown, 1, FILE_FIELD,
                                         f"der Dateiname „{path.name}“ ist für eine Seite der Website reserviert; "
@@ -410,6 +423,10 @@ def _add_massnahme(site: Site, loader: _Loader, path: Path, record: Projekt) -> 
         return
     if record.lage.geometrie is not None:
         geometrie = record.lage.geometrie.model_dump()
+        problem = geometry_problem(geometrie, record.kommunen, site.kommunen)
+        if problem:
+            loader.error(shown, ("lage", "geometrie", "coordinates"), "lage.geometrie.coordinates", problem)
+            return
     else:
         centre = orte[0].kommune
         geometrie = {"type": "Point", "coordinates": [centre.laenge, centre.breite]}

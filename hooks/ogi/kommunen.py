@@ -21,6 +21,7 @@ def official_kommunen() -> dict[str, str]:
     return {f["properties"]["ags"]: f["properties"]["name"] for f in data["features"]}
 
 
+@functools.cache  # asked for every Kommune a measure names, and by every map
 def ags_of(name: str) -> str | None:
     """The AGS of a Kommune by its official name or that name without the addition in brackets."""
     for ags, official in official_kommunen().items():
@@ -32,3 +33,10 @@ def ags_of(name: str) -> str | None:
 def short_name(official: str) -> str:
     """'Voerde (Niederrhein)' -> 'Voerde'."""
     return re.sub(r"\s*\(.*\)$", "", official)
+
+
+@functools.cache
+def outline_rings() -> dict[str, list[list[list[float]]]]:
+    """AGS -> the rings of the Kommune's outline on the site's base map ([lon, lat], outer ring first)."""
+    data = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    return {f["properties"]["ags"]: f["geometry"]["coordinates"] for f in data["features"]}

@@ -468,6 +468,14 @@ class Person(Record):
     name: Text = Field(description="Vor- und Nachname, wie in der Quelle.")
     organisation: Text | None = Field(None, description="Organisation, für die die Person sprach.")
     funktion: Text | None = Field(None, description="Funktion oder Rolle, z. B. „Ministerin“.")
+    verschieden_von: Text | None = Field(
+        None,
+        description=(
+            "Nur wenn eine andere Person fast gleich heißt (Unterschied nur in Bindestrich, Leerzeichen, Groß- "
+            "und Kleinschreibung oder Akzenten): deren Name, wie er geschrieben ist; dann entfällt die Warnung "
+            "„meinten Sie …?“."
+        ),
+    )
 
 
 class Anhang(Record):

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from .urls import EDITORS_GUIDE, index_page
 from .urls import VERANSTALTUNGEN as EVENTS_INDEX
 
 
+def menu_uris(nav: Any) -> set[str]:
+    """The pages the menu of mkdocs.yml (`nav:`) lists, e.g. {'index.md', 'tagung-2020/index.md'}."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(menu_uris(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(menu_uris(item) for item in nav))
+    return set()
 
 
 def is_editors_guide(src_uri: str) -> bool:

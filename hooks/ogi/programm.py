@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .content import Site, Veranstaltungsdaten, Vortrag
@@ -45,8 +46,31 @@ class Referent:
     @property
     def rollen(self) -> list[str]:
         """The distinct 'Funktion, Organisation' texts of all talks, in programme order."""
-        texts = (", ".join(x for x in (a.person.funktion, a.person.organisation) if x) for a in self.auftritte)
-        return [t for t in dict.fromkeys(texts) if t]
+        return distinct_roles(a.person for a in self.auftritte)
+
+
+def distinct_roles(people: Iterable[Person]) -> list[str]:
+    """'Funktion, Organisation' of each record of one speaker, each part and each role said once.
+
+    A role whose parts another role already names ('Emschergenossenschaft' beside 'Vorstand,
+    Emschergenossenschaft') is left out, as is a part repeated in one record; case and spacing do not count.
+    """
+    roles: list[tuple[str, frozenset[str]]] = []
+    for person in people:
+        parts: dict[str, str] = {}
+        for part in (person.funktion, person.organisation):
+            if part:
+                parts.setdefault(normalised_name(part), part)
+        if parts:
+            roles.append((", ".join(parts.values()), frozenset(parts)))
+    kept: list[str] = []
+    seen: set[frozenset[str]] = set()
+    for text, key in roles:
+        if key in seen or any(key < other for _, other in roles):
+            continue
+        seen.add(key)
+        kept.append(text)
+    return kept
 
 
 def programme(site: Site | Veranstaltungsdaten) -> list[ProgrammTag]:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, did_you_mean, field_name, visible
 from .models import PATTERN_HINTS
+from .yaml_messages import decimal_comma
 from .yamlfile import Loc, NumberLikeText, YamlFile
 
 _TYPE_NAMES = {str: "Text", int: "eine Zahl", float: "eine Zahl", bool: "true/false", list: "eine Liste",
@@ -79,6 +80,10 @@ def _model_in(annotation: Any, data: Any) -> type[BaseModel] | None:
     return candidates[0] if candidates else None
 
 
+def _has_decimal_comma(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[-+]?\d+,\d+", value) is not None
+
+
 def _kind(value: Any) -> str:
     for python_type, name in _TYPE_NAMES.items():
         if isinstance(value, python_type) and not (python_type is int and isinstance(value, bool)):
@@ -135,6 +140,13 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
         return _empty(loc, owner)
     if kind == "string_type":
         return f"erwartet Text, gefunden {_kind(value)}; den Wert in Anführungszeichen setzen"
+    if kind in ("int_type", "int_parsing", "int_from_float") and _has_decimal_comma(value):
+        whole, fraction = value.split(",")
+        if fraction.strip("0"):
+            return f"Dezimalkomma: {value}; hier steht eine ganze Zahl ohne Nachkommastellen, z. B. {whole}"
+        return decimal_comma([(value, whole)], "ganze Zahlen ohne Komma und Nachkommastellen schreiben")
+    if kind in ("float_type", "float_parsing") and _has_decimal_comma(value):
+        return decimal_comma([(value, value.replace(",", "."))], "Zahlen mit Dezimalpunkt schreiben")
     if kind in ("int_type", "int_parsing", "int_from_float"):
         written = str(getattr(value, "source", value))
         if isinstance(value, float) and re.fullmatch(r"\d{1,3}(\.\d{3})+", written):

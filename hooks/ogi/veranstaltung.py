@@ -14,7 +14,16 @@ from zoneinfo import ZoneInfo
 from .anhaenge import Datei, datei
 from .content import Site, Veranstaltungsdaten, Vortrag
 from .models import Tagung
-from .programm import Auftritt, ProgrammTag, Referent, normalised_name, programme, sort_key, speakers
+from .programm import (
+    Auftritt,
+    ProgrammTag,
+    Referent,
+    distinct_roles,
+    normalised_name,
+    programme,
+    sort_key,
+    speakers,
+)
 from . import urls
 from .slugs import slugify
 
@@ -116,8 +125,7 @@ class Person:
     @property
     def rollen(self) -> list[str]:
         """The distinct 'Funktion, Organisation' texts of all talks, oldest event first."""
-        texts = (", ".join(x for x in (a.person.funktion, a.person.organisation) if x) for _, a in self.auftritte)
-        return [t for t in dict.fromkeys(texts) if t]
+        return distinct_roles(a.person for _, a in self.auftritte)
 
 
 def alle_referierenden(events: list[Veranstaltung]) -> list[Person]:

@@ -16,7 +16,15 @@ from typing import Any
 import yaml
 
 from .errors import FILE_FIELD, ContentError, character_name, field_name
-from .yaml_messages import cut_comments, folded_list_items, syntax_error
+from .yaml_messages import (
+    Loc,
+    bullet_items,
+    cut_comments,
+    decimal_commas,
+    folded_list_items,
+    syntax_errors,
+    typographic_quotes,
+)
 
 try:  # libyaml is ten times faster; the pure-Python parser gives the same result
     from yaml import CSafeLoader as _BaseLoader
@@ -81,7 +89,6 @@ MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]")
 
-Loc = tuple[str | int, ...]
 
 
 @dataclass
@@ -147,10 +154,12 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
                 errors = []
             if errors:
                 return None, errors
-        return None, [syntax_error(exc, text, display_path)]
+        return None, syntax_errors(exc, text, display_path)
     result = YamlFile(display_path, data)
     _collect_lines(node, (), result.lines)
-    errors = _forbidden_in_values(result) + folded_list_items(node, text, display_path)
+    errors = (_forbidden_in_values(result) + folded_list_items(node, text, display_path)
+              + typographic_quotes(node, text, display_path) + bullet_items(node, text, display_path)
+              + decimal_commas(node, text, display_path))
     if errors:
         return None, errors
     result.warnings = cut_comments(node, text, display_path)

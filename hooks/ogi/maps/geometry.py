@@ -6,17 +6,9 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ..geo import positions
 
-def positions(geometrie: Mapping[str, Any]) -> list[list[float]]:
-    """All [lon, lat] positions of a Point, LineString or Polygon."""
-    kind, coordinates = geometrie["type"], geometrie["coordinates"]
-    if kind == "Point":
-        return [coordinates]
-    if kind == "LineString":
-        return list(coordinates)
-    if kind == "Polygon":
-        return [p for ring in coordinates for p in ring]
-    raise ValueError(f"unbekannter Geometrietyp {kind}")
+__all__ = ["positions", "bounds", "centre", "box_centre", "union", "latlon"]
 
 
 def bounds(geometrie: Mapping[str, Any], radius_m: float = 0) -> list[list[float]]:
