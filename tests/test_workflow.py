@@ -51,9 +51,10 @@ def test_workflow_checks_content_and_builds_strictly(workflow: dict):
     assert all("GITHUB_ACTIONS" not in str(step.get("env", {})) for step in steps(job))
 
 
-def test_workflow_runs_all_tests_with_chromium_on_pull_requests(workflow: dict):
+def test_workflow_runs_all_tests_with_chromium_on_pull_requests_and_before_deploying(workflow: dict):
     job = workflow["jobs"]["test"]
-    assert "pull_request" in job["if"]
+    assert "if" not in job  # pull requests and pushes to main alike
+    assert "test" in workflow["jobs"]["deploy"]["needs"]  # nothing is published that failed a browser test
     run = commands(job)
     install = next(i for i, c in enumerate(run) if "apt-get install" in c and "chromium" in c)
     assert run.index("make test") > install
@@ -61,7 +62,7 @@ def test_workflow_runs_all_tests_with_chromium_on_pull_requests(workflow: dict):
 
 def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workflow: dict):
     job = workflow["jobs"]["deploy"]
-    assert "refs/heads/main" in job["if"] and job["needs"] == "check"
+    assert "refs/heads/main" in job["if"] and job["needs"] == ["check", "test"]
     assert job["permissions"]["pages"] == "write" and job["permissions"]["id-token"] == "write"
     assert job["concurrency"]["group"] and job["concurrency"]["cancel-in-progress"] is False
     assert uses(job) == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
