@@ -97,6 +97,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
+    if not config.site_url:  # no loopback address in published files: leave out what needs the public one
+        config.theme.static_templates.discard(urls.SITEMAP)
+        log.info(urls.WITHOUT_SITE_URL)
     if not config.repo_url:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
     config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
@@ -105,8 +108,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for file in files:
-        if not file.generated_by:
+    for file in list(files):
+        # Material's source maps are for its developers (and name localhost); the sitemap template is
+        # copied as is when on_config dropped it from the templates for want of a public address.
+        if file.src_uri.endswith(".js.map") or (file.src_uri == urls.SITEMAP and not config.site_url):
+            files.remove(file)
+        elif not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
     with settled():
         for output in build_outputs(config[BUILD_KEY]):
