@@ -46,7 +46,7 @@ with settled():
     from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
     from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
-    from ogi.navigation import is_editors_guide, section_index  # noqa: E402
+    from ogi.navigation import is_editors_guide, section_index, with_events  # noqa: E402
     from ogi.pages import build_outputs  # noqa: E402
     from ogi.pflichtangaben import is_published, missing_for_publication  # noqa: E402
     from ogi.strukturdaten import json_ld  # noqa: E402
@@ -97,6 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise Abort(ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
+    config.nav = with_events(config.nav or [], site.veranstaltungen)  # every event in "Veranstaltungen"
     if not config.site_url:  # no loopback address in published files: leave out what needs the public one
         config.theme.static_templates.discard(urls.SITEMAP)
         log.info(urls.WITHOUT_SITE_URL)
