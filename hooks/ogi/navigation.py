@@ -40,7 +40,7 @@ def _section_of(entries: list[Any], uri: str) -> list[Any] | None:
 
 
 def _pages(entries: list[Any]) -> list[str]:
-    pages = []
+    pages: list[str] = []
     for entry in entries:
         value = next(iter(entry.values())) if isinstance(entry, dict) else entry
         pages += _pages(value) if isinstance(value, list) else [value]
