@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 from bench.htmltree import parse_html
-from helpers import PAGE_TYPES, logged_page
+from helpers import FIXTURE_ROOT, PAGE_TYPES, logged_page
 
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 1024, "height": 768}  # below Material's drawer break point (76.25em): the menu is a drawer
@@ -206,3 +206,16 @@ def test_consent_on_phones_leaves_the_map_visible(browser, built_site, base_url,
         overlap_y = max(0, min(box["y"] + box["height"], area["y"] + area["height"]) - max(box["y"], area["y"]))
         assert overlap_x * overlap_y == 0
         assert area["height"] >= 250
+
+
+def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has():
+    from ogi.content import load_site
+    from ogi.navigation import with_events
+
+    events = load_site(FIXTURE_ROOT).veranstaltungen
+    nav = [{"Start": "index.md"}, {"Veranstaltungen": ["veranstaltungen/index.md",
+                                                      {"Eigener Name": "testtag-2022/index.md"}]}]
+    assert with_events(nav, events)[1]["Veranstaltungen"] == [
+        "veranstaltungen/index.md", {"Eigener Name": "testtag-2022/index.md"},
+        {EVENTS["tagung-2020"]: "tagung-2020/index.md"}]
+    assert with_events([{"Start": "index.md"}], events) == [{"Start": "index.md"}]  # no events' section: unchanged
