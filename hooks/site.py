@@ -47,7 +47,7 @@ with settled():
     from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
     from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
-    from ogi.navigation import is_editors_guide, menu_uris, section_index  # noqa: E402
+    from ogi.navigation import is_editors_guide, menu_uris, section_index, with_events  # noqa: E402
     from ogi.pages import build_outputs  # noqa: E402
     from ogi.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
     from ogi.strukturdaten import json_ld  # noqa: E402
@@ -100,6 +100,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise Abort(headline + ContentErrors(site.errors).report() + "\nDie Website wurde nicht gebaut.")
         for error in site.errors:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
+    config.nav = with_events(config.nav or [], site.veranstaltungen)  # every event in "Veranstaltungen"
+    if not config.site_url:  # no loopback address in published files: leave out what needs the public one
+        config.theme.static_templates.discard(urls.SITEMAP)
+        log.info(urls.WITHOUT_SITE_URL)
     if not config.repo_url:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
     config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
@@ -109,8 +113,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for file in files:
-        if not file.generated_by:
+    for file in list(files):
+        # Material's source maps are for its developers (and name localhost); the sitemap template is
+        # copied as is when on_config dropped it from the templates for want of a public address.
+        if file.src_uri.endswith(".js.map") or (file.src_uri == urls.SITEMAP and not config.site_url):
+            files.remove(file)
+        elif not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
     menu = menu_uris(config.nav)
     with settled():

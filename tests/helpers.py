@@ -50,11 +50,13 @@ def copy_shipped_project(dest: Path) -> Path:
     return copy_project(dest, ROOT / "content")
 
 
-def mkdocs_build(project: Path, dest: Path, site_url: str = "http://127.0.0.1:8000/",
+def mkdocs_build(project: Path, dest: Path, site_url: str | None = "http://127.0.0.1:8000/",
                  **env: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on `project` into `dest`."""
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": site_url,
+    """Run the real `mkdocs build --strict` on `project` into `dest` (`site_url` None: without SITE_URL)."""
+    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": site_url or "",
                                 "REPO_URL": TEST_REPO_URL} | env
+    if site_url is None:
+        del environment["SITE_URL"]
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
          "--site-dir", str(dest)],

@@ -45,3 +45,14 @@ class Umgebung:
     def url(self, path: str) -> str:
         """Absolute URL of a site path ('tagung-2020/schedule.xml')."""
         return urls.absolute_url(self.site_url, path)
+
+    def link(self, path: str, von: str) -> str:
+        """A link from the published file `von` to a site path: absolute with a site_url, else relative to
+        `von`'s folder, which resolves to the same page wherever the folder is published."""
+        if self.site_url:
+            return self.url(path)
+        return urls.relative_file_url(von, path)
+
+    def public_url(self, path: str) -> str | None:
+        """The public URL of a site path, for formats that take only absolute URLs; None without a site_url."""
+        return self.url(path) if self.site_url else None

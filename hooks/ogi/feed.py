@@ -102,14 +102,14 @@ def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung,
     _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt)))
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
-    ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(urls.FEED))
-    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=umgebung.url(""))
+    ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.link(urls.FEED, urls.FEED))
+    ET.SubElement(feed, "link", rel="alternate", type="text/html", href=umgebung.link(urls.HOME, urls.FEED))
     for e in entries:
         entry = ET.SubElement(feed, "entry")
         _text(entry, "id", e.id)
         _text(entry, "title", f"{e.art}: {e.titel}")
         _text(entry, "updated", _moment(e.updated))
-        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=umgebung.url(e.path))
+        ET.SubElement(entry, "link", rel="alternate", type="text/html", href=umgebung.link(e.path, urls.FEED))
         if e.summary:
             _text(entry, "summary", e.summary)
     ET.indent(feed)

@@ -71,7 +71,7 @@ def _calendar(event: Veranstaltung, umgebung: Umgebung, components: list[icalend
     calendar.add("name", icalendar.vText(name))  # RFC 7986; vText escapes ";" "," "\\" as for SUMMARY
     calendar.add("x-wr-calname", icalendar.vText(name))  # the same for Outlook and Google Calendar
     calendar.add("x-wr-timezone", event.record.zeitzone)
-    calendar.add("url", umgebung.url(event.page_path()))
+    _add_url(calendar, "url", umgebung.public_url(event.page_path()))
     for component in components:
         calendar.add_component(component)
     years = [tag.datum.year for tag in event.record.tage]
@@ -108,7 +108,8 @@ def _day(event: Veranstaltung, tag: Tag, umgebung: Umgebung) -> icalendar.Event:
         lines.append(tag.beschreibung.strip())
     if lines:
         component.add("description", "\n\n".join(lines))
-    component.add("url", umgebung.url(event.page_path()) + f"#tag-{tag.datum.isoformat()}")
+    page = umgebung.public_url(event.page_path())
+    _add_url(component, "url", page and page + f"#tag-{tag.datum.isoformat()}")
     _common(event, component, umgebung, event.record.datenstand, tag)
     return component
 
@@ -127,13 +128,19 @@ def _talk(event: Veranstaltung, v: Vortrag, umgebung: Umgebung) -> icalendar.Eve
     if lines:
         component.add("description", "\n".join(lines))
     component.add("categories", [r.art])
-    component.add("url", umgebung.url(event.page_path(v.slug)))
+    _add_url(component, "url", umgebung.public_url(event.page_path(v.slug)))
     for file in event.anhaenge(v):
-        component.add("attach", umgebung.url(file.uri))
+        _add_url(component, "attach", umgebung.public_url(file.uri))
     if r.video:
         component.add("attach", str(r.video))
     _common(event, component, umgebung, r.datenstand, v.tag)
     return component
+
+
+def _add_url(component: icalendar.Component, name: str, url: str | None) -> None:
+    # URL and ATTACH take absolute URIs only (RFC 5545): a build without a site address leaves them out.
+    if url is not None:
+        component.add(name, url)
 
 
 def _minutes(clock: str) -> dt.timedelta:

@@ -46,6 +46,11 @@ NEU = "neu.md"  # the feed's entries as a page for people ("Neu und geändert")
 REGION_SVG = "assets/bilder/region.svg"  # the start page's picture of the region
 MAP_ASSETS = "assets/karte"  # Leaflet, its plugins, the map scripts and the base map
 
+# Said once by a build without the public address (SITE_URL): what it left out instead of a loopback address.
+WITHOUT_SITE_URL = ("Keine öffentliche Adresse (SITE_URL) gesetzt: Links sind relativ; Sitemap, kanonische Links, "
+                    "Vorschaubild und Kalender-Adressen fehlen. Zum Veröffentlichen SITE_URL=https://… setzen.")
+SITEMAP = "sitemap.xml"  # Material's sitemap template (overrides/sitemap.xml): absolute addresses only
+
 # Folder names of the generated sections: an event folder content/<name>/ must not take one of them.
 SECTIONS = ("massnahmen", "kommunen", "daten", "veranstaltungen", "assets", "search")
 MASSNAHME_RESERVED = ("index", "bilder")  # massnahmen/index.md, massnahmen/bilder/
@@ -136,9 +141,17 @@ def page_url(uri: str) -> str:
 
 def relative_url(from_uri: str, to_uri: str) -> str:
     """Link from the page of `from_uri` to the page or file `to_uri`, as the browser resolves it."""
-    base = page_url(from_uri)
-    target = page_url(to_uri)
-    rel = _relpath(target, base.rstrip("/"))
+    return _relative(page_url(to_uri), page_url(from_uri).rstrip("/"))
+
+
+def relative_file_url(from_file: str, to_uri: str) -> str:
+    """Link from a published file (not a page: 'neu.atom', 'daten/projekte.csv') to a page or file."""
+    return _relative(page_url(to_uri), posixpath.dirname(from_file))
+
+
+def _relative(target: str, start: str) -> str:
+    # A link to a page (a URL path ending in "/") keeps its final slash.
+    rel = _relpath(target, start)
     if (target == "" or target.endswith("/")) and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
     return rel

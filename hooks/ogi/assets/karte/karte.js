@@ -88,6 +88,11 @@
     var hervor = optionen.hervorheben || [];
     var anzahlen = optionen.anzahlen || null;
     karte.createPane("ogiGrundkarte").style.zIndex = 250;  // above tiles (200), below shapes (400)
+    // The 53 names are for the eye: a screen reader would hear 53 tooltips. The map's region label and
+    // text (figcaption, list) are its one text alternative.
+    var namen = karte.createPane("ogiOrtsnamen");
+    namen.style.zIndex = 650;  // where Leaflet's tooltip pane lies
+    namen.setAttribute("aria-hidden", "true");
     var schicht = L.geoJSON(sammlung, {
       pane: "ogiGrundkarte", interactive: false,
       style: function (f) {
@@ -104,7 +109,7 @@
         var hervorgehoben = hervor.indexOf(f.properties.ags) >= 0;
         var name = hervorgehoben && optionen.beschriftung ? optionen.beschriftung : f.properties.name;
         layer.bindTooltip(element("span", "", name), {
-          permanent: true, direction: "center", interactive: false,
+          permanent: true, direction: "center", interactive: false, pane: "ogiOrtsnamen",
           className: "ogi-ortsname" + (hervorgehoben ? " ogi-ortsname--hervor" : "")
         });
       }
