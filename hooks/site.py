@@ -41,6 +41,7 @@ def settled() -> Iterator[None]:
 
 
 with settled():
+    from ogi import urls  # noqa: E402
     from ogi.build import Build  # noqa: E402
     from ogi.content import load_site  # noqa: E402
     from ogi.errors import ContentErrors, flat  # noqa: E402

@@ -15,6 +15,8 @@ from .files import FOLDER_NOTE, IMAGES, SYMLINK_REMEDY, FileRule, file_problem, 
 
 # The site's own design in docs/assets/ (changed with the code, reviewed like it); nothing else but pages in docs/.
 DOCS_ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp", ".ico", ".woff2"}
+# Browsers ask the site's root for this file without any link (feeds, data files): it must stand beside the pages.
+DOCS_ROOT_FILES = {"favicon.ico"}
 
 Problems = tuple[list[ContentError], list[ContentError]]  # errors, warnings
 
@@ -78,7 +80,8 @@ def docs_problems(root: Path, docs: str) -> list[ContentError]:
     errors = []
     for path in files_below(root / docs):
         relative = path.relative_to(root / docs)
-        if path.suffix == ".md" or (relative.parts[0] == "assets" and path.suffix.lower() in DOCS_ASSET_SUFFIXES):
+        if (path.suffix == ".md" or relative.as_posix() in DOCS_ROOT_FILES
+                or (relative.parts[0] == "assets" and path.suffix.lower() in DOCS_ASSET_SUFFIXES)):
             continue
         errors.append(ContentError(path.relative_to(root).as_posix(), 1, FILE_FIELD, (
             f"Dateien der Art „{path.suffix or 'ohne Endung'}“ veröffentlicht die Website nicht aus {docs}/: dort "
