@@ -90,7 +90,7 @@ def test_every_shipped_page_passes_axe_and_stays_on_the_site(browser, shipped_si
 READS_SHIPPED = ("shipped", "SHIPPED", 'ROOT / "content"', "load_site(ROOT)")
 
 
-def tests_reading_shipped_content() -> list[Path]:
+def _tests_reading_shipped_content() -> list[Path]:
     return sorted(p for p in (ROOT / "tests").glob("test_*.py")
                   if any(mark in p.read_text(encoding="utf-8") for mark in READS_SHIPPED))
 
@@ -113,7 +113,7 @@ def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_pa
     sorted(p for p in (clone / "content/tagung-2020").glob("*.yml") if p.name != "tagung.yml")[0].unlink()
     checked = subprocess.run([*make, "check"], cwd=clone, capture_output=True, text=True, env=env)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    files = [str(p.relative_to(ROOT)) for p in tests_reading_shipped_content()]
+    files = [str(p.relative_to(ROOT)) for p in _tests_reading_shipped_content()]
     assert "tests/test_shipped_content.py" in files
     tests = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             "-m", "not browser and not slow", *files],

@@ -124,10 +124,16 @@ def test_same_person_in_two_talks_is_one_speaker_entry(built_site: Path):
     assert talks == ["Testvortrag mit Uhrzeit", "Testgrußwort im Plenum", "Testvortrag mit Uhrzeit"]  # programme order
 
 
-def test_speaker_index_is_in_the_navigation(built_site: Path):
+def test_speaker_indexes_are_reached_from_the_menu_and_from_the_event(built_site: Path):
+    # The menu lists each event (from its folder, not from mkdocs.yml) and the speakers of all events; an
+    # event's own speakers page is linked from the event's page, like its programme.
     start = built_site / "index.html"
     entries = {e.text: e.href for e in nav_links(start)}
-    assert target(built_site, start, entries["Referierende"]) == built_site / "tagung-2020/referierende/index.html"
+    assert target(built_site, start, entries["Referierende aller Veranstaltungen"]) == \
+        built_site / "veranstaltungen/referierende/index.html"
+    event = built_site / "tagung-2020/index.html"
+    assert built_site / "tagung-2020/referierende/index.html" in {
+        target(built_site, event, e.href) for e in article_links(event) if not e.href.startswith(("#", "http"))}
 
 
 def test_slides_link_names_format_and_size_and_the_file_is_published(built_site: Path):
