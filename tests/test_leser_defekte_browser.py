@@ -219,3 +219,17 @@ def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has():
         "veranstaltungen/index.md", {"Eigener Name": "testtag-2022/index.md"},
         {EVENTS["tagung-2020"]: "tagung-2020/index.md"}]
     assert with_events([{"Start": "index.md"}], events) == [{"Start": "index.md"}]  # no events' section: unchanged
+
+
+def test_menu_entry_of_an_event_is_its_title_as_text():
+    # Material prints menu titles as they are; an event's title is content (the hostile site's start page
+    # ran a script from it before this).
+    from dataclasses import replace
+
+    from ogi.content import load_site
+    from ogi.navigation import with_events
+
+    event = load_site(FIXTURE_ROOT).veranstaltungen[0]
+    hostile = replace(event, tagung=event.tagung.model_copy(update={"titel": "<script>alert(1)</script>"}))
+    (entry,) = with_events([{"Veranstaltungen": ["veranstaltungen/index.md"]}], [hostile])[0]["Veranstaltungen"][1:]
+    assert str(next(iter(entry))) == "&lt;script&gt;alert(1)&lt;/script&gt; (2020)"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from markupsafe import escape
+
 from .content import Veranstaltungsdaten
 from .urls import EDITORS_GUIDE, event_page, index_page
 from .urls import VERANSTALTUNGEN as EVENTS_INDEX
@@ -34,7 +36,8 @@ def with_events(nav: list[Any], events: list[Veranstaltungsdaten]) -> list[Any]:
     section = _section_of(nav, EVENTS_INDEX)
     if section is not None:
         listed = menu_uris(nav)
-        section += [{menu_title(d): event_page(d.ordner)} for d in events if event_page(d.ordner) not in listed]
+        # The title is content, and Material prints menu titles as they are: escaped here, once (as Markup).
+        section += [{escape(menu_title(d)): event_page(d.ordner)} for d in events if event_page(d.ordner) not in listed]
     return nav
 
 
