@@ -113,11 +113,11 @@ def make_baseline(project: Path, dest: Path) -> Path:
     Hand-written pages get their markers filled as the hook would do, so both builds render the same Markdown.
     """
     sys.path.insert(0, str(project / "hooks"))
-    from ogi.content import load_site
+    from ogi.records.content import load_site
     from ogi.maps import karten_einstellungen
-    from ogi.markers import fill_markers
-    from ogi.pages import build_outputs
-    from ogi.render import environment as jinja_environment
+    from ogi.pages.markers import fill_markers
+    from ogi.pages.outputs import build_outputs
+    from ogi.pages.render import environment as jinja_environment
     import yaml
 
     if dest.exists():

@@ -23,7 +23,7 @@ DATENSTAND = "2026-11-26"
 QUELLE = {"titel": "Synthetische Testdaten für den Benchmark (keine echte Quelle)",
           "fundstelle": "nicht veröffentlicht, erzeugt von bench/synthetic.py", "datum": "2026-11", "abgerufen": "2026-11"}
 # Degrees around the Kommune's centre: at most 170 m north-south and 100 m east-west, so every shape stays
-# within the 200 m that `make check` allows beyond a Kommune's outline (ogi.places_check), whatever the border.
+# within the 200 m that `make check` allows beyond a Kommune's outline (ogi.records.places_check), whatever the border.
 OFFSET = 0.0015
 
 

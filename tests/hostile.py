@@ -30,9 +30,9 @@ RICH = (f"Text {SCRIPT} und {IMG}\n\n<iframe src=\"javascript:window.__pwned='if
 HOSTILE_SCRIPT = b"<html><body><script>window.__pwned='datei'</script></body></html>"
 GPS = (51.54, 7.2)  # the position a phone photo would give away
 HOSTILE_FILES = {
-    # layer: re-encoding (ogi.bilder) -- the published JPEG is made from the pixels alone
+    # layer: re-encoding (ogi.records.bilder) -- the published JPEG is made from the pixels alone
     "massnahmen/bilder/feindlich-polyglott.jpg": "jpeg-with-gps-comment-and-trailing-html",
-    # layer: re-encoding (ogi.bilder) -- PNG text chunks and trailing bytes are not carried over
+    # layer: re-encoding (ogi.records.bilder) -- PNG text chunks and trailing bytes are not carried over
     "massnahmen/bilder/feindlich-text.png": "png-with-script-in-text-chunk-and-trailer",
     # layer: served as PDF by its name (the server's Content-Type), opened by the browser's PDF viewer or
     # downloaded; never HTML on the site's address although HTML follows the header

@@ -14,10 +14,10 @@ import openpyxl
 import pytest
 from helpers import FIXTURE_ROOT, article, parse_html
 
-from ogi.content import load_site
-from ogi.opendata import export_outputs
-from ogi.spalten import CSV_SPALTEN, GEOJSON_SPALTEN, XLSX_SPALTEN
-from ogi.suchwoerter import compound_parts, place_names, search_keywords
+from ogi.records.content import load_site
+from ogi.opendata.projekte import export_outputs
+from ogi.opendata.spalten import CSV_SPALTEN, GEOJSON_SPALTEN, XLSX_SPALTEN
+from ogi.pages.suchwoerter import compound_parts, place_names, search_keywords
 
 SITE_URL = "https://example.org/ogi/"
 

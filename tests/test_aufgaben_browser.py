@@ -8,7 +8,7 @@ Each task runs on two sites (test ids `[fixture]` and `[shipped]`), with one imp
   the tests' own, a small 2020 event with a talk with slides and a one-sentence workshop); the answers
   below in quotes are this site's;
 - shipped: the repository's content/ as it is. The house rule holds: editors change it freely, so every
-  expected answer is derived from its loaded records (ogi.content.load_site, ogi.foerdersummen), never
+  expected answer is derived from its loaded records (ogi.records.content.load_site, ogi.model.foerdersummen), never
   written down; where the records decide the way (no slides, no e-mail …), the task says which way.
 
 To replay by hand, build either site and follow the steps. Persona, question → expected answer (budget of
@@ -17,7 +17,7 @@ page loads; the same on both sites):
 Journalist of the WAZ in Oberhausen (desktop, 1366×768)
  1. How much funding went to Oberhausen? Start → „Meine Kommune“ → „Oberhausen“ → the Kommune page says
     „Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt.“ (3)
-    Shipped: Oberhausen's sentence with the sum from ogi.foerdersummen (or, should Oberhausen have no
+    Shipped: Oberhausen's sentence with the sum from ogi.model.foerdersummen (or, should Oberhausen have no
     measure, the Kommune with the most measures).
  2. Download the measures as a spreadsheet for Excel. Search „Excel“ → result „Maßnahmen“ → link
     „Tabelle für Excel/LibreOffice“ → projekte.xlsx is downloaded (2)
@@ -62,7 +62,7 @@ Planner from another region (desktop, 1366×768)
  4. How much funding went to each Kreis? Start → „Meine Kommune“ → table „Kreis oder kreisfreie Stadt |
     Förderung | Anteil“ with „Kreis Unna 15.000 € 5 %“, „Kreis Recklinghausen 40.000 € 14 %“ and the
     kreisfreie Stadt „Hamm“ as a row of its own (2)
-    Shipped: one row per Kreis or kreisfreie Stadt with the sums from ogi.foerdersummen.
+    Shipped: one row per Kreis or kreisfreie Stadt with the sums from ogi.model.foerdersummen.
 
 Issue 24's tasks (fixture only where the answer needs data the shipped records may lack):
 Journalist 5. Which measures were finished in 2023? Start → „Maßnahmen und Karte“ → filter „Fertiggestellt“
@@ -92,10 +92,10 @@ import icalendar
 import pytest
 from helpers import ROOT, mkdocs_build, serve
 from leser_fixture import aufgaben_project
-from ogi.content import Massnahme, Site, Vortrag, is_twin, load_site
-from ogi.foerdersummen import FoerderSummen, Summe, foerdersummen
-from ogi.kalender import Kalender
-from ogi.render import euro, geld
+from ogi.records.content import Massnahme, Site, Vortrag, is_twin, load_site
+from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
+from ogi.events.kalender import Kalender
+from ogi.pages.render import euro, geld
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

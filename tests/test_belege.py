@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from helpers import article, copy_project, facts, mkdocs_build
 
-from ogi.content import load_site
-from ogi.urls import GEOJSON as GEOJSON_URI
+from ogi.records.content import load_site
+from ogi.model.urls import GEOJSON as GEOJSON_URI
 
 PROJECTS = "content/projects"
 ARCHIV = "https://web.archive.org/web/2026/https://example.org/bilanz"

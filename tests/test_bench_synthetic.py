@@ -10,7 +10,7 @@ import yaml
 
 from bench.measure import make_baseline, page_bytes
 from bench.synthetic import ROOT, make_project
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 N_MASSNAHMEN = 60
 N_BEITRAEGE = 12
@@ -109,8 +109,8 @@ def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path):
 
 def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack():
     from bench.rich_text import ATTACK, WORST_ALLOWED
-    from ogi.text import structure_problem
-    from ogi.yamlfile import MAX_BYTES
+    from ogi.records.text import structure_problem
+    from ogi.records.yamlfile import MAX_BYTES
 
     assert [name for name, text in WORST_ALLOWED.items() if structure_problem(text)] == []
     assert structure_problem(ATTACK) is not None and len(ATTACK) < MAX_BYTES

@@ -20,7 +20,7 @@ from helpers import (
     replace_in,
 )
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 SITE = load_site(FIXTURE_ROOT)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE_CONTENT
 
-from ogi.content import load_site
-from ogi.future_dates import today
+from ogi.records.content import load_site
+from ogi.records.future_dates import today
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from ogi.dates import TeilDatum, parse_teildatum
-from ogi.errors import ContentError, did_you_mean
-from ogi.render import euro, zahl
-from ogi.urls import page_url, relative_url
-from ogi.slugs import slugify
+from ogi.records.dates import TeilDatum, parse_teildatum
+from ogi.records.errors import ContentError, did_you_mean
+from ogi.pages.render import euro, zahl
+from ogi.model.urls import page_url, relative_url
+from ogi.records.slugs import slugify
 
 
 @pytest.mark.parametrize(("value", "iso", "german"), [

@@ -2,11 +2,11 @@
 German message from `make check`; images are published as the build made them.
 
 Every case's id starts with the one layer that stops it:
-- `format`: the allow-list by bytes and name (ogi.files), in `make check` and again when publishing;
-- `symlink`: no symlink in content/ or docs/ (ogi.files, ogi.content);
-- `bild`: the image limits and decoding (ogi.bilder), in `make check`;
-- `docs`: what docs/ may hold besides pages (ogi.content);
-- `neukodierung`: the build re-encodes images (ogi.bilder), so nothing but pixels is published.
+- `format`: the allow-list by bytes and name (ogi.records.files), in `make check` and again when publishing;
+- `symlink`: no symlink in content/ or docs/ (ogi.records.files, ogi.records.content);
+- `bild`: the image limits and decoding (ogi.records.bilder), in `make check`;
+- `docs`: what docs/ may hold besides pages (ogi.records.content);
+- `neukodierung`: the build re-encodes images (ogi.records.bilder), so nothing but pixels is published.
 Files that pass and still carry a script are in the hostile corpus (tests/hostile.py, test_hostile.py).
 """
 
@@ -27,11 +27,11 @@ from helpers import FIXTURE_CONTENT, TAGUNG, line_of, replace_in
 from hostile import hostile_jpeg
 from PIL import Image
 
-from ogi import urls
-from ogi.bilder import fassungen
-from ogi.content import load_site
-from ogi.output import Output
-from ogi.pages import build_outputs
+from ogi.model import urls
+from ogi.records.bilder import fassungen
+from ogi.records.content import load_site
+from ogi.model.output import Output
+from ogi.pages.outputs import build_outputs
 
 BILDER = "content/projects/bilder"
 ANHAENGE = f"{TAGUNG}/anhaenge"
@@ -391,7 +391,7 @@ def test_image_bytes_are_the_same_in_every_build(tmp_path):
     # Two processes, as two builds: fixed encoder settings, no time stamps.
     source = tmp_path / "foto.jpg"
     source.write_bytes(hostile_jpeg())
-    script = ("import hashlib, sys; from pathlib import Path; from ogi.bilder import fassungen; "
+    script = ("import hashlib, sys; from pathlib import Path; from ogi.records.bilder import fassungen; "
               "print([hashlib.sha256(f.daten).hexdigest() for f in fassungen(Path(sys.argv[1]), 'foto.jpg')])")
     env = os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")}
     runs = [subprocess.run([sys.executable, "-c", script, str(source)], capture_output=True, text=True, env=env,

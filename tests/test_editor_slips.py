@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE_CONTENT
 
-from ogi.content import load_site
-from ogi.future_dates import future_dates
-from ogi.models import Beitrag, Projekt
-from ogi.speaker_names import loose_key, similar_names
-from ogi.yamlfile import YamlFile, read_yaml
+from ogi.records.content import load_site
+from ogi.records.future_dates import future_dates
+from ogi.records.models import Beitrag, Projekt
+from ogi.records.speaker_names import loose_key, similar_names
+from ogi.records.yamlfile import YamlFile, read_yaml
 
 
 def read(tmp_path: Path, text: str) -> tuple[object, list[str]]:

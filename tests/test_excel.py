@@ -13,8 +13,8 @@ import openpyxl
 from leser_fixture import leser_project
 
 from helpers import page_url, parse_page, resolve
-from ogi.content import load_site
-from ogi.excel import ZIP_TIME, projekte_xlsx
+from ogi.records.content import load_site
+from ogi.opendata.excel import ZIP_TIME, projekte_xlsx
 
 SITE_URL = "https://example.org/gi/"
 FORMEL = """titel: Formel im Titel

@@ -20,14 +20,14 @@ from formats_projekt import formats_project
 from helpers import article_elements as content
 from helpers import article_links as links
 from helpers import facts, mkdocs_build, parse_html
-from ogi.content import load_site
-from ogi.feed import AtomFeed
-from ogi.kalender import Kalender
-from ogi.katalog import KatalogTurtle
-from ogi.schedule import ScheduleJson
-from ogi.schedule_xml import ScheduleXml
-from ogi.tagung_pages import EVENT_EXPORTS
-from ogi.veranstaltung import veranstaltungen
+from ogi.records.content import load_site
+from ogi.opendata.feed import AtomFeed
+from ogi.events.kalender import Kalender
+from ogi.opendata.katalog import KatalogTurtle
+from ogi.events.schedule import ScheduleJson
+from ogi.events.schedule_xml import ScheduleXml
+from ogi.events.pages import EVENT_EXPORTS
+from ogi.events.veranstaltung import veranstaltungen
 
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 # event -> (number of talks, talks with a time on their page, in programme order)

@@ -15,18 +15,18 @@ import rdflib.namespace as ns
 import xmlschema
 from helpers import ROOT
 from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
-from ogi.content import load_site
-from ogi.exporte import Export
-from ogi.feed import AtomFeed
-from ogi.kalender import Kalender, talk_file
-from ogi.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
-from ogi.opendata import OPEN_DATA_EXPORTS
-from ogi.pages import build_outputs
-from ogi.urls import KATALOG as KATALOG_URI
-from ogi.schedule import ScheduleJson
-from ogi.schedule_xml import ScheduleXml
-from ogi.tagung_pages import EVENT_EXPORTS
-from ogi.veranstaltung import veranstaltungen
+from ogi.records.content import load_site
+from ogi.opendata.exporte import Export
+from ogi.opendata.feed import AtomFeed
+from ogi.events.kalender import Kalender, talk_file
+from ogi.opendata.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
+from ogi.opendata.projekte import OPEN_DATA_EXPORTS
+from ogi.pages.outputs import build_outputs
+from ogi.model.urls import KATALOG as KATALOG_URI
+from ogi.events.schedule import ScheduleJson
+from ogi.events.schedule_xml import ScheduleXml
+from ogi.events.pages import EVENT_EXPORTS
+from ogi.events.veranstaltung import veranstaltungen
 from rdflib import RDF, SH, Graph, Literal, URIRef
 
 XSD = ROOT / "tests/standards/c3voc-schedule.xml.xsd"
@@ -286,7 +286,7 @@ def test_katalog_dates_come_from_the_records(katalog):
 # --- schema.org ------------------------------------------------------------------------------------
 
 def test_event_in_a_hall_has_its_place_and_attendance_mode_from_the_record(project):
-    from ogi.strukturdaten import event
+    from ogi.opendata.strukturdaten import event
 
     site = load_site(project)
     daten = {d.ordner: d for d in site.veranstaltungen}
@@ -300,7 +300,7 @@ def test_event_in_a_hall_has_its_place_and_attendance_mode_from_the_record(proje
 
 
 def test_event_without_a_recorded_place_gets_no_location(project):
-    from ogi.strukturdaten import event
+    from ogi.opendata.strukturdaten import event
 
     site = load_site(project)
     daten = next(d for d in site.veranstaltungen if d.ordner == ZWEITE)
@@ -405,6 +405,6 @@ def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
     ("content/projects/bilder.yml", None),
 ], ids=["2020", "later-event", "tagung-yml", "reserved-project-name"])
 def test_a_faulty_talk_of_any_event_keeps_its_address_for_the_error_page(source, page):
-    from ogi.pages import record_page
+    from ogi.pages.outputs import record_page
 
     assert record_page(source) == page

@@ -13,8 +13,8 @@ from helpers import article
 from helpers import tables as tables_of
 from leser_fixture import leser_project
 
-from ogi.content import load_site
-from ogi.foerdersummen import foerdersummen
+from ogi.records.content import load_site
+from ogi.model.foerdersummen import foerdersummen
 
 SVG = "{http://www.w3.org/2000/svg}"
 

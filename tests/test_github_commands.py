@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from ogi.errors import ContentError
-from ogi.github import escape_data, escape_property, workflow_command
+from ogi.records.errors import ContentError
+from ogi.records.github import escape_data, escape_property, workflow_command
 
 # The runner's own parsing: command, then properties up to the first `::`, then the message.
 COMMAND = re.compile(r"^::(?P<command>\w+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")

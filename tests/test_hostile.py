@@ -17,9 +17,9 @@ from helpers import page_types, parse_html
 from hostile import GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE
 from PIL import Image
 
-from ogi.content import load_site
-from ogi.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
-from ogi.opendata import projekte_csv
+from ogi.records.content import load_site
+from ogi.records.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
+from ogi.opendata.projekte import projekte_csv
 
 # Every page type that shows the hostile records (their browser checks: PAGE_TYPES in tests/helpers.py).
 PAGES = {name: t.path for name, t in page_types("feindlich").items()}
@@ -128,7 +128,7 @@ def _published_files(root: Path) -> list[Path]:
 
 @pytest.mark.slow
 def test_hostile_images_are_published_as_pixels_only(hostile_site):
-    # layer: re-encoding (ogi.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
+    # layer: re-encoding (ogi.records.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
     root, _ = hostile_site
     images = [p for p in _published_files(root) if p.parent.name == "bilder" and p.name.startswith("feindlich")]
     assert {p.name for p in images} == {"feindlich-polyglott.jpg", "feindlich-polyglott-480.jpg",

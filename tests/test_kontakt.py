@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from ogi.kontakt import EMAIL_PATTERN, TELEFON_PATTERN, mailto, tel
-from ogi.text import rich_text
+from ogi.records.kontakt import EMAIL_PATTERN, TELEFON_PATTERN, mailto, tel
+from ogi.records.text import rich_text
 
 
 @pytest.mark.parametrize("address", ["kontakt@example.org", "vorname.nachname+ogi@rvr.ruhr", "a_b-c@sub.example.de"])

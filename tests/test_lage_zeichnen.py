@@ -24,7 +24,7 @@ from helpers import (
     wait_for,
 )
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 from ogi.maps.assets import DRAW_DIR, drawing_files
 
 PAGE = "redaktion/lage-zeichnen/"

@@ -10,13 +10,13 @@ import pytest
 from helpers import FIXTURE_ROOT, parse_html
 from leser_fixture import leser_project
 
-from ogi.content import load_site
-from ogi.markers import fill_markers
-from ogi.navigation import section_index
-from ogi.regionbild import MIT, OHNE, region_svg
-from ogi.render import environment
-from ogi.suchwoerter import search_keywords, word_variants
-from ogi.tabellen import label_cells
+from ogi.records.content import load_site
+from ogi.pages.markers import fill_markers
+from ogi.pages.navigation import section_index
+from ogi.pages.regionbild import MIT, OHNE, region_svg
+from ogi.pages.render import environment
+from ogi.pages.suchwoerter import search_keywords, word_variants
+from ogi.pages.tabellen import label_cells
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -11,7 +11,7 @@ import pytest
 from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
 from karten_fixture import make_project
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 from ogi.maps import (
     KOMMUNE_RADIUS_M,
     PLACEHOLDER,
@@ -26,8 +26,8 @@ from ogi.maps import (
     render_map,
 )
 from ogi.maps.outlines import umriss_von, umrisse
-from ogi.models import Kommune, Lage
-from ogi.render import environment
+from ogi.records.models import Kommune, Lage
+from ogi.pages.render import environment
 
 # Test data only (never into content/): one record per geometry kind, inside the RVR box.
 GEOMETRY_RECORDS = {
@@ -249,7 +249,7 @@ def _signed_area(ring: list[list[float]]) -> float:
 
 def test_base_map_outlines_follow_the_right_hand_rule_as_published():
     # RFC 7946 3.1.6: exterior rings counterclockwise, holes clockwise. The build publishes the data file itself.
-    from ogi.kommunen import OUTLINES
+    from ogi.records.kommunen import OUTLINES
     from ogi.maps.assets import OUTLINES_URI, asset_files
     from ogi.maps.settings import KartenEinstellungen
 
@@ -265,7 +265,7 @@ def test_base_map_outlines_follow_the_right_hand_rule_as_published():
 
 
 def test_open_data_winding_also_turns_multipolygons():
-    from ogi.opendata import rfc7946_geometry
+    from ogi.opendata.projekte import rfc7946_geometry
 
     clockwise = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]
     turned = rfc7946_geometry({"type": "MultiPolygon", "coordinates": [[clockwise]]})

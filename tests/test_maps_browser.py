@@ -10,7 +10,7 @@ import pytest
 from helpers import RequestLog, logged_page, page_types
 from karten_fixture import HOSTILE, SLUGS
 
-from ogi.kommunen import OUTLINES
+from ogi.records.kommunen import OUTLINES
 
 pytestmark = pytest.mark.browser
 

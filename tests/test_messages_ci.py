@@ -18,8 +18,8 @@ import yaml
 from helpers import FIXTURE_CONTENT, copy_project, mkdocs_build
 
 from ogi.__main__ import run_check
-from ogi.errors import ContentError, ContentErrors, flat
-from ogi.sources_check import BROKEN, Citation, Result, report
+from ogi.records.errors import ContentError, ContentErrors, flat
+from ogi.editors.sources_check import BROKEN, Citation, Result, report
 
 FORMS = ["::error::gefälscht", "::stop-commands::ende", "::add-mask::geheim", "  ::warning title=x::y",
          "\t::notice::z"]

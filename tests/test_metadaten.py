@@ -89,7 +89,7 @@ def test_open_data_is_a_dataset_whose_downloads_exist(site: Path):
 
 
 def test_json_ld_cannot_close_its_script_element():
-    from ogi.strukturdaten import script_json
+    from ogi.opendata.strukturdaten import script_json
 
     text = script_json({"name": "</script><script>alert(1)</script> & <!--"})
     assert "<" not in text and ">" not in text and "&" not in text

@@ -10,9 +10,9 @@ from pathlib import Path
 from geojson_pydantic import FeatureCollection
 from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
 
-from ogi.content import load_site
-from ogi.geo import inside_region
-from ogi.opendata import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson, rfc7946_geometry
+from ogi.records.content import load_site
+from ogi.records.geo import inside_region
+from ogi.opendata.projekte import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson, rfc7946_geometry
 
 RECORDS = sorted(p.stem for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 

@@ -108,7 +108,7 @@ def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/"], ids=["127.0.0.1", "localhost"])
 def test_only_https_addresses_count_as_published(url):
-    from ogi.pflichtangaben import is_published
+    from ogi.records.pflichtangaben import is_published
 
     assert not is_published(url)
     assert is_published(PUBLIC_URL)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE_CONTENT, line_of, replace_in
 
-from ogi.content import load_site
-from ogi.geo import distance_to_polygon_m, distance_to_ring_m, polygon_contains, ring_contains
-from ogi.kommunen import ags_of, outline_rings
-from ogi.places_check import TOLERANCE_M, distance_text, geometry_problem, kommune_at
+from ogi.records.content import load_site
+from ogi.records.geo import distance_to_polygon_m, distance_to_ring_m, polygon_contains, ring_contains
+from ogi.records.kommunen import ags_of, outline_rings
+from ogi.records.places_check import TOLERANCE_M, distance_text, geometry_problem, kommune_at
 
 SQUARE = [[7.0, 51.0], [7.1, 51.0], [7.1, 51.1], [7.0, 51.1], [7.0, 51.0]]
 HOLE = [[7.04, 51.04], [7.06, 51.04], [7.06, 51.06], [7.04, 51.06], [7.04, 51.04]]

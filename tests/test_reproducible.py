@@ -20,7 +20,7 @@ def _digests(site: Path) -> dict[str, str]:
 def test_two_builds_are_byte_identical(tmp_path: Path):
     first, second = tmp_path / "a", tmp_path / "b"
     project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)  # a public address needs the legal data
-    # A photo in place of the fixture's tiny image: its sizes are encoded anew in each build (ogi.bilder).
+    # A photo in place of the fixture's tiny image: its sizes are encoded anew in each build (ogi.records.bilder).
     Image.linear_gradient("L").resize((2000, 1500)).convert("RGB").save(project / "content/projects/bilder/test-bild.png")
     for dest in (first, second):
         result = mkdocs_build(project, dest, site_url="https://example.org/gruene-infrastruktur/")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 TODAY = "2026-11-26"
 
@@ -236,7 +236,7 @@ def test_new_beitrag_duplicate_title_only_within_its_event(project: Path):
 
 def test_field_reference_and_schemas_name_no_single_event():
     # Attachments of every event go into that event's folder; no help text sends them to the 2020 one.
-    from ogi.schemas import KINDS, json_schema
+    from ogi.editors.schemas import KINDS, json_schema
 
     for name in ("beitrag", "tagung"):
         text = json.dumps(json_schema(KINDS[name]), ensure_ascii=False)

@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, resolve
 
-from ogi.anhaenge import human_size
-from ogi.content import load_site
-from ogi.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
-from ogi.veranstaltung import veranstaltungen
+from ogi.events.anhaenge import human_size
+from ogi.records.content import load_site
+from ogi.events.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
+from ogi.events.veranstaltung import veranstaltungen
 
 SCHEMA = STANDARDS / "c3voc-schedule.schema.json"
 PRETALX_EXAMPLE = STANDARDS / "c3voc-example-pretalx-democon.json"
@@ -57,7 +57,7 @@ def test_c3voc_schema_copy_accepts_pretalx_and_rejects_a_broken_event():
 
 
 def test_schedule_holds_every_talk_once_in_programme_order(exported):
-    from ogi.programm import talks_in_order
+    from ogi.events.programm import talks_in_order
 
     assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(SITE)]
     assert len(events(exported)) == len(SITE.vortraege) == 5

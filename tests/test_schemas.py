@@ -13,9 +13,9 @@ from helpers import FIXTURE_ROOT, ROOT, tables
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from ogi.models import STATUS_WERTE
-from ogi.schemas import KINDS, field_reference, json_schema, kind_of, schema_comment, stale_schemas
-from ogi.yamlfile import read_yaml
+from ogi.records.models import STATUS_WERTE
+from ogi.editors.schemas import KINDS, field_reference, json_schema, kind_of, schema_comment, stale_schemas
+from ogi.records.yamlfile import read_yaml
 
 FIXTURE_FILES = sorted(p.relative_to(FIXTURE_ROOT).as_posix() for p in (FIXTURE_ROOT / "content").rglob("*.yml"))
 # The schema must accept whatever the loader accepts: checked on the fixture and on the shipped content.

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, axe_violations, broken_links, heading_and_description_problems, logged_page, page_url, parse_page
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 SHIPPED = load_site(ROOT)
 
@@ -48,7 +48,7 @@ def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path)
 
 
 def test_every_kommune_with_measures_has_its_page(shipped_site: Path):
-    from ogi.slugs import slugify
+    from ogi.records.slugs import slugify
 
     names = {ort.name for m in SHIPPED.massnahmen for ort in m.kommunen}
     assert [n for n in sorted(names) if not (shipped_site / "kommunen" / slugify(n) / "index.html").is_file()] == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import copy_project, replace_in
-from ogi.site_compare import compare_commits, compare_sites, run
+from ogi.editors.site_compare import compare_commits, compare_sites, run
 
 
 def site(root: Path, generator: str, files: dict[str, str]) -> Path:

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ogi import sources_check
-from ogi.sources_check import BROKEN, MOVED, OK, UNSURE, Settings, collect_citations, markdown_citations
+from ogi.editors import sources_check
+from ogi.editors.sources_check import BROKEN, MOVED, OK, UNSURE, Settings, collect_citations, markdown_citations
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_SECONDS = 2.0

@@ -1,4 +1,4 @@
-"""The source check asks only public web servers (hooks/ogi/sources_check.py): an address from a pull
+"""The source check asks only public web servers (hooks/ogi/editors/sources_check.py): an address from a pull
 request must not make the CI machine request itself, its network or a cloud's metadata service, neither
 directly nor through a redirect. Without internet: name resolution is replaced, and the one real server
 is on 127.0.0.1 — where nothing may arrive."""
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from test_sources_check import Handler, server  # noqa: F401  (the fixture: a counting server on 127.0.0.1)
 
-from ogi import sources_check
-from ogi.sources_check import REFUSED, Settings, address_problem
+from ogi.editors import sources_check
+from ogi.editors.sources_check import REFUSED, Settings, address_problem
 
 FAST = Settings(timeout=1.0, attempts=1, backoff=0.0, host_pause=0.0)
 # What the replaced resolver answers; a name not listed does not resolve.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from helpers import TAGUNG, append_to_record, copy_project, fake_pdf, line_of, mkdocs_build, replace_in
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 WERKSTATT = f"{TAGUNG}/test-werkstatt-a.yml"  # a fixture talk without attachments
 
@@ -92,7 +92,7 @@ def test_talk_file_named_like_a_generated_page_is_an_error(tmp_path: Path):
 
 
 def test_pages_and_export_leave_out_a_missing_attachment_while_serving(tmp_path: Path):
-    from ogi.pages import build_outputs
+    from ogi.pages.outputs import build_outputs
 
     project = copy_project(tmp_path / "projekt")
     append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: fehlt.pdf\n")

@@ -23,10 +23,10 @@ from helpers import (
     target,
 )
 
-from ogi.anhaenge import human_size
-from ogi.content import load_site
-from ogi.programm import talks_in_order
-from ogi.schedule import ScheduleJson
+from ogi.events.anhaenge import human_size
+from ogi.records.content import load_site
+from ogi.events.programm import talks_in_order
+from ogi.events.schedule import ScheduleJson
 
 SITE = load_site(FIXTURE_ROOT)
 TALKS = talks_in_order(SITE)
@@ -172,8 +172,8 @@ def test_talk_with_one_speaker_names_role_and_organisation(built_site: Path):
 
 def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: Path):
     # "Workshop: Klimaanpassung (Workshop)" said the kind twice; a title that starts with it needs no label.
-    from ogi.content import load_site
-    from ogi.pages import build_outputs
+    from ogi.records.content import load_site
+    from ogi.pages.outputs import build_outputs
 
     project = copy_project(tmp_path / "projekt")
     replace_in(project / TAGUNG / "test-impuls-ohne-session.yml", "titel: Testimpuls ohne Session",

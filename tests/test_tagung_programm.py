@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from helpers import FIXTURE_ROOT
 
-from ogi.anhaenge import dateiformat, human_size
-from ogi.content import Site, Vortrag, load_site
-from ogi.models import Beitrag, Person
-from ogi.programm import programme, speakers
+from ogi.events.anhaenge import dateiformat, human_size
+from ogi.records.content import Site, Vortrag, load_site
+from ogi.records.models import Beitrag, Person
+from ogi.events.programm import programme, speakers
 
 FIXTURE = load_site(FIXTURE_ROOT)  # its tagung.yml: two days, sessions werkstatt-a, werkstatt-b (day 1), plenum (day 2)
 FACHTAGUNG = FIXTURE.tagung.tage[1]

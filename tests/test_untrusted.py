@@ -13,9 +13,9 @@ import pytest
 import yaml
 from helpers import FIXTURE_CONTENT
 
-from ogi.content import load_site
+from ogi.records.content import load_site
 from ogi.maps.settings import mkdocs_settings_problems
-from ogi.text import (
+from ogi.records.text import (
     _INLINE,
     _WHITESPACE,
     MAX_ELEMENTS,
@@ -28,7 +28,7 @@ from ogi.text import (
     rich_text,
     structure_problem,
 )
-from ogi.yamlfile import MAX_BYTES, read_yaml
+from ogi.records.yamlfile import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -408,7 +408,7 @@ def test_check_validates_the_map_settings_the_build_uses(project):
 
 
 def test_no_page_template_marks_a_value_safe():
-    # Safe output carries its own type (Markup from the renderer, a macro or a filter of ogi.text);
+    # Safe output carries its own type (Markup from the renderer, a macro or a filter of ogi.records.text);
     # a `|safe` in a template would be the one place where content text could become markup.
     templates = sorted((ROOT / "hooks/ogi/templates").glob("*.j2"))
     assert templates and [t.name for t in templates if "|safe" in t.read_text(encoding="utf-8")] == []

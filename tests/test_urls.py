@@ -1,13 +1,13 @@
-"""The address layout (hooks/ogi/urls.py): links between pages as MkDocs and browsers resolve them."""
+"""The address layout (hooks/ogi/model/urls.py): links between pages as MkDocs and browsers resolve them."""
 
 from __future__ import annotations
 
 import pytest
 from helpers import FIXTURE_ROOT
 from markupsafe import Markup
-from ogi import urls
-from ogi.content import load_site
-from ogi.render import environment
+from ogi.model import urls
+from ogi.records.content import load_site
+from ogi.pages.render import environment
 
 
 @pytest.mark.parametrize(("to", "page", "expected"), [

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURE_CONTENT, TEST_REPO_URL, article, nav_links, parse_html, target
 
-from ogi.content import load_site
-from ogi.luecken import luecken
+from ogi.records.content import load_site
+from ogi.editors.luecken import luecken
 
 PAGE = "redaktion/was-noch-fehlt/index.html"
 P, T = "content/projects/", "content/tagung-2020/"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpers import ROOT, parse_html
 
-from ogi.gitdates import last_changed
+from ogi.model.gitdates import last_changed
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> str:

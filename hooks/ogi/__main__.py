@@ -9,11 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import site_compare, sources_check
-from .content import load_site
+from .editors import site_compare, sources_check
+from .records.content import load_site
 from .maps.settings import mkdocs_settings_problems
-from .pflichtangaben import is_published, missing_for_publication, publication_headline
-from .tools import add_tool_commands, run_tool
+from .records.pflichtangaben import is_published, missing_for_publication, publication_headline
+from .editors.tools import add_tool_commands, run_tool
 
 
 def main(argv: list[str] | None = None) -> int:

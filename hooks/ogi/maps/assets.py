@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from ..kommunen import OUTLINES
-from ..output import Output
-from .. import urls
-from ..urls import MAP_ASSETS as ASSET_DIR
+from ..records.kommunen import OUTLINES
+from ..model.output import Output
+from ..model import urls
+from ..model.urls import MAP_ASSETS as ASSET_DIR
 from .settings import KartenEinstellungen
 
 ASSETS = Path(__file__).parent.parent / "assets" / "karte"

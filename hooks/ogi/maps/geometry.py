@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..geo import positions
+from ..records.geo import positions
 
 __all__ = ["positions", "bounds", "centre", "box_centre", "union", "latlon"]
 

@@ -16,10 +16,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..content import Kommunendaten, Massnahme, Site, kreis_order
-from ..models import STATUS_WERTE
-from .. import urls
-from ..urls import relative_url
+from ..records.content import Kommunendaten, Massnahme, Site, kreis_order
+from ..records.models import STATUS_WERTE
+from ..model import urls
+from ..model.urls import relative_url
 from .assets import asset_links
 from .elements import OgiMap, RenderedMap, render_map
 from .geometry import bounds, box_centre, latlon, union

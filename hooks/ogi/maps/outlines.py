@@ -11,8 +11,8 @@ import functools
 import json
 from dataclasses import dataclass
 
-from ..kommunen import OUTLINES, ags_of
-from ..models import Kommune
+from ..records.kommunen import OUTLINES, ags_of
+from ..records.models import Kommune
 from .geometry import bounds
 
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021)"

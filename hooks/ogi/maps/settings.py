@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..errors import ContentError
+from ..records.errors import ContentError
 
 ALLOWED = ("kacheln_url", "attribution", "anbieter")
 
