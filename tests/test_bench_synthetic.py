@@ -35,13 +35,13 @@ def test_synthetic_records_load_without_errors(synthetic):
 def test_synthetic_counts_match_request(synthetic):
     site = load_site(synthetic)
     assert len(site.massnahmen) == N_MASSNAHMEN
-    assert len(site.vortraege) == N_BEITRAEGE
+    assert len(site.veranstaltung("tagung-2020").vortraege) == N_BEITRAEGE
     assert len(list((synthetic / "content/projects").glob("*.yml"))) == N_MASSNAHMEN
 
 
 def test_synthetic_titles_say_synthetic(synthetic):
     site = load_site(synthetic)
-    titles = [m.record.titel for m in site.massnahmen] + [v.record.titel for v in site.vortraege]
+    titles = [m.record.titel for m in site.massnahmen] + [v.record.titel for v in site.veranstaltung("tagung-2020").vortraege]
     assert all(re.fullmatch(r"Synthetische Maßnahme \d{4}|Synthetischer Beitrag \d{4}", t) for t in titles)
     assert all(m.record.quellen[0].url is None for m in site.massnahmen)  # no invented addresses
 

@@ -37,11 +37,12 @@ def test_every_measure_has_its_page_with_title_and_edit_link(built_site: Path, m
     assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/projects/{m.slug}.yml")
 
 
-@pytest.mark.parametrize("v", SITE.vortraege, ids=lambda v: v.slug)
-def test_every_presentation_has_its_page_with_edit_link(built_site: Path, v):
-    page = parse_page(built_site / "tagung-2020" / v.slug / "index.html")
+@pytest.mark.parametrize(("ordner", "v"), [(e.ordner, v) for e in SITE.veranstaltungen for v in e.vortraege],
+                         ids=lambda x: x if isinstance(x, str) else x.slug)
+def test_every_presentation_has_its_page_with_edit_link(built_site: Path, ordner, v):
+    page = parse_page(built_site / ordner / v.slug / "index.html")
     assert page.h1 == [v.record.titel]
-    assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/tagung-2020/{v.slug}.yml")
+    assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/{ordner}/{v.slug}.yml")
 
 
 def test_measures_index_lists_every_measure_once(built_site: Path):

@@ -101,7 +101,7 @@ def test_new_beitrag_in_a_session_passes_check(project: Path):
     assert (data["titel"], data["art"], data["session"], str(data["tag"])) == (
         "Impuls: Stadtbäume", "Impuls", "plenum", "2020-11-27")
     assert ogi(project, "check").returncode == 0
-    assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).vortraege}
+    assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).veranstaltung("tagung-2020").vortraege}
 
 
 @pytest.mark.parametrize(

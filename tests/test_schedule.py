@@ -13,13 +13,16 @@ from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, res
 
 from ogi.events.anhaenge import human_size
 from ogi.records.content import load_site
-from ogi.events.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
-from ogi.events.veranstaltung import veranstaltungen
+from ogi.events.schedule import ScheduleJson, schedule, schedule_json
+from ogi.events.veranstaltung import NAMESPACE_BASE, guid_namespace, veranstaltungen
 
 SCHEMA = STANDARDS / "c3voc-schedule.schema.json"
 PRETALX_EXAMPLE = STANDARDS / "c3voc-example-pretalx-democon.json"
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 SITE = load_site(FIXTURE_ROOT)
+# The fixture's 2020 event names the address its guids were first published under (kennungen_basis).
+PUBLISHED_2020 = uuid.uuid5(uuid.NAMESPACE_URL,
+                            "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/digitale-fachveranstaltung/")
 
 
 def event_of(site):
@@ -59,17 +62,24 @@ def test_c3voc_schema_copy_accepts_pretalx_and_rejects_a_broken_event():
 def test_schedule_holds_every_talk_once_in_programme_order(exported):
     from ogi.events.programm import talks_in_order
 
-    assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(SITE)]
-    assert len(events(exported)) == len(SITE.vortraege) == 5
+    event = SITE.veranstaltung("tagung-2020")
+    assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(event)]
+    assert len(events(exported)) == len(event.vortraege) == 5
 
 
 def test_schedule_event_guids_are_uuid5_of_the_slug(exported):
     for event in events(exported):
         guid = uuid.UUID(event["guid"])
         assert guid.version == 5
-        assert guid == uuid.uuid5(NAMESPACE, f"event:{event['slug']}")
+        assert guid == uuid.uuid5(PUBLISHED_2020, f"event:{event['slug']}")
     ids = [e["id"] for e in events(exported)]
     assert len(set(ids)) == len(ids) and min(ids) >= 1
+
+
+def test_guids_hang_off_the_address_an_event_names_or_else_its_folder_name():
+    assert {event.ordner: guid_namespace(event) for event in SITE.veranstaltungen} == {
+        "tagung-2020": PUBLISHED_2020,
+        "testtag-2022": uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE_BASE + "testtag-2022")}
 
 
 def test_schedule_urls_are_absolute_from_site_url_and_lead_to_built_pages(exported, built_site, base_url):

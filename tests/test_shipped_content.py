@@ -40,10 +40,10 @@ def test_every_shipped_measure_has_its_page(shipped_site: Path):
 
 
 def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path):
-    missing = [v.source for v in SHIPPED.vortraege
-               if parse_page(shipped_site / "tagung-2020" / v.slug / "index.html").h1 != [v.record.titel]]
-    sessions = SHIPPED.tagung.sessions if SHIPPED.tagung else []
-    missing += [s.id for s in sessions if not (shipped_site / "tagung-2020/sessions" / s.id / "index.html").is_file()]
+    missing = [v.source for e in SHIPPED.veranstaltungen for v in e.vortraege
+               if parse_page(shipped_site / e.ordner / v.slug / "index.html").h1 != [v.record.titel]]
+    missing += [f"{e.ordner}: {s.id}" for e in SHIPPED.veranstaltungen for s in e.tagung.sessions
+                if not (shipped_site / e.ordner / "sessions" / s.id / "index.html").is_file()]
     assert missing == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from helpers import TAGUNG, append_to_record, copy_project, fake_pdf, line_of, mkdocs_build, replace_in
@@ -29,7 +30,7 @@ def test_unknown_session_gives_its_german_error_line(tmp_path: Path):
     assert [str(e) for e in site.errors] == [
         f"{TAGUNG}/test-werkstatt-b.yml:{line_of(record, 'session: werkstat-b')}: session: unbekannte Session "
         "„werkstat-b“ (meinten Sie „werkstatt-b“?); erlaubt sind die ids aus tagung.yml: werkstatt-a, werkstatt-b, plenum"]
-    assert "test-werkstatt-b" not in [v.slug for v in site.vortraege]
+    assert "test-werkstatt-b" not in [v.slug for v in site.veranstaltung("tagung-2020").vortraege]
 
 
 def test_workshop_restating_its_own_session_is_an_error(tmp_path: Path):
@@ -50,7 +51,7 @@ def test_talk_with_its_sessions_title_but_another_kind_is_no_twin(tmp_path: Path
     replace_in(record, "art: Workshop", "art: Vortrag")
     site = load_site(project)
     assert site.errors == []
-    assert [v.session.id for v in site.vortraege if v.slug == "test-werkstatt-a"] == ["werkstatt-a"]
+    assert [v.session.id for v in site.veranstaltung("tagung-2020").vortraege if v.slug == "test-werkstatt-a"] == ["werkstatt-a"]
 
 
 def test_session_on_a_day_outside_the_event_is_an_error(tmp_path: Path):
@@ -104,3 +105,15 @@ def test_pages_and_export_leave_out_a_missing_attachment_while_serving(tmp_path:
     days = json.loads(outputs["tagung-2020/schedule.json"].content)["schedule"]["conference"]["days"]
     werkstatt = [e for d in days for room in d["rooms"].values() for e in room if e["slug"] == "test-werkstatt-a"]
     assert [e["attachments"] for e in werkstatt] == [[]]
+
+
+def test_events_are_listed_by_their_first_day_whatever_their_folder_is_called(tmp_path: Path):
+    # No folder is special: an event held in 2019 comes before the one in content/tagung-2020/.
+    project = copy_project(tmp_path / "projekt")
+    shutil.copytree(project / "content/testtag-2022", project / "content/zuerst")
+    for name in ("tagung.yml", "test-eroeffnung.yml"):
+        path = project / "content/zuerst" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("2022-02-01", "2019-02-01"), encoding="utf-8")
+    site = load_site(project)
+    assert site.errors == []
+    assert [e.ordner for e in site.veranstaltungen] == ["zuerst", "tagung-2020", "testtag-2022"]

@@ -29,7 +29,7 @@ from ogi.events.programm import talks_in_order
 from ogi.events.schedule import ScheduleJson
 
 SITE = load_site(FIXTURE_ROOT)
-TALKS = talks_in_order(SITE)
+TALKS = talks_in_order(SITE.veranstaltung("tagung-2020"))
 SLIDES = FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf"
 
 
@@ -89,7 +89,7 @@ def test_events_overview_links_a_documentation_file_through_the_event_page(docum
     assert by_text["Dokumentation der Testtagung"].endswith("#dokumentation")
 
 
-@pytest.mark.parametrize("session", SITE.tagung.sessions, ids=lambda s: s.id)
+@pytest.mark.parametrize("session", SITE.veranstaltung("tagung-2020").tagung.sessions, ids=lambda s: s.id)
 def test_every_session_has_its_page_linking_its_talks(built_site: Path, session):
     page = built_site / f"tagung-2020/sessions/{session.id}/index.html"
     assert parse_page(page).h1 == [session.titel]

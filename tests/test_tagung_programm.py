@@ -7,11 +7,11 @@ import pytest
 from helpers import FIXTURE_ROOT
 
 from ogi.events.anhaenge import dateiformat, human_size
-from ogi.records.content import Site, Vortrag, load_site
+from ogi.records.content import Veranstaltungsdaten, Vortrag, load_site
 from ogi.records.models import Beitrag, Person
 from ogi.events.programm import programme, speakers
 
-FIXTURE = load_site(FIXTURE_ROOT)  # its tagung.yml: two days, sessions werkstatt-a, werkstatt-b (day 1), plenum (day 2)
+FIXTURE = load_site(FIXTURE_ROOT).veranstaltung("tagung-2020")  # its tagung.yml: two days, sessions werkstatt-a, werkstatt-b (day 1), plenum (day 2)
 FACHTAGUNG = FIXTURE.tagung.tage[1]
 PLENUM = FIXTURE.tagung.sessions[-1]
 
@@ -25,8 +25,8 @@ def talk(slug: str, *, beginn: str | None = None, reihenfolge: int | None = None
     return Vortrag(slug, f"content/tagung-2020/{slug}.yml", record, FACHTAGUNG, session)
 
 
-def site_with(*talks: Vortrag) -> Site:
-    return Site(root=FIXTURE_ROOT, tagung=FIXTURE.tagung, vortraege=list(talks))
+def site_with(*talks: Vortrag) -> Veranstaltungsdaten:
+    return Veranstaltungsdaten(FIXTURE.ordner, FIXTURE.tagung, FIXTURE.source, list(talks))
 
 
 def test_programme_lists_timed_talks_first_then_in_editors_order_then_the_rest():

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..records.content import Site, Veranstaltungsdaten, Vortrag
+from ..records.content import Veranstaltungsdaten, Vortrag
 from ..records.models import Person, Session, Tag
 from ..records.slugs import slugify
 
@@ -73,14 +73,12 @@ def distinct_roles(people: Iterable[Person]) -> list[str]:
     return kept
 
 
-def programme(site: Site | Veranstaltungsdaten) -> list[ProgrammTag]:
+def programme(event: Veranstaltungsdaten) -> list[ProgrammTag]:
     """Days in order, each with its sessions (in the order of tagung.yml) and their talks in programme order."""
-    if site.tagung is None:
-        return []
     result = []
-    for tag in site.tagung.tage:
-        talks = sorted((v for v in site.vortraege if v.tag.datum == tag.datum), key=programme_order)
-        blocks = [Block(s, [v for v in talks if v.session == s]) for s in site.tagung.sessions if s.tag == tag.datum]
+    for tag in event.tagung.tage:
+        talks = sorted((v for v in event.vortraege if v.tag.datum == tag.datum), key=programme_order)
+        blocks = [Block(s, [v for v in talks if v.session == s]) for s in event.tagung.sessions if s.tag == tag.datum]
         loose = [v for v in talks if v.session is None]
         if loose:
             blocks.insert(0, Block(None, loose))
@@ -93,9 +91,9 @@ def programme_order(v: Vortrag) -> tuple:
     return (v.record.beginn or "99:99", v.record.reihenfolge if v.record.reihenfolge is not None else 10**6, v.slug)
 
 
-def talks_in_order(site: Site | Veranstaltungsdaten) -> list[Vortrag]:
+def talks_in_order(event: Veranstaltungsdaten) -> list[Vortrag]:
     """All talks in the order the programme shows them."""
-    return [v for tag in programme(site) for block in tag.bloecke for v in block.vortraege]
+    return [v for tag in programme(event) for block in tag.bloecke for v in block.vortraege]
 
 
 def normalised_name(name: str) -> str:
@@ -115,10 +113,10 @@ def sort_key(name: str) -> tuple[str, str]:
     return (_fold(words[-1]) if words else "", _fold(name))
 
 
-def speakers(site: Site | Veranstaltungsdaten) -> list[Referent]:
+def speakers(event: Veranstaltungsdaten) -> list[Referent]:
     """Every speaker once, sorted by surname, with their talks in programme order."""
     by_name: dict[str, list[Auftritt]] = {}
-    for v in talks_in_order(site):
+    for v in talks_in_order(event):
         for person in v.record.referierende:
             by_name.setdefault(normalised_name(person.name), []).append(Auftritt(v, person))
     ordered = sorted(by_name.values(), key=lambda auftritte: (sort_key(auftritte[0].person.name),

@@ -23,10 +23,9 @@ from ..records.content import Vortrag
 from ..opendata.exporte import Export, Umgebung
 from ..records.models import Session, Tag
 from .programm import normalised_name
-from .veranstaltung import NAMESPACE_2020, Veranstaltung
+from .veranstaltung import Veranstaltung
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
-NAMESPACE = NAMESPACE_2020  # the 2020 conference's guids; other events carry their own namespace
 MAIN_ROOM = "Hauptprogramm"  # where talks outside any session are placed
 EVENT_TYPES = {"Workshop": "workshop", "Podium": "discussion", "Diskussion": "discussion", "Sonstiges": "other"}
 REFERENCE_TYPES = {"Folien": "slides", "Dokument": "paper", "Sonstiges": "related"}

@@ -27,18 +27,23 @@ from .programm import (
 from ..model import urls
 from ..records.slugs import slugify
 
-# guids must not change when the site moves to another host, so they hang off the event's public page.
-NAMESPACE_2020 = uuid.uuid5(uuid.NAMESPACE_URL,
-                            "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/digitale-fachveranstaltung/")
-# Later events: a namespace per folder name (the folder is the address of the event's pages, so it stays).
+# guids must not change when the site moves to another host, so they hang off an address at the operator:
+# one per folder name (the folder is the address of the event's pages, so it stays), or the address an
+# event's guids were first published under, which its tagung.yml names (`kennungen_basis`).
 NAMESPACE_BASE = "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/#veranstaltung-"
+
+
+def guid_namespace(daten: Veranstaltungsdaten) -> uuid.UUID:
+    """The namespace of the guids of an event's talks, persons and rooms (UUIDv5)."""
+    basis = daten.tagung.kennungen_basis
+    return uuid.uuid5(uuid.NAMESPACE_URL, str(basis) if basis else NAMESPACE_BASE + daten.ordner)
 
 
 @dataclass(frozen=True)
 class Veranstaltung:
     """An event with everything derived from its records once per build."""
 
-    uri: str  # folder of its pages and files in the site, e.g. "tagung-2020"
+    uri: str  # folder of its pages and files in the site, e.g. "fachtag-2025"
     acronym: str  # c3voc acronym: lower case, digits, "_" (no hyphen after the first character)
     namespace: uuid.UUID  # guids of talks, persons and rooms are UUIDv5 in this namespace
     record: Tagung
@@ -80,15 +85,15 @@ class Veranstaltung:
         return uuid.uuid5(self.namespace, f"{kind}:{key}")
 
     def page(self, name: str = "index") -> str:
-        """Docs path of one of its pages: page('workshop-x') -> 'tagung-2020/workshop-x.md'."""
+        """Docs path of one of its pages: page('workshop-x') -> 'fachtag-2025/workshop-x.md'."""
         return urls.event_page(self.uri, name)
 
     def page_path(self, name: str = "index") -> str:
-        """URL path of one of its pages, relative to the site root: 'tagung-2020/workshop-x/'."""
+        """URL path of one of its pages, relative to the site root: 'fachtag-2025/workshop-x/'."""
         return urls.page_url(self.page(name))
 
     def file(self, name: str) -> str:
-        """Docs path of one of its files: file('schedule.xml') -> 'tagung-2020/schedule.xml'."""
+        """Docs path of one of its files: file('schedule.xml') -> 'fachtag-2025/schedule.xml'."""
         return urls.event_file(self.uri, name)
 
     def anhaenge(self, v: Vortrag) -> list[Datei]:
@@ -102,15 +107,14 @@ class Veranstaltung:
 
 def veranstaltung(site: Site, daten: Veranstaltungsdaten) -> Veranstaltung:
     """The event of one loaded folder, with its programme and speakers derived once."""
-    namespace = NAMESPACE_2020 if daten.ordner == "tagung-2020" else uuid.uuid5(
-        uuid.NAMESPACE_URL, NAMESPACE_BASE + daten.ordner)
-    return Veranstaltung(uri=daten.ordner, acronym="ogi_" + daten.ordner.replace("-", "_"), namespace=namespace,
+    return Veranstaltung(uri=daten.ordner, acronym="ogi_" + daten.ordner.replace("-", "_"),
+                         namespace=guid_namespace(daten),
                          record=daten.tagung, source=daten.source, site=site, daten=daten,
                          programm=tuple(programme(daten)), referierende=tuple(speakers(daten)))
 
 
 def veranstaltungen(site: Site) -> list[Veranstaltung]:
-    """Every event of the archive, the 2020 conference first, then by folder name."""
+    """Every event of the archive, oldest first."""
     return [veranstaltung(site, daten) for daten in site.veranstaltungen]
 
 

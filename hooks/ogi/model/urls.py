@@ -97,27 +97,27 @@ def kommune(slug: str) -> str:
 
 
 def event_page(ordner: str, name: str = "index") -> str:
-    """A page of an event: event_page('tagung-2020', 'workshop-x') -> 'tagung-2020/workshop-x.md'."""
+    """A page of an event: event_page('fachtag-2025', 'workshop-x') -> 'fachtag-2025/workshop-x.md'."""
     return f"{ordner}/{name}.md"
 
 
 def session(ordner: str, ident: str) -> str:
-    """The page of a session of an event: 'tagung-2020/sessions/fachtagung.md'."""
+    """The page of a session of an event: 'fachtag-2025/sessions/fachtagung.md'."""
     return event_page(ordner, f"sessions/{ident}")
 
 
 def event_file(ordner: str, name: str) -> str:
-    """A file of an event: event_file('tagung-2020', 'schedule.xml') -> 'tagung-2020/schedule.xml'."""
+    """A file of an event: event_file('fachtag-2025', 'schedule.xml') -> 'fachtag-2025/schedule.xml'."""
     return f"{ordner}/{name}"
 
 
 def talk_calendar(ordner: str, slug: str) -> str:
-    """The calendar file of one talk: 'tagung-2020/kalender/workshop-x.ics'."""
+    """The calendar file of one talk: 'fachtag-2025/kalender/workshop-x.ics'."""
     return event_file(ordner, f"kalender/{slug}.ics")
 
 
 def attachment(ordner: str, datei: str) -> str:
-    """An attachment of an event (slides, documentation): 'tagung-2020/anhaenge/folien.pdf'."""
+    """An attachment of an event (slides, documentation): 'fachtag-2025/anhaenge/folien.pdf'."""
     return event_file(ordner, f"anhaenge/{datei}")
 
 

@@ -43,5 +43,5 @@ class Umgebung:
     erstellt: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # from SOURCE_DATE_EPOCH
 
     def url(self, path: str) -> str:
-        """Absolute URL of a site path ('tagung-2020/schedule.xml')."""
+        """Absolute URL of a site path ('fachtag-2025/schedule.xml')."""
         return urls.absolute_url(self.site_url, path)

@@ -10,7 +10,7 @@ from ..model.urls import VERANSTALTUNGEN as EVENTS_INDEX
 
 
 def menu_uris(nav: Any) -> set[str]:
-    """The pages the menu of mkdocs.yml (`nav:`) lists, e.g. {'index.md', 'tagung-2020/index.md'}."""
+    """The pages the menu of mkdocs.yml (`nav:`) lists, e.g. {'index.md', 'fachtag-2025/index.md'}."""
     if isinstance(nav, str):
         return {nav}
     if isinstance(nav, dict):

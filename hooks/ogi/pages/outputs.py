@@ -92,7 +92,7 @@ def record_page(source: str) -> str | None:
         return None
     if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
         return urls.massnahme(path.stem)
-    # Any other folder of content/ is an event (content/tagung-2020/, content/netzwerktag-2022/ …).
+    # Any other folder of content/ is an event (content/<ordner>/tagung.yml).
     if (path.parent.parent == PurePosixPath(CONTENT_DIR) and str(path.parent) != PROJECTS_DIR
             and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES):
         return urls.event_page(path.parent.name, path.stem)

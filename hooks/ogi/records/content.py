@@ -39,7 +39,6 @@ from .yamlfile import Loc, YamlFile, read_yaml
 
 PROJECTS_DIR = "content/projects"
 IMAGES_DIR = "content/projects/bilder"
-TAGUNG_DIR = "content/tagung-2020"  # the first event (listed first; Site.tagung and Site.vortraege are its own)
 TAGUNG_FILE = "tagung.yml"
 # Record names that would take the address of a generated page (the address layout is urls.py's).
 RESERVED_TALK_NAMES = urls.EVENT_RESERVED
@@ -55,7 +54,7 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 def attachments_dir(ordner: str) -> str:
-    """The folder of an event's files: attachments_dir('tagung-2020') -> 'content/tagung-2020/anhaenge'."""
+    """The folder of an event's files: attachments_dir('fachtag-2025') -> 'content/fachtag-2025/anhaenge'."""
     return f"{CONTENT_DIR}/{ordner}/anhaenge"
 
 
@@ -181,7 +180,7 @@ class Vortrag:
 class Veranstaltungsdaten:
     """One event folder, content/<ordner>/: its tagung.yml and its talks."""
 
-    ordner: str  # folder name; it becomes the address of the event's pages, e.g. "tagung-2020"
+    ordner: str  # folder name; it becomes the address of the event's pages, e.g. "fachtag-2025"
     tagung: Tagung
     source: str  # display path of tagung.yml
     vortraege: list[Vortrag] = field(default_factory=list)
@@ -199,10 +198,7 @@ class Site:
     kommunen: dict[str, Kommunendaten] = field(default_factory=dict)
     kommunen_datei: KommunenDatei | None = None  # its sources and stated precision, for the Kommunen page
     massnahmen: list[Massnahme] = field(default_factory=list)
-    tagung: Tagung | None = None
-    tagung_source: str = ""
-    vortraege: list[Vortrag] = field(default_factory=list)  # the talks of the 2020 conference (tagung-2020)
-    veranstaltungen: list[Veranstaltungsdaten] = field(default_factory=list)  # every event, tagung-2020 first
+    veranstaltungen: list[Veranstaltungsdaten] = field(default_factory=list)  # every event, oldest first
     meilensteine: MeilensteineDatei | None = None
     foerdersummen: FoerdersummenDatei | None = None  # the programme's funding figures (optional file)
     betreiber: Betreiber | None = None
@@ -210,6 +206,10 @@ class Site:
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # display path -> file, for edit links and dates
+
+    def veranstaltung(self, ordner: str) -> Veranstaltungsdaten | None:
+        """The event of content/<ordner>/, None if there is none (or it could not be read)."""
+        return next((event for event in self.veranstaltungen if event.ordner == ordner), None)
 
     def raise_for_errors(self) -> None:
         if self.errors:
@@ -313,6 +313,8 @@ def load_site(root: Path) -> Site:
             _add_massnahme(site, loader, path, record)
     for folder in event_folders(root):
         _load_tagung(site, loader, folder)
+    # Every event alike: the archive lists them by their first day, oldest first.
+    site.veranstaltungen.sort(key=lambda event: (event.tagung.tage[0].datum, event.ordner))
     _check_duplicate_titles(site, loader)
     folders = {IMAGES_DIR: (IMAGES, "bilder[].datei einer Maßnahme")} | {
         attachments_dir(folder.name): (DOCUMENTS, "anhaenge[].datei eines Beitrags") for folder in event_folders(root)}
@@ -473,10 +475,8 @@ def _check_status_basis(loader: _Loader, shown: str, record: Projekt) -> None:
 
 
 def event_folders(root: Path) -> list[Path]:
-    """Every folder of content/ with a tagung.yml: the 2020 conference first, then by name."""
-    folders = sorted(p.parent for p in (root / CONTENT_DIR).glob(f"*/{TAGUNG_FILE}"))
-    first = root / TAGUNG_DIR
-    return [first] + [f for f in folders if f != first]
+    """Every folder of content/ with a tagung.yml, by name."""
+    return sorted(p.parent for p in (root / CONTENT_DIR).glob(f"*/{TAGUNG_FILE}"))
 
 
 def event_folder_problem(root: Path, name: str) -> str | None:
@@ -499,8 +499,6 @@ def _load_tagung(site: Site, loader: _Loader, folder: Path) -> None:
         return
     event = Veranstaltungsdaten(folder.name, tagung, loader.display(folder / TAGUNG_FILE))
     site.veranstaltungen.append(event)
-    if folder == site.root / TAGUNG_DIR:  # the 2020 conference keeps its own fields (scaffold, counts)
-        site.tagung, site.tagung_source, site.vortraege = tagung, event.source, event.vortraege
     source = event.source
     days = {tag.datum: tag for tag in tagung.tage}
     sessions: dict[str, Session] = {}

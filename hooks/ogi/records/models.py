@@ -449,6 +449,10 @@ class Tagung(Record):
     sessions: list[Session] = Field(default_factory=list, description="Sessions und Workshops.")
     dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
     links: list[Link] = Field(default_factory=list, description="Weiterführende Links.")
+    kennungen_basis: HttpUrl | None = Field(None, description=(
+        "Nur für eine Veranstaltung, deren Programm schon mit Kennungen veröffentlicht ist: die Adresse, aus der "
+        "schedule.json und schedule.xml die dauerhaften Kennungen (guid) der Beiträge, Personen und Räume "
+        "ableiten. Ohne Angabe leiten sie sich aus dem Ordnernamen ab. Einmal veröffentlicht, nie ändern."))
     quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
     datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
 
