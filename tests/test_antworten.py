@@ -30,7 +30,7 @@ def by_id(path: Path, ident: str):
 def exports() -> dict[str, str | bytes]:
     site = load_site(FIXTURE_ROOT)
     assert not site.errors, site.errors
-    return {o.uri.rsplit("/", 1)[-1]: o.content or "" for o in export_outputs(site.massnahmen_sortiert, SITE_URL)}
+    return {o.uri.rsplit("/", 1)[-1]: o.content or "" for o in export_outputs(site.massnahmen_sortiert, SITE_URL, site.anbieter)}
 
 
 def test_measure_page_shows_when_it_was_finished_with_its_source(built_site: Path):

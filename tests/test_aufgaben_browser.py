@@ -92,7 +92,9 @@ import icalendar
 import pytest
 from helpers import ROOT, mkdocs_build, serve
 from leser_fixture import aufgaben_project
-from ogi.records.content import Massnahme, Site, Vortrag, is_twin, load_site
+from ogi.model.site import Massnahme, Site, Vortrag
+from ogi.records.messages import is_twin
+from ogi.records.content import load_site
 from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
 from ogi.events.kalender import Kalender
 from ogi.pages.render import euro, geld

@@ -79,3 +79,13 @@ def test_github_annotation_escapes_newlines_and_names_file_and_line():
     assert error.github_annotation() == (
         "::error file=content/projects/a.yml,line=7,title=Inhaltsfehler::status: falsch%0Azweite Zeile 100%25"
     )
+
+
+def test_the_provider_is_named_in_one_place_with_the_regionalverband_as_fallback():
+    from helpers import FIXTURE_ROOT
+
+    from ogi.model.site import Site
+    from ogi.records.content import load_site
+
+    assert load_site(FIXTURE_ROOT).anbieter == "Testverband Beispielregion"
+    assert Site(root=FIXTURE_ROOT).anbieter == "Regionalverband Ruhr"  # no betreiber.yml read

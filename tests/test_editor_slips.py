@@ -12,7 +12,8 @@ from helpers import FIXTURE_CONTENT
 
 from ogi.records.content import load_site
 from ogi.records.future_dates import future_dates
-from ogi.records.models import Beitrag, Projekt
+from ogi.records.tagung import Beitrag
+from ogi.records.projekt import Projekt
 from ogi.records.speaker_names import loose_key, similar_names
 from ogi.records.yamlfile import YamlFile, read_yaml
 

@@ -11,6 +11,7 @@ import pytest
 from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
 from karten_fixture import make_project
 
+from ogi.model.site import Kommunendaten
 from ogi.records.content import load_site
 from ogi.maps import (
     KOMMUNE_RADIUS_M,
@@ -26,7 +27,8 @@ from ogi.maps import (
     render_map,
 )
 from ogi.maps.outlines import umriss_von, umrisse
-from ogi.records.models import Kommune, Lage
+from ogi.records.models import Kommune
+from ogi.records.projekt import Lage
 from ogi.pages.render import environment
 
 # Test data only (never into content/): one record per geometry kind, inside the RVR box.
@@ -109,8 +111,8 @@ def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path)
 
 def test_kommune_without_outline_is_a_dashed_circle_around_its_centre():
     kommune = Kommune(name="Irgendwo", breite=51.5, laenge=7.0)
-    m = SimpleNamespace(geometrie={"type": "Point", "coordinates": [7.0, 51.5]}, kommunen=[SimpleNamespace(
-        kommune=kommune, name=kommune.name)], record=SimpleNamespace(status="geplant", titel="T", lage=Lage(
+    m = SimpleNamespace(geometrie={"type": "Point", "coordinates": [7.0, 51.5]}, kommunen=[Kommunendaten(
+        kommune, "irgendwo")], record=SimpleNamespace(status="geplant", titel="T", lage=Lage(
             genauigkeit="Kommune")))
     zeichnung = massnahme_zeichnung(m)
     assert zeichnung["art"] == "kreis" and zeichnung["lage"] == [51.5, 7.0]

@@ -19,7 +19,9 @@ from helpers import FIXTURE_CONTENT, copy_project, mkdocs_build
 
 from ogi.__main__ import run_check
 from ogi.records.errors import ContentError, ContentErrors, flat
-from ogi.editors.sources_check import BROKEN, Citation, Result, report
+from ogi.editors.sources_report import BROKEN, Result
+from ogi.editors.citations import Citation
+from ogi.editors.sources_report import report
 
 FORMS = ["::error::gefälscht", "::stop-commands::ende", "::add-mask::geheim", "  ::warning title=x::y",
          "\t::notice::z"]

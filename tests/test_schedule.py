@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, resolve
 
-from ogi.events.anhaenge import human_size
+from ogi.records.files import human_size
 from ogi.records.content import load_site
 from ogi.events.schedule import ScheduleJson, schedule, schedule_json
 from ogi.events.veranstaltung import NAMESPACE_BASE, guid_namespace, veranstaltungen

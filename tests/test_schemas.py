@@ -14,7 +14,8 @@ from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
 from ogi.records.models import STATUS_WERTE
-from ogi.editors.schemas import KINDS, field_reference, json_schema, kind_of, schema_comment, stale_schemas
+from ogi.editors.schemas import KINDS, json_schema, kind_of, schema_comment, stale_schemas
+from ogi.editors.feldreferenz import field_reference
 from ogi.records.yamlfile import read_yaml
 
 FIXTURE_FILES = sorted(p.relative_to(FIXTURE_ROOT).as_posix() for p in (FIXTURE_ROOT / "content").rglob("*.yml"))

@@ -21,7 +21,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from ogi.editors import sources_check
-from ogi.editors.sources_check import BROKEN, MOVED, OK, UNSURE, Settings, collect_citations, markdown_citations
+from ogi.editors import sources_report
+from ogi.editors.sources_check import Settings
+from ogi.editors.sources_report import BROKEN, MOVED, OK, UNSURE
+from ogi.editors.citations import collect_citations, markdown_citations
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_SECONDS = 2.0
@@ -272,7 +275,7 @@ def split_row(row: str) -> list[str]:
 
 
 def test_summary_cell_keeps_content_from_breaking_the_table():
-    cell = sources_check.markdown_cell("a | b\n<script>x</script> [l](j)")
+    cell = sources_report.markdown_cell("a | b\n<script>x</script> [l](j)")
     assert split_row(f"| {cell} | z |") == ["a | b <script>x</script> [l](j)", "z"]
     assert "<script>" not in cell and "|" not in cell.replace("\\|", "")
 

@@ -14,7 +14,9 @@ import pytest
 from test_sources_check import Handler, server  # noqa: F401  (the fixture: a counting server on 127.0.0.1)
 
 from ogi.editors import sources_check
-from ogi.editors.sources_check import REFUSED, Settings, address_problem
+from ogi.editors.sources_check import Settings
+from ogi.editors.sources_report import REFUSED
+from ogi.editors.public_address import address_problem
 
 FAST = Settings(timeout=1.0, attempts=1, backoff=0.0, host_pause=0.0)
 # What the replaced resolver answers; a name not listed does not resolve.

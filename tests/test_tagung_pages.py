@@ -23,7 +23,7 @@ from helpers import (
     target,
 )
 
-from ogi.events.anhaenge import human_size
+from ogi.records.files import human_size
 from ogi.records.content import load_site
 from ogi.events.programm import talks_in_order
 from ogi.events.schedule import ScheduleJson

@@ -6,9 +6,11 @@ import datetime as dt
 import pytest
 from helpers import FIXTURE_ROOT
 
-from ogi.events.anhaenge import dateiformat, human_size
-from ogi.records.content import Veranstaltungsdaten, Vortrag, load_site
-from ogi.records.models import Beitrag, Person
+from ogi.events.anhaenge import dateiformat
+from ogi.records.files import human_size
+from ogi.model.site import Veranstaltungsdaten, Vortrag
+from ogi.records.content import load_site
+from ogi.records.tagung import Beitrag, Person
 from ogi.events.programm import programme, speakers
 
 FIXTURE = load_site(FIXTURE_ROOT).veranstaltung("tagung-2020")  # its tagung.yml: two days, sessions werkstatt-a, werkstatt-b (day 1), plenum (day 2)
@@ -82,8 +84,8 @@ def test_speaker_roles_combine_function_and_organisation_without_repeats():
 
 
 @pytest.mark.parametrize(("size", "text"), [(500, "500 Byte"), (2048, "2 KB"), (2_400_000, "2,3 MB"),
-                                            (23 * 1024 * 1024, "23 MB")],
-                         ids=["bytes", "kilobytes", "megabytes", "limit"])
+                                            (23 * 1024 * 1024, "23 MB"), (5 * 1024 * 1024, "5 MB")],
+                         ids=["bytes", "kilobytes", "megabytes", "limit", "whole"])
 def test_human_size_uses_german_decimal_comma(size, text):
     assert human_size(size) == text
 

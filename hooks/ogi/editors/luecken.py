@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..model import urls
-from ..records.content import Massnahme, Site, Veranstaltungsdaten, Vortrag
+from ..model.site import Massnahme, Site, Veranstaltungsdaten, Vortrag
 from ..records.models import Quelle
 
 PAGE = "redaktion/was-noch-fehlt.md"  # the guide page that carries the list (its marker: ogi:was-noch-fehlt)

@@ -9,23 +9,15 @@ from pathlib import Path
 
 import jinja2
 
-from ..records.content import (
-    CONTENT_DIR,
-    PROJECTS_DIR,
-    TAGUNG_FILE,
-    Site,
-    Veranstaltungsdaten,
-    duplicate_title,
-    event_folder_problem,
-    load_site,
-    not_a_slug,
-    other_day,
-    unknown_day,
-    unknown_kommune,
-    unknown_session,
-)
+from ..records.layout import CONTENT_DIR, PROJECTS_DIR, TAGUNG_FILE
+from ..model.site import Site, Veranstaltungsdaten
+from ..records.messages import duplicate_title, not_a_slug, other_day, unknown_day, unknown_kommune, unknown_session
+from ..records.load_events import event_folder_problem
+from ..records.content import load_site
 from ..records.errors import did_you_mean, visible
-from ..records.models import BEITRAGSARTEN, Beitrag, Projekt, Tagung
+from ..records.models import BEITRAGSARTEN
+from ..records.tagung import Beitrag, Tagung
+from ..records.projekt import Projekt
 from ..pages.render import TEMPLATES
 from .schemas import schema_comment
 from ..records.slugs import slugify

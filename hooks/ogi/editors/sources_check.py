@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import ipaddress
 import json
 import os
-import re
-import socket
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Coroutine, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -34,66 +31,19 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..records.errors import flat
-from ..records.github import workflow_command
-from ..records.yamlfile import Loc, read_yaml
+from .citations import collect_citations
+from .public_address import inspect_address
+from .sources_report import BROKEN, MOVED, OK, REFUSED, UNSURE, Result, report, summary_table
 
 T = TypeVar("T")
 CACHE_FILE = ".cache/quellen.json"
-ARCHIVE_SEARCH = "https://web.archive.org/web/*/"
-
-# The outcome of one address.
-OK = "erreichbar"
-MOVED = "verschoben"
-BROKEN = "nicht erreichbar"
-UNSURE = "unsicher"
-REFUSED = "nicht öffentlich"
-
-WHOLE_URL = re.compile(r"https?://\S+\Z")
-# An address inside Markdown: the link target may hold one level of parentheses (Wikipedia-style).
-_TARGET = r"(?P<url>https?://(?:[^()\s<>]|\([^()\s<>]*\))+)"
-MARKDOWN_LINKS = [
-    re.compile(r"\[(?P<text>[^\]]*)\]\(\s*<?" + _TARGET),  # [text](https://…)
-    re.compile(r"^ {0,3}\[(?P<text>[^\]]+)\]:\s*<?" + _TARGET),  # [text]: https://…
-    re.compile(r"<" + _TARGET + r">"),  # <https://…>
-    re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<url>https?://[^"'\s<>]+)["']"""),  # HTML in Markdown
-]
-FENCE = re.compile(r"^ {0,3}(```|~~~)")
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-
 NO_CONNECTION = "keine Verbindung: Name nicht auflösbar oder Verbindung abgelehnt"
 PERMANENT_REDIRECTS = {301, 308}
 REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 10
-PUBLIC_PORTS = {None, 80, 443}
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REFUSED_STATUSES = {401, 403, 429}
 GONE_STATUSES = {404: "404 nicht gefunden", 410: "410 entfernt"}
-
-
-@dataclass(frozen=True, order=True)
-class Citation:
-    """One place where an address is cited."""
-
-    path: str  # relative to the project root, with forward slashes
-    line: int
-    field: str  # e.g. `quellen[2].url` or `Link „Bericht des epd“`
-    url: str
-    archiv_url: str = ""  # the archived copy recorded beside this address, if any
-    archived_from: str = ""  # for an `archiv_url` itself: the original address it preserves
-    in_source: bool = False  # part of a source record (`quellen`, `quelle`), where `archiv_url` belongs
-
-
-@dataclass(frozen=True)
-class Result:
-    """What the server of one address answered."""
-
-    url: str
-    outcome: str  # OK, MOVED, BROKEN or UNSURE
-    detail: str = ""  # German, e.g. „404 nicht gefunden“
-    new_url: str = ""  # for MOVED: the new address
-    checked: float = 0.0  # when (seconds since the epoch)
-    definite: bool = True  # a server's own answer, worth remembering for a day (not a time-out)
 
 
 @dataclass(frozen=True)
@@ -108,98 +58,6 @@ class Settings:
     host_pause: float = 1.0  # seconds between two requests to the same host
     max_age: float = 24 * 3600  # seconds a cached result stays fresh
     user_agent: str = "ogi-quellen-pruefen/1.0 (checks the sources cited by a static website)"  # ASCII only
-
-
-# --- finding the addresses ------------------------------------------------------------------------
-
-
-def collect_citations(root: Path) -> list[Citation]:
-    """Every external address in content/**/*.yml and docs/**/*.md, sorted by file and line."""
-    citations: list[Citation] = []
-    for path in sorted((root / "content").rglob("*.yml")):
-        citations += yaml_citations(path, path.relative_to(root).as_posix())
-    for path in sorted((root / "docs").rglob("*.md")):
-        citations += markdown_citations(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix())
-    return sorted(citations)
-
-
-def yaml_citations(path: Path, shown: str) -> list[Citation]:
-    """Addresses in one YAML file: whole values that are an address, and links inside text values.
-    A file that does not parse yields none (`make check` reports it)."""
-    document, _ = read_yaml(path, shown)
-    if document is None:
-        return []
-    found: list[Citation] = []
-    for loc, value, parent in _strings(document.data, ()):
-        line = document.line_of(loc)
-        name = field_name(loc)
-        if WHOLE_URL.match(value.strip()):
-            key = loc[-1] if loc else ""
-            siblings = parent if isinstance(parent, dict) else {}
-            in_source = any(part in ("quellen", "quelle") for part in loc)
-            archiv = siblings.get("archiv_url") if key == "url" else None
-            original = siblings.get("url") if key == "archiv_url" else None
-            found.append(Citation(shown, line, name, value.strip(),
-                                  archiv_url=archiv if isinstance(archiv, str) else "",
-                                  archived_from=original if isinstance(original, str) else "",
-                                  in_source=in_source and key == "url"))
-        else:
-            found += [Citation(shown, line, name, url) for url, _ in _markdown_links(value)]
-    return found
-
-
-def markdown_citations(text: str, shown: str) -> list[Citation]:
-    """Links in one Markdown page, with their line; code blocks and code spans are examples, not links."""
-    found: list[Citation] = []
-    in_fence = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        fence = FENCE.match(line)
-        if fence and (not in_fence or fence.group(1) == in_fence):
-            in_fence = "" if in_fence else fence.group(1)
-            continue
-        if in_fence:
-            continue
-        for url, label in _markdown_links(line):
-            found.append(Citation(shown, number, f"Link „{label}“" if label else "Link", url))
-    return found
-
-
-def _markdown_links(text: str) -> Iterator[tuple[str, str]]:
-    text = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-    seen: set[int] = set()
-    for pattern in MARKDOWN_LINKS:
-        for match in pattern.finditer(text):
-            if match.start("url") in seen:
-                continue
-            seen.add(match.start("url"))
-            label = match.groupdict().get("text") or ""
-            yield match.group("url"), _short(" ".join(label.split()))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _strings(value: Any, loc: Loc, parent: Any = None) -> Iterator[tuple[Loc, str, Any]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, loc + (key,), value)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, loc + (index,), value)
-    elif isinstance(value, str):
-        yield loc, value, parent
-
-
-def field_name(loc: Loc) -> str:
-    """`('quellen', 2, 'url')` → `quellen[2].url`, as in the messages of `make check`."""
-    name = ""
-    for part in loc:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "(Datei)"
-
-
-# --- asking the servers ---------------------------------------------------------------------------
 
 
 async def check_urls(urls: Iterable[str], settings: Settings, now: Callable[[], float] = time.time,
@@ -299,70 +157,6 @@ async def _follow(client: httpx.AsyncClient, url: str) -> tuple[int, str, list[H
     raise httpx.TooManyRedirects("zu viele Weiterleitungen")
 
 
-# --- public addresses only ------------------------------------------------------------------------
-
-
-def resolve(host: str) -> list[str]:
-    """Every address the system's resolver gives for `host`; none if the name does not resolve."""
-    try:
-        return sorted({str(info[4][0]) for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)})
-    except (OSError, UnicodeError):
-        return []
-
-
-def address_problem(url: str) -> str | None:
-    """Why `url` is no public web address, in German; None if it is one (http/https, port 80/443 or none,
-    a name or number whose every address is public)."""
-    return inspect_address(url)[0]
-
-
-def inspect_address(url: str) -> tuple[str | None, str | None]:
-    """(why `url` is no public web address, or None; the public address to connect to, or None)."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        return "nur http- und https-Adressen werden abgerufen", None
-    try:
-        port = parts.port
-    except ValueError:
-        return "ungültiger Port", None
-    if port not in PUBLIC_PORTS:
-        return f"Port {port}; abgerufen werden nur Adressen ohne Port oder mit Port 80 oder 443", None
-    host = (parts.hostname or "").rstrip(".")
-    if not host:
-        return "Adresse ohne Servernamen", None
-    try:
-        literal: list[str] | None = [str(ipaddress.ip_address(host))]
-    except ValueError:
-        literal = None
-    addresses = literal or resolve(host)
-    if not addresses:
-        return f"„{host}“ hat keine öffentliche Adresse im DNS", None
-    for address in addresses:
-        kind = _not_public(ipaddress.ip_address(address.split("%")[0]))
-        if kind:
-            return (f"„{host}“ ist {kind}" if literal else f"„{host}“ führt zu {address}, {kind}"), None
-    return None, addresses[0].split("%")[0]
-
-
-def _not_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
-    """What kind of non-public address `ip` is, in German; '' for a public one."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    if ip.is_loopback:
-        return "eine Adresse dieses Rechners (Loopback)"
-    if ip.is_link_local:
-        return "eine link-lokale Adresse (z. B. der Metadaten-Dienst einer Cloud)"
-    if ip.is_multicast:
-        return "eine Multicast-Adresse"
-    if ip.is_reserved or ip.is_unspecified:  # before is_private, which includes 0.0.0.0/8 and 240.0.0.0/4
-        return "eine reservierte, nicht öffentliche Adresse"
-    if ip.is_private:
-        return "eine private Adresse (internes Netz)"
-    if not ip.is_global:
-        return "eine reservierte, nicht öffentliche Adresse"
-    return ""
-
-
 def _classify(url: str, status: int, final: str, history: list[Hop], checked: float) -> Result:
     moved_to = ""
     for index, hop in enumerate(history):  # the leading run of permanent redirects is a move
@@ -392,9 +186,6 @@ def _seconds(value: float) -> str:
     return f"{value:g} s".replace(".", ",")
 
 
-# --- the cache ------------------------------------------------------------------------------------
-
-
 def load_cache(path: Path) -> dict[str, Result]:
     """Earlier results by address; an unreadable cache is an empty one."""
     try:
@@ -411,62 +202,6 @@ def save_cache(path: Path, results: dict[str, Result]) -> None:
     temporary = path.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     temporary.replace(path)
-
-
-# --- the report -----------------------------------------------------------------------------------
-
-
-def message(citation: Citation, result: Result) -> str:
-    """What is wrong with one cited address and what to do, in German."""
-    if result.outcome == MOVED:
-        return f"dauerhaft verschoben ({result.detail}) nach {result.new_url}; die neue Adresse eintragen"
-    if result.outcome == UNSURE:
-        return f"nicht sicher erreichbar ({result.detail}); im Browser prüfen"
-    if result.outcome == REFUSED:
-        return (f"nicht abgerufen ({result.detail}); geprüft werden nur öffentliche Websites: die öffentliche "
-                "Adresse der Quelle eintragen")
-    if citation.archiv_url:
-        advice = (f"eine archivierte Fassung ist eingetragen ({citation.archiv_url}); prüfen, ob sie die "
-                  "Angaben noch belegt, oder eine neue Quelle suchen")
-    elif citation.archived_from:
-        advice = f"eine andere archivierte Fassung eintragen, z. B. {ARCHIVE_SEARCH}{citation.archived_from}"
-    elif citation.in_source:
-        advice = f"archivierte Fassung als archiv_url eintragen, z. B. {ARCHIVE_SEARCH}{citation.url}"
-    else:
-        advice = f"archivierte Fassung eintragen, z. B. {ARCHIVE_SEARCH}{citation.url}"
-    return f"nicht erreichbar ({result.detail}); {advice}"
-
-
-TITLES = {BROKEN: ("warning", "Quelle nicht erreichbar"), UNSURE: ("warning", "Quelle unsicher"),
-          MOVED: ("notice", "Quelle verschoben"), REFUSED: ("warning", "Quelle nicht öffentlich")}
-
-
-def report(problems: list[tuple[Citation, Result]], github: bool, out: TextIO) -> None:
-    """One line per problem; with `github`, an annotation on the file and line as well."""
-    for citation, result in problems:
-        text = f"{citation.field}: {message(citation, result)}"
-        print(flat(f"{citation.path}:{citation.line}: {text}"), file=out)
-        if github:
-            level, title = TITLES[result.outcome]
-            print(workflow_command(level, text, file=citation.path, line=citation.line, title=title), file=out)
-
-
-def summary_table(problems: list[tuple[Citation, Result]], counts: str) -> str:
-    """The Markdown for the job summary: one row per problem, every cell escaped."""
-    lines = ["## Quellen-Prüfung", "", counts, ""]
-    if problems:
-        lines += ["| Stelle | Feld | Adresse | Ergebnis | Was tun |", "|---|---|---|---|---|"]
-        for citation, result in problems:
-            what, _, todo = message(citation, result).partition("; ")
-            cells = [f"{citation.path}:{citation.line}", citation.field, citation.url, what, todo]
-            lines.append("| " + " | ".join(map(markdown_cell, cells)) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def markdown_cell(text: str) -> str:
-    """Text as one table cell: no line breaks, Markdown and HTML characters taken literally."""
-    text = " ".join(text.split())
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
 
 
 def run(root: Path, settings: Settings | None = None, refresh: bool = False, out: TextIO = sys.stdout,

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import urls
-from ..records.content import Site, attachments_dir
-from ..records.files import DOCUMENT_FORMATS, DOCUMENTS, published_file
+from ..model.site import Site
+from ..records.layout import attachments_dir
+from ..records.files import DOCUMENT_FORMATS, DOCUMENTS, human_size, published_file
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,3 @@ def dateiformat(name: str) -> str:
     known = DOCUMENT_FORMATS.get(suffix)
     return known.label if known else suffix.upper() or "Datei"
 
-
-def human_size(size: int) -> str:
-    """2400000 -> '2,3 MB' (German decimal comma, binary units as file managers show them)."""
-    if size < 1024:
-        return f"{size} Byte"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    megabytes = size / 1024 / 1024
-    if megabytes >= 10:  # "23 MB"; a decimal only where it tells something: "2,3 MB"
-        return f"{megabytes:.0f} MB"
-    return f"{megabytes:.1f} MB".replace(".", ",")

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 import icalendar
 
 from ..model import urls
-from ..records.content import Vortrag
+from ..model.site import Vortrag
 from ..opendata.exporte import Export, Umgebung
-from ..records.models import Tag
+from ..records.tagung import Tag
 from .schedule import end_known, talk_times, time_known
 from .veranstaltung import Veranstaltung
 

@@ -6,8 +6,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..records.content import Veranstaltungsdaten, Vortrag
-from ..records.models import Person, Session, Tag
+from ..model.site import Veranstaltungsdaten, Vortrag
+from ..records.tagung import Person, Session, Tag
 from ..records.slugs import slugify
 
 

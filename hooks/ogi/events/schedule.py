@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..model import urls
-from ..records.content import Vortrag
+from ..model.site import Vortrag
 from ..opendata.exporte import Export, Umgebung
-from ..records.models import Session, Tag
+from ..records.tagung import Session, Tag
 from .programm import normalised_name
 from .veranstaltung import Veranstaltung
 

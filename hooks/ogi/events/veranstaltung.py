@@ -12,8 +12,8 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .anhaenge import Datei, datei
-from ..records.content import Site, Veranstaltungsdaten, Vortrag
-from ..records.models import Tagung
+from ..model.site import Site, Veranstaltungsdaten, Vortrag
+from ..records.tagung import Tagung
 from .programm import (
     Auftritt,
     ProgrammTag,

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..records.content import Kommunendaten, Massnahme, Site, kreis_order
+from ..model.site import Kommunendaten, Massnahme, Site, kreis_order
 from ..records.models import STATUS_WERTE
 from ..model import urls
 from ..model.urls import relative_url
@@ -30,12 +30,6 @@ PLACEHOLDER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Mark
 STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
 KOMMUNE_RADIUS_M = 1500  # kommunen.yml gives the centres to about 1,5 km (used only without an outline)
 UNGEFAEHR_RADIUS_M = 250  # an approximate point without its own radius_m
-
-
-def ags_of(ort: Kommunendaten) -> str | None:
-    """The AGS of the Kommune's outline on the base map, or None if it has none."""
-    umriss = umriss_von(ort.kommune)
-    return umriss.ags if umriss else None
 
 
 def _area_box(ort: Kommunendaten) -> list[list[float]]:
@@ -67,7 +61,7 @@ def massnahme_zeichnung(m: Massnahme) -> dict[str, Any] | None:
     geometrie, lage, farbe = m.geometrie, m.record.lage, STATUS_FARBEN[m.record.status]
     gestrichelt = {"dashArray": "12 8"} if lage.genauigkeit == "ungefähr" else {}
     if lage.genauigkeit == "Kommune":
-        if any(ags_of(o) for o in m.kommunen):
+        if any(o.ags for o in m.kommunen):
             return None
         # No outline for this Kommune: its centre, honestly dashed.
         return {"art": "kreis", "lage": latlon(geometrie["coordinates"]), "stil": {
@@ -93,7 +87,7 @@ def massnahme_optionen(m: Massnahme, uri: str = urls.MASSNAHMEN) -> dict[str, An
     hervorheben: list[str] = []
     beschriftung = None
     if m.record.lage.genauigkeit == "Kommune":
-        hervorheben = [a for a in (ags_of(o) for o in m.kommunen) if a]
+        hervorheben = [a for a in (o.ags for o in m.kommunen) if a]
         beschriftung = f"{', '.join(o.name for o in m.kommunen)}: genaue Lage nicht bekannt"
     return basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung,
                           zeichnung=massnahme_zeichnung(m), ansicht=ansicht(massnahme_box(m), ZOOM_MASSNAHME))
@@ -222,7 +216,7 @@ class Karten:
         # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
         uebersicht = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, urls.MASSNAHMEN),
                       "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
-        ags = ags_of(ort)
+        ags = ort.ags
         box = union([_area_box(ort), *(massnahme_box(m) for m in massnahmen)])
         optionen = basis_optionen(uri, hervorheben=[ags] if ags else [], ansicht=ansicht(box, ZOOM_GEBIET))
         return self._fragment("karte_uebersicht.html.j2", uri, optionen, uebersicht=uebersicht, filter=None,
@@ -235,7 +229,7 @@ class Karten:
         orte = sorted(self.site.kommunen.values(), key=lambda o: o.name)
         zahlen = {ags: {"name": o.name, "anzahl": anzahlen.get(o.name, 0),
                         "href": relative_url(uri, urls.kommune(o.slug)) if anzahlen.get(o.name) else None}
-                  for o in orte if (ags := ags_of(o))}
+                  for o in orte if (ags := o.ags)}
         box = union(_area_box(o) for o in orte)
         optionen = basis_optionen(uri, anzahlen=zahlen, ansicht=ansicht(box, ZOOM_GEBIET))
         return self._fragment("karte_kommunen.html.j2", uri, optionen, gesamt=sum(anzahlen.values()))
@@ -254,7 +248,7 @@ class Karten:
     def _ags(massnahmen: list[Massnahme]) -> dict[str, str]:
         # Kommune name -> AGS of its outline, for the measures known only by their Kommune.
         return {o.name: a for m in massnahmen if m.record.lage.genauigkeit == "Kommune"
-                for o in m.kommunen[:1] if (a := ags_of(o))}
+                for o in m.kommunen[:1] if (a := o.ags)}
 
     def placeholder(self, uri: str) -> Markup:
         """What a page's Markdown carries where its map goes; '' when the page gets no map.

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from ..records.content import Site
+from .site import Site
 from ..opendata.exporte import Umgebung
 from .foerdersummen import FoerderSummen, foerdersummen
 from .gitdates import last_commits

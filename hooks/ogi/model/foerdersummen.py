@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from . import urls
-from ..records.content import Massnahme
+from .site import Massnahme
 from ..records.models import Foerdersumme
 from .output import Output
 from ..pages.render import euro

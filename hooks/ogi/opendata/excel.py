@@ -16,7 +16,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from ..records.content import Massnahme
+from ..model.site import Massnahme
 from .exporte import Export
 from ..model import urls
 from .spalten import SPALTE, XLSX_SPALTEN, werte, xlsx_wert

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import urls
-from ..records.content import Site
+from ..model.site import Site
 from .exporte import Export, Umgebung
 from ..events.veranstaltung import Veranstaltung
 
@@ -101,7 +101,7 @@ def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung,
     _text(feed, "subtitle", "Neue und geänderte Maßnahmen, Beiträge und Veranstaltungen, nach dem Stand der Daten")
     _text(feed, "updated", _moment(max((e.updated for e in entries), default=umgebung.erstellt)))
     author = ET.SubElement(feed, "author")
-    _text(author, "name", site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
+    _text(author, "name", site.anbieter)
     ET.SubElement(feed, "link", rel="self", type=AtomFeed.content_type, href=umgebung.url(urls.FEED))
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=umgebung.url(""))
     for e in entries:

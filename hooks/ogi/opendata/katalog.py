@@ -14,7 +14,7 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
 from ..model import urls
-from ..records.content import Site
+from ..model.site import Site
 from .exporte import Export, Umgebung
 from ..records.kontakt import mailto, tel
 from ..records.models import DATENBEREITSTELLER_STANDARD
@@ -87,7 +87,7 @@ def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) ->
     base = katalog_uri(umgebung)
     catalog, publisher, contact = URIRef(base + "#katalog"), URIRef(base + "#herausgeber"), URIRef(base + "#kontakt")
     betreiber = site.betreiber
-    name = betreiber.name if betreiber else "Regionalverband Ruhr"
+    name = site.anbieter
     contributor = CONTRIBUTORS[betreiber.datenbereitsteller_id if betreiber else DATENBEREITSTELLER_STANDARD]
 
     # Both the class and the one the shapes ask for: a harvester need not read the FOAF and vCard ontologies.

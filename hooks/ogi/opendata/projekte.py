@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..records.content import Massnahme
+from ..model.site import Massnahme
 from . import spalten
 from ..model import urls
 from .excel import ProjekteXlsx, projekte_xlsx
@@ -147,7 +147,7 @@ def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str,
         lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl))
 
 
-def export_outputs(massnahmen: list[Massnahme], site_url: str, anbieter: str = "Regionalverband Ruhr") -> list[Output]:
+def export_outputs(massnahmen: list[Massnahme], site_url: str, anbieter: str) -> list[Output]:
     """The open data files as files of the site, in the order of OPEN_DATA_EXPORTS."""
     workbook = projekte_xlsx(massnahmen, site_url, anbieter, LIZENZ, LIZENZ_URL)
     return [Output(urls.XLSX, content=workbook)] + [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import urls
-from ..records.content import Massnahme
+from ..model.site import Massnahme
 from ..records.dates import TeilDatum
 from ..maps import centre
 

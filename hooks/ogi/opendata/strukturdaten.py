@@ -10,8 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..model import urls
-from ..records.content import Site, Veranstaltungsdaten
-from ..records.models import Session, Tag, Tagung
+from ..model.site import Site, Veranstaltungsdaten
+from ..records.tagung import Session, Tag, Tagung
 from .projekte import LIZENZ_URL, OPEN_DATA_EXPORTS
 
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"

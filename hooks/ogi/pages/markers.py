@@ -8,7 +8,7 @@ import re
 import jinja2
 
 from ..editors import luecken
-from ..records.content import Site
+from ..model.site import Site
 from ..model.foerdersummen import FoerderSummen, foerdersummen
 from .regionbild import kommunen_mit_massnahmen
 

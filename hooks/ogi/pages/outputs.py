@@ -10,17 +10,8 @@ from pathlib import PurePosixPath
 import jinja2
 
 from ..model.build import Build
-from ..records.content import (
-    CONTENT_DIR,
-    IMAGES_DIR,
-    Massnahme,
-    PROJECTS_DIR,
-    RESERVED_PROJECT_NAMES,
-    RESERVED_TALK_NAMES,
-    TAGUNG_FILE,
-    Site,
-    kreis_order,
-)
+from ..records.layout import CONTENT_DIR, IMAGES_DIR, PROJECTS_DIR, RESERVED_PROJECT_NAMES, RESERVED_TALK_NAMES, TAGUNG_FILE
+from ..model.site import Massnahme, Site, kreis_order
 from ..opendata.exporte import Export
 from ..model import urls
 from ..opendata.feed import MAX_EINTRAEGE, AtomFeed, atom_feed, nach_tagen
@@ -30,7 +21,8 @@ from ..model.foerdersummen import foerder_outputs
 from ..opendata.katalog import KatalogTurtle, datensaetze, katalog_turtle
 from ..editors.lage_zeichnen import drawing_outputs
 from ..maps import KartenEinstellungen, asset_outputs
-from ..records.models import Bild, slug_is_valid
+from ..records.projekt import Bild
+from ..records.models import slug_is_valid
 from ..opendata.projekte import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
 from ..model.output import Output
 from .regionbild import region_svg
@@ -54,7 +46,7 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
     if isinstance(build, Site):
         build = Build(build, site_url, erstellt, einstellungen or KartenEinstellungen())
     site, env, maps, umgebung = build.site, build.env, build.karten, build.umgebung
-    exports = export_outputs(site.massnahmen_sortiert, build.site_url, site.betreiber.name if site.betreiber else "Regionalverband Ruhr")
+    exports = export_outputs(site.massnahmen_sortiert, build.site_url, site.anbieter)
     events = build.veranstaltungen
     tagung: list[Output] = []
     event_files = []
@@ -111,7 +103,7 @@ def massnahmen_pages(build: Build, exports: list[Output],
                      weitere: Sequence[tuple[type[Export], Output]] = ()) -> Iterable[Output]:
     site, env, maps = build.site, build.env, build.karten
     massnahmen = site.massnahmen_sortiert
-    anbieter = site.betreiber.name if site.betreiber else "Regionalverband Ruhr"
+    anbieter = site.anbieter
     yield Output(urls.MASSNAHMEN, env.get_template("massnahmen.md.j2").render(
         seite=urls.MASSNAHMEN, massnahmen=massnahmen, karte=maps.placeholder(urls.MASSNAHMEN),
         foerderung=build.foerdersummen,

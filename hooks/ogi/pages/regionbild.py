@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..records.content import Site
+from ..model.site import Site
+from ..records.kommunen import OUTLINES
 
-OUTLINES = Path(__file__).parents[1] / "data" / "rvr-kommunen-vg5000.geojson"
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021), dl-de/by-2-0"
 WIDTH = 600.0
 MIT = "#2e7d32"  # Kommune with measures: 5.3:1 against the light fill around it

@@ -14,7 +14,7 @@ import jinja2
 from ..records.dates import TeilDatum, deutsches_datum
 from ..records.kontakt import mailto, tel
 from ..records.models import STATUS_WERTE
-from ..editors.schemas import field_reference
+from ..editors.feldreferenz import field_reference
 from ..model import urls
 from ..records.slugs import slugify
 from ..records.text import code_spans, href, markdown_text, meta_text, rich_text

@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from ..model import urls
+from .files import human_size
 
 MAX_BYTES = 30 * 1024 * 1024  # far above any photo a page needs: refused
 WARN_BYTES = 5 * 1024 * 1024  # published smaller anyway, but the repository keeps the original forever
@@ -42,21 +43,16 @@ class Fassung:
     daten: bytes
 
 
-def megabytes(size: int) -> str:
-    """5_662_310 -> '5,4 MB' (a decimal only below 10 MB, where it tells something), 31 MB as '31 MB'."""
-    value = size / 1024 / 1024
-    return f"{value:.0f} MB" if value >= 10 or value.is_integer() else f"{value:.1f} MB".replace(".", ",")
-
 
 def size_problem(path: Path, name: str) -> tuple[str | None, str | None]:
     """(error, warning) about the file size of image `name`, in German."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return (f"das Bild „{name}“ ist {megabytes(size)} groß; erlaubt sind höchstens {megabytes(MAX_BYTES)}: "
+        return (f"das Bild „{name}“ ist {human_size(size)} groß; erlaubt sind höchstens {human_size(MAX_BYTES)}: "
                 "das Bild vor dem Hochladen verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)"), None
     if size > WARN_BYTES:
-        return None, (f"das Bild „{name}“ ist {megabytes(size)} groß und wird verkleinert veröffentlicht, doch das "
-                      f"Repository behält das Original; vor dem Hochladen auf höchstens {megabytes(WARN_BYTES)} "
+        return None, (f"das Bild „{name}“ ist {human_size(size)} groß und wird verkleinert veröffentlicht, doch das "
+                      f"Repository behält das Original; vor dem Hochladen auf höchstens {human_size(WARN_BYTES)} "
                       "verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)")
     return None, None
 

@@ -206,3 +206,17 @@ def files_below(folder: Path) -> Iterator[Path]:
         for name in sorted(files):
             if not (Path(parent) / name).is_symlink():
                 yield Path(parent) / name
+
+
+def human_size(size: int) -> str:
+    """2400000 -> '2,3 MB' (German decimal comma, binary units as file managers show them); 5 MiB -> '5 MB'.
+
+    The one size formatter: link texts of attachments and the limits in messages ("höchstens 5 MB")."""
+    if size < 1024:
+        return f"{size} Byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    megabytes = size / 1024 / 1024
+    if megabytes >= 10 or megabytes.is_integer():  # "23 MB"; a decimal only where it tells something: "2,3 MB"
+        return f"{megabytes:.0f} MB"
+    return f"{megabytes:.1f} MB".replace(".", ",")

@@ -13,7 +13,9 @@ from pydantic import BaseModel
 
 from .dates import TeilDatum
 from .errors import ContentError, field_name
-from .models import Beitrag, Fertigstellung, Hinweis, Projekt, Quelle, StatusBeleg, Tagung
+from .tagung import Beitrag, Tagung
+from .projekt import Fertigstellung, Hinweis, Projekt, StatusBeleg
+from .models import Quelle
 from .yamlfile import Loc, YamlFile
 
 # (model, field) of every date that says when something already happened.

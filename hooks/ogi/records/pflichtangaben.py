@@ -6,7 +6,7 @@ published address (https://) refuses to build instead and names each missing fie
 
 from __future__ import annotations
 
-from .content import Site
+from ..model.site import Site
 from .errors import ContentError
 
 BETREIBER_FILE = "content/betreiber.yml"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import ContentError
-from .models import Beitrag
+from .tagung import Beitrag
 from .yamlfile import YamlFile
 
 

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, did_you_mean, field_name, visible
 from .models import PATTERN_HINTS
 from .yaml_messages import decimal_comma
-from .yamlfile import Loc, NumberLikeText, YamlFile
+from .yaml_loader import NumberLikeText
+from .yamlfile import Loc, YamlFile
 
 _TYPE_NAMES = {str: "Text", int: "eine Zahl", float: "eine Zahl", bool: "true/false", list: "eine Liste",
                dict: "Unterfelder", type(None): "einen leeren Wert"}

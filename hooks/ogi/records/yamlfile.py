@@ -26,61 +26,7 @@ from .yaml_messages import (
     typographic_quotes,
 )
 
-try:  # libyaml is ten times faster; the pure-Python parser gives the same result
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-
-class SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Keeps an impossible date such as 2020-13-01 as text, so validation can name the field."""
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
-        # YAML 1.1 also reads 0x1F, 0o17, 010, 1_500_000 and 1:30 as numbers; editors mean text or a typo.
-        if not re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", node.value):
-            return NumberLikeText(node.value)
-        return YamlInt(super().construct_yaml_int(node), node.value)
-
-    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
-        return YamlFloat(super().construct_yaml_float(node), node.value)
-
-
-class YamlInt(int):
-    """An integer that remembers how it was written: `0x1F` and `1_500_000` are ints to YAML, not to editors."""
-
-    source: str
-
-    def __new__(cls, value: int, source: str) -> YamlInt:
-        number = super().__new__(cls, value)
-        number.source = source
-        return number
-
-
-class NumberLikeText(str):
-    """Unquoted `0x1F`, `010`, `1_500_000`: kept as written; a number field refuses it with a hint."""
-
-
-class YamlFloat(float):
-    """A float that remembers how it was written: `150.000` (German thousands dot) reads as 150.0."""
-
-    source: str
-
-    def __new__(cls, value: float, source: str) -> YamlFloat:
-        number = super().__new__(cls, value)
-        number.source = source
-        return number
-
-
-SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", SafeLoader.construct_yaml_timestamp)
-SafeLoader.add_constructor("tag:yaml.org,2002:int", SafeLoader.construct_yaml_int)
-SafeLoader.add_constructor("tag:yaml.org,2002:float", SafeLoader.construct_yaml_float)
+from .yaml_loader import SafeLoader, YamlBase
 
 MAX_BYTES = 1024 * 1024  # a record is a few KB; a megabyte is a mistake or an attack
 MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
@@ -241,7 +187,7 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
     """
     errors: dict[ContentError, None] = {}  # one message per line and kind, in order
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
+    for event in yaml.parse(text, Loader=YamlBase):
         kind = type(event)
         if type(event) is yaml.ScalarEvent:  # type(event), not kind: mypy narrows only this form
             # Nearly every event: a plain value without anchor or tag, and no "<<" key.
