@@ -15,6 +15,7 @@ import pytest
 from helpers import FIXTURE_ROOT, article, parse_html
 
 from ogi.records.content import load_site
+from ogi.opendata.exporte import Umgebung
 from ogi.opendata.projekte import export_outputs
 from ogi.opendata.spalten import CSV_SPALTEN, GEOJSON_SPALTEN, XLSX_SPALTEN
 from ogi.pages.suchwoerter import compound_parts, place_names, search_keywords
@@ -30,7 +31,7 @@ def by_id(path: Path, ident: str):
 def exports() -> dict[str, str | bytes]:
     site = load_site(FIXTURE_ROOT)
     assert not site.errors, site.errors
-    return {o.uri.rsplit("/", 1)[-1]: o.content or "" for o in export_outputs(site.massnahmen_sortiert, SITE_URL, site.anbieter)}
+    return {o.uri.rsplit("/", 1)[-1]: o.content or "" for _, o in export_outputs(site, Umgebung(SITE_URL))}
 
 
 def test_measure_page_shows_when_it_was_finished_with_its_source(built_site: Path):

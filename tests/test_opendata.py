@@ -12,7 +12,8 @@ from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
 
 from ogi.records.content import load_site
 from ogi.records.geo import inside_region
-from ogi.opendata.projekte import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson, rfc7946_geometry
+from ogi.opendata.exporte import LIZENZ, LIZENZ_URL
+from ogi.opendata.projekte import CSV_SPALTEN, projekte_csv, projekte_geojson, rfc7946_geometry
 
 RECORDS = sorted(p.stem for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 

@@ -86,6 +86,11 @@ class Massnahme:
         return ", ".join(dict.fromkeys(ort.kreis_text for ort in self.kommunen))
 
     @property
+    def status_klasse(self) -> str:
+        """The CSS class of its status badge, e.g. 'ogi-status--in-Umsetzung'."""
+        return "ogi-status--" + self.record.status.replace(" ", "-")
+
+    @property
     def status_grundlage(self) -> StatusGrundlage | None:
         """What the status rests on, as the page names it; None when no source states it."""
         beleg = self.record.status_beleg
@@ -112,12 +117,18 @@ class Massnahme:
         f = self.record.foerderung
         if f is None:
             return None
-        text = euro(f.betrag_eur) if f.betrag_eur is not None else "Betrag nicht einzeln bekannt"
+        text = euro(self.foerderbetrag) if self.foerderbetrag is not None else "Betrag nicht einzeln bekannt"
         if f.foerdergeber:
             text += f" durch {f.foerdergeber}"
         if f.anteil_prozent:
             text += f" (Förderquote {zahl(f.anteil_prozent)} %)"
         return text
+
+    @property
+    def foerderbetrag(self) -> int | None:
+        """Its funding in €; None when no source gives the amount."""
+        f = self.record.foerderung
+        return f.betrag_eur if f else None
 
     @property
     def suchwoerter(self) -> list[str]:
@@ -140,6 +151,11 @@ class StatusGrundlage:
     quelle: int
     wann: TeilDatum | None
     nur_bilanz: bool  # only the whole programme's final report supports it
+
+    @property
+    def einschraenkung(self) -> str | None:
+        """What the page adds when the basis does not name the measure itself."""
+        return "die Bilanz nennt die Maßnahmen nicht einzeln" if self.nur_bilanz else None
 
 
 @dataclass(frozen=True)

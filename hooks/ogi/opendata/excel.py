@@ -16,8 +16,8 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from ..model.site import Massnahme
-from .exporte import Export
+from ..model.site import Massnahme, Site
+from .exporte import LIZENZ, LIZENZ_URL, Export, Umgebung
 from ..model import urls
 from .spalten import SPALTE, XLSX_SPALTEN, werte, xlsx_wert
 
@@ -31,6 +31,10 @@ class ProjekteXlsx(Export):
     hinweis = ("je Maßnahme eine Zeile mit Beträgen als Zahlen in €, Daten als Datum und einem Link zur Seite; "
                "ein zweites Blatt nennt Lizenz und Quelle")
     eu_dateityp = "XLSX"
+    uri = urls.XLSX
+
+    def render(self, site: Site, umgebung: Umgebung) -> bytes:
+        return projekte_xlsx(site.massnahmen_sortiert, umgebung.site_url, site.anbieter, LIZENZ, LIZENZ_URL)
 
 
 EURO = '#,##0 "€"'

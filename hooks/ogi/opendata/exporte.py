@@ -1,7 +1,11 @@
 """What each export file is, declared once: the downloads sections, the catalogue and the tests read it.
 
 Modelled on pretalx's exporters: one small class per format with `identifier` (its file name in the site),
-`extension`, `content_type`, a German `label` for links and a German `hinweis` saying what it is for.
+`extension`, `content_type`, a German `label` for links, a German `hinweis` saying what it is for, and
+`render(subject, umgebung)` returning the file's text or bytes. The subject is what the file describes: one
+`Veranstaltung` for an event's programme files, the `Site` for the files about all measures or all data.
+What a file needs beyond its subject (the catalogue's datasets, the feed's history) is given to the instance.
+A new export is one class and one entry in its tuple (OPEN_DATA_EXPORTS or EVENT_EXPORTS).
 """
 
 from __future__ import annotations
@@ -13,11 +17,15 @@ from typing import ClassVar
 from ..model import urls
 
 EU_FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"  # every export's licence
+LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
 IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 
 
 class Export:
-    """The declaration every export carries; subclasses add one `render` method."""
+    """The declaration every export carries; each subclass adds `render(subject, umgebung) -> str | bytes`.
+
+    `render` is not declared here: its subject differs (an event, the site), and mypy checks each override."""
 
     identifier: ClassVar[str]  # file name inside its folder, e.g. "schedule.xml"
     extension: ClassVar[str]

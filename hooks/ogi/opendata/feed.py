@@ -14,7 +14,7 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import urls
@@ -37,6 +37,12 @@ class AtomFeed(Export):
     label = "Neu und geändert (Atom-Feed)"
     hinweis = "neue und geänderte Maßnahmen und Veranstaltungen, zum Abonnieren in einem Feedreader"
     eu_dateityp = "ATOM"
+
+    def __init__(self, events: Sequence[Veranstaltung] = (), history: Mapping[str, dt.datetime] | None = None) -> None:
+        self.events, self.history = events, history  # what it lists besides the measures; when each changed
+
+    def render(self, site: Site, umgebung: Umgebung) -> bytes:
+        return atom_feed(site, list(self.events), umgebung, self.history)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,12 @@ class KatalogTurtle(Export):
                "sie finden")
     eu_dateityp = "RDF_TURTLE"
 
+    def __init__(self, datensaetze: Sequence[Datensatz] = ()) -> None:
+        self.datensaetze = datensaetze  # the datasets it describes, with the files already made (datensaetze())
+
+    def render(self, site: Site, umgebung: Umgebung) -> str:
+        return katalog_turtle(site, self.datensaetze, umgebung)
+
 
 @dataclass(frozen=True)
 class Verteilung:

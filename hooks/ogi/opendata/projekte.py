@@ -12,15 +12,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model.site import Massnahme
+from ..model.site import Massnahme, Site
+from ..records.files import human_size
 from . import spalten
 from ..model import urls
-from .excel import ProjekteXlsx, projekte_xlsx
-from .exporte import Export
+from .excel import ProjekteXlsx
+from .exporte import LIZENZ, LIZENZ_URL, Export, Umgebung
 from ..model.output import Output
 
-LIZENZ = "Datenlizenz Deutschland – Namensnennung – 2.0"
-LIZENZ_URL = "https://www.govdata.de/dl-de/by-2-0"
 
 
 
@@ -32,6 +31,10 @@ class ProjekteGeoJson(Export):
     hinweis = ("GeoJSON (RFC 7946): je Maßnahme ein Objekt mit Geometrie, Titel, Kommune, Träger, Status und "
                "seiner Grundlage, Förderung und Adresse der Seite")
     eu_dateityp = "GEOJSON"
+    uri = urls.GEOJSON
+
+    def render(self, site: Site, umgebung: Umgebung) -> str:
+        return projekte_geojson(site.massnahmen_sortiert, umgebung.site_url)
 
 
 class ProjekteCsv(Export):
@@ -43,6 +46,10 @@ class ProjekteCsv(Export):
                "Mitte ihres umgebenden Rechtecks angegeben; Textzellen, die eine Tabellenkalkulation als Formel "
                "lesen würde (Beginn mit =, +, -, @), beginnen mit einem Apostroph")
     eu_dateityp = "CSV"
+    uri = urls.CSV
+
+    def render(self, site: Site, umgebung: Umgebung) -> str:
+        return projekte_csv(site.massnahmen_sortiert, umgebung.site_url)
 
 
 CSV_SPALTEN = tuple(s.name for s in spalten.CSV_SPALTEN)  # the CSV's headings, in order
@@ -114,40 +121,35 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def export_files(massnahmen: list[Massnahme], site_url: str) -> list[tuple[str, str]]:
-    """(site path, text) of every open data file."""
-    return [(urls.GEOJSON, projekte_geojson(massnahmen, site_url)), (urls.CSV, projekte_csv(massnahmen, site_url))]
+# The measures' open data files, in the order the downloads list them: the workbook first (most readers
+# want a spreadsheet).
+OPEN_DATA_EXPORTS: tuple[type[ProjekteXlsx | ProjekteGeoJson | ProjekteCsv], ...] = (
+    ProjekteXlsx, ProjekteGeoJson, ProjekteCsv)
 
 
-# The measures' open data files, in the order of export_outputs: the workbook first (most readers want a
-# spreadsheet), then the files of export_files.
-OPEN_DATA_EXPORTS: tuple[type[Export], ...] = (ProjekteXlsx, ProjekteGeoJson, ProjekteCsv)
 
-
-def _groesse(text: str | bytes) -> str:
-    size = len(text.encode("utf-8") if isinstance(text, str) else text)
-    return f"{size} Byte" if size < 1024 else f"{size / 1024:.0f} KB"
-
-
-def downloads_fragment(env, exports: list[Output], from_uri: str, anbieter: str, anzahl: int,
-                       weitere: Sequence[tuple[type[Export], Output]] = ()) -> Markup:
+def downloads_fragment(env, exports: Sequence[tuple[type[Export], Output]], from_uri: str, anbieter: str,
+                       anzahl: int, weitere: Sequence[tuple[type[Export], Output]] = ()) -> Markup:
     """The 'Offene Daten' section of the measures' index: the files, their licence and the provider.
 
-    `exports` are the measures' files in the order of OPEN_DATA_EXPORTS; `weitere` are files about all the
-    data (the catalogue, the feed), each with its declaration.
+    `exports` are the measures' files (export_outputs); `weitere` are files about all the data (the catalogue,
+    the feed); each file comes with its declaration.
     """
     def eintrag(export: type[Export], output: Output) -> dict:
         return {"name": posixpath.basename(output.uri), "href": urls.link(output.uri, from_uri),
-                "groesse": _groesse(output.content or ""), "label": export.label, "hinweis": export.hinweis}
+                "groesse": human_size(len(_bytes(output.content or ""))), "label": export.label, "hinweis": export.hinweis}
 
     # Markup: a fragment of our own template, every value in it already printed as text.
     return Markup(env.get_template("karte_downloads.md.j2").render(
-        dateien=[eintrag(e, o) for e, o in zip(OPEN_DATA_EXPORTS, exports)],
+        dateien=[eintrag(e, o) for e, o in exports],
         weitere=[eintrag(e, o) for e, o in weitere],
         lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl))
 
 
-def export_outputs(massnahmen: list[Massnahme], site_url: str, anbieter: str) -> list[Output]:
-    """The open data files as files of the site, in the order of OPEN_DATA_EXPORTS."""
-    workbook = projekte_xlsx(massnahmen, site_url, anbieter, LIZENZ, LIZENZ_URL)
-    return [Output(urls.XLSX, content=workbook)] + [Output(uri, content=text) for uri, text in export_files(massnahmen, site_url)]
+def export_outputs(site: Site, umgebung: Umgebung) -> list[tuple[type[Export], Output]]:
+    """The measures' open data files as files of the site, each with its declaration."""
+    return [(export, Output(export.uri, content=export().render(site, umgebung))) for export in OPEN_DATA_EXPORTS]
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from ..model import urls
 from ..model.site import Site, Veranstaltungsdaten
 from ..records.tagung import Session, Tag, Tagung
-from .projekte import LIZENZ_URL, OPEN_DATA_EXPORTS
+from .exporte import LIZENZ_URL
+from .projekte import OPEN_DATA_EXPORTS
 
 ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"

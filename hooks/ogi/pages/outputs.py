@@ -14,16 +14,16 @@ from ..records.layout import CONTENT_DIR, IMAGES_DIR, PROJECTS_DIR, RESERVED_PRO
 from ..model.site import Massnahme, Site, kreis_order
 from ..opendata.exporte import Export
 from ..model import urls
-from ..opendata.feed import MAX_EINTRAEGE, AtomFeed, atom_feed, nach_tagen
+from ..opendata.feed import MAX_EINTRAEGE, AtomFeed, nach_tagen
 from ..records.bilder import Fassung, UnreadableImage, fassungen, size_problem
 from ..records.files import IMAGES, published_file
 from ..model.foerdersummen import foerder_outputs
-from ..opendata.katalog import KatalogTurtle, datensaetze, katalog_turtle
+from ..opendata.katalog import KatalogTurtle, datensaetze
 from ..editors.lage_zeichnen import drawing_outputs
 from ..maps import KartenEinstellungen, asset_outputs
 from ..records.projekt import Bild
 from ..records.models import slug_is_valid
-from ..opendata.projekte import OPEN_DATA_EXPORTS, downloads_fragment, export_outputs
+from ..opendata.projekte import downloads_fragment, export_outputs
 from ..model.output import Output
 from .regionbild import region_svg
 from ..events.pages import EVENT_EXPORTS, archive_outputs, event_outputs
@@ -46,7 +46,7 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
     if isinstance(build, Site):
         build = Build(build, site_url, erstellt, einstellungen or KartenEinstellungen())
     site, env, maps, umgebung = build.site, build.env, build.karten, build.umgebung
-    exports = export_outputs(site.massnahmen_sortiert, build.site_url, site.anbieter)
+    exports = export_outputs(site, umgebung)
     events = build.veranstaltungen
     tagung: list[Output] = []
     event_files = []
@@ -55,16 +55,15 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
         by_uri = {o.uri: o for o in files}
         event_files.append((event, [(e, by_uri[event.file(e.identifier)]) for e in EVENT_EXPORTS]))
         tagung += files
-    katalog = Output(urls.KATALOG, katalog_turtle(
-        site, datensaetze(site, list(zip(OPEN_DATA_EXPORTS, exports)), event_files), umgebung))
-    feed = Output(urls.FEED, atom_feed(site, events, umgebung, build.record_history))
+    katalog = Output(urls.KATALOG, KatalogTurtle(datensaetze(site, exports, event_files)).render(site, umgebung))
+    feed = Output(urls.FEED, AtomFeed(events, build.record_history).render(site, umgebung))
     weitere: list[tuple[type[Export], Output]] = [(KatalogTurtle, katalog), (AtomFeed, feed)]
 
     outputs: list[Output] = []
     outputs += massnahmen_pages(build, exports, weitere)
     outputs += kommunen_pages(build)
     outputs += asset_outputs(maps.einstellungen)
-    outputs += exports
+    outputs += [output for _, output in exports]
     outputs += [katalog, feed]
     outputs.append(Output(urls.NEU, env.get_template("neu.md.j2").render(
         seite=urls.NEU, tage=nach_tagen(site, events, build.record_history), anzahl=MAX_EINTRAEGE)))
@@ -99,7 +98,7 @@ def error_pages(site: Site, env: jinja2.Environment, taken: set[str]) -> Iterabl
             yield Output(uri, env.get_template("fehlerseite.md.j2").render(source=source), source=source)
 
 
-def massnahmen_pages(build: Build, exports: list[Output],
+def massnahmen_pages(build: Build, exports: Sequence[tuple[type[Export], Output]],
                      weitere: Sequence[tuple[type[Export], Output]] = ()) -> Iterable[Output]:
     site, env, maps = build.site, build.env, build.karten
     massnahmen = site.massnahmen_sortiert
