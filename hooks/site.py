@@ -41,18 +41,18 @@ def settled() -> Iterator[None]:
 
 
 with settled():
-    from ogi.model.build import Build  # noqa: E402
-    from ogi.records.content import load_site  # noqa: E402
-    from ogi.records.errors import ContentErrors, flat  # noqa: E402
-    from ogi.model.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
+    from ogi.model.build import Build  # noqa: E402
+    from ogi.model.gitdates import last_changed, last_changed_note  # noqa: E402
+    from ogi.opendata.strukturdaten import json_ld  # noqa: E402
     from ogi.pages.markers import UnknownMarker, fill_markers  # noqa: E402
     from ogi.pages.navigation import is_editors_guide, menu_uris, section_index  # noqa: E402
     from ogi.pages.outputs import build_outputs  # noqa: E402
-    from ogi.records.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
-    from ogi.opendata.strukturdaten import json_ld  # noqa: E402
     from ogi.pages.suchwoerter import search_keywords  # noqa: E402
     from ogi.pages.tabellen import label_cells  # noqa: E402
+    from ogi.records.content import load_site  # noqa: E402
+    from ogi.records.errors import ContentErrors, flat  # noqa: E402
+    from ogi.records.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
@@ -102,9 +102,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             serve_log.error(str(error))  # serve keeps running and shows the errors on every page
     if not config.repo_url:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
-    config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
-                              einstellungen=map_settings(config), last_changed=last_changed(root),
-                              edit_base=edit_base(config), vorschau=PROCESS.serving)
+    config[BUILD_KEY] = Build(
+        site,
+        site_url=config.site_url or "",
+        erstellt=build_time(),
+        einstellungen=map_settings(config),
+        last_changed=last_changed(root),
+        edit_base=edit_base(config),
+        vorschau=PROCESS.serving,
+    )
     return config
 
 

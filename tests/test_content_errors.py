@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_CONTENT
 
+from helpers import FIXTURE_CONTENT
 from ogi.records.content import load_site
 from ogi.records.future_dates import today
 

@@ -11,8 +11,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, axe_violations, broken_links, heading_and_description_problems, logged_page, page_url, parse_page
 
+from helpers import (
+    ROOT,
+    axe_violations,
+    broken_links,
+    heading_and_description_problems,
+    logged_page,
+    page_url,
+    parse_page,
+)
 from ogi.records.content import load_site
 
 SHIPPED = load_site(ROOT)
@@ -20,8 +28,9 @@ SHIPPED = load_site(ROOT)
 
 def test_shipped_content_passes_make_check():
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | {"PYTHONPATH": str(ROOT / "hooks")}
-    result = subprocess.run([sys.executable, "-m", "ogi", "check", "--root", str(ROOT)],
-                            capture_output=True, text=True, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "ogi", "check", "--root", str(ROOT)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert SHIPPED.errors == [] and SHIPPED.warnings == []
 
@@ -40,10 +49,18 @@ def test_every_shipped_measure_has_its_page(shipped_site: Path):
 
 
 def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path):
-    missing = [v.source for e in SHIPPED.veranstaltungen for v in e.vortraege
-               if parse_page(shipped_site / e.ordner / v.slug / "index.html").h1 != [v.record.titel]]
-    missing += [f"{e.ordner}: {s.id}" for e in SHIPPED.veranstaltungen for s in e.tagung.sessions
-                if not (shipped_site / e.ordner / "sessions" / s.id / "index.html").is_file()]
+    missing = [
+        v.source
+        for e in SHIPPED.veranstaltungen
+        for v in e.vortraege
+        if parse_page(shipped_site / e.ordner / v.slug / "index.html").h1 != [v.record.titel]
+    ]
+    missing += [
+        f"{e.ordner}: {s.id}"
+        for e in SHIPPED.veranstaltungen
+        for s in e.tagung.sessions
+        if not (shipped_site / e.ordner / "sessions" / s.id / "index.html").is_file()
+    ]
     assert missing == []
 
 
@@ -95,8 +112,13 @@ def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_pa
     assert not (tmp_path / "shared").exists()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
     make = ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}"]
-    created = subprocess.run([*make, "new-project", "TITEL=Testmaßnahme", "KOMMUNE=Herne"],
-                             cwd=clone, capture_output=True, text=True, env=env)
+    created = subprocess.run(
+        [*make, "new-project", "TITEL=Testmaßnahme", "KOMMUNE=Herne"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert created.returncode == 0, created.stdout + created.stderr
     assert (clone / "content/projects/testmassnahme.yml").is_file()
     sorted(p for p in (clone / "content/projects").glob("*.yml") if p.stem != "testmassnahme")[0].unlink()

@@ -63,10 +63,17 @@ def yaml_citations(path: Path, shown: str) -> list[Citation]:
             in_source = any(part in ("quellen", "quelle") for part in loc)
             archiv = siblings.get("archiv_url") if key == "url" else None
             original = siblings.get("url") if key == "archiv_url" else None
-            found.append(Citation(shown, line, name, value.strip(),
-                                  archiv_url=archiv if isinstance(archiv, str) else "",
-                                  archived_from=original if isinstance(original, str) else "",
-                                  in_source=in_source and key == "url"))
+            found.append(
+                Citation(
+                    shown,
+                    line,
+                    name,
+                    value.strip(),
+                    archiv_url=archiv if isinstance(archiv, str) else "",
+                    archived_from=original if isinstance(original, str) else "",
+                    in_source=in_source and key == "url",
+                )
+            )
         else:
             found += [Citation(shown, line, name, url) for url, _ in _markdown_links(value)]
     return found

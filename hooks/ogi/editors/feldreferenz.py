@@ -57,13 +57,15 @@ def _add_table(model: type[BaseModel], prefix: str, heading: str, tables: list[F
     nested: list[tuple[type[BaseModel], str, str]] = []
     for name, info in model.model_fields.items():
         shape = _shape(info.annotation, info)
-        table.rows.append(FieldRow(
-            name=prefix + name,
-            typ=", ".join([shape.typ, *_limits(info, shape)]),
-            required=info.is_required(),
-            description=" ".join(filter(None, [info.description or shape.description, _default(info)])),
-            allowed=shape.allowed,
-        ))
+        table.rows.append(
+            FieldRow(
+                name=prefix + name,
+                typ=", ".join([shape.typ, *_limits(info, shape)]),
+                required=info.is_required(),
+                description=" ".join(filter(None, [info.description or shape.description, _default(info)])),
+                allowed=shape.allowed,
+            )
+        )
         if shape.model is not None:
             if shape.typ.startswith("Liste"):
                 nested.append((shape.model, f"{prefix}{name}[].", f"Jeder Eintrag in `{prefix}{name}`"))
@@ -103,8 +105,12 @@ def _shape(annotation: Any, info: FieldInfo | None = None) -> _Shape:
         return _Shape("Unterfelder (siehe unten)", model=annotation, description=description)
     pattern = _pattern(info) if info is not None else None
     names = {
-        str: "Text", int: "ganze Zahl", float: "Zahl", bool: "true/false",
-        dt.date: "Datum (JJJJ-MM-TT)", TeilDatum: "Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT)",
+        str: "Text",
+        int: "ganze Zahl",
+        float: "Zahl",
+        bool: "true/false",
+        dt.date: "Datum (JJJJ-MM-TT)",
+        TeilDatum: "Datum (JJJJ, JJJJ-MM oder JJJJ-MM-TT)",
         HttpUrl: "Adresse (https://…)",
     }
     if annotation is str and (pattern == TIME_PATTERN or (description or "").startswith("Uhrzeit")):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import urls
 from ..maps.assets import drawing_files
+from ..model import urls
 from ..model.output import Output
 
 if TYPE_CHECKING:
@@ -22,5 +22,6 @@ def drawing_outputs(build: Build) -> list[Output]:
     if not build.vorschau or not build.karten.einstellungen.aktiv:
         return []
     page = build.env.get_template("lage_zeichnen.md.j2").render(
-        seite=urls.LAGE_ZEICHNEN, karte=build.karten.placeholder(urls.LAGE_ZEICHNEN))
+        seite=urls.LAGE_ZEICHNEN, karte=build.karten.placeholder(urls.LAGE_ZEICHNEN)
+    )
     return [Output(urls.LAGE_ZEICHNEN, page), *(Output(uri, path=path) for uri, path in drawing_files())]

@@ -46,9 +46,13 @@ class Luecke:
 
 # The guide's sections that say how to add each fact, by their path (the link text names them).
 ANLEITUNGEN = {
-    "belegen.md#fertigstellung": "Belegen: Fertigstellung", "massnahme.md#lage": "Maßnahme: Lage und Karte",
-    "massnahme.md#traeger": "Maßnahme: Träger", "bilder.md": "Bilder", "belegen.md#status": "Belegen: Status",
-    "beitrag.md#anhaenge": "Beitrag: Folien und Dokumente", "belegen.md#programmstand": "Belegen: Angekündigt oder berichtet",
+    "belegen.md#fertigstellung": "Belegen: Fertigstellung",
+    "massnahme.md#lage": "Maßnahme: Lage und Karte",
+    "massnahme.md#traeger": "Maßnahme: Träger",
+    "bilder.md": "Bilder",
+    "belegen.md#status": "Belegen: Status",
+    "beitrag.md#anhaenge": "Beitrag: Folien und Dokumente",
+    "belegen.md#programmstand": "Belegen: Angekündigt oder berichtet",
     "belegen.md#quellen": "Belegen: Quellen",
 }
 
@@ -59,40 +63,86 @@ def luecken(site: Site, heute: dt.date) -> list[Luecke]:
     events = site.veranstaltungen
     talks = [(event, talk) for event in events for talk in sorted(event.vortraege, key=lambda v: v.record.titel)]
     return [
-        Luecke("fertigstellung", "Abgeschlossen, aber ohne Datum der Fertigstellung",
-               "Lesende fragen, wann eine Maßnahme fertig wurde.", "belegen.md#fertigstellung",
-               _measures(massnahmen, lambda m: m.record.status == "abgeschlossen" and m.record.fertigstellung is None)),
-        Luecke("lage", "Ohne genaue Lage", "Lesende fragen, wo genau die Maßnahme liegt.", "massnahme.md#lage",
-               _measures(massnahmen, lambda m: m.record.lage.genauigkeit != "exakt", _precision)),
-        Luecke("traeger", "Ohne Träger", "Lesende fragen, wer die Maßnahme umsetzt und wen sie fragen können.",
-               "massnahme.md#traeger", _measures(massnahmen, lambda m: m.record.traeger is None)),
-        Luecke("bilder", "Ohne Bilder", "Lesende wollen sehen, wie die Maßnahme aussieht.", "bilder.md",
-               _measures(massnahmen, lambda m: not m.record.bilder)),
-        Luecke("abschlussbilanz", "Status nur aus der Abschlussbilanz des Programms",
-               "Der Stand beruht nur auf der Bilanz des ganzen Programms, nicht auf einer Quelle zur Maßnahme.",
-               "belegen.md#status",
-               _measures(massnahmen, lambda m: m.record.status_beleg is not None
-                         and m.record.status_beleg.art == "Abschlussbilanz")),
-        Luecke("folien", "Beiträge ohne Folien, Dokument oder Video",
-               "Lesende suchen, was in einem Beitrag gezeigt und gesagt wurde.", "beitrag.md#anhaenge",
-               tuple(_talk(event, talk) for event, talk in talks
-                     if not talk.record.anhaenge and talk.record.video is None)),
-        Luecke("dokumentation", "Veranstaltungen ohne Dokumentation",
-               "Lesende suchen die Dokumentation einer Veranstaltung.", "beitrag.md#anhaenge",
-               tuple(_event(event) for event in events if event.tagung.dokumentation is None)),
-        Luecke("programmstand", "Vorbei, aber noch „angekündigt“",
-               "Die Seiten sprechen noch von Geplantem, obwohl die Veranstaltung vorbei ist.",
-               "belegen.md#programmstand",
-               tuple(_event(event, f"letzter Tag {_last_day(event):%d.%m.%Y}") for event in events
-                     if event.tagung.programmstand == "angekündigt" and _last_day(event) < heute)),
-        Luecke("archiv", "Quellen ohne archivierte Fassung",
-               "Seiten im Netz verschwinden; eine archivierte Fassung hält die Quelle auffindbar.",
-               "belegen.md#quellen", tuple(_unarchived(massnahmen, events, talks))),
+        Luecke(
+            "fertigstellung",
+            "Abgeschlossen, aber ohne Datum der Fertigstellung",
+            "Lesende fragen, wann eine Maßnahme fertig wurde.",
+            "belegen.md#fertigstellung",
+            _measures(massnahmen, lambda m: m.record.status == "abgeschlossen" and m.record.fertigstellung is None),
+        ),
+        Luecke(
+            "lage",
+            "Ohne genaue Lage",
+            "Lesende fragen, wo genau die Maßnahme liegt.",
+            "massnahme.md#lage",
+            _measures(massnahmen, lambda m: m.record.lage.genauigkeit != "exakt", _precision),
+        ),
+        Luecke(
+            "traeger",
+            "Ohne Träger",
+            "Lesende fragen, wer die Maßnahme umsetzt und wen sie fragen können.",
+            "massnahme.md#traeger",
+            _measures(massnahmen, lambda m: m.record.traeger is None),
+        ),
+        Luecke(
+            "bilder",
+            "Ohne Bilder",
+            "Lesende wollen sehen, wie die Maßnahme aussieht.",
+            "bilder.md",
+            _measures(massnahmen, lambda m: not m.record.bilder),
+        ),
+        Luecke(
+            "abschlussbilanz",
+            "Status nur aus der Abschlussbilanz des Programms",
+            "Der Stand beruht nur auf der Bilanz des ganzen Programms, nicht auf einer Quelle zur Maßnahme.",
+            "belegen.md#status",
+            _measures(
+                massnahmen,
+                lambda m: m.record.status_beleg is not None and m.record.status_beleg.art == "Abschlussbilanz",
+            ),
+        ),
+        Luecke(
+            "folien",
+            "Beiträge ohne Folien, Dokument oder Video",
+            "Lesende suchen, was in einem Beitrag gezeigt und gesagt wurde.",
+            "beitrag.md#anhaenge",
+            tuple(
+                _talk(event, talk) for event, talk in talks if not talk.record.anhaenge and talk.record.video is None
+            ),
+        ),
+        Luecke(
+            "dokumentation",
+            "Veranstaltungen ohne Dokumentation",
+            "Lesende suchen die Dokumentation einer Veranstaltung.",
+            "beitrag.md#anhaenge",
+            tuple(_event(event) for event in events if event.tagung.dokumentation is None),
+        ),
+        Luecke(
+            "programmstand",
+            "Vorbei, aber noch „angekündigt“",
+            "Die Seiten sprechen noch von Geplantem, obwohl die Veranstaltung vorbei ist.",
+            "belegen.md#programmstand",
+            tuple(
+                _event(event, f"letzter Tag {_last_day(event):%d.%m.%Y}")
+                for event in events
+                if event.tagung.programmstand == "angekündigt" and _last_day(event) < heute
+            ),
+        ),
+        Luecke(
+            "archiv",
+            "Quellen ohne archivierte Fassung",
+            "Seiten im Netz verschwinden; eine archivierte Fassung hält die Quelle auffindbar.",
+            "belegen.md#quellen",
+            tuple(_unarchived(massnahmen, events, talks)),
+        ),
     ]
 
 
-def _measures(massnahmen: Iterable[Massnahme], missing: Callable[[Massnahme], bool],
-              angabe: Callable[[Massnahme], str] = lambda m: "") -> tuple[Eintrag, ...]:
+def _measures(
+    massnahmen: Iterable[Massnahme],
+    missing: Callable[[Massnahme], bool],
+    angabe: Callable[[Massnahme], str] = lambda m: "",
+) -> tuple[Eintrag, ...]:
     return tuple(Eintrag(m.record.titel, urls.massnahme(m.slug), m.source, angabe(m)) for m in massnahmen if missing(m))
 
 
@@ -101,8 +151,9 @@ def _precision(m: Massnahme) -> str:
 
 
 def _talk(event: Veranstaltungsdaten, talk: Vortrag, angabe: str = "") -> Eintrag:
-    return Eintrag(talk.record.titel, urls.event_page(event.ordner, talk.slug), talk.source,
-                   angabe or event.tagung.titel)
+    return Eintrag(
+        talk.record.titel, urls.event_page(event.ordner, talk.slug), talk.source, angabe or event.tagung.titel
+    )
 
 
 def _event(event: Veranstaltungsdaten, angabe: str = "") -> Eintrag:
@@ -113,8 +164,9 @@ def _last_day(event: Veranstaltungsdaten) -> dt.date:
     return max(tag.datum for tag in event.tagung.tage)
 
 
-def _unarchived(massnahmen: list[Massnahme], events: list[Veranstaltungsdaten],
-                talks: list[tuple[Veranstaltungsdaten, Vortrag]]) -> Iterable[Eintrag]:
+def _unarchived(
+    massnahmen: list[Massnahme], events: list[Veranstaltungsdaten], talks: list[tuple[Veranstaltungsdaten, Vortrag]]
+) -> Iterable[Eintrag]:
     """Records with a source on the web that has no archived copy, with how many of their sources lack one."""
 
     def count(quellen: list[Quelle]) -> str:

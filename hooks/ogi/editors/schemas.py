@@ -131,8 +131,11 @@ def _as_draft7(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     # `discriminator` is OpenAPI, not JSON Schema: oneOf with each geometry's `type` const does its job.
-    result = {("definitions" if key == "$defs" else key): _as_draft7(value)
-              for key, value in node.items() if key != "discriminator"}
+    result = {
+        ("definitions" if key == "$defs" else key): _as_draft7(value)
+        for key, value in node.items()
+        if key != "discriminator"
+    }
     if "$ref" in result:
         result["$ref"] = result["$ref"].replace("#/$defs/", "#/definitions/")
         if len(result) > 1:

@@ -81,20 +81,44 @@ def build_commit(repo: Path, commit: str, dest: Path, content: Path | None, work
     history) and removed afterwards; the repository's own working tree is not touched.
     """
     tree = work / f"tree-{commit.replace('/', '-')}"
-    subprocess.run(["git", "-C", str(repo), "worktree", "add", "--quiet", "--detach", str(tree), commit],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "worktree", "add", "--quiet", "--detach", str(tree), commit],
+        check=True,
+        capture_output=True,
+    )
     try:
         if content is not None:
             shutil.rmtree(tree / "content")
             shutil.copytree(content, tree / "content")
-        env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": BUILD_URL,
-                            "REPO_URL": BUILD_REPO, "PYTHONPATH": str(tree / "hooks")}
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                               "--config-file", str(tree / "mkdocs.yml"), "--site-dir", str(dest)],
-                              capture_output=True, text=True, env=env, cwd=tree)
+        env = os.environ | {
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+            "SITE_URL": BUILD_URL,
+            "REPO_URL": BUILD_REPO,
+            "PYTHONPATH": str(tree / "hooks"),
+        }
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "--config-file",
+                str(tree / "mkdocs.yml"),
+                "--site-dir",
+                str(dest),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tree,
+        )
     finally:
-        subprocess.run(["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)],
-                       check=False, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(repo), "worktree", "remove", "--force", str(tree)], check=False, capture_output=True
+        )
 
 
 def compare_commits(repo: Path, old: str, new: str, content: Path | None) -> int:

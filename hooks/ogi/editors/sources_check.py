@@ -60,19 +60,26 @@ class Settings:
     user_agent: str = "ogi-quellen-pruefen/1.0 (checks the sources cited by a static website)"  # ASCII only
 
 
-async def check_urls(urls: Iterable[str], settings: Settings, now: Callable[[], float] = time.time,
-                     transport: httpx.AsyncBaseTransport | None = None) -> dict[str, Result]:
+async def check_urls(
+    urls: Iterable[str],
+    settings: Settings,
+    now: Callable[[], float] = time.time,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> dict[str, Result]:
     """Ask the server of each address once (plus retries); at most `parallel` at a time, `per_host`
     per host, with a pause between two requests to the same host."""
     urls = list(dict.fromkeys(urls))
     overall = asyncio.Semaphore(settings.parallel)
     hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(settings.per_host))
-    async with httpx.AsyncClient(follow_redirects=False, timeout=settings.timeout, transport=transport,
-                                 headers={"User-Agent": settings.user_agent},
-                                 # No connection is kept for another request: requests go to addresses, and two
-                                 # names on one address must not share a TLS connection made for one of them.
-                                 limits=httpx.Limits(max_connections=settings.parallel,
-                                                     max_keepalive_connections=0)) as client:
+    async with httpx.AsyncClient(
+        follow_redirects=False,
+        timeout=settings.timeout,
+        transport=transport,
+        headers={"User-Agent": settings.user_agent},
+        # No connection is kept for another request: requests go to addresses, and two
+        # names on one address must not share a TLS connection made for one of them.
+        limits=httpx.Limits(max_connections=settings.parallel, max_keepalive_connections=0),
+    ) as client:
 
         async def one(url: str) -> Result:
             async with hosts[(urlsplit(url).hostname or "").lower()]:
@@ -85,8 +92,9 @@ async def check_urls(urls: Iterable[str], settings: Settings, now: Callable[[], 
     return dict(zip(urls, results, strict=True))
 
 
-async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
-                    now: Callable[[], float] = time.time) -> Result:
+async def check_url(
+    client: httpx.AsyncClient, url: str, settings: Settings, now: Callable[[], float] = time.time
+) -> Result:
     """One address: GET without reading the body (some servers answer HEAD wrongly), redirects followed
     here, each hop only to a public address."""
     result = Result(url, UNSURE, "nicht geprüft", checked=now(), definite=False)
@@ -96,8 +104,9 @@ async def check_url(client: httpx.AsyncClient, url: str, settings: Settings,
         try:
             answer = await _follow(client, url)
         except httpx.TimeoutException:
-            result = Result(url, UNSURE, f"keine Antwort innerhalb von {_seconds(settings.timeout)}",
-                            checked=now(), definite=False)
+            result = Result(
+                url, UNSURE, f"keine Antwort innerhalb von {_seconds(settings.timeout)}", checked=now(), definite=False
+            )
             continue
         except httpx.TooManyRedirects:
             return Result(url, BROKEN, "zu viele Weiterleitungen", checked=now())
@@ -144,8 +153,12 @@ async def _follow(client: httpx.AsyncClient, url: str) -> tuple[int, str, list[H
             return problem if current == url else f"Weiterleitung auf {current}: {problem}"
         target = httpx.URL(current)
         extensions = {"sni_hostname": target.raw_host.decode("ascii")} if target.scheme == "https" else {}
-        async with client.stream("GET", target.copy_with(host=address), headers={"Host": target.netloc.decode("ascii")},
-                                 extensions=extensions) as response:
+        async with client.stream(
+            "GET",
+            target.copy_with(host=address),
+            headers={"Host": target.netloc.decode("ascii")},
+            extensions=extensions,
+        ) as response:
             status, location = response.status_code, response.headers.get("location")
         if status not in REDIRECTS or not location:
             return status, current, history
@@ -171,8 +184,13 @@ def _classify(url: str, status: int, final: str, history: list[Hop], checked: fl
     if status in GONE_STATUSES:
         return Result(url, BROKEN, GONE_STATUSES[status] + via, checked=checked)
     if status in REFUSED_STATUSES:
-        return Result(url, UNSURE, f"{status}: der Server lässt keine automatische Prüfung zu{via}",
-                      checked=checked, definite=False)
+        return Result(
+            url,
+            UNSURE,
+            f"{status}: der Server lässt keine automatische Prüfung zu{via}",
+            checked=checked,
+            definite=False,
+        )
     if status >= 500:
         return Result(url, UNSURE, f"{status} Serverfehler{via}", checked=checked, definite=False)
     return Result(url, UNSURE, f"unerwartete Antwort {status}{via}", checked=checked, definite=False)
@@ -204,8 +222,14 @@ def save_cache(path: Path, results: dict[str, Result]) -> None:
     temporary.replace(path)
 
 
-def run(root: Path, settings: Settings | None = None, refresh: bool = False, out: TextIO = sys.stdout,
-        environ: dict[str, str] | None = None, now: Callable[[], float] = time.time) -> int:
+def run(
+    root: Path,
+    settings: Settings | None = None,
+    refresh: bool = False,
+    out: TextIO = sys.stdout,
+    environ: dict[str, str] | None = None,
+    now: Callable[[], float] = time.time,
+) -> int:
     """Check all cited addresses of the project at `root`; 1 if any is gone, else 0.
     Moved and doubtful addresses are reported but do not fail the run."""
     settings = settings or Settings()
@@ -222,21 +246,26 @@ def run(root: Path, settings: Settings | None = None, refresh: bool = False, out
     hosts = {urlsplit(u).hostname for u in urls}
     if len(hosts) > 1 and all(results[u].detail == NO_CONNECTION for u in urls):
         # No server at all answered: this machine is offline, which says nothing about the sources.
-        text = (f"Keiner der {len(hosts)} Server war zu erreichen: besteht eine Internetverbindung? "
-                f"Die {_count(len(urls), 'Adresse', 'Adressen')} wurden nicht bewertet.")
+        text = (
+            f"Keiner der {len(hosts)} Server war zu erreichen: besteht eine Internetverbindung? "
+            f"Die {_count(len(urls), 'Adresse', 'Adressen')} wurden nicht bewertet."
+        )
         print(text, file=out)
         _write_summary(environ, f"## Quellen-Prüfung\n\n{text}\n")
         return 1
 
     problems = [(c, results[c.url]) for c in citations if results[c.url].outcome != OK]
     report(problems, environ.get("GITHUB_ACTIONS") == "true", out)
-    by_outcome = {kind: len({c.url for c, r in problems if r.outcome == kind})
-                  for kind in (BROKEN, MOVED, UNSURE, REFUSED)}
+    by_outcome = {
+        kind: len({c.url for c, r in problems if r.outcome == kind}) for kind in (BROKEN, MOVED, UNSURE, REFUSED)
+    }
     refused = f", {by_outcome[REFUSED]} nicht öffentlich (nicht abgerufen)" if by_outcome[REFUSED] else ""
-    counts = (f"{_count(len(urls), 'Adresse', 'Adressen')} an {_count(len(citations), 'Stelle', 'Stellen')} "
-              f"geprüft ({len(fresh)} aus dem Zwischenspeicher "
-              f"{CACHE_FILE}): {by_outcome[BROKEN]} nicht erreichbar, {by_outcome[MOVED]} verschoben, "
-              f"{by_outcome[UNSURE]} unsicher{refused}.")
+    counts = (
+        f"{_count(len(urls), 'Adresse', 'Adressen')} an {_count(len(citations), 'Stelle', 'Stellen')} "
+        f"geprüft ({len(fresh)} aus dem Zwischenspeicher "
+        f"{CACHE_FILE}): {by_outcome[BROKEN]} nicht erreichbar, {by_outcome[MOVED]} verschoben, "
+        f"{by_outcome[UNSURE]} unsicher{refused}."
+    )
     print(counts, file=out)
     _write_summary(environ, summary_table(problems, counts))
     return 1 if by_outcome[BROKEN] or by_outcome[REFUSED] else 0

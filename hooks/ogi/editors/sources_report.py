@@ -39,11 +39,15 @@ def message(citation: Citation, result: Result) -> str:
     if result.outcome == UNSURE:
         return f"nicht sicher erreichbar ({result.detail}); im Browser prüfen"
     if result.outcome == REFUSED:
-        return (f"nicht abgerufen ({result.detail}); geprüft werden nur öffentliche Websites: die öffentliche "
-                "Adresse der Quelle eintragen")
+        return (
+            f"nicht abgerufen ({result.detail}); geprüft werden nur öffentliche Websites: die öffentliche "
+            "Adresse der Quelle eintragen"
+        )
     if citation.archiv_url:
-        advice = (f"eine archivierte Fassung ist eingetragen ({citation.archiv_url}); prüfen, ob sie die "
-                  "Angaben noch belegt, oder eine neue Quelle suchen")
+        advice = (
+            f"eine archivierte Fassung ist eingetragen ({citation.archiv_url}); prüfen, ob sie die "
+            "Angaben noch belegt, oder eine neue Quelle suchen"
+        )
     elif citation.archived_from:
         advice = f"eine andere archivierte Fassung eintragen, z. B. {ARCHIVE_SEARCH}{citation.archived_from}"
     elif citation.in_source:
@@ -53,8 +57,12 @@ def message(citation: Citation, result: Result) -> str:
     return f"nicht erreichbar ({result.detail}); {advice}"
 
 
-TITLES = {BROKEN: ("warning", "Quelle nicht erreichbar"), UNSURE: ("warning", "Quelle unsicher"),
-          MOVED: ("notice", "Quelle verschoben"), REFUSED: ("warning", "Quelle nicht öffentlich")}
+TITLES = {
+    BROKEN: ("warning", "Quelle nicht erreichbar"),
+    UNSURE: ("warning", "Quelle unsicher"),
+    MOVED: ("notice", "Quelle verschoben"),
+    REFUSED: ("warning", "Quelle nicht öffentlich"),
+}
 
 
 def report(problems: list[tuple[Citation, Result]], github: bool, out: TextIO) -> None:

@@ -25,14 +25,18 @@ def add_tool_commands(commands: argparse._SubParsersAction) -> None:
     projekt.add_argument("--kommune", default="", help="Kommune, wie in content/kommunen.yml")
     _common(projekt)
 
-    veranstaltung = commands.add_parser("new-veranstaltung", help="eine neue Veranstaltung (Ordner mit tagung.yml) anlegen")
+    veranstaltung = commands.add_parser(
+        "new-veranstaltung", help="eine neue Veranstaltung (Ordner mit tagung.yml) anlegen"
+    )
     veranstaltung.add_argument("--titel", default="", help="Titel der Veranstaltung")
     veranstaltung.add_argument("--tag", default="", help="Datum des ersten Tages, JJJJ-MM-TT")
     _common(veranstaltung)
 
     beitrag = commands.add_parser("new-beitrag", help="einen neuen Beitrag einer Veranstaltung anlegen")
     beitrag.add_argument("--titel", default="", help="Titel des Beitrags")
-    beitrag.add_argument("--veranstaltung", default="", help="Ordner der Veranstaltung in content/, z. B. netzwerktag-2022")
+    beitrag.add_argument(
+        "--veranstaltung", default="", help="Ordner der Veranstaltung in content/, z. B. netzwerktag-2022"
+    )
     beitrag.add_argument("--art", default="Vortrag", help="Art des Beitrags (Standard: Vortrag)")
     beitrag.add_argument("--tag", default="", help="Datum des Tages, JJJJ-MM-TT")
     beitrag.add_argument("--session", default="", help="id der Session aus tagung.yml")
@@ -50,15 +54,18 @@ def port_message(port: int) -> str | None:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
-            return (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? Dann dort "
-                    f"weiterarbeiten, oder einen anderen Port wählen: make serve PORT={port + 1}")
+            return (
+                f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? Dann dort "
+                f"weiterarbeiten, oder einen anderen Port wählen: make serve PORT={port + 1}"
+            )
     return None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--slug", default="", help="Dateiname ohne .yml (Standard: aus dem Titel)")
-    parser.add_argument("--datum", type=dt.date.fromisoformat, default=None,
-                        help="Datenstand JJJJ-MM-TT (Standard: heute)")
+    parser.add_argument(
+        "--datum", type=dt.date.fromisoformat, default=None, help="Datenstand JJJJ-MM-TT (Standard: heute)"
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
 
 
@@ -79,15 +86,24 @@ def run_tool(args: argparse.Namespace) -> int:
         elif args.command == "new-veranstaltung":
             path = new_veranstaltung(root, args.titel, args.tag, today, slug=args.slug or None)
         else:
-            path = new_beitrag(root, args.titel, today, art=args.art, tag=args.tag or None,
-                               session=args.session or None, slug=args.slug or None,
-                               veranstaltung=args.veranstaltung or None)
+            path = new_beitrag(
+                root,
+                args.titel,
+                today,
+                art=args.art,
+                tag=args.tag or None,
+                session=args.session or None,
+                slug=args.slug or None,
+                veranstaltung=args.veranstaltung or None,
+            )
     except ScaffoldError as exc:
         print(flat(f"Nicht angelegt: {exc}"), file=sys.stderr)  # the message may quote an existing title
         return 1
     shown = path.relative_to(root).as_posix()
-    print(f"Angelegt: {shown}\nJetzt die Werte mit „ergänzen“ ausfüllen, dann `make serve` zur Vorschau "
-          "und `make check` zur Prüfung.")
+    print(
+        f"Angelegt: {shown}\nJetzt die Werte mit „ergänzen“ ausfüllen, dann `make serve` zur Vorschau "
+        "und `make check` zur Prüfung."
+    )
     return 0
 
 
@@ -95,8 +111,10 @@ def _schemas(root: Path, check_only: bool) -> int:
     if check_only:
         stale = stale_schemas(root)
         for name in stale:
-            print(f"{name}: passt nicht zu den Modellen; `make schemas` ausführen und die Datei einchecken",
-                  file=sys.stderr)
+            print(
+                f"{name}: passt nicht zu den Modellen; `make schemas` ausführen und die Datei einchecken",
+                file=sys.stderr,
+            )
         return 1 if stale else 0
     changed = write_schemas(root)
     print("Geschrieben: " + ", ".join(changed) if changed else "Die Schemas sind aktuell.")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..model import urls
 from ..model.site import Site
-from ..records.layout import attachments_dir
 from ..records.files import DOCUMENT_FORMATS, DOCUMENTS, human_size, published_file
+from ..records.layout import attachments_dir
 
 
 @dataclass(frozen=True)
@@ -51,4 +51,3 @@ def dateiformat(name: str) -> str:
     suffix = Path(name).suffix.lstrip(".").lower()
     known = DOCUMENT_FORMATS.get(suffix)
     return known.label if known else suffix.upper() or "Datei"
-

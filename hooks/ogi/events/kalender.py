@@ -23,14 +23,15 @@ from .schedule import end_known, talk_times, time_known
 from .veranstaltung import Veranstaltung
 
 
-
 class Kalender(Export):
     identifier = "kalender.ics"
     extension = "ics"
     content_type = "text/calendar"
     label = "Programm für Kalender-Apps"
-    hinweis = ("die Tage und alle Beiträge mit bekannter Uhrzeit, zum Übernehmen in Outlook, Google Kalender oder "
-               "die Kalender-App des Telefons")
+    hinweis = (
+        "die Tage und alle Beiträge mit bekannter Uhrzeit, zum Übernehmen in Outlook, Google Kalender oder "
+        "die Kalender-App des Telefons"
+    )
     eu_dateityp = "ICS"
 
     def render(self, event: Veranstaltung, umgebung: Umgebung) -> bytes:
@@ -80,8 +81,7 @@ def _calendar(event: Veranstaltung, umgebung: Umgebung, components: list[icalend
     return calendar.to_ical()
 
 
-def _common(event: Veranstaltung, component: icalendar.Event, umgebung: Umgebung, modified: dt.date,
-            tag: Tag) -> None:
+def _common(event: Veranstaltung, component: icalendar.Event, umgebung: Umgebung, modified: dt.date, tag: Tag) -> None:
     component.add("dtstamp", umgebung.erstellt.astimezone(dt.UTC))
     component.add("last-modified", dt.datetime.combine(modified, dt.time(), tzinfo=dt.UTC))
     component.add("status", "CONFIRMED")

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 import jinja2
 
 from ..model import urls
-from .anhaenge import Datei
-from ..opendata.exporte import Umgebung
-from .kalender import Kalender, talk_calendars, talk_file
 from ..model.output import Output
+from ..opendata.exporte import Umgebung
+from .anhaenge import Datei
+from .kalender import Kalender, talk_calendars, talk_file
 from .programm import normalised_name
 from .schedule import ScheduleJson, time_known
 from .schedule_xml import ScheduleXml
@@ -27,11 +27,23 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
     if t.dokumentation and t.dokumentation.datei:
         dokumentation = event.datei(t.dokumentation.titel, t.dokumentation.datei)
     anker = event.anker
-    daten = [{"label": e.label, "hinweis": e.hinweis, "href": urls.link(event.file(e.identifier), event.page())}
-             for e in EVENT_EXPORTS]
-    yield Output(event.page(), env.get_template("tagung.md.j2").render(
-        seite=event.page(), ordner=event.uri, t=t, programm=list(event.programm), dokumentation=dokumentation, anzahl_referierende=len(anker),
-        daten=daten), source=event.source)
+    daten = [
+        {"label": e.label, "hinweis": e.hinweis, "href": urls.link(event.file(e.identifier), event.page())}
+        for e in EVENT_EXPORTS
+    ]
+    yield Output(
+        event.page(),
+        env.get_template("tagung.md.j2").render(
+            seite=event.page(),
+            ordner=event.uri,
+            t=t,
+            programm=list(event.programm),
+            dokumentation=dokumentation,
+            anzahl_referierende=len(anker),
+            daten=daten,
+        ),
+        source=event.source,
+    )
 
     files: dict[str, Datei] = {}
     if dokumentation is not None:
@@ -43,18 +55,42 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
         personen = [(p, anker[normalised_name(p.name)]) for p in v.record.referierende]
         # Markdown links resolve from the page's source file, which sits in the event's folder.
         kalender = talk_file(event, v) if time_known(v) else None
-        yield Output(event.page(v.slug), page.render(seite=event.page(v.slug), ordner=event.uri, v=v, t=t, anhaenge=anhaenge, personen=personen,
-                                                     kalender=kalender),
-                     source=v.source)
+        yield Output(
+            event.page(v.slug),
+            page.render(
+                seite=event.page(v.slug),
+                ordner=event.uri,
+                v=v,
+                t=t,
+                anhaenge=anhaenge,
+                personen=personen,
+                kalender=kalender,
+            ),
+            source=v.source,
+        )
 
     page = env.get_template("session.md.j2")
     for s in t.sessions:
         tag = next((d for d in t.tage if d.datum == s.tag), None)
-        yield Output(urls.session(event.uri, s.id), page.render(
-            seite=urls.session(event.uri, s.id), ordner=event.uri, s=s, tag=tag, vortraege=event.session_vortraege.get(s.id, []), t=t), source=event.source)
+        yield Output(
+            urls.session(event.uri, s.id),
+            page.render(
+                seite=urls.session(event.uri, s.id),
+                ordner=event.uri,
+                s=s,
+                tag=tag,
+                vortraege=event.session_vortraege.get(s.id, []),
+                t=t,
+            ),
+            source=event.source,
+        )
 
-    yield Output(event.page("referierende"), env.get_template("referierende.md.j2").render(
-        seite=event.page("referierende"), ordner=event.uri, t=t, referierende=list(event.referierende)))
+    yield Output(
+        event.page("referierende"),
+        env.get_template("referierende.md.j2").render(
+            seite=event.page("referierende"), ordner=event.uri, t=t, referierende=list(event.referierende)
+        ),
+    )
     for export in EVENT_EXPORTS:
         yield Output(event.file(export.identifier), export().render(event, umgebung), source=event.source)
     for v, ics in talk_calendars(event, umgebung):
@@ -66,7 +102,13 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
 def archive_outputs(events: list[Veranstaltung], env: jinja2.Environment) -> Iterable[Output]:
     """The 'Veranstaltungen' page (newest event first) and the index of all speakers."""
     newest_first = sorted(events, key=lambda e: e.record.tage[0].datum, reverse=True)
-    yield Output(urls.VERANSTALTUNGEN, env.get_template("veranstaltungen.md.j2").render(
-        seite=urls.VERANSTALTUNGEN, events=newest_first))
-    yield Output(urls.ALLE_REFERIERENDEN, env.get_template("alle_referierenden.md.j2").render(
-        seite=urls.ALLE_REFERIERENDEN, personen=alle_referierenden(events)))
+    yield Output(
+        urls.VERANSTALTUNGEN,
+        env.get_template("veranstaltungen.md.j2").render(seite=urls.VERANSTALTUNGEN, events=newest_first),
+    )
+    yield Output(
+        urls.ALLE_REFERIERENDEN,
+        env.get_template("alle_referierenden.md.j2").render(
+            seite=urls.ALLE_REFERIERENDEN, personen=alle_referierenden(events)
+        ),
+    )

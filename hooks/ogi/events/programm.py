@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model.site import Veranstaltungsdaten, Vortrag
-from ..records.tagung import Person, Session, Tag
 from ..records.slugs import slugify
+from ..records.tagung import Person, Session, Tag
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,10 @@ def speakers(event: Veranstaltungsdaten) -> list[Referent]:
     for v in talks_in_order(event):
         for person in v.record.referierende:
             by_name.setdefault(normalised_name(person.name), []).append(Auftritt(v, person))
-    ordered = sorted(by_name.values(), key=lambda auftritte: (sort_key(auftritte[0].person.name),
-                                                               normalised_name(auftritte[0].person.name)))
+    ordered = sorted(
+        by_name.values(),
+        key=lambda auftritte: (sort_key(auftritte[0].person.name), normalised_name(auftritte[0].person.name)),
+    )
     result: list[Referent] = []
     used: set[str] = set()
     for auftritte in ordered:

@@ -77,14 +77,17 @@ def schedule(event: Veranstaltung, site_url: str) -> dict:
             room = block.session.titel if block.session else MAIN_ROOM
             rooms.setdefault(room, _room(event, room, block.session))
             day_rooms.setdefault(room, []).extend(
-                _event(event, v, talk_slot(v), zone, room, site_url, anchors) for v in block.vortraege)
-        days.append({
-            "index": index,
-            "date": tag.datum.isoformat(),
-            "day_start": _moment(tag.datum, window.start, zone),
-            "day_end": _moment(tag.datum, window.end, zone),
-            "rooms": day_rooms,
-        })
+                _event(event, v, talk_slot(v), zone, room, site_url, anchors) for v in block.vortraege
+            )
+        days.append(
+            {
+                "index": index,
+                "date": tag.datum.isoformat(),
+                "day_start": _moment(tag.datum, window.start, zone),
+                "day_end": _moment(tag.datum, window.end, zone),
+                "rooms": day_rooms,
+            }
+        )
     return {
         "$schema": SCHEMA_URL,
         "schedule": {
@@ -157,15 +160,18 @@ def talk_times(event: Veranstaltung, v: Vortrag) -> tuple[dt.datetime, dt.dateti
     return midnight + dt.timedelta(minutes=slot.start), midnight + dt.timedelta(minutes=slot.start + slot.minutes)
 
 
-def _event(event: Veranstaltung, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_url: str,
-           anchors: dict[str, str]) -> dict:
+def _event(
+    event: Veranstaltung, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_url: str, anchors: dict[str, str]
+) -> dict:
     r = v.record
     event_guid = event.guid("event", v.slug)
     index_url = _absolute(site_url, event.page_path("referierende"))
     links = [{"type": "media", "url": str(r.video), "title": "Videoaufzeichnung"}] if r.video else []
     types = {a.datei: REFERENCE_TYPES[a.art] for a in r.anhaenge}
-    attachments = [{"type": types[file.datei], "url": _absolute(site_url, file.uri), "title": file.linktext}
-                   for file in event.anhaenge(v)]
+    attachments = [
+        {"type": types[file.datei], "url": _absolute(site_url, file.uri), "title": file.linktext}
+        for file in event.anhaenge(v)
+    ]
     return {
         "guid": str(event_guid),
         "id": event_guid.int % (2**31 - 1) + 1,  # deprecated integer id, derived so that it is stable too

@@ -50,8 +50,9 @@ def schedule_xml(event: Veranstaltung, site_url: str) -> str:
     _text(conf, "time_zone_name", conference["time_zone_name"])
     guids = {room["name"]: room["guid"] for room in conference["rooms"]}
     for day in conference["days"]:
-        day_element = ET.SubElement(root, "day", index=str(day["index"]), date=day["date"],
-                                    start=day["day_start"], end=day["day_end"])
+        day_element = ET.SubElement(
+            root, "day", index=str(day["index"]), date=day["date"], start=day["day_start"], end=day["day_end"]
+        )
         for name, events in day["rooms"].items():
             room = ET.SubElement(day_element, "room", name=name, guid=guids[name])
             for e in events:
@@ -98,4 +99,3 @@ def _http(parent: ET.Element, tag: str, url: str) -> None:
     # The schema takes only absolute http(s) URLs here; a build without site_url leaves the element out.
     if url.startswith(("http://", "https://")):
         _text(parent, tag, url)
-

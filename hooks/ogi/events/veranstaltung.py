@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from .anhaenge import Datei, datei
+from ..model import urls
 from ..model.site import Site, Veranstaltungsdaten, Vortrag
+from ..records.slugs import slugify
 from ..records.tagung import Tagung
+from .anhaenge import Datei, datei
 from .programm import (
     Auftritt,
     ProgrammTag,
@@ -24,8 +26,6 @@ from .programm import (
     sort_key,
     speakers,
 )
-from ..model import urls
-from ..records.slugs import slugify
 
 # guids must not change when the site moves to another host, so they hang off an address at the operator:
 # one per folder name (the folder is the address of the event's pages, so it stays), or the address an
@@ -67,8 +67,12 @@ class Veranstaltung:
     @cached_property
     def session_vortraege(self) -> dict[str, list[Vortrag]]:
         """Session id -> its talks in programme order."""
-        return {block.session.id: block.vortraege for tag in self.programm for block in tag.bloecke
-                if block.session is not None}
+        return {
+            block.session.id: block.vortraege
+            for tag in self.programm
+            for block in tag.bloecke
+            if block.session is not None
+        }
 
     @cached_property
     def datenstand(self) -> dt.date:
@@ -107,10 +111,17 @@ class Veranstaltung:
 
 def veranstaltung(site: Site, daten: Veranstaltungsdaten) -> Veranstaltung:
     """The event of one loaded folder, with its programme and speakers derived once."""
-    return Veranstaltung(uri=daten.ordner, acronym="ogi_" + daten.ordner.replace("-", "_"),
-                         namespace=guid_namespace(daten),
-                         record=daten.tagung, source=daten.source, site=site, daten=daten,
-                         programm=tuple(programme(daten)), referierende=tuple(speakers(daten)))
+    return Veranstaltung(
+        uri=daten.ordner,
+        acronym="ogi_" + daten.ordner.replace("-", "_"),
+        namespace=guid_namespace(daten),
+        record=daten.tagung,
+        source=daten.source,
+        site=site,
+        daten=daten,
+        programm=tuple(programme(daten)),
+        referierende=tuple(speakers(daten)),
+    )
 
 
 def veranstaltungen(site: Site) -> list[Veranstaltung]:

@@ -34,8 +34,19 @@ if TYPE_CHECKING:
 # Folium and branca take about a second to import: the modules that draw maps load on first use, so that
 # `make check` and the editors' tools, which draw none, start without them.
 _LAZY = {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")} | {
-    name: "karten" for name in ("KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN", "UNGEFAEHR_RADIUS_M", "Karten",
-                                "karten_features", "massnahme_optionen", "massnahme_zeichnung", "ogi_map")}
+    name: "karten"
+    for name in (
+        "KOMMUNE_RADIUS_M",
+        "PLACEHOLDER",
+        "STATUS_FARBEN",
+        "UNGEFAEHR_RADIUS_M",
+        "Karten",
+        "karten_features",
+        "massnahme_optionen",
+        "massnahme_zeichnung",
+        "ogi_map",
+    )
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -45,9 +56,26 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",
-    "UNGEFAEHR_RADIUS_M", "RenderedMap", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
-    "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "ogi_map",
-    "massnahme_optionen", "massnahme_zeichnung", "positions", "render_map", "stabilise_ids",
+    "CONSENT_SCRIPT",
+    "KOMMUNE_RADIUS_M",
+    "PLACEHOLDER",
+    "STATUS_FARBEN",
+    "UNGEFAEHR_RADIUS_M",
+    "RenderedMap",
+    "Karten",
+    "KartenEinstellungen",
+    "SettingsError",
+    "OgiMap",
+    "asset_files",
+    "asset_outputs",
+    "bounds",
+    "centre",
+    "karten_einstellungen",
+    "karten_features",
+    "ogi_map",
+    "massnahme_optionen",
+    "massnahme_zeichnung",
+    "positions",
+    "render_map",
+    "stabilise_ids",
 ]
-

@@ -14,13 +14,13 @@ from typing import Any
 
 import jinja2
 
-from .site import Site
+from ..events.veranstaltung import Veranstaltung, veranstaltungen
+from ..maps import Karten, KartenEinstellungen
 from ..opendata.exporte import Umgebung
+from ..pages.render import environment
 from .foerdersummen import FoerderSummen, foerdersummen
 from .gitdates import last_commits
-from ..maps import Karten, KartenEinstellungen
-from ..pages.render import environment
-from ..events.veranstaltung import Veranstaltung, veranstaltungen
+from .site import Site
 
 
 @dataclass

@@ -13,12 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from . import urls
-from .site import Massnahme
-from ..records.models import Foerdersumme
-from .output import Output
 from ..pages.render import euro
-
+from ..records.models import Foerdersumme
+from . import urls
+from .output import Output
+from .site import Massnahme
 
 
 @dataclass(frozen=True)
@@ -65,10 +64,14 @@ def _betrag(m: Massnahme) -> int | None:
 
 def _summe(name: str, massnahmen: list[Massnahme], slug: str | None = None) -> Summe:
     betraege = [_betrag(m) for m in massnahmen]
-    return Summe(name=name, betrag=sum(b for b in betraege if b is not None),
-                 mit_betrag=sum(1 for b in betraege if b is not None),
-                 ohne_betrag=sum(1 for b in betraege if b is None),
-                 gemeinsam=sum(1 for m in massnahmen if len(m.kommunen) > 1), slug=slug)
+    return Summe(
+        name=name,
+        betrag=sum(b for b in betraege if b is not None),
+        mit_betrag=sum(1 for b in betraege if b is not None),
+        ohne_betrag=sum(1 for b in betraege if b is None),
+        gemeinsam=sum(1 for m in massnahmen if len(m.kommunen) > 1),
+        slug=slug,
+    )
 
 
 def _sortiert(summen: list[Summe]) -> tuple[Summe, ...]:
@@ -110,13 +113,21 @@ def balken_svg(summen: tuple[Summe, ...], titel: str) -> str:
         rows.append(
             f'<text x="{label_w - 8}" y="{y + bar - 4}" text-anchor="end">{escape(s.name)}</text>'
             f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar}" fill="#2e7d32"/>'
-            f'<text x="{label_w + w + 6}" y="{y + bar - 4}">{escape(value)}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" role="img" aria-labelledby="t" font-family="sans-serif" font-size="13" '
-            f'fill="#1f2a1f">\n<title id="t">{escape(titel)}</title>\n' + "\n".join(rows) + "\n</svg>\n")
+            f'<text x="{label_w + w + 6}" y="{y + bar - 4}">{escape(value)}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="t" font-family="sans-serif" font-size="13" '
+        f'fill="#1f2a1f">\n<title id="t">{escape(titel)}</title>\n' + "\n".join(rows) + "\n</svg>\n"
+    )
 
 
 def foerder_outputs(summen: FoerderSummen) -> list[Output]:
     """The two charts as files of the site."""
-    return [Output(urls.FOERDERUNG_KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
-            Output(urls.FOERDERUNG_KREISE_SVG, content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis oder kreisfreier Stadt"))]
+    return [
+        Output(urls.FOERDERUNG_KOMMUNEN_SVG, content=balken_svg(summen.kommunen, "Förderung der Maßnahmen je Kommune")),
+        Output(
+            urls.FOERDERUNG_KREISE_SVG,
+            content=balken_svg(summen.kreise, "Förderung der Maßnahmen je Kreis oder kreisfreier Stadt"),
+        ),
+    ]

@@ -25,9 +25,25 @@ def last_commits(root: Path, folder: str) -> dict[str, dt.datetime]:
         result = subprocess.run(
             # Along main only (first parents): a merge counts with what it changed there, so a branch that
             # edited a page and took the edit back does not date it.
-            ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cI",
-             "--name-only", "--relative", "--no-renames", "-z", "--", folder],
-            capture_output=True, text=True, check=False, timeout=60,
+            [
+                "git",
+                "-C",
+                str(root),
+                "log",
+                "--first-parent",
+                "--diff-merges=first-parent",
+                "--format=%x00%cI",
+                "--name-only",
+                "--relative",
+                "--no-renames",
+                "-z",
+                "--",
+                folder,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -46,7 +62,7 @@ def _parse(output: str, folder: str) -> dict[str, dt.datetime]:
             continue
         if token.startswith(prefix):
             if current is not None:
-                moments.setdefault(token[len(prefix):], current)  # the log is newest first
+                moments.setdefault(token[len(prefix) :], current)  # the log is newest first
             continue
         try:
             current = dt.datetime.fromisoformat(token)

@@ -98,8 +98,12 @@ class Massnahme:
             return None
         quelle = self.record.quellen[beleg.quelle - 1]
         nur_bilanz = beleg.art == "Abschlussbilanz"
-        return StatusGrundlage("Abschlussbilanz des Programms" if nur_bilanz else quelle.titel, beleg.quelle,
-                               beleg.datum or quelle.datum, nur_bilanz)
+        return StatusGrundlage(
+            "Abschlussbilanz des Programms" if nur_bilanz else quelle.titel,
+            beleg.quelle,
+            beleg.datum or quelle.datum,
+            nur_bilanz,
+        )
 
     @property
     def zeitraum_text(self) -> str | None:
@@ -134,7 +138,9 @@ class Massnahme:
     def suchwoerter(self) -> list[str]:
         """The editors' `stichworte`, then the Kommunen and the Träger (the facts list is not indexed)."""
         r = self.record
-        return list(dict.fromkeys([*r.stichworte, *(ort.name for ort in self.kommunen), *([r.traeger] if r.traeger else [])]))
+        return list(
+            dict.fromkeys([*r.stichworte, *(ort.name for ort in self.kommunen), *([r.traeger] if r.traeger else [])])
+        )
 
     @property
     def fertig_jahr(self) -> int | None:

@@ -16,11 +16,10 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from ..model import urls
 from ..model.site import Massnahme, Site
 from .exporte import LIZENZ, LIZENZ_URL, Export, Umgebung
-from ..model import urls
 from .spalten import SPALTE, XLSX_SPALTEN, werte, xlsx_wert
-
 
 
 class ProjekteXlsx(Export):
@@ -28,8 +27,10 @@ class ProjekteXlsx(Export):
     extension = "xlsx"
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     label = "Tabelle für Excel/LibreOffice"
-    hinweis = ("je Maßnahme eine Zeile mit Beträgen als Zahlen in €, Daten als Datum und einem Link zur Seite; "
-               "ein zweites Blatt nennt Lizenz und Quelle")
+    hinweis = (
+        "je Maßnahme eine Zeile mit Beträgen als Zahlen in €, Daten als Datum und einem Link zur Seite; "
+        "ein zweites Blatt nennt Lizenz und Quelle"
+    )
     eu_dateityp = "XLSX"
     uri = urls.XLSX
 
@@ -49,8 +50,9 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
     stand = max((m.record.datenstand for m in massnahmen), default=dt.date(2020, 1, 1))
     buffer = io.BytesIO()
     # Text from content is written as text: no formulas, numbers or links guessed from strings.
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_numbers": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
     fett = wb.add_format({"bold": True})
     datum = wb.add_format({"num_format": DATUM})
     euro = wb.add_format({"num_format": EURO})
@@ -69,10 +71,17 @@ def projekte_xlsx(massnahmen: list[Massnahme], site_url: str, anbieter: str, liz
             else:
                 _write(ws, row, col, value, datum, euro if spalte.euro else None)
     info = wb.add_worksheet("Lizenz und Quelle")
-    for row, (label, value) in enumerate((
-            ("Inhalt", "Maßnahmen der Offensive Grüne Infrastruktur 2030"), ("Datenbereitsteller", anbieter),
-            ("Lizenz", lizenz), ("Lizenztext", lizenz_url), ("Quelle", urls.absolute_url(site_url, urls.MASSNAHMEN)),
-            ("Namensnennung", f"Datenquelle: {anbieter}, {lizenz}"), ("Stand der Daten", stand))):
+    for row, (label, value) in enumerate(
+        (
+            ("Inhalt", "Maßnahmen der Offensive Grüne Infrastruktur 2030"),
+            ("Datenbereitsteller", anbieter),
+            ("Lizenz", lizenz),
+            ("Lizenztext", lizenz_url),
+            ("Quelle", urls.absolute_url(site_url, urls.MASSNAHMEN)),
+            ("Namensnennung", f"Datenquelle: {anbieter}, {lizenz}"),
+            ("Stand der Daten", stand),
+        )
+    ):
         info.write_string(row, 0, label, fett)
         if label in ("Lizenztext", "Quelle") and isinstance(value, str):
             _write_link(info, row, 1, value, value, link)

@@ -17,10 +17,10 @@ import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..events.veranstaltung import Veranstaltung
 from ..model import urls
 from ..model.site import Site
 from .exporte import Export, Umgebung
-from ..events.veranstaltung import Veranstaltung
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -62,8 +62,9 @@ class Eintrag:
         return urls.page_url(self.seite)
 
 
-def eintraege(site: Site, events: list[Veranstaltung],
-              history: Mapping[str, dt.datetime] | None = None) -> list[Eintrag]:
+def eintraege(
+    site: Site, events: list[Veranstaltung], history: Mapping[str, dt.datetime] | None = None
+) -> list[Eintrag]:
     """Every record and event, newest first; ties in a stable order. `history`: record file -> last commit."""
     history = history or {}
 
@@ -73,23 +74,47 @@ def eintraege(site: Site, events: list[Veranstaltung],
             return committed.astimezone(dt.UTC)
         return dt.datetime.combine(datenstand, dt.time(), dt.UTC)
 
-    entries = [Eintrag(f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}", m.record.titel, "Maßnahme",
-                       urls.massnahme(m.slug), changed(m.source, m.record.datenstand),
-                       m.record.kurzbeschreibung)
-               for m in site.massnahmen]
+    entries = [
+        Eintrag(
+            f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}",
+            m.record.titel,
+            "Maßnahme",
+            urls.massnahme(m.slug),
+            changed(m.source, m.record.datenstand),
+            m.record.kurzbeschreibung,
+        )
+        for m in site.massnahmen
+    ]
     for event in events:
-        talks = [Eintrag(f"urn:uuid:{event.guid('event', v.slug)}", v.record.titel, "Beitrag",
-                         event.page(v.slug), changed(v.source, v.record.datenstand), v.record.kurzbeschreibung)
-                 for v in event.vortraege]
+        talks = [
+            Eintrag(
+                f"urn:uuid:{event.guid('event', v.slug)}",
+                v.record.titel,
+                "Beitrag",
+                event.page(v.slug),
+                changed(v.source, v.record.datenstand),
+                v.record.kurzbeschreibung,
+            )
+            for v in event.vortraege
+        ]
         newest = max([changed(event.source, event.record.datenstand), *(t.updated for t in talks)])
-        entries.append(Eintrag(f"urn:uuid:{event.guid('veranstaltung', event.uri)}", event.record.titel,
-                               "Veranstaltung", event.page(), newest, event.record.kurzbeschreibung))
+        entries.append(
+            Eintrag(
+                f"urn:uuid:{event.guid('veranstaltung', event.uri)}",
+                event.record.titel,
+                "Veranstaltung",
+                event.page(),
+                newest,
+                event.record.kurzbeschreibung,
+            )
+        )
         entries += talks
     return sorted(entries, key=lambda e: (-e.updated.timestamp(), e.art, e.titel.casefold(), e.id))
 
 
-def nach_tagen(site: Site, events: list[Veranstaltung],
-               history: Mapping[str, dt.datetime] | None = None) -> list[tuple[dt.date, list[Eintrag]]]:
+def nach_tagen(
+    site: Site, events: list[Veranstaltung], history: Mapping[str, dt.datetime] | None = None
+) -> list[tuple[dt.date, list[Eintrag]]]:
     """The feed's entries grouped by day (in Germany), newest first: the page "Neu und geändert" for people."""
     tage: dict[dt.date, list[Eintrag]] = {}
     for e in eintraege(site, events, history)[:MAX_EINTRAEGE]:
@@ -97,8 +122,9 @@ def nach_tagen(site: Site, events: list[Veranstaltung],
     return list(tage.items())
 
 
-def atom_feed(site: Site, events: list[Veranstaltung], umgebung: Umgebung,
-              history: Mapping[str, dt.datetime] | None = None) -> bytes:
+def atom_feed(
+    site: Site, events: list[Veranstaltung], umgebung: Umgebung, history: Mapping[str, dt.datetime] | None = None
+) -> bytes:
     """The feed document (UTF-8 XML); `history` dates each entry (see the module's docstring)."""
     entries = eintraege(site, events, history)[:MAX_EINTRAEGE]
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "de"})

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF
 
+from ..events.veranstaltung import Veranstaltung
 from ..model import urls
+from ..model.output import Output
 from ..model.site import Site
-from .exporte import Export, Umgebung
 from ..records.kontakt import mailto, tel
 from ..records.models import DATENBEREITSTELLER_STANDARD
-from ..model.output import Output
-from ..events.veranstaltung import Veranstaltung
+from .exporte import Export, Umgebung
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 # GovData's data providers: http://dcat-ap.de/def/contributors/<ID> (DCAT-AP.de Konventionenhandbuch 2.0,
@@ -28,15 +28,31 @@ CONTRIBUTORS = Namespace("http://dcat-ap.de/def/contributors/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 LIZENZ_URI = URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
 SPRACHE = URIRef("http://publications.europa.eu/resource/authority/language/DEU")
-THEMEN = (URIRef("http://publications.europa.eu/resource/authority/data-theme/ENVI"),
-          URIRef("http://publications.europa.eu/resource/authority/data-theme/REGI"))
+THEMEN = (
+    URIRef("http://publications.europa.eu/resource/authority/data-theme/ENVI"),
+    URIRef("http://publications.europa.eu/resource/authority/data-theme/REGI"),
+)
 GEOCODING_LEVEL = URIRef("http://dcat-ap.de/def/politicalGeocoding/Level/administrativeDistrict")
 # The RVR area by Kreis: the 11 kreisfreie Städte and the Kreise Recklinghausen, Unna, Wesel and
 # Ennepe-Ruhr-Kreis. Keys (first five digits of the AGS) from © GeoBasis-DE / BKG (2021), VG5000, level GEM.
-KREISSCHLUESSEL = ("05112", "05113", "05117", "05119", "05170", "05512", "05513", "05562", "05911", "05913",
-                   "05914", "05915", "05916", "05954", "05978")
-GEOCODING_URIS = tuple(URIRef(f"http://dcat-ap.de/def/politicalGeocoding/districtKey/{key}")
-                       for key in KREISSCHLUESSEL)
+KREISSCHLUESSEL = (
+    "05112",
+    "05113",
+    "05117",
+    "05119",
+    "05170",
+    "05512",
+    "05513",
+    "05562",
+    "05911",
+    "05913",
+    "05914",
+    "05915",
+    "05916",
+    "05954",
+    "05978",
+)
+GEOCODING_URIS = tuple(URIRef(f"http://dcat-ap.de/def/politicalGeocoding/districtKey/{key}") for key in KREISSCHLUESSEL)
 
 
 class KatalogTurtle(Export):
@@ -44,8 +60,9 @@ class KatalogTurtle(Export):
     extension = "ttl"
     content_type = "text/turtle"
     label = "Beschreibung der Daten für Datenportale (DCAT-AP.de)"
-    hinweis = ("ein Verzeichnis aller Datendateien dieser Website im Standard DCAT-AP.de, damit Portale wie GovData "
-               "sie finden")
+    hinweis = (
+        "ein Verzeichnis aller Datendateien dieser Website im Standard DCAT-AP.de, damit Portale wie GovData sie finden"
+    )
     eu_dateityp = "RDF_TURTLE"
 
     def __init__(self, datensaetze: Sequence[Datensatz] = ()) -> None:
@@ -113,9 +130,17 @@ def katalog(site: Site, datensaetze: Sequence[Datensatz], umgebung: Umgebung) ->
 
     g.add((catalog, RDF.type, DCAT.Catalog))
     g.add((catalog, DCTERMS.title, Literal("Offene Daten der Offensive Grüne Infrastruktur 2030", lang="de")))
-    g.add((catalog, DCTERMS.description, Literal(
-        "Maßnahmen der Offensive Grüne Infrastruktur 2030 des Regionalverbands Ruhr mit Lage, Träger, Status "
-        "und Förderung sowie die Programme ihrer Veranstaltungen.", lang="de")))
+    g.add(
+        (
+            catalog,
+            DCTERMS.description,
+            Literal(
+                "Maßnahmen der Offensive Grüne Infrastruktur 2030 des Regionalverbands Ruhr mit Lage, Träger, Status "
+                "und Förderung sowie die Programme ihrer Veranstaltungen.",
+                lang="de",
+            ),
+        )
+    )
     g.add((catalog, DCTERMS.publisher, publisher))
     g.add((catalog, FOAF.homepage, URIRef(umgebung.url(""))))
     g.add((catalog, DCTERMS.language, SPRACHE))
@@ -177,28 +202,43 @@ def _date(day: dt.date) -> Literal:
     return Literal(day.isoformat(), datatype=XSD.date)
 
 
-def datensaetze(site: Site, massnahmen_dateien: Sequence[tuple[type[Export], Output]],
-                events: Sequence[tuple[Veranstaltung, Sequence[tuple[type[Export], Output]]]]) -> list[Datensatz]:
+def datensaetze(
+    site: Site,
+    massnahmen_dateien: Sequence[tuple[type[Export], Output]],
+    events: Sequence[tuple[Veranstaltung, Sequence[tuple[type[Export], Output]]]],
+) -> list[Datensatz]:
     """The catalogue's datasets: the measures, then each event's programme, with their published files."""
     result = []
     stand = [m.record.datenstand for m in site.massnahmen]
     if stand:
-        result.append(Datensatz(
-            key="massnahmen", titel="Maßnahmen der Offensive Grüne Infrastruktur 2030",
-            beschreibung="Die Maßnahmen der Offensive Grüne Infrastruktur 2030 im Gebiet des Regionalverbands Ruhr "
-                         "mit Kommune, Lage, Träger, Status, Zeitraum und Förderung.",
-            landing_page=urls.page_url(urls.MASSNAHMEN), issued=min(stand), modified=max(stand),
-            verteilungen=[_verteilung(e, o) for e, o in massnahmen_dateien],
-            keywords=("Grüne Infrastruktur", "Metropole Ruhr", "Klimaanpassung", "Freiraum")))
+        result.append(
+            Datensatz(
+                key="massnahmen",
+                titel="Maßnahmen der Offensive Grüne Infrastruktur 2030",
+                beschreibung="Die Maßnahmen der Offensive Grüne Infrastruktur 2030 im Gebiet des Regionalverbands Ruhr "
+                "mit Kommune, Lage, Träger, Status, Zeitraum und Förderung.",
+                landing_page=urls.page_url(urls.MASSNAHMEN),
+                issued=min(stand),
+                modified=max(stand),
+                verteilungen=[_verteilung(e, o) for e, o in massnahmen_dateien],
+                keywords=("Grüne Infrastruktur", "Metropole Ruhr", "Klimaanpassung", "Freiraum"),
+            )
+        )
     for event, dateien in events:
         dates = [event.record.datenstand] + [v.record.datenstand for v in event.vortraege]
-        result.append(Datensatz(
-            key=event.uri, titel=f"Programm: {event.record.titel}",
-            beschreibung=f"{event.record.kurzbeschreibung} Das Programm mit Tagen, Sessions, Beiträgen und "
-                         "Referierenden.",
-            landing_page=event.page_path(), issued=min(dates), modified=max(dates),
-            verteilungen=[_verteilung(e, o) for e, o in dateien],
-            keywords=("Grüne Infrastruktur", "Metropole Ruhr", "Veranstaltung")))
+        result.append(
+            Datensatz(
+                key=event.uri,
+                titel=f"Programm: {event.record.titel}",
+                beschreibung=f"{event.record.kurzbeschreibung} Das Programm mit Tagen, Sessions, Beiträgen und "
+                "Referierenden.",
+                landing_page=event.page_path(),
+                issued=min(dates),
+                modified=max(dates),
+                verteilungen=[_verteilung(e, o) for e, o in dateien],
+                keywords=("Grüne Infrastruktur", "Metropole Ruhr", "Veranstaltung"),
+            )
+        )
     return result
 
 

@@ -12,15 +12,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model import urls
+from ..model.output import Output
 from ..model.site import Massnahme, Site
 from ..records.files import human_size
 from . import spalten
-from ..model import urls
 from .excel import ProjekteXlsx
 from .exporte import LIZENZ, LIZENZ_URL, Export, Umgebung
-from ..model.output import Output
-
-
 
 
 class ProjekteGeoJson(Export):
@@ -28,8 +26,10 @@ class ProjekteGeoJson(Export):
     extension = "geojson"
     content_type = "application/geo+json"
     label = "Maßnahmen als GeoJSON"
-    hinweis = ("GeoJSON (RFC 7946): je Maßnahme ein Objekt mit Geometrie, Titel, Kommune, Träger, Status und "
-               "seiner Grundlage, Förderung und Adresse der Seite")
+    hinweis = (
+        "GeoJSON (RFC 7946): je Maßnahme ein Objekt mit Geometrie, Titel, Kommune, Träger, Status und "
+        "seiner Grundlage, Förderung und Adresse der Seite"
+    )
     eu_dateityp = "GEOJSON"
     uri = urls.GEOJSON
 
@@ -42,9 +42,11 @@ class ProjekteCsv(Export):
     extension = "csv"
     content_type = "text/csv"
     label = "Maßnahmen als Tabelle (CSV)"
-    hinweis = ("CSV (UTF-8, durch Kommas getrennt): je Maßnahme eine Zeile; Linien und Flächen sind mit der "
-               "Mitte ihres umgebenden Rechtecks angegeben; Textzellen, die eine Tabellenkalkulation als Formel "
-               "lesen würde (Beginn mit =, +, -, @), beginnen mit einem Apostroph")
+    hinweis = (
+        "CSV (UTF-8, durch Kommas getrennt): je Maßnahme eine Zeile; Linien und Flächen sind mit der "
+        "Mitte ihres umgebenden Rechtecks angegeben; Textzellen, die eine Tabellenkalkulation als Formel "
+        "lesen würde (Beginn mit =, +, -, @), beginnen mit einem Apostroph"
+    )
     eu_dateityp = "CSV"
     uri = urls.CSV
 
@@ -81,9 +83,14 @@ def feature_collection(massnahmen: list[Massnahme], site_url: str) -> dict[str, 
     return {
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "id": m.slug, "geometry": rfc7946_geometry(m.geometrie),
-             "properties": {k: spalten.json_wert(v) for k, v in
-                            spalten.werte(m, site_url, spalten.GEOJSON_SPALTEN).items()}}
+            {
+                "type": "Feature",
+                "id": m.slug,
+                "geometry": rfc7946_geometry(m.geometrie),
+                "properties": {
+                    k: spalten.json_wert(v) for k, v in spalten.werte(m, site_url, spalten.GEOJSON_SPALTEN).items()
+                },
+            }
             for m in massnahmen
         ],
     }
@@ -124,26 +131,46 @@ def spreadsheet_safe(value: Any) -> Any:
 # The measures' open data files, in the order the downloads list them: the workbook first (most readers
 # want a spreadsheet).
 OPEN_DATA_EXPORTS: tuple[type[ProjekteXlsx | ProjekteGeoJson | ProjekteCsv], ...] = (
-    ProjekteXlsx, ProjekteGeoJson, ProjekteCsv)
+    ProjekteXlsx,
+    ProjekteGeoJson,
+    ProjekteCsv,
+)
 
 
-
-def downloads_fragment(env, exports: Sequence[tuple[type[Export], Output]], from_uri: str, anbieter: str,
-                       anzahl: int, weitere: Sequence[tuple[type[Export], Output]] = ()) -> Markup:
+def downloads_fragment(
+    env,
+    exports: Sequence[tuple[type[Export], Output]],
+    from_uri: str,
+    anbieter: str,
+    anzahl: int,
+    weitere: Sequence[tuple[type[Export], Output]] = (),
+) -> Markup:
     """The 'Offene Daten' section of the measures' index: the files, their licence and the provider.
 
     `exports` are the measures' files (export_outputs); `weitere` are files about all the data (the catalogue,
     the feed); each file comes with its declaration.
     """
+
     def eintrag(export: type[Export], output: Output) -> dict:
-        return {"name": posixpath.basename(output.uri), "href": urls.link(output.uri, from_uri),
-                "groesse": human_size(len(_bytes(output.content or ""))), "label": export.label, "hinweis": export.hinweis}
+        return {
+            "name": posixpath.basename(output.uri),
+            "href": urls.link(output.uri, from_uri),
+            "groesse": human_size(len(_bytes(output.content or ""))),
+            "label": export.label,
+            "hinweis": export.hinweis,
+        }
 
     # Markup: a fragment of our own template, every value in it already printed as text.
-    return Markup(env.get_template("karte_downloads.md.j2").render(
-        dateien=[eintrag(e, o) for e, o in exports],
-        weitere=[eintrag(e, o) for e, o in weitere],
-        lizenz=LIZENZ, lizenz_url=LIZENZ_URL, anbieter=anbieter, anzahl=anzahl))
+    return Markup(
+        env.get_template("karte_downloads.md.j2").render(
+            dateien=[eintrag(e, o) for e, o in exports],
+            weitere=[eintrag(e, o) for e, o in weitere],
+            lizenz=LIZENZ,
+            lizenz_url=LIZENZ_URL,
+            anbieter=anbieter,
+            anzahl=anzahl,
+        )
+    )
 
 
 def export_outputs(site: Site, umgebung: Umgebung) -> list[tuple[type[Export], Output]]:

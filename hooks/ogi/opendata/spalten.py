@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..maps import centre
 from ..model import urls
 from ..model.site import Massnahme
 from ..records.dates import TeilDatum
-from ..maps import centre
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,14 @@ def _zeitraum(teil: str) -> Callable[[Massnahme, str], TeilDatum | None]:
     def wert(m: Massnahme, _: str) -> TeilDatum | None:
         z = m.record.zeitraum
         return getattr(z, teil) if z else None
+
     return wert
 
 
 def _foerderung(feld: str) -> Callable[[Massnahme, str], Any]:
     def wert(m: Massnahme, _: str) -> Any:
         return getattr(m.record.foerderung, feld) if m.record.foerderung else None
+
     return wert
 
 
@@ -59,8 +61,12 @@ SPALTEN: tuple[Spalte, ...] = (
     Spalte("status_beleg", lambda m, _: m.record.status_beleg.art if m.record.status_beleg else None),
     Spalte("beginn", _zeitraum("beginn"), "Beginn", 12),
     Spalte("ende", _zeitraum("ende"), "Ende", 12),
-    Spalte("fertigstellung", lambda m, _: m.record.fertigstellung.datum if m.record.fertigstellung else None,
-           "Fertigstellung", 14),
+    Spalte(
+        "fertigstellung",
+        lambda m, _: m.record.fertigstellung.datum if m.record.fertigstellung else None,
+        "Fertigstellung",
+        14,
+    ),
     Spalte("foerderung_eur", _foerderung("betrag_eur"), "Förderung in €", 15, euro=True),
     Spalte("foerdergeber", _foerderung("foerdergeber"), "Fördergeber", 28),
     Spalte("genauigkeit", lambda m, _: m.record.lage.genauigkeit, "Lage", 16),

@@ -38,8 +38,13 @@ def organisation(site: Site) -> dict[str, Any] | None:
         org["email"] = b.email
     if b.telefon:
         org["telephone"] = b.telefon
-    org["address"] = {"@type": "PostalAddress", "streetAddress": b.anschrift.strasse,
-                      "postalCode": b.anschrift.plz, "addressLocality": b.anschrift.ort, "addressCountry": "DE"}
+    org["address"] = {
+        "@type": "PostalAddress",
+        "streetAddress": b.anschrift.strasse,
+        "postalCode": b.anschrift.plz,
+        "addressLocality": b.anschrift.ort,
+        "addressCountry": "DE",
+    }
     return org
 
 
@@ -55,12 +60,17 @@ def is_online(t: Tagung) -> bool:
     return bool(t.plattform) or any(word in (t.untertitel or "") for word in ("Online", "Digital"))
 
 
-def _event(name: str, start: str, end: str, url: str, t: Tagung, description: str | None = None,
-           tage: list[Tag] | None = None) -> dict[str, Any]:
+def _event(
+    name: str, start: str, end: str, url: str, t: Tagung, description: str | None = None, tage: list[Tag] | None = None
+) -> dict[str, Any]:
     """An Event; `tage` are the days it spans, whose places (`ort`) are its location when it was held in a hall."""
     event: dict[str, Any] = {
-        "@type": "Event", "name": name, "startDate": start, "endDate": end,
-        "eventStatus": "https://schema.org/EventScheduled", "url": url,
+        "@type": "Event",
+        "name": name,
+        "startDate": start,
+        "endDate": end,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "url": url,
         "organizer": [{"@type": "Organization", "name": name_} for name_ in t.veranstalter],
     }
     places = list(dict.fromkeys(tag.ort for tag in (t.tage if tage is None else tage) if tag.ort))
@@ -83,8 +93,14 @@ def event(daten: Veranstaltungsdaten, site_url: str) -> dict[str, Any]:
     t = daten.tagung
     zone = ZoneInfo(t.zeitzone)
     first, last = t.tage[0], t.tage[-1]
-    data = _event(t.titel, _zeit(first.datum, first.beginn, zone), _zeit(last.datum, last.ende, zone),
-                  urls.absolute_url(site_url, urls.event_page(daten.ordner)), t, t.kurzbeschreibung)
+    data = _event(
+        t.titel,
+        _zeit(first.datum, first.beginn, zone),
+        _zeit(last.datum, last.ende, zone),
+        urls.absolute_url(site_url, urls.event_page(daten.ordner)),
+        t,
+        t.kurzbeschreibung,
+    )
     if t.sessions:
         data["subEvent"] = [session_event(daten, s, site_url) for s in t.sessions]
     return data
@@ -96,8 +112,14 @@ def session_event(daten: Veranstaltungsdaten, s: Session, site_url: str) -> dict
     tag: Tag | None = next((d for d in t.tage if d.datum == s.tag), None)
     beginn = s.beginn or (tag.beginn if tag else None)
     ende = s.ende or (tag.ende if tag else None)
-    return _event(s.titel, _zeit(s.tag, beginn, zone), _zeit(s.tag, ende, zone),
-                  urls.absolute_url(site_url, urls.session(daten.ordner, s.id)), t, tage=[tag] if tag else [])
+    return _event(
+        s.titel,
+        _zeit(s.tag, beginn, zone),
+        _zeit(s.tag, ende, zone),
+        urls.absolute_url(site_url, urls.session(daten.ordner, s.id)),
+        t,
+        tage=[tag] if tag else [],
+    )
 
 
 def datensatz(site: Site, site_url: str) -> dict[str, Any]:
@@ -105,14 +127,23 @@ def datensatz(site: Site, site_url: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@type": "Dataset",
         "name": "Maßnahmen der Offensive Grüne Infrastruktur 2030",
-        "description": (f"Die {len(site.massnahmen)} auf dieser Website dokumentierten Maßnahmen mit Kommune, "
-                        "Träger, Status, Förderung und Lage."),
+        "description": (
+            f"Die {len(site.massnahmen)} auf dieser Website dokumentierten Maßnahmen mit Kommune, "
+            "Träger, Status, Förderung und Lage."
+        ),
         "url": urls.absolute_url(site_url, urls.MASSNAHMEN),
         "license": LIZENZ_URL,
         "isAccessibleForFree": True,
         "inLanguage": "de",
-        "distribution": [{"@type": "DataDownload", "contentUrl": urls.absolute_url(site_url, urls.data_file(e.identifier)),
-                          "encodingFormat": e.content_type, "name": e.label} for e in OPEN_DATA_EXPORTS],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "contentUrl": urls.absolute_url(site_url, urls.data_file(e.identifier)),
+                "encodingFormat": e.content_type,
+                "name": e.label,
+            }
+            for e in OPEN_DATA_EXPORTS
+        ],
     }
     if site.datenstand:
         data["dateModified"] = site.datenstand.isoformat()
@@ -127,8 +158,9 @@ def json_ld(site: Site, src_uri: str, site_url: str) -> str | None:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     graph: list[dict[str, Any]] = []
     if src_uri == urls.HOME:
-        graph.append({"@type": "WebSite", "name": "Offensive Grüne Infrastruktur 2030", "url": site_url,
-                      "inLanguage": "de"})
+        graph.append(
+            {"@type": "WebSite", "name": "Offensive Grüne Infrastruktur 2030", "url": site_url, "inLanguage": "de"}
+        )
         org = organisation(site)
         if org:
             graph.append(org)
@@ -139,8 +171,11 @@ def json_ld(site: Site, src_uri: str, site_url: str) -> str | None:
             if src_uri == urls.event_page(daten.ordner):
                 graph.append(event(daten, site_url))
             else:
-                graph += [session_event(daten, s, site_url) for s in daten.tagung.sessions
-                          if src_uri == urls.session(daten.ordner, s.id)]
+                graph += [
+                    session_event(daten, s, site_url)
+                    for s in daten.tagung.sessions
+                    if src_uri == urls.session(daten.ordner, s.id)
+                ]
     if not graph:
         return None
     return script_json({"@context": "https://schema.org", "@graph": graph})

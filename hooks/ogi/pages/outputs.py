@@ -9,25 +9,31 @@ from pathlib import PurePosixPath
 
 import jinja2
 
+from ..editors.lage_zeichnen import drawing_outputs
+from ..events.pages import EVENT_EXPORTS, archive_outputs, event_outputs
+from ..maps import KartenEinstellungen, asset_outputs
+from ..model import urls
 from ..model.build import Build
-from ..records.layout import CONTENT_DIR, IMAGES_DIR, PROJECTS_DIR, RESERVED_PROJECT_NAMES, RESERVED_TALK_NAMES, TAGUNG_FILE
+from ..model.foerdersummen import foerder_outputs
+from ..model.output import Output
 from ..model.site import Massnahme, Site, kreis_order
 from ..opendata.exporte import Export
-from ..model import urls
 from ..opendata.feed import MAX_EINTRAEGE, AtomFeed, nach_tagen
+from ..opendata.katalog import KatalogTurtle, datensaetze
+from ..opendata.projekte import downloads_fragment, export_outputs
 from ..records.bilder import Fassung, UnreadableImage, fassungen, size_problem
 from ..records.files import IMAGES, published_file
-from ..model.foerdersummen import foerder_outputs
-from ..opendata.katalog import KatalogTurtle, datensaetze
-from ..editors.lage_zeichnen import drawing_outputs
-from ..maps import KartenEinstellungen, asset_outputs
-from ..records.projekt import Bild
+from ..records.layout import (
+    CONTENT_DIR,
+    IMAGES_DIR,
+    PROJECTS_DIR,
+    RESERVED_PROJECT_NAMES,
+    RESERVED_TALK_NAMES,
+    TAGUNG_FILE,
+)
 from ..records.models import slug_is_valid
-from ..opendata.projekte import downloads_fragment, export_outputs
-from ..model.output import Output
+from ..records.projekt import Bild
 from .regionbild import region_svg
-from ..events.pages import EVENT_EXPORTS, archive_outputs, event_outputs
-
 
 GENAUIGKEIT_TEXT = {
     "exakt": "genaue Lage",
@@ -36,8 +42,12 @@ GENAUIGKEIT_TEXT = {
 }
 
 
-def build_outputs(build: Build | Site, site_url: str = "", einstellungen: KartenEinstellungen | None = None,
-                  erstellt: dt.datetime | None = None) -> list[Output]:
+def build_outputs(
+    build: Build | Site,
+    site_url: str = "",
+    einstellungen: KartenEinstellungen | None = None,
+    erstellt: dt.datetime | None = None,
+) -> list[Output]:
     """All generated pages and files, in a stable order.
 
     hooks/site.py passes its `Build` (whose maps it later puts into the pages); tests and bench/ may pass a
@@ -65,8 +75,14 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
     outputs += asset_outputs(maps.einstellungen)
     outputs += [output for _, output in exports]
     outputs += [katalog, feed]
-    outputs.append(Output(urls.NEU, env.get_template("neu.md.j2").render(
-        seite=urls.NEU, tage=nach_tagen(site, events, build.record_history), anzahl=MAX_EINTRAEGE)))
+    outputs.append(
+        Output(
+            urls.NEU,
+            env.get_template("neu.md.j2").render(
+                seite=urls.NEU, tage=nach_tagen(site, events, build.record_history), anzahl=MAX_EINTRAEGE
+            ),
+        )
+    )
     outputs += archive_outputs(events, env)
     outputs += tagung
     outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture
@@ -84,8 +100,12 @@ def record_page(source: str) -> str | None:
     if str(path.parent) == PROJECTS_DIR and path.stem not in RESERVED_PROJECT_NAMES:
         return urls.massnahme(path.stem)
     # Any other folder of content/ is an event (content/<ordner>/tagung.yml).
-    if (path.parent.parent == PurePosixPath(CONTENT_DIR) and str(path.parent) != PROJECTS_DIR
-            and path.name != TAGUNG_FILE and path.stem not in RESERVED_TALK_NAMES):
+    if (
+        path.parent.parent == PurePosixPath(CONTENT_DIR)
+        and str(path.parent) != PROJECTS_DIR
+        and path.name != TAGUNG_FILE
+        and path.stem not in RESERVED_TALK_NAMES
+    ):
         return urls.event_page(path.parent.name, path.stem)
     return None
 
@@ -98,21 +118,31 @@ def error_pages(site: Site, env: jinja2.Environment, taken: set[str]) -> Iterabl
             yield Output(uri, env.get_template("fehlerseite.md.j2").render(source=source), source=source)
 
 
-def massnahmen_pages(build: Build, exports: Sequence[tuple[type[Export], Output]],
-                     weitere: Sequence[tuple[type[Export], Output]] = ()) -> Iterable[Output]:
+def massnahmen_pages(
+    build: Build, exports: Sequence[tuple[type[Export], Output]], weitere: Sequence[tuple[type[Export], Output]] = ()
+) -> Iterable[Output]:
     site, env, maps = build.site, build.env, build.karten
     massnahmen = site.massnahmen_sortiert
     anbieter = site.anbieter
-    yield Output(urls.MASSNAHMEN, env.get_template("massnahmen.md.j2").render(
-        seite=urls.MASSNAHMEN, massnahmen=massnahmen, karte=maps.placeholder(urls.MASSNAHMEN),
-        foerderung=build.foerdersummen,
-        downloads=downloads_fragment(env, exports, urls.MASSNAHMEN, anbieter, len(massnahmen), weitere)))
+    yield Output(
+        urls.MASSNAHMEN,
+        env.get_template("massnahmen.md.j2").render(
+            seite=urls.MASSNAHMEN,
+            massnahmen=massnahmen,
+            karte=maps.placeholder(urls.MASSNAHMEN),
+            foerderung=build.foerdersummen,
+            downloads=downloads_fragment(env, exports, urls.MASSNAHMEN, anbieter, len(massnahmen), weitere),
+        ),
+    )
     page = env.get_template("massnahme.md.j2")
     for m in massnahmen:
         uri = urls.massnahme(m.slug)
         bilder = list(massnahme_bilder(site, m))
-        yield Output(uri, page.render(seite=uri, m=m, bilder=bilder, genauigkeit=GENAUIGKEIT_TEXT,
-                                      karte=maps.placeholder(uri)), source=m.source)
+        yield Output(
+            uri,
+            page.render(seite=uri, m=m, bilder=bilder, genauigkeit=GENAUIGKEIT_TEXT, karte=maps.placeholder(uri)),
+            source=m.source,
+        )
         for _, groessen in bilder:
             yield from (Output(f.uri, content=f.daten, source=m.source) for f in groessen)
 
@@ -141,13 +171,25 @@ def kommunen_pages(build: Build) -> Iterable[Output]:
             groups[ort.kreis].append((ort, len(by_ort[ort.name])))
     ordered = sorted(groups.items(), key=lambda item: kreis_order(item[0]))
     without = [o for o in site.kommunen.values() if o.name not in by_ort]
-    yield Output(urls.KOMMUNEN, env.get_template("kommunen.md.j2").render(
-        seite=urls.KOMMUNEN, gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
-        ohne=sorted(without, key=lambda o: o.name), datei=site.kommunen_datei, foerderung=build.foerdersummen,
-        karte=maps.placeholder(urls.KOMMUNEN)), source="content/kommunen.yml")
+    yield Output(
+        urls.KOMMUNEN,
+        env.get_template("kommunen.md.j2").render(
+            seite=urls.KOMMUNEN,
+            gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
+            ohne=sorted(without, key=lambda o: o.name),
+            datei=site.kommunen_datei,
+            foerderung=build.foerdersummen,
+            karte=maps.placeholder(urls.KOMMUNEN),
+        ),
+        source="content/kommunen.yml",
+    )
     page = env.get_template("kommune.md.j2")
     for name, massnahmen in by_ort.items():
         ort = site.kommunen[name]
         uri = urls.kommune(ort.slug)
-        yield Output(uri, page.render(seite=uri, ort=ort, massnahmen=massnahmen, karte=maps.placeholder(uri),
-                                      foerderung=build.foerdersummen))
+        yield Output(
+            uri,
+            page.render(
+                seite=uri, ort=ort, massnahmen=massnahmen, karte=maps.placeholder(uri), foerderung=build.foerdersummen
+            ),
+        )

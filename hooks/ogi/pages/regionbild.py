@@ -51,7 +51,7 @@ def region_svg(site: Site, path: Path = OUTLINES) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height}" role="img" '
         f'aria-labelledby="t">\n<title id="t">Das Gebiet des Regionalverbands Ruhr mit seinen 53 Kommunen; '
-        f'grün: Kommunen mit dokumentierten Maßnahmen</title>\n'
+        f"grün: Kommunen mit dokumentierten Maßnahmen</title>\n"
         f'<g stroke="{RAND}" stroke-width="1" stroke-linejoin="round">\n' + "\n".join(paths) + "\n</g>\n"
         f"<!-- {escape(ATTRIBUTION)} -->\n</svg>\n"
     )

@@ -11,16 +11,15 @@ from pathlib import Path
 
 import jinja2
 
+from ..editors.feldreferenz import field_reference
+from ..model import urls
 from ..records.dates import TeilDatum, deutsches_datum
 from ..records.kontakt import mailto, tel
 from ..records.models import STATUS_WERTE
-from ..editors.feldreferenz import field_reference
-from ..model import urls
 from ..records.slugs import slugify
 from ..records.text import code_spans, href, markdown_text, meta_text, rich_text
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
-
 
 
 def euro(amount: int | None) -> str:
@@ -66,8 +65,21 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         finalize=markdown_text,
     )
-    env.filters.update(rich=rich_text, code=code_spans, href=href, meta=meta_text, euro=euro, geld=geld, datum=datum,
-                       zahl=zahl, slug=slugify, link=urls.link, rel=urls.html_link, mailto=mailto, tel=tel)
+    env.filters.update(
+        rich=rich_text,
+        code=code_spans,
+        href=href,
+        meta=meta_text,
+        euro=euro,
+        geld=geld,
+        datum=datum,
+        zahl=zahl,
+        slug=slugify,
+        link=urls.link,
+        rel=urls.html_link,
+        mailto=mailto,
+        tel=tel,
+    )
     env.globals.update(urls=urls)  # every page and file address (urls.py)
     env.globals.update(feldreferenz=field_reference)  # the editors' guide tables, from the models
     env.globals.update(status_werte=STATUS_WERTE)  # map legends list every status the model allows

@@ -45,7 +45,7 @@ def text_of(html: str) -> str:
 def word_variants(word: str) -> list[str]:
     """The spellings of `word` with one umlaut plain each, then all plain; [] for a word without."""
     places = [i for i, ch in enumerate(word) if ch in PLAIN]
-    variants = [word[:i] + PLAIN[word[i]] + word[i + 1:] for i in places]
+    variants = [word[:i] + PLAIN[word[i]] + word[i + 1 :] for i in places]
     if len(places) > 1:
         variants.append("".join(PLAIN.get(ch, ch) for ch in word))
     if "ß" in word:
@@ -54,9 +54,39 @@ def word_variants(word: str) -> list[str]:
 
 
 # Heads of closed compounds common in this site's titles; a head must leave a body of four letters or more.
-HEADS = ("stadt", "park", "markt", "platz", "garten", "gärten", "wald", "wiese", "wiesen", "bach", "weg", "wege",
-         "route", "korridor", "quartier", "dach", "dächer", "fassade", "fassaden", "fläche", "flächen", "raum",
-         "räume", "schutz", "netz", "gewässer", "teich", "programm", "förderung", "bäume", "baum")
+HEADS = (
+    "stadt",
+    "park",
+    "markt",
+    "platz",
+    "garten",
+    "gärten",
+    "wald",
+    "wiese",
+    "wiesen",
+    "bach",
+    "weg",
+    "wege",
+    "route",
+    "korridor",
+    "quartier",
+    "dach",
+    "dächer",
+    "fassade",
+    "fassaden",
+    "fläche",
+    "flächen",
+    "raum",
+    "räume",
+    "schutz",
+    "netz",
+    "gewässer",
+    "teich",
+    "programm",
+    "förderung",
+    "bäume",
+    "baum",
+)
 # Endings after which an "s" links the parts ("Landschaftsschutz"); "Erlebnisroute" keeps its "s".
 LINKING_S = ("ungs", "heits", "keits", "schafts", "tions", "täts", "ings")
 _PLACE_ADJECTIVE = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{3,}er)\s+[A-ZÄÖÜ]")
@@ -68,7 +98,7 @@ def compound_parts(word: str) -> list[str]:
         return [p for p in word.split("-") if len(p) >= 3 and not p.isdigit()]
     lower = word.casefold()
     for head in HEADS:
-        body = word[:-len(head)]
+        body = word[: -len(head)]
         if lower.endswith(head) and len(body) >= 4:
             if body.endswith(LINKING_S):
                 body = body[:-1]

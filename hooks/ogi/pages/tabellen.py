@@ -25,8 +25,9 @@ def label_cells(page_html: str) -> str:
 
 def _label_table(match: re.Match[str]) -> str:
     # The heading's text, without tags and entities; escaped again for the attribute.
-    labels = [html.escape(" ".join(html.unescape(TAG.sub("", h)).split()), quote=True)
-              for h in HEADING.findall(match["head"])]
+    labels = [
+        html.escape(" ".join(html.unescape(TAG.sub("", h)).split()), quote=True) for h in HEADING.findall(match["head"])
+    ]
 
     def label_row(row: re.Match[str]) -> str:
         cells = iter(labels)
@@ -37,6 +38,7 @@ def _label_table(match: re.Match[str]) -> str:
 
         return "<tr>\n" + CELL.sub(label_cell, row.group(1)) + "</tr>"
 
-    body = CODE.sub(lambda code: "<code>" + CODE_BREAK.sub("<wbr>", code.group(1)) + "</code>",
-                    ROW.sub(label_row, match["body"]))
-    return f'<table>\n<thead>\n{match["head"]}</thead>\n<tbody>\n{body}</tbody>\n</table>'
+    body = CODE.sub(
+        lambda code: "<code>" + CODE_BREAK.sub("<wbr>", code.group(1)) + "</code>", ROW.sub(label_row, match["body"])
+    )
+    return f"<table>\n<thead>\n{match['head']}</thead>\n<tbody>\n{body}</tbody>\n</table>"

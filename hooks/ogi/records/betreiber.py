@@ -29,17 +29,21 @@ class Verantwortlich(Record):
     name: Text = Field(description="Vor- und Nachname der verantwortlichen Person, wie vom Betreiber benannt.")
     funktion: Text | None = Field(None, description="Funktion, z. B. „Leitung der Kommunikation“.")
     anschrift: Anschrift | None = Field(
-        None, description="Anschrift der Person; ohne Angabe gilt die Anschrift des Betreibers.")
+        None, description="Anschrift der Person; ohne Angabe gilt die Anschrift des Betreibers."
+    )
 
 
 class Datenschutzbeauftragte(Record):
     """The data-protection officer, whose contact details Art. 13 DSGVO requires."""
 
-    name: Text | None = Field(None, description="Name, nur wenn er veröffentlicht werden soll; sonst genügt die Funktion.")
+    name: Text | None = Field(
+        None, description="Name, nur wenn er veröffentlicht werden soll; sonst genügt die Funktion."
+    )
     email: EMail | None = Field(None, description="E-Mail-Adresse der oder des Datenschutzbeauftragten.")
     telefon: Telefon | None = Field(None, description="Telefonnummer.")
     anschrift: Anschrift | None = Field(
-        None, description="Postanschrift; ohne Angabe gilt die Anschrift des Betreibers.")
+        None, description="Postanschrift; ohne Angabe gilt die Anschrift des Betreibers."
+    )
 
 
 class Barrierefreiheit(Record):
@@ -67,18 +71,25 @@ class Betreiber(Record):
     organe: list[Text] = Field(default_factory=list, description="Organe des Betreibers, für das Impressum.")
     kontakte: list[Kontakt] = Field(default_factory=list, description="Ansprechstellen für die Kontaktseite.")
     presse: Kontakt | None = Field(
-        None, description="Pressestelle für Presseanfragen (Kontaktseite, Abschnitt „Presse“), mit rolle und email.")
+        None, description="Pressestelle für Presseanfragen (Kontaktseite, Abschnitt „Presse“), mit rolle und email."
+    )
     verantwortlich: Verantwortlich | None = Field(
-        None, description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV; legt der Betreiber fest.")
+        None, description="Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV; legt der Betreiber fest."
+    )
     datenschutzbeauftragte: Datenschutzbeauftragte | None = Field(
-        None, description="Kontakt der oder des Datenschutzbeauftragten (Art. 13 DSGVO).")
+        None, description="Kontakt der oder des Datenschutzbeauftragten (Art. 13 DSGVO)."
+    )
     barrierefreiheit: Barrierefreiheit | None = Field(
-        None, description="Kontakt für Meldungen von Barrieren (Erklärung zur Barrierefreiheit, BITV NRW).")
+        None, description="Kontakt für Meldungen von Barrieren (Erklärung zur Barrierefreiheit, BITV NRW)."
+    )
     quellen: list[Quelle] = Field(default_factory=list, description="Quellen dieser Angaben.")
     datenbereitsteller_id: str = Field(
-        DATENBEREITSTELLER_STANDARD, pattern=r"^[A-Za-z0-9]+$",
+        DATENBEREITSTELLER_STANDARD,
+        pattern=r"^[A-Za-z0-9]+$",
         description=(
             "Kennung des Datenbereitstellers bei GovData (dcatde:contributorID im Katalog daten/katalog.ttl), "
             "der letzte Teil von http://dcat-ap.de/def/contributors/…; Standard „openNRW“: Daten öffentlicher "
             "Stellen in NRW erreichen GovData über Open.NRW. Wer direkt an GovData liefert, erhält von GovData "
-            "eine eigene Kennung (info@govdata.de) und trägt sie hier ein."))
+            "eine eigene Kennung (info@govdata.de) und trägt sie hier ein."
+        ),
+    )

@@ -43,17 +43,20 @@ class Fassung:
     daten: bytes
 
 
-
 def size_problem(path: Path, name: str) -> tuple[str | None, str | None]:
     """(error, warning) about the file size of image `name`, in German."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return (f"das Bild „{name}“ ist {human_size(size)} groß; erlaubt sind höchstens {human_size(MAX_BYTES)}: "
-                "das Bild vor dem Hochladen verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)"), None
+        return (
+            f"das Bild „{name}“ ist {human_size(size)} groß; erlaubt sind höchstens {human_size(MAX_BYTES)}: "
+            "das Bild vor dem Hochladen verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)"
+        ), None
     if size > WARN_BYTES:
-        return None, (f"das Bild „{name}“ ist {human_size(size)} groß und wird verkleinert veröffentlicht, doch das "
-                      f"Repository behält das Original; vor dem Hochladen auf höchstens {human_size(WARN_BYTES)} "
-                      "verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)")
+        return None, (
+            f"das Bild „{name}“ ist {human_size(size)} groß und wird verkleinert veröffentlicht, doch das "
+            f"Repository behält das Original; vor dem Hochladen auf höchstens {human_size(WARN_BYTES)} "
+            "verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)"
+        )
     return None, None
 
 
@@ -100,8 +103,10 @@ def _fassungen(path: Path, mtime_ns: int, size: int, datei: str) -> tuple[Fassun
     largest = _scaled(upright, min(upright.width, urls.IMAGE_WIDTHS[-1]))  # never scaled up
     # The smaller sizes are scaled from the largest, which is already close to them: a third of the time.
     smaller = [_scaled(largest, w) for w in urls.IMAGE_WIDTHS[:-1] if w < largest.width]
-    return (*[_encode(image, fmt, urls.massnahme_bild(datei, image.width)) for image in smaller],
-            _encode(largest, fmt, urls.massnahme_bild(datei)))
+    return (
+        *[_encode(image, fmt, urls.massnahme_bild(datei, image.width)) for image in smaller],
+        _encode(largest, fmt, urls.massnahme_bild(datei)),
+    )
 
 
 def _open(path: Path, name: str) -> Image.Image:
@@ -121,14 +126,18 @@ def _open(path: Path, name: str) -> Image.Image:
 
 def _unreadable(name: str, exc: Exception) -> UnreadableImage:
     # Pillow's own words (English, technical) would not help an editor; the kind of problem does.
-    return UnreadableImage(f"das Bild „{name}“ lässt sich nicht lesen, die Datei ist beschädigt oder unvollständig "
-                           "hochgeladen; das Bild neu als JPEG speichern und hochladen")
+    return UnreadableImage(
+        f"das Bild „{name}“ lässt sich nicht lesen, die Datei ist beschädigt oder unvollständig "
+        "hochgeladen; das Bild neu als JPEG speichern und hochladen"
+    )
 
 
 def _too_many_pixels(name: str, dimensions: str = "") -> str:
-    return (f"das Bild „{name}“ hat mehr als {MAX_PIXELS // 1_000_000} Megapixel{dimensions}, mehr als erlaubt "
-            "(so groß ist kein Foto, wohl aber ein Bild, das beim Öffnen den Speicher füllen soll); das Bild "
-            "verkleinern: für die Website genügen 2.000 Pixel Breite")
+    return (
+        f"das Bild „{name}“ hat mehr als {MAX_PIXELS // 1_000_000} Megapixel{dimensions}, mehr als erlaubt "
+        "(so groß ist kein Foto, wohl aber ein Bild, das beim Öffnen den Speicher füllen soll); das Bild "
+        "verkleinern: für die Website genügen 2.000 Pixel Breite"
+    )
 
 
 def _srgb(image: Image.Image) -> Image.Image:
@@ -139,8 +148,12 @@ def _srgb(image: Image.Image) -> Image.Image:
     profile = image.info.get("icc_profile")
     if profile and image.mode in ("RGB", "RGBA", "CMYK"):
         try:
-            converted = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)), _SRGB,
-                                                  outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+            converted = ImageCms.profileToProfile(
+                image,
+                ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                _SRGB,
+                outputMode="RGBA" if image.mode == "RGBA" else "RGB",
+            )
         except (ImageCms.PyCMSError, OSError, ValueError):
             converted = None  # a broken profile: the pixels are taken as sRGB, as a browser would
         image = converted or image

@@ -46,12 +46,14 @@ def load_site(root: Path) -> Site:
     site.veranstaltungen.sort(key=lambda event: (event.tagung.tage[0].datum, event.ordner))
     _check_duplicate_titles(site, loader)
     folders = {IMAGES_DIR: (IMAGES, "bilder[].datei einer Maßnahme")} | {
-        attachments_dir(folder.name): (DOCUMENTS, "anhaenge[].datei eines Beitrags") for folder in event_folders(root)}
+        attachments_dir(folder.name): (DOCUMENTS, "anhaenge[].datei eines Beitrags") for folder in event_folders(root)
+    }
     errors, warnings = tree_problems(root, CONTENT_DIR, DOCS_DIR, folders, loader.named, {e.path for e in site.errors})
     site.errors += errors
     site.warnings += warnings
-    site.warnings.extend(similar_names((loader.files[v.source], v.record)
-                                       for event in site.veranstaltungen for v in event.vortraege))
+    site.warnings.extend(
+        similar_names((loader.files[v.source], v.record) for event in site.veranstaltungen for v in event.vortraege)
+    )
     return site
 
 
@@ -65,33 +67,57 @@ def _link_kommunen(site: Site, datei: KommunenDatei, source: YamlFile) -> None:
         line, field = source.line_of(("kommunen", index, "name")), f"kommunen[{index + 1}].name"
         ags = ags_of(kommune.name)
         if ags is None:
-            site.errors.append(ContentError(source.path, line, field,
-                                            f"„{visible(kommune.name)}“ ist keine Kommune des RVR-Gebiets"
-                                            f"{did_you_mean(kommune.name, official.values())}; den amtlichen "
-                                            "Namen schreiben"))
+            site.errors.append(
+                ContentError(
+                    source.path,
+                    line,
+                    field,
+                    f"„{visible(kommune.name)}“ ist keine Kommune des RVR-Gebiets"
+                    f"{did_you_mean(kommune.name, official.values())}; den amtlichen "
+                    "Namen schreiben",
+                )
+            )
             continue
         if ags in found:
-            site.errors.append(ContentError(source.path, line, field,
-                                            f"„{kommune.name}“ steht doppelt in der Liste; nur einmal eintragen"))
+            site.errors.append(
+                ContentError(
+                    source.path, line, field, f"„{kommune.name}“ steht doppelt in der Liste; nur einmal eintragen"
+                )
+            )
             continue
         slug = slugify(kommune.name)
         if slug in slugs or slug == "index":
-            site.errors.append(ContentError(source.path, line, field,
-                                            f"„{kommune.name}“ ergibt dieselbe Adresse wie „{slugs.get(slug, 'index')}“; "
-                                            "den amtlichen Namen schreiben"))
+            site.errors.append(
+                ContentError(
+                    source.path,
+                    line,
+                    field,
+                    f"„{kommune.name}“ ergibt dieselbe Adresse wie „{slugs.get(slug, 'index')}“; "
+                    "den amtlichen Namen schreiben",
+                )
+            )
             continue
         found[ags], slugs[slug] = kommune.name, kommune.name
         site.kommunen[kommune.name] = Kommunendaten(kommune, slug)
     for index, kommune in enumerate(datei.kommunen):
         problem = centre_problem(kommune.name, kommune.laenge, kommune.breite, site.kommunen)
         if problem:
-            site.errors.append(ContentError(source.path, source.line_of(("kommunen", index, "breite")),
-                                            f"kommunen[{index + 1}]", problem))
+            site.errors.append(
+                ContentError(
+                    source.path, source.line_of(("kommunen", index, "breite")), f"kommunen[{index + 1}]", problem
+                )
+            )
     missing = [f"{name} ({ags})" for ags, name in sorted(official.items(), key=lambda i: i[1]) if ags not in found]
     if missing:
-        site.errors.append(ContentError(source.path, source.line_of(("kommunen",)), "kommunen",
-                                        f"es fehlen Kommunen des RVR-Gebiets: {', '.join(missing)}; jede der "
-                                        f"{len(official)} Kommunen mit Kreis und Ortsmitte eintragen"))
+        site.errors.append(
+            ContentError(
+                source.path,
+                source.line_of(("kommunen",)),
+                "kommunen",
+                f"es fehlen Kommunen des RVR-Gebiets: {', '.join(missing)}; jede der "
+                f"{len(official)} Kommunen mit Kreis und Ortsmitte eintragen",
+            )
+        )
 
 
 def _check_duplicate_titles(site: Site, loader: Loader) -> None:

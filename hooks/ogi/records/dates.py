@@ -11,8 +11,18 @@ from typing import Annotated
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 MONATE = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 )
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -39,8 +49,9 @@ def german_hint(value: str) -> str | None:
     if match is None:
         return None
     tag, monat, jahr = (int(g) for g in match.groups())
-    return (f"„{value}“ ist ein Datum im deutschen Format; hier steht es als JJJJ-MM-TT: "
-            f"{jahr:04d}-{monat:02d}-{tag:02d}")
+    return (
+        f"„{value}“ ist ein Datum im deutschen Format; hier steht es als JJJJ-MM-TT: {jahr:04d}-{monat:02d}-{tag:02d}"
+    )
 
 
 def parse_day(value: object) -> object:

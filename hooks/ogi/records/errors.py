@@ -67,8 +67,9 @@ class ContentError:
 
     def github_annotation(self) -> str:
         """The line GitHub Actions turns into an inline comment on the changed file."""
-        return workflow_command("error", f"{self.field}: {self.message}",
-                                file=self.path, line=self.line, title="Inhaltsfehler")
+        return workflow_command(
+            "error", f"{self.field}: {self.message}", file=self.path, line=self.line, title="Inhaltsfehler"
+        )
 
 
 class ContentErrors(Exception):

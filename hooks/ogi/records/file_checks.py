@@ -24,7 +24,10 @@ def image_problems(root: Path, folder: str, name: str) -> tuple[str | None, str 
     suffix = urls.width_suffix(name)
     problem = file_problem(root, folder, name, IMAGES) or (
         f"„{name}“ endet auf „{suffix}“ wie die verkleinerten Fassungen, die die Website selbst erzeugt; die Datei "
-        f"umbenennen, z. B. in „{name.replace(suffix, suffix + 'px', 1)}“" if suffix else None)
+        f"umbenennen, z. B. in „{name.replace(suffix, suffix + 'px', 1)}“"
+        if suffix
+        else None
+    )
     if problem:
         return problem, None
     path = root / folder / name
@@ -33,8 +36,14 @@ def image_problems(root: Path, folder: str, name: str) -> tuple[str | None, str 
     return (problem, None) if problem else (None, warning)
 
 
-def tree_problems(root: Path, content: str, docs: str, folders: dict[str, tuple[FileRule, str]],
-                  named: dict[str, set[str]], faulty: set[str]) -> Problems:
+def tree_problems(
+    root: Path,
+    content: str,
+    docs: str,
+    folders: dict[str, tuple[FileRule, str]],
+    named: dict[str, set[str]],
+    faulty: set[str],
+) -> Problems:
     """Every symlink in `content` and `docs`, what `docs` holds besides pages, and every file in the file `folders` (folder ->
     its rule and where a record names its files) that no record names (`named`: folder -> names).
 
@@ -50,8 +59,11 @@ def tree_problems(root: Path, content: str, docs: str, folders: dict[str, tuple[
             shown = link.relative_to(root).as_posix()
             if shown not in named_paths:  # else the record that names it has the message, with its line
                 what = "der Ordner" if link.is_dir() else "die Datei"
-                errors.append(ContentError(shown, 1, FILE_FIELD,
-                                           f"{what} ist ein symbolischer Verweis (Symlink); {SYMLINK_REMEDY}"))
+                errors.append(
+                    ContentError(
+                        shown, 1, FILE_FIELD, f"{what} ist ein symbolischer Verweis (Symlink); {SYMLINK_REMEDY}"
+                    )
+                )
     errors += docs_problems(root, docs)
     for folder, (rule, where) in folders.items():
         records = folder.rsplit("/", 1)[0] + "/"
@@ -65,10 +77,16 @@ def tree_problems(root: Path, content: str, docs: str, folders: dict[str, tuple[
             if problem:
                 errors.append(ContentError(shown, 1, FILE_FIELD, problem))
             elif sure:
-                warnings.append(ContentError(shown, 1, FILE_FIELD,
-                                             f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht "
-                                             f"(steht aber im öffentlichen Repository); ihren Namen unter {where} "
-                                             "eintragen oder die Datei löschen"))
+                warnings.append(
+                    ContentError(
+                        shown,
+                        1,
+                        FILE_FIELD,
+                        f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht "
+                        f"(steht aber im öffentlichen Repository); ihren Namen unter {where} "
+                        "eintragen oder die Datei löschen",
+                    )
+                )
     return errors, warnings
 
 
@@ -80,9 +98,17 @@ def docs_problems(root: Path, docs: str) -> list[ContentError]:
         relative = path.relative_to(root / docs)
         if path.suffix == ".md" or (relative.parts[0] == "assets" and path.suffix.lower() in DOCS_ASSET_SUFFIXES):
             continue
-        errors.append(ContentError(path.relative_to(root).as_posix(), 1, FILE_FIELD, (
-            f"Dateien der Art „{path.suffix or 'ohne Endung'}“ veröffentlicht die Website nicht aus {docs}/: dort "
-            "stehen nur Seiten (.md) und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als "
-            "Seite (.md) schreiben, Bilder einer Maßnahme nach content/projects/bilder/ und Folien nach "
-            "content/<veranstaltung>/anhaenge/ legen")))
+        errors.append(
+            ContentError(
+                path.relative_to(root).as_posix(),
+                1,
+                FILE_FIELD,
+                (
+                    f"Dateien der Art „{path.suffix or 'ohne Endung'}“ veröffentlicht die Website nicht aus {docs}/: dort "
+                    "stehen nur Seiten (.md) und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als "
+                    "Seite (.md) schreiben, Bilder einer Maßnahme nach content/projects/bilder/ und Folien nach "
+                    "content/<veranstaltung>/anhaenge/ legen"
+                ),
+            )
+        )
     return errors

@@ -40,11 +40,21 @@ class Format:
     label: str  # link text, e.g. "PowerPoint" in "Folien (PowerPoint, 2,3 MB)"
 
 
-IMAGE_FORMATS = {"jpg": Format("JPEG", "JPEG"), "jpeg": Format("JPEG", "JPEG"), "png": Format("PNG", "PNG"),
-                 "webp": Format("WebP", "WebP")}
-DOCUMENT_FORMATS = {"pdf": Format("PDF", "PDF"), "pptx": Format("PowerPoint", "PowerPoint"),
-                    "docx": Format("Word", "Word"), "xlsx": Format("Excel", "Excel"), "odp": Format("ODP", "ODP"),
-                    "odt": Format("ODT", "ODT"), "ods": Format("ODS", "ODS")}
+IMAGE_FORMATS = {
+    "jpg": Format("JPEG", "JPEG"),
+    "jpeg": Format("JPEG", "JPEG"),
+    "png": Format("PNG", "PNG"),
+    "webp": Format("WebP", "WebP"),
+}
+DOCUMENT_FORMATS = {
+    "pdf": Format("PDF", "PDF"),
+    "pptx": Format("PowerPoint", "PowerPoint"),
+    "docx": Format("Word", "Word"),
+    "xlsx": Format("Excel", "Excel"),
+    "odp": Format("ODP", "ODP"),
+    "odt": Format("ODT", "ODT"),
+    "ods": Format("ODS", "ODS"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,24 +67,39 @@ class FileRule:
 
 
 IMAGES = FileRule(IMAGE_FORMATS, "JPEG, PNG und WebP", "das Bild als JPEG speichern (eine Grafik als PNG)")
-DOCUMENTS = FileRule(DOCUMENT_FORMATS, "PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx) und OpenDocument "
-                     "(.odp, .odt, .ods)", "die Folien als PDF exportieren (ein Dokument als PDF speichern)")
+DOCUMENTS = FileRule(
+    DOCUMENT_FORMATS,
+    "PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx) und OpenDocument (.odp, .odt, .ods)",
+    "die Folien als PDF exportieren (ein Dokument als PDF speichern)",
+)
 
 # Formats that people mean to publish and that deserve their own advice.
 _ADVICE = {
     "HEIC": "HEIC (das Format der iPhone-Fotos) kann die Website nicht lesen; das Bild als JPEG exportieren "
-            "(am iPhone künftig unter Einstellungen → Kamera → Formate „Maximale Kompatibilität“ wählen)",
+    "(am iPhone künftig unter Einstellungen → Kamera → Formate „Maximale Kompatibilität“ wählen)",
     "AVIF": "AVIF kann die Website nicht verarbeiten; das Bild als JPEG speichern",
     "SVG": "SVG-Dateien können Programmcode enthalten, der auf der Website liefe; das Bild als PNG speichern",
     "altes Office-Format": "das alte Office-Format (.ppt, .doc, .xls) kann Makros enthalten; die Folien als PDF "
-                           "exportieren (oder als .pptx speichern)",
+    "exportieren (oder als .pptx speichern)",
     "Video": "Videos veröffentlicht die Website nicht als Datei; das Video auf einer Videoplattform des Betreibers "
-             "veröffentlichen und verlinken",
+    "veröffentlichen und verlinken",
 }
-_ADVICE_BY_SUFFIX = {"heic": "HEIC", "heif": "HEIC", "avif": "AVIF", "svg": "SVG", "svgz": "SVG",
-                     "ppt": "altes Office-Format", "doc": "altes Office-Format", "xls": "altes Office-Format",
-                     "pps": "altes Office-Format", "mp4": "Video", "mov": "Video", "m4v": "Video",
-                     "webm": "Video", "avi": "Video"}
+_ADVICE_BY_SUFFIX = {
+    "heic": "HEIC",
+    "heif": "HEIC",
+    "avif": "AVIF",
+    "svg": "SVG",
+    "svgz": "SVG",
+    "ppt": "altes Office-Format",
+    "doc": "altes Office-Format",
+    "xls": "altes Office-Format",
+    "pps": "altes Office-Format",
+    "mp4": "Video",
+    "mov": "Video",
+    "m4v": "Video",
+    "webm": "Video",
+    "avi": "Video",
+}
 
 
 def detect(path: Path) -> str:
@@ -123,8 +148,10 @@ def _text_format(head: bytes) -> str:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"<svg" in text:
         return "SVG"
-    if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<iframe")) \
-            or b"<script" in text:
+    if (
+        text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<iframe"))
+        or b"<script" in text
+    ):
         return "HTML"
     if text.startswith(b"<"):
         return "XML"
@@ -166,8 +193,9 @@ def file_problem(root: Path, folder: str, name: str, rule: FileRule | None = Non
     return format_problem(path, name, folder, rule) if rule else None
 
 
-SYMLINK_REMEDY = ("Symlinks veröffentlicht die Website nicht, wohin sie auch zeigen; die Datei selbst an "
-                  "ihren Platz legen")
+SYMLINK_REMEDY = (
+    "Symlinks veröffentlicht die Website nicht, wohin sie auch zeigen; die Datei selbst an ihren Platz legen"
+)
 
 
 def symlink_in(root: Path, path: Path) -> bool:

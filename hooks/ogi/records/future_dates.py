@@ -13,17 +13,24 @@ from pydantic import BaseModel
 
 from .dates import TeilDatum
 from .errors import ContentError, field_name
-from .tagung import Beitrag, Tagung
-from .projekt import Fertigstellung, Hinweis, Projekt, StatusBeleg
 from .models import Quelle
+from .projekt import Fertigstellung, Hinweis, Projekt, StatusBeleg
+from .tagung import Beitrag, Tagung
 from .yamlfile import Loc, YamlFile
 
 # (model, field) of every date that says when something already happened.
-PAST_DATES = frozenset({
-    (Projekt, "datenstand"), (Tagung, "datenstand"), (Beitrag, "datenstand"),
-    (Quelle, "abgerufen"), (Quelle, "datum"),
-    (Fertigstellung, "datum"), (Hinweis, "datum"), (StatusBeleg, "datum"),
-})
+PAST_DATES = frozenset(
+    {
+        (Projekt, "datenstand"),
+        (Tagung, "datenstand"),
+        (Beitrag, "datenstand"),
+        (Quelle, "abgerufen"),
+        (Quelle, "datum"),
+        (Fertigstellung, "datum"),
+        (Hinweis, "datum"),
+        (StatusBeleg, "datum"),
+    }
+)
 EDITORS_ZONE = ZoneInfo("Europe/Berlin")  # an editor who checks facts at 00:30 writes that day's date
 
 
@@ -42,13 +49,21 @@ def future_dates(record: BaseModel, source: YamlFile, heute: dt.date) -> list[Co
             value, where = getattr(model, name), loc + (name,)
             if (type(model), name) in PAST_DATES and value is not None and _after(value, heute):
                 shown = value.iso() if isinstance(value, TeilDatum) else value.isoformat()
-                errors.append(ContentError(source.path, source.line_of(where), field_name(where),
-                                           f"{shown} liegt in der Zukunft (heute ist {heute.isoformat()}); "
-                                           "ein Datum bis heute eintragen, Jahr und Monat prüfen"))
+                errors.append(
+                    ContentError(
+                        source.path,
+                        source.line_of(where),
+                        field_name(where),
+                        f"{shown} liegt in der Zukunft (heute ist {heute.isoformat()}); "
+                        "ein Datum bis heute eintragen, Jahr und Monat prüfen",
+                    )
+                )
             elif isinstance(value, BaseModel):
                 stack.append((value, where))
             elif isinstance(value, list):
-                stack.extend((item, where + (index,)) for index, item in enumerate(value) if isinstance(item, BaseModel))
+                stack.extend(
+                    (item, where + (index,)) for index, item in enumerate(value) if isinstance(item, BaseModel)
+                )
     return sorted(errors)
 
 

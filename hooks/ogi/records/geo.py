@@ -34,8 +34,7 @@ def check_position(lon: float, lat: float, *, example_order: str) -> None:
     if inside_region(lat, lon):
         if example_order == "geojson":
             raise ValueError(
-                f"[{lon}, {lat}] hat Länge und Breite vertauscht; GeoJSON erwartet [Länge, Breite], "
-                f"also [{lat}, {lon}]"
+                f"[{lon}, {lat}] hat Länge und Breite vertauscht; GeoJSON erwartet [Länge, Breite], also [{lat}, {lon}]"
             )
         raise ValueError(f"breite {lat} und laenge {lon} sind vertauscht; richtig wäre breite: {lon}, laenge: {lat}")
     raise ValueError(

@@ -31,8 +31,10 @@ def event_folder_problem(root: Path, name: str) -> str | None:
     if not slug_is_valid(name):
         return "der Ordnername " + not_a_slug(name, "zur Adresse der Veranstaltung")
     if name in RESERVED_EVENT_FOLDERS or (root / "docs" / name).exists() or (root / "docs" / f"{name}.md").exists():
-        return (f"der Ordnername „{name}“ ist schon die Adresse eines Bereichs der Website; einen anderen wählen, "
-                f"z. B. „{name}-veranstaltung“")
+        return (
+            f"der Ordnername „{name}“ ist schon die Adresse eines Bereichs der Website; einen anderen wählen, "
+            f"z. B. „{name}-veranstaltung“"
+        )
     return None
 
 
@@ -51,18 +53,31 @@ def load_event(site: Site, loader: Loader, folder: Path) -> None:
     sessions: dict[str, Session] = {}
     for index, session in enumerate(tagung.sessions):
         if session.id in sessions:
-            loader.error(source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
-                         f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id")
+            loader.error(
+                source,
+                ("sessions", index, "id"),
+                f"sessions[{index + 1}].id",
+                f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id",
+            )
         sessions[session.id] = session
         if session.id in RESERVED_SESSION_IDS:
-            loader.error(source, ("sessions", index, "id"), f"sessions[{index + 1}].id",
-                         f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen")
+            loader.error(
+                source,
+                ("sessions", index, "id"),
+                f"sessions[{index + 1}].id",
+                f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen",
+            )
         if session.tag not in days:
-            loader.error(source, ("sessions", index, "tag"), f"sessions[{index + 1}].tag",
-                         unknown_day(session.tag.isoformat(), (d.isoformat() for d in days)))
+            loader.error(
+                source,
+                ("sessions", index, "tag"),
+                f"sessions[{index + 1}].tag",
+                unknown_day(session.tag.isoformat(), (d.isoformat() for d in days)),
+            )
     if tagung.dokumentation and tagung.dokumentation.datei:
-        _check_attachment(site, loader, event, source, ("dokumentation", "datei"),
-                          "dokumentation.datei", tagung.dokumentation.datei)
+        _check_attachment(
+            site, loader, event, source, ("dokumentation", "datei"), "dokumentation.datei", tagung.dokumentation.datei
+        )
     for path in sorted(folder.glob("*.yml")):
         if path.name == TAGUNG_FILE:
             continue
@@ -71,9 +86,15 @@ def load_event(site: Site, loader: Loader, folder: Path) -> None:
             continue
         shown = loader.display(path)
         if path.stem in RESERVED_TALK_NAMES:
-            site.errors.append(ContentError(
-                shown, 1, FILE_FIELD, f"der Dateiname „{path.name}“ ist für eine Seite des Tagungsarchivs "
-                f"reserviert; einen anderen Namen wählen, z. B. „vortrag-{path.stem}.yml“"))
+            site.errors.append(
+                ContentError(
+                    shown,
+                    1,
+                    FILE_FIELD,
+                    f"der Dateiname „{path.name}“ ist für eine Seite des Tagungsarchivs "
+                    f"reserviert; einen anderen Namen wählen, z. B. „vortrag-{path.stem}.yml“",
+                )
+            )
             continue
         session = sessions.get(record.session) if record.session else None
         if record.session and session is None:
@@ -83,22 +104,28 @@ def load_event(site: Site, loader: Loader, folder: Path) -> None:
             loader.error(shown, ("tag",), "tag", unknown_day(record.tag.isoformat(), (d.isoformat() for d in days)))
             continue
         if session is not None and is_twin(record, session):
-            loader.error(shown, ("session",), "session",
-                         f"der Beitrag und die Session „{session.id}“ beschreiben dasselbe ({session.art} "
-                         f"„{session.titel}“), im Programm stünde es doppelt; entweder nur die Session in "
-                         "tagung.yml behalten oder nur den Beitrag (dann ohne session und die Session löschen)")
+            loader.error(
+                shown,
+                ("session",),
+                "session",
+                f"der Beitrag und die Session „{session.id}“ beschreiben dasselbe ({session.art} "
+                f"„{session.titel}“), im Programm stünde es doppelt; entweder nur die Session in "
+                "tagung.yml behalten oder nur den Beitrag (dann ohne session und die Session löschen)",
+            )
             continue
         if session is not None and session.tag != record.tag:
             loader.error(shown, ("tag",), "tag", other_day(session.id, session.tag.isoformat(), "tag angleichen"))
             continue
         for index, anhang in enumerate(record.anhaenge):
-            _check_attachment(site, loader, event, shown, ("anhaenge", index, "datei"),
-                              f"anhaenge[{index + 1}].datei", anhang.datei)
+            _check_attachment(
+                site, loader, event, shown, ("anhaenge", index, "datei"), f"anhaenge[{index + 1}].datei", anhang.datei
+            )
         event.vortraege.append(Vortrag(path.stem, shown, record, days[record.tag], session))
 
 
-def _check_attachment(site: Site, loader: Loader, event: Veranstaltungsdaten, shown: str, loc: tuple,
-                      field_name: str, name: str) -> None:
+def _check_attachment(
+    site: Site, loader: Loader, event: Veranstaltungsdaten, shown: str, loc: tuple, field_name: str, name: str
+) -> None:
     loader.named.setdefault(event.attachments_dir, set()).add(name)
     path = site.root / event.attachments_dir / name
     problem = file_problem(site.root, event.attachments_dir, name, DOCUMENTS)
@@ -106,6 +133,12 @@ def _check_attachment(site: Site, loader: Loader, event: Veranstaltungsdaten, sh
         loader.error(shown, loc, field_name, problem)
     elif path.stat().st_size > MAX_ATTACHMENT_BYTES:
         line = loader.files[shown].line_of(loc)
-        site.warnings.append(ContentError(shown, line, field_name,
-                                          f"die Datei „{name}“ ist {human_size(path.stat().st_size)} groß; Dateien über 20 MB "
-                                          "verkleinern (z. B. PDF komprimieren), damit sie schnell laden"))
+        site.warnings.append(
+            ContentError(
+                shown,
+                line,
+                field_name,
+                f"die Datei „{name}“ ist {human_size(path.stat().st_size)} groß; Dateien über 20 MB "
+                "verkleinern (z. B. PDF komprimieren), damit sie schnell laden",
+            )
+        )

@@ -26,9 +26,15 @@ def add_massnahme(site: Site, loader: Loader, path: Path, record: Projekt) -> No
         elif site.kommunen_datei is not None:  # else content/kommunen.yml itself is broken, and reported
             loader.error(shown, ("kommunen", index), f"kommunen[{index + 1}]", unknown_kommune(name, site.kommunen))
     if path.stem in RESERVED_PROJECT_NAMES:
-        site.errors.append(ContentError(shown, 1, FILE_FIELD,
-                                        f"der Dateiname „{path.name}“ ist für eine Seite der Website reserviert; "
-                                        f"einen anderen Namen wählen, z. B. „massnahme-{path.stem}.yml“"))
+        site.errors.append(
+            ContentError(
+                shown,
+                1,
+                FILE_FIELD,
+                f"der Dateiname „{path.name}“ ist für eine Seite der Website reserviert; "
+                f"einen anderen Namen wählen, z. B. „massnahme-{path.stem}.yml“",
+            )
+        )
         return
     for index, bild in enumerate(record.bilder):
         _check_image(site, loader, shown, index, bild.datei)
@@ -60,27 +66,46 @@ def _check_image(site: Site, loader: Loader, shown: str, index: int, name: str) 
 def _check_status_basis(loader: Loader, shown: str, record: Projekt) -> None:
     """A status other than "nicht bekannt" needs a basis; every reference into `quellen` must exist."""
     if record.status == STATUS_UNBEKANNT and record.status_beleg is not None:
-        loader.error(shown, ("status_beleg",), "status_beleg",
-                     f"bei status „{STATUS_UNBEKANNT}“ gibt es keinen Beleg; status_beleg löschen oder den Status "
-                     "nach der Quelle eintragen")
+        loader.error(
+            shown,
+            ("status_beleg",),
+            "status_beleg",
+            f"bei status „{STATUS_UNBEKANNT}“ gibt es keinen Beleg; status_beleg löschen oder den Status "
+            "nach der Quelle eintragen",
+        )
     elif record.status != STATUS_UNBEKANNT and record.status_beleg is None:
-        loader.error(shown, ("status",), "status_beleg",
-                     f"status „{record.status}“ ohne Beleg; status_beleg mit art (Quelle oder Abschlussbilanz) "
-                     f"und quelle (Nummer in quellen) ergänzen, oder status: {STATUS_UNBEKANNT}")
+        loader.error(
+            shown,
+            ("status",),
+            "status_beleg",
+            f"status „{record.status}“ ohne Beleg; status_beleg mit art (Quelle oder Abschlussbilanz) "
+            f"und quelle (Nummer in quellen) ergänzen, oder status: {STATUS_UNBEKANNT}",
+        )
     if record.fertigstellung is not None and record.status != "abgeschlossen":
-        loader.error(shown, ("fertigstellung",), "fertigstellung",
-                     f"eine Fertigstellung gibt es nur bei status „abgeschlossen“ (hier „{record.status}“); "
-                     "den Status nach der Quelle auf abgeschlossen setzen oder fertigstellung löschen")
+        loader.error(
+            shown,
+            ("fertigstellung",),
+            "fertigstellung",
+            f"eine Fertigstellung gibt es nur bei status „abgeschlossen“ (hier „{record.status}“); "
+            "den Status nach der Quelle auf abgeschlossen setzen oder fertigstellung löschen",
+        )
     verweise: list[tuple[Loc, str, int]] = []
     if record.status_beleg:
         verweise.append((("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle))
     if record.fertigstellung:
         verweise.append((("fertigstellung", "quelle"), "fertigstellung.quelle", record.fertigstellung.quelle))
-    verweise += [(("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
-                 for index, hinweis in enumerate(record.hinweise)]
+    verweise += [
+        (("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
+        for index, hinweis in enumerate(record.hinweise)
+    ]
     anzahl = len(record.quellen)
     richtig = "die Nummer 1 angeben" if anzahl == 1 else f"eine Nummer von 1 bis {anzahl} angeben"
     for loc, field_name, nummer in verweise:
         if nummer > anzahl:
-            loader.error(shown, loc, field_name, f"es gibt keine Quelle Nr. {nummer}; quellen hat "
-                         f"{anzahl} {'Eintrag' if anzahl == 1 else 'Einträge'}, {richtig}")
+            loader.error(
+                shown,
+                loc,
+                field_name,
+                f"es gibt keine Quelle Nr. {nummer}; quellen hat "
+                f"{anzahl} {'Eintrag' if anzahl == 1 else 'Einträge'}, {richtig}",
+            )

@@ -30,13 +30,15 @@ class Loader:
         if symlink_in(self.site.root, path):
             return None  # tree_problems names every symlink in content/
         if not path.is_file():
-            self.site.errors.append(ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht"))
+            self.site.errors.append(
+                ContentError(shown, 1, FILE_FIELD, "die Datei fehlt; sie wird für die Website gebraucht")
+            )
             return None
         self.site.sources[shown] = path
         if slug and not slug_is_valid(path.stem):
-            self.site.errors.append(ContentError(
-                shown, 1, FILE_FIELD,
-                "der Dateiname " + not_a_slug(path.stem, suffix=".yml")))
+            self.site.errors.append(
+                ContentError(shown, 1, FILE_FIELD, "der Dateiname " + not_a_slug(path.stem, suffix=".yml"))
+            )
         source, errors = read_yaml(path, shown)
         if source is None:
             self.site.errors.extend(errors)

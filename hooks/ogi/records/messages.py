@@ -13,8 +13,9 @@ from .tagung import Beitrag, Session
 def unknown_kommune(name: str, kommunen: Iterable[str]) -> str:
     """The message for a Kommune that is not in content/kommunen.yml (loader and `make new-project`)."""
     if ags_of(name) is not None:
-        return (f"die Kommune „{name}“ fehlt in content/kommunen.yml; sie dort wieder eintragen "
-                "(mit Kreis und Ortsmitte)")
+        return (
+            f"die Kommune „{name}“ fehlt in content/kommunen.yml; sie dort wieder eintragen (mit Kreis und Ortsmitte)"
+        )
     return f"unbekannte Kommune „{visible(name)}“{did_you_mean(name, kommunen)}; Namen wie in content/kommunen.yml schreiben"
 
 
@@ -36,8 +37,10 @@ def is_twin(record: Beitrag, session: Session) -> bool:
 
 def not_a_slug(name: str, becomes: str = "zur Adresse der Seite", suffix: str = "") -> str:
     """The message for a name that becomes an address but is not lower case, digits and hyphens."""
-    return (f"„{name}{suffix}“ wird {becomes}; nur Kleinbuchstaben, Ziffern und Bindestriche verwenden, "
-            f"z. B. „{slugify(name)}{suffix}“")
+    return (
+        f"„{name}{suffix}“ wird {becomes}; nur Kleinbuchstaben, Ziffern und Bindestriche verwenden, "
+        f"z. B. „{slugify(name)}{suffix}“"
+    )
 
 
 def duplicate_title(titel: str, source: str) -> str:
@@ -58,5 +61,7 @@ def other_day(session: str, day: str, fix: str) -> str:
 def unknown_session(name: str, sessions: Iterable[str]) -> str:
     """The message for a session id that tagung.yml does not define (loader and `make new-beitrag`)."""
     ids = list(sessions)
-    return (f"unbekannte Session „{visible(name)}“{did_you_mean(name, ids)}; erlaubt sind die ids aus tagung.yml: "
-            + ", ".join(ids))
+    return (
+        f"unbekannte Session „{visible(name)}“{did_you_mean(name, ids)}; erlaubt sind die ids aus tagung.yml: "
+        + ", ".join(ids)
+    )

@@ -32,11 +32,13 @@ TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PLZ_PATTERN = r"^[0-9]{5}$"
 # What a value that does not match a pattern should look like; validation.py adds it to the message.
 PATTERN_HINTS = {
-    TIME_PATTERN: "erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. \"09:00\"",
+    TIME_PATTERN: 'erwartet eine Uhrzeit als HH:MM in Anführungszeichen, z. B. "09:00"',
     SLUG_PATTERN: "erwartet Kleinbuchstaben, Ziffern und Bindestriche, z. B. workshop-biodiversitaet",
-    PLZ_PATTERN: "erwartet fünf Ziffern in Anführungszeichen, z. B. \"45128\"",
-    EMAIL_PATTERN: ("erwartet genau eine E-Mail-Adresse wie name@example.org, ohne „mailto:“, Leerzeichen, "
-                    "Anführungszeichen, spitze Klammern und ohne Zusätze wie „?cc=“"),
+    PLZ_PATTERN: 'erwartet fünf Ziffern in Anführungszeichen, z. B. "45128"',
+    EMAIL_PATTERN: (
+        "erwartet genau eine E-Mail-Adresse wie name@example.org, ohne „mailto:“, Leerzeichen, "
+        "Anführungszeichen, spitze Klammern und ohne Zusätze wie „?cc=“"
+    ),
     TELEFON_PATTERN: "erwartet eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ), z. B. „+49 201 2069-0“",
 }
 STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
@@ -88,14 +90,20 @@ def _relative_file(value: object) -> object:
         return value
     name = value.strip()
     if name.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", name):
-        raise ValueError(f"„{name}“ ist ein Pfad außerhalb des Inhaltsordners; hier steht nur der Name einer "
-                         "Datei aus dem Ordner des Feldes, z. B. „herne-park.jpg“ oder „folien.pdf“")
+        raise ValueError(
+            f"„{name}“ ist ein Pfad außerhalb des Inhaltsordners; hier steht nur der Name einer "
+            "Datei aus dem Ordner des Feldes, z. B. „herne-park.jpg“ oder „folien.pdf“"
+        )
     if ".." in re.split(r"[/\\]", name):
-        raise ValueError(f"„{name}“ verlässt mit „..“ den Ordner; hier steht nur der Name einer Datei aus dem "
-                         "Ordner des Feldes, z. B. „herne-park.jpg“ oder „folien.pdf“")
+        raise ValueError(
+            f"„{name}“ verlässt mit „..“ den Ordner; hier steht nur der Name einer Datei aus dem "
+            "Ordner des Feldes, z. B. „herne-park.jpg“ oder „folien.pdf“"
+        )
     if not _DATEI.match(name):
-        raise ValueError(f"„{name}“ ist als Dateiname nicht erlaubt; nur Buchstaben ohne Umlaute, Ziffern, "
-                         "Punkt, Bindestrich und Unterstrich, z. B. „folien-2020.pdf“ (die Datei umbenennen)")
+        raise ValueError(
+            f"„{name}“ ist als Dateiname nicht erlaubt; nur Buchstaben ohne Umlaute, Ziffern, "
+            "Punkt, Bindestrich und Unterstrich, z. B. „folien-2020.pdf“ (die Datei umbenennen)"
+        )
     return name
 
 
@@ -145,9 +153,7 @@ class Kommune(Record):
     """One of the 53 municipalities of the RVR area."""
 
     name: Text = Field(description="Amtlicher Name, z. B. „Mülheim an der Ruhr“.")
-    kreis: Text | None = Field(
-        None, description="Kreis, zu dem die Kommune gehört; leer bei kreisfreien Städten."
-    )
+    kreis: Text | None = Field(None, description="Kreis, zu dem die Kommune gehört; leer bei kreisfreien Städten.")
     breite: Zahl = Field(description="Geografische Breite der Ortsmitte (WGS84), z. B. 51.550.")
     laenge: Zahl = Field(description="Geografische Länge der Ortsmitte (WGS84), z. B. 7.217.")
     quelle: Quelle | None = Field(
@@ -189,11 +195,15 @@ class Foerdersumme(Record):
     """A funding figure of the programme as one source states it."""
 
     betrag_eur: Annotated[Ganzzahl, Field(ge=0)] = Field(
-        description="Betrag in Euro als ganze Zahl, wie die Quelle ihn nennt, z. B. 2200000 für „rund 2,2 Mio. €“.")
-    rund: bool = Field(False, description="true, wenn die Quelle den Betrag nur ungefähr nennt („rund“, „ca.“, „etwa“).")
+        description="Betrag in Euro als ganze Zahl, wie die Quelle ihn nennt, z. B. 2200000 für „rund 2,2 Mio. €“."
+    )
+    rund: bool = Field(
+        False, description="true, wenn die Quelle den Betrag nur ungefähr nennt („rund“, „ca.“, „etwa“)."
+    )
     umfasst: Text = Field(
         description="Was der Betrag umfasst, als Satzteil, der nach dem Betrag steht, z. B. „Förderung des "
-        "Aktionsprogramms Grüne Lückenschlüsse 2020/21, ganz vom Land Nordrhein-Westfalen getragen“.")
+        "Aktionsprogramms Grüne Lückenschlüsse 2020/21, ganz vom Land Nordrhein-Westfalen getragen“."
+    )
     quelle: Quelle = Field(description="Öffentliche Quelle des Betrags.")
 
 
@@ -203,11 +213,13 @@ class FoerdersummenDatei(Record):
     hauptzahl: Foerdersumme = Field(
         description="Die eine Antwort auf „Wie viel Geld?“: die Summe, zu der die Förderbeträge der Maßnahmen "
         "dieser Website gehören; Übersicht und Startseite nennen sie zuerst und sagen, welcher Teil davon "
-        "einzelnen Maßnahmen zugeordnet ist.")
+        "einzelnen Maßnahmen zugeordnet ist."
+    )
     weitere: list[Foerdersumme] = Field(
         default_factory=list,
         description="Andere Zahlen, die Quellen nennen (andere Zeiträume, Teilförderungen); sie stehen unter der "
-        "Hauptzahl, jede mit dem, was sie umfasst.")
+        "Hauptzahl, jede mit dem, was sie umfasst.",
+    )
 
 
 def slug_is_valid(slug: str) -> bool:

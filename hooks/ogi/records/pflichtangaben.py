@@ -13,15 +13,26 @@ BETREIBER_FILE = "content/betreiber.yml"
 
 # (path of keys, what the law asks for and how to fill it) — in the order of the file.
 REQUIRED: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("email",), "fehlt; eine E-Mail-Adresse für die schnelle Kontaktaufnahme verlangt § 5 DDG, "
-                 "z. B. `email: info@beispiel.de`"),
-    (("verantwortlich", "name"), "fehlt; die für den Inhalt verantwortliche Person nach § 18 Abs. 2 MStV mit "
-                                 "Namen eintragen, wie der Betreiber sie benennt (`verantwortlich:` mit `name:`)"),
-    (("datenschutzbeauftragte", "email"), "fehlt; die Kontaktdaten der oder des Datenschutzbeauftragten verlangt "
-                                          "Art. 13 DSGVO (`datenschutzbeauftragte:` mit `email:`)"),
-    (("barrierefreiheit", "email|formular"), "fehlt; die Erklärung zur Barrierefreiheit braucht nach BITV NRW einen "
-                                             "Kontakt für Meldungen von Barrieren (`barrierefreiheit:` mit `email:` "
-                                             "oder `formular:`)"),
+    (
+        ("email",),
+        "fehlt; eine E-Mail-Adresse für die schnelle Kontaktaufnahme verlangt § 5 DDG, z. B. `email: info@beispiel.de`",
+    ),
+    (
+        ("verantwortlich", "name"),
+        "fehlt; die für den Inhalt verantwortliche Person nach § 18 Abs. 2 MStV mit "
+        "Namen eintragen, wie der Betreiber sie benennt (`verantwortlich:` mit `name:`)",
+    ),
+    (
+        ("datenschutzbeauftragte", "email"),
+        "fehlt; die Kontaktdaten der oder des Datenschutzbeauftragten verlangt "
+        "Art. 13 DSGVO (`datenschutzbeauftragte:` mit `email:`)",
+    ),
+    (
+        ("barrierefreiheit", "email|formular"),
+        "fehlt; die Erklärung zur Barrierefreiheit braucht nach BITV NRW einen "
+        "Kontakt für Meldungen von Barrieren (`barrierefreiheit:` mit `email:` "
+        "oder `formular:`)",
+    ),
 )
 
 
@@ -37,9 +48,11 @@ def publication_headline(missing: list[ContentError], site_url: str) -> str:
     operator's one-time setup, not a defect.
     """
     fields = ", ".join(error.field for error in missing)
-    return (f"Nicht veröffentlicht: In {BETREIBER_FILE} fehlen vor dem Bau für {site_url} noch {fields}. "
-            "Diese Angaben legt der Betreiber fest; eintragen, committen, erneut veröffentlichen "
-            "(README, „Vor der ersten Veröffentlichung“).")
+    return (
+        f"Nicht veröffentlicht: In {BETREIBER_FILE} fehlen vor dem Bau für {site_url} noch {fields}. "
+        "Diese Angaben legt der Betreiber fest; eintragen, committen, erneut veröffentlichen "
+        "(README, „Vor der ersten Veröffentlichung“)."
+    )
 
 
 def missing_for_publication(site: Site) -> list[ContentError]:
@@ -56,6 +69,13 @@ def missing_for_publication(site: Site) -> list[ContentError]:
         if not any(value.get(name) for name in last.split("|")):
             line = site.betreiber_datei.line_of(tuple(parents)) if site.betreiber_datei else 1
             field = ".".join([*parents, last.replace("|", " oder ")])
-            errors.append(ContentError(BETREIBER_FILE, line, field, f"{message}; ohne diese Angabe wird die "
-                                       "Website für eine öffentliche Adresse (https://) nicht gebaut"))
+            errors.append(
+                ContentError(
+                    BETREIBER_FILE,
+                    line,
+                    field,
+                    f"{message}; ohne diese Angabe wird die "
+                    "Website für eine öffentliche Adresse (https://) nicht gebaut",
+                )
+            )
     return errors

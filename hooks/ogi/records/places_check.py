@@ -43,9 +43,11 @@ def centre_problem(name: str, lon: float, lat: float, names: Collection[str]) ->
     if rings is None or polygon_contains(rings, lon, lat):
         return None
     where, _ = _where(lon, lat, names)
-    return (f"die Ortsmitte (breite {lat}, laenge {lon}) liegt {where}, "
-            f"{distance_text(distance_to_polygon_m(rings, lon, lat))} außerhalb von {name}; breite und laenge eines "
-            f"Punkts in {name} aus einer Quelle eintragen (die Karte zeigt dort Maßnahmen ohne genaue Lage)")
+    return (
+        f"die Ortsmitte (breite {lat}, laenge {lon}) liegt {where}, "
+        f"{distance_text(distance_to_polygon_m(rings, lon, lat))} außerhalb von {name}; breite und laenge eines "
+        f"Punkts in {name} aus einer Quelle eintragen (die Karte zeigt dort Maßnahmen ohne genaue Lage)"
+    )
 
 
 def geometry_problem(geometrie: Mapping[str, Any], kommunen: Sequence[str], names: Collection[str]) -> str | None:
@@ -54,8 +56,10 @@ def geometry_problem(geometrie: Mapping[str, Any], kommunen: Sequence[str], name
     if not outlines:
         return None
     points = positions(geometrie)
-    outside = [(number, point, min(distance_to_polygon_m(rings, *point) for rings in outlines))
-               for number, point in enumerate(points, start=1)]
+    outside = [
+        (number, point, min(distance_to_polygon_m(rings, *point) for rings in outlines))
+        for number, point in enumerate(points, start=1)
+    ]
     outside = [entry for entry in outside if entry[2] > TOLERANCE_M]
     if not outside:
         return None

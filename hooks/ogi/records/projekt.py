@@ -109,10 +109,13 @@ class Lage(Record):
                 f"bei genauigkeit „{self.genauigkeit}“ fehlt geometrie; "
                 "eine Geometrie angeben oder genauigkeit: Kommune setzen"
             )
-        if self.radius_m is not None and (self.genauigkeit != "ungefähr" or self.geometrie is None
-                                          or self.geometrie.type != "Point"):
-            raise ValueError("radius_m gilt nur bei genauigkeit „ungefähr“ mit einem Punkt (type: Point); "
-                             "radius_m weglassen oder genauigkeit und geometrie anpassen")
+        if self.radius_m is not None and (
+            self.genauigkeit != "ungefähr" or self.geometrie is None or self.geometrie.type != "Point"
+        ):
+            raise ValueError(
+                "radius_m gilt nur bei genauigkeit „ungefähr“ mit einem Punkt (type: Point); "
+                "radius_m weglassen oder genauigkeit und geometrie anpassen"
+            )
         return self
 
 
@@ -176,7 +179,9 @@ class Fertigstellung(Record):
 class Hinweis(Record):
     """A dated note on a later change at the same place; it does not change the measure's status."""
 
-    datum: Datum = Field(description="Wann die spätere Änderung geschah oder gemeldet wurde: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")
+    datum: Datum = Field(
+        description="Wann die spätere Änderung geschah oder gemeldet wurde: JJJJ, JJJJ-MM oder JJJJ-MM-TT."
+    )
     text: Text = Field(description="Was sich später an derselben Stelle getan hat, in einem oder zwei Sätzen.")
     quelle: int = Field(ge=1, description="Nummer des Eintrags in quellen, der den Hinweis belegt (1 = der erste).")
 

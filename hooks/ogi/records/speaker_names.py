@@ -34,9 +34,16 @@ def loose_key(name: str) -> str:
 
 
 def nennungen(talks: Iterable[tuple[YamlFile, Beitrag]]) -> list[Nennung]:
-    return [Nennung(source, index, " ".join(person.name.split()),
-                    " ".join(person.verschieden_von.split()) if person.verschieden_von else None)
-            for source, record in talks for index, person in enumerate(record.referierende)]
+    return [
+        Nennung(
+            source,
+            index,
+            " ".join(person.name.split()),
+            " ".join(person.verschieden_von.split()) if person.verschieden_von else None,
+        )
+        for source, record in talks
+        for index, person in enumerate(record.referierende)
+    ]
 
 
 def similar_names(talks: Iterable[tuple[YamlFile, Beitrag]]) -> list[ContentError]:
@@ -55,12 +62,17 @@ def similar_names(talks: Iterable[tuple[YamlFile, Beitrag]]) -> list[ContentErro
             if nennung.name == usual or _declared_different(group, nennung.name, usual):
                 continue
             loc = ("referierende", nennung.index, "name")
-            warnings.append(ContentError(
-                nennung.source.path, nennung.source.line_of(loc), f"referierende[{nennung.index + 1}].name",
-                f"„{nennung.name}“ unterscheidet sich von „{usual}“ ({first.source.path}:"
-                f"{first.source.line_of(('referierende', first.index, 'name'))}) nur in Bindestrich, Leerzeichen, "
-                f"Groß- und Kleinschreibung oder Akzenten (meinten Sie „{usual}“?); den Namen gleich schreiben "
-                f"oder, sind es zwei Personen, verschieden_von: \"{usual}\" ergänzen"))
+            warnings.append(
+                ContentError(
+                    nennung.source.path,
+                    nennung.source.line_of(loc),
+                    f"referierende[{nennung.index + 1}].name",
+                    f"„{nennung.name}“ unterscheidet sich von „{usual}“ ({first.source.path}:"
+                    f"{first.source.line_of(('referierende', first.index, 'name'))}) nur in Bindestrich, Leerzeichen, "
+                    f"Groß- und Kleinschreibung oder Akzenten (meinten Sie „{usual}“?); den Namen gleich schreiben "
+                    f'oder, sind es zwei Personen, verschieden_von: "{usual}" ergänzen',
+                )
+            )
     return warnings
 
 

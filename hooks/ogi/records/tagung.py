@@ -37,14 +37,17 @@ class Tag(Record):
     beginn: Uhrzeit | None = None
     ende: Uhrzeit | None = None
     ort: Text | None = Field(
-        None, description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
-        "leer bei Online-Tagungen."
+        None,
+        description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
+        "leer bei Online-Tagungen.",
     )
     beschreibung: Markdown | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
 
 
 class Session(Record):
-    id: str = Field(pattern=SLUG_PATTERN, description="Kurzname aus Kleinbuchstaben und Bindestrichen; Beiträge verweisen darauf.")
+    id: str = Field(
+        pattern=SLUG_PATTERN, description="Kurzname aus Kleinbuchstaben und Bindestrichen; Beiträge verweisen darauf."
+    )
     titel: Text = Field(description="Titel der Session oder des Workshops.")
     art: Text | None = Field(None, description="Art, z. B. „Workshop“ oder „Plenum“.")
     tag: Tagesdatum = Field(description="Datum des Tages, an dem die Session stattfand.")
@@ -87,10 +90,14 @@ class Tagung(Record):
     sessions: list[Session] = Field(default_factory=list, description="Sessions und Workshops.")
     dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
     links: list[Link] = Field(default_factory=list, description="Weiterführende Links.")
-    kennungen_basis: HttpUrl | None = Field(None, description=(
-        "Nur für eine Veranstaltung, deren Programm schon mit Kennungen veröffentlicht ist: die Adresse, aus der "
-        "schedule.json und schedule.xml die dauerhaften Kennungen (guid) der Beiträge, Personen und Räume "
-        "ableiten. Ohne Angabe leiten sie sich aus dem Ordnernamen ab. Einmal veröffentlicht, nie ändern."))
+    kennungen_basis: HttpUrl | None = Field(
+        None,
+        description=(
+            "Nur für eine Veranstaltung, deren Programm schon mit Kennungen veröffentlicht ist: die Adresse, aus der "
+            "schedule.json und schedule.xml die dauerhaften Kennungen (guid) der Beiträge, Personen und Räume "
+            "ableiten. Ohne Angabe leiten sie sich aus dem Ordnernamen ab. Einmal veröffentlicht, nie ändern."
+        ),
+    )
     quellen: list[Quelle] = Field(min_length=1, description="Quellen der Angaben.")
     datenstand: Tagesdatum = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden.")
 
@@ -101,8 +108,9 @@ class Tagung(Record):
         try:
             zoneinfo.ZoneInfo(zeitzone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unbekannte Zeitzone „{zeitzone}“; eine Zeitzone der IANA-Liste angeben, "
-                             "z. B. „Europe/Berlin“") from None
+            raise ValueError(
+                f"unbekannte Zeitzone „{zeitzone}“; eine Zeitzone der IANA-Liste angeben, z. B. „Europe/Berlin“"
+            ) from None
         return zeitzone
 
 

@@ -22,7 +22,12 @@ from .kontakt import is_address
 # Characters that start Markdown syntax anywhere in a line (links, emphasis, code, attr_list braces,
 # tables, escapes, headings, admonitions). As numeric character references they are shown as typed.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#!~^$"} | {
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&#34;",
+    "'": "&#39;",
+}
 _INLINE_TABLE = str.maketrans(_INLINE)
 _INLINE_ANY = re.compile("[" + re.escape("".join(_INLINE)) + "]")  # finds one far faster than translate() runs
 # Characters that start a block only at the beginning of a line: lists, quotes, definition lists,
@@ -75,7 +80,7 @@ def markdown_text(value: object) -> Markup:
     match = _LINE_START.match(text)
     if match:  # the marker's last character as a reference: "1&#46; Preis", "&#45; Liste"
         end = match.end() - 1
-        text = text[:end] + f"&#{ord(text[end])};" + text[end + 1:]
+        text = text[:end] + f"&#{ord(text[end])};" + text[end + 1 :]
     return Markup(text)
 
 
@@ -129,15 +134,19 @@ def structure_problem(value: str) -> str | None:
         elements += 1
         if elements > MAX_ELEMENTS:
             limit = f"{MAX_ELEMENTS:_}".replace("_", ".")
-            return (f"der Text hat mehr als {limit} Teile (Absätze, Listenpunkte, Zitate, Links, Hervorhebungen …) "
-                    f"und wäre zu aufwendig darzustellen; höchstens {limit}: kürzen oder auf mehrere Datensätze "
-                    "verteilen")
+            return (
+                f"der Text hat mehr als {limit} Teile (Absätze, Listenpunkte, Zitate, Links, Hervorhebungen …) "
+                f"und wäre zu aufwendig darzustellen; höchstens {limit}: kürzen oder auf mehrere Datensätze "
+                "verteilen"
+            )
         if name in _NESTING_TAGS:
             depth += 1
             if depth > MAX_NESTING:
-                return (f"Zitate („>“) und Listen sind in Zeile {line} des Textes mehr als {MAX_NESTING} Ebenen "
-                        f"tief ineinander verschachtelt; höchstens {MAX_NESTING} Ebenen (z. B. eine Liste in einem "
-                        "Zitat sind zwei): die Verschachtelung auflösen")
+                return (
+                    f"Zitate („>“) und Listen sind in Zeile {line} des Textes mehr als {MAX_NESTING} Ebenen "
+                    f"tief ineinander verschachtelt; höchstens {MAX_NESTING} Ebenen (z. B. eine Liste in einem "
+                    "Zitat sind zwei): die Verschachtelung auflösen"
+                )
     return None
 
 
@@ -145,7 +154,7 @@ def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "a" and attribute == "href":
         scheme = urlsplit(value).scheme.lower()
         if scheme == "mailto":  # one plain address: a ?cc= or a second address would copy readers' mail
-            return value if is_address(value[len("mailto:"):]) else None
+            return value if is_address(value[len("mailto:") :]) else None
         return value if scheme in RICH_SCHEMES else None
     return value
 
@@ -168,8 +177,13 @@ def rich_text(value: object, section_level: int = 2) -> Markup:
     # so headings never skip a level.
     top, below = section_level + 1, section_level + 2
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{top if m.group(2) == '1' else below}", html)
-    clean = nh3.clean(html, tags=RICH_TAGS, clean_content_tags={"script", "style", "iframe", "object",
-                                                                   "template", "noscript", "textarea"},
-                      attributes={"a": {"href"}}, attribute_filter=_allowed_attribute,
-                      url_schemes=RICH_SCHEMES, link_rel="noopener noreferrer")
+    clean = nh3.clean(
+        html,
+        tags=RICH_TAGS,
+        clean_content_tags={"script", "style", "iframe", "object", "template", "noscript", "textarea"},
+        attributes={"a": {"href"}},
+        attribute_filter=_allowed_attribute,
+        url_schemes=RICH_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
     return Markup(f'<div class="ogi-text">\n{clean}\n</div>')

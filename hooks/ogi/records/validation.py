@@ -10,20 +10,32 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, did_you_mean, field_name, visible
 from .models import PATTERN_HINTS
-from .yaml_messages import decimal_comma
 from .yaml_loader import NumberLikeText
+from .yaml_messages import decimal_comma
 from .yamlfile import Loc, YamlFile
 
-_TYPE_NAMES = {str: "Text", int: "eine Zahl", float: "eine Zahl", bool: "true/false", list: "eine Liste",
-               dict: "Unterfelder", type(None): "einen leeren Wert"}
+_TYPE_NAMES = {
+    str: "Text",
+    int: "eine Zahl",
+    float: "eine Zahl",
+    bool: "true/false",
+    list: "eine Liste",
+    dict: "Unterfelder",
+    type(None): "einen leeren Wert",
+}
 
 
 def validate(model: type[BaseModel], source: YamlFile) -> tuple[Any, list[ContentError]]:
     """Validate the data of `source` as `model`; return the record or all errors of the file."""
     if not isinstance(source.data, dict):
-        return None, [ContentError(source.path, source.line_of(()), "(Datei)",
-                                   "die Datei muss aus Feldern bestehen („name: Wert“); gefunden "
-                                   f"{_kind(source.data)}")]
+        return None, [
+            ContentError(
+                source.path,
+                source.line_of(()),
+                "(Datei)",
+                f"die Datei muss aus Feldern bestehen („name: Wert“); gefunden {_kind(source.data)}",
+            )
+        ]
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
@@ -52,7 +64,11 @@ def _resolve(model: type[BaseModel], data: Any, loc: Loc) -> tuple[Loc, type[Bas
                 continue  # a discriminator tag such as "Point"
             owner = current_model
             clean.append(part)
-            annotation = current_model.model_fields[part].annotation if current_model and part in current_model.model_fields else None
+            annotation = (
+                current_model.model_fields[part].annotation
+                if current_model and part in current_model.model_fields
+                else None
+            )
             data = data.get(part)
             current_model = _model_in(annotation, data)
         elif isinstance(data, list) and isinstance(part, int):
@@ -94,8 +110,9 @@ def _kind(value: Any) -> str:
 
 def not_allowed(value: Any, allowed: list[str]) -> str:
     """The message for a value outside a fixed list (content files and `make new-beitrag ART=…`)."""
-    return (f"{_shown(value)} ist nicht erlaubt{did_you_mean(str(value), allowed)}; erlaubt sind: "
-            + ", ".join(f"„{a}“" for a in allowed))
+    return f"{_shown(value)} ist nicht erlaubt{did_you_mean(str(value), allowed)}; erlaubt sind: " + ", ".join(
+        f"„{a}“" for a in allowed
+    )
 
 
 def _shown(value: Any) -> str:
@@ -111,8 +128,9 @@ def _empty(loc: Loc, owner: type[BaseModel] | None) -> str:
     field = owner.model_fields.get(name) if owner is not None and isinstance(name, str) else None
     if field is not None and not field.is_required():
         return "ist leer; Text eintragen oder die ganze Zeile löschen"
-    return "ist leer, wird aber gebraucht; Text eintragen" + (f" ({field.description.rstrip('.')})"
-                                                              if field is not None and field.description else "")
+    return "ist leer, wird aber gebraucht; Text eintragen" + (
+        f" ({field.description.rstrip('.')})" if field is not None and field.description else ""
+    )
 
 
 def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
@@ -125,16 +143,17 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
         return f"Pflichtfeld fehlt; „{loc[-1]}: …“ ergänzen{hint}"
     if kind == "extra_forbidden":
         allowed = list(owner.model_fields) if owner else []
-        return (f"unbekanntes Feld{did_you_mean(str(loc[-1]), allowed)}; erlaubt sind: "
-                + ", ".join(allowed))
+        return f"unbekanntes Feld{did_you_mean(str(loc[-1]), allowed)}; erlaubt sind: " + ", ".join(allowed)
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
         return not_allowed(value, re.findall(r"'([^']*)'", ctx.get("expected", "")))
     if kind == "union_tag_invalid":
         allowed = re.findall(r"'([^']*)'", ctx.get("expected_tags", ""))
-        return (f"Geometrietyp {_shown(ctx.get('tag'))} ist unbekannt{did_you_mean(str(ctx.get('tag')), allowed)}; "
-                f"erlaubt sind: {', '.join(allowed)}")
+        return (
+            f"Geometrietyp {_shown(ctx.get('tag'))} ist unbekannt{did_you_mean(str(ctx.get('tag')), allowed)}; "
+            f"erlaubt sind: {', '.join(allowed)}"
+        )
     if kind == "union_tag_not_found":
         return "das Feld „type“ fehlt; Point, LineString oder Polygon angeben"
     if kind == "string_too_short" or (kind == "string_type" and value is None):
@@ -151,12 +170,16 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         written = str(getattr(value, "source", value))
         if isinstance(value, float) and re.fullmatch(r"\d{1,3}(\.\d{3})+", written):
-            return (f"„{written}“ ist mit Tausenderpunkt geschrieben, YAML liest das als Kommazahl "
-                    f"{written.replace('.', ',', 1)}; ohne Punkt schreiben: {written.replace('.', '')}")
+            return (
+                f"„{written}“ ist mit Tausenderpunkt geschrieben, YAML liest das als Kommazahl "
+                f"{written.replace('.', ',', 1)}; ohne Punkt schreiben: {written.replace('.', '')}"
+            )
         if isinstance(value, str) and not isinstance(value, NumberLikeText) and re.fullmatch(r"\d+", value):
             return f"erwartet eine Zahl, gefunden Text „{value}“; die Zahl ohne Anführungszeichen schreiben: {value}"
-        return (f"erwartet eine ganze Zahl, gefunden {_shown(value)}; nur Ziffern ohne führende Null, Punkt oder "
-                "andere Zeichen, z. B. 150000")
+        return (
+            f"erwartet eine ganze Zahl, gefunden {_shown(value)}; nur Ziffern ohne führende Null, Punkt oder "
+            "andere Zeichen, z. B. 150000"
+        )
     if kind in ("float_type", "float_parsing", "finite_number"):
         return f"erwartet eine Zahl, gefunden {_shown(value)}; Dezimalpunkt statt Komma, z. B. 51.55"
     if kind in ("bool_type", "bool_parsing"):
@@ -180,8 +203,12 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind == "too_long":
         return f"zu viele Werte ({ctx.get('actual_length')}); höchstens {ctx.get('max_length')}, z. B. [Länge, Breite]"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        words = {"greater_than_equal": "mindestens", "greater_than": "größer als",
-                 "less_than_equal": "höchstens", "less_than": "kleiner als"}
+        words = {
+            "greater_than_equal": "mindestens",
+            "greater_than": "größer als",
+            "less_than_equal": "höchstens",
+            "less_than": "kleiner als",
+        }
         limit = next(iter(ctx.values()), "")
         if isinstance(limit, float) and limit.is_integer():
             limit = int(limit)
@@ -189,5 +216,3 @@ def _message(error: Any, loc: Loc, owner: type[BaseModel] | None) -> str:
     if kind.startswith("url"):
         return f"{_shown(value)} ist keine gültige Adresse; erwartet https://…"
     return f"ungültiger Wert {_shown(value)} ({error['msg']})"
-
-

@@ -26,7 +26,6 @@ class SafeLoader(YamlBase):  # type: ignore[misc,valid-type]
         except ValueError:
             return self.construct_scalar(node)
 
-
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         # YAML 1.1 also reads 0x1F, 0o17, 010, 1_500_000 and 1:30 as numbers; editors mean text or a typo.
         if not re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", node.value):

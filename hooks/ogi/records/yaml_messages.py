@@ -23,29 +23,28 @@ _CHECK = "; Einrückung, Doppelpunkte und Anführungszeichen prüfen"
 _KNOWN = {
     "could not find expected ':'": "ein Doppelpunkt fehlt" + _CHECK,
     "found character '\\t' that cannot start any token": "Tabulatorzeichen sind zum Einrücken nicht erlaubt; "
-                                                          "Leerzeichen verwenden",
+    "Leerzeichen verwenden",
     "found character that cannot start any token": "ein Zeichen, mit dem kein Wert beginnen darf (oft ein "
-                                                   "Tabulator: Leerzeichen verwenden); sonst den Wert in "
-                                                   "Anführungszeichen setzen",
+    "Tabulator: Leerzeichen verwenden); sonst den Wert in "
+    "Anführungszeichen setzen",
     "did not find expected ',' or ']'": "eine mit [ geöffnete Liste wird nicht mit ] geschlossen",
     "expected ',' or ']'": "eine mit [ geöffnete Liste wird nicht mit ] geschlossen",
     "did not find expected ',' or '}'": "eine mit { geöffnete Gruppe wird nicht mit } geschlossen",
     "expected ',' or '}'": "eine mit { geöffnete Gruppe wird nicht mit } geschlossen",
     "did not find expected node content": "hier fehlt ein Wert" + _CHECK,
     "found unexpected ':'": "ein Doppelpunkt steht an falscher Stelle; Text mit Doppelpunkt in "
-                            "Anführungszeichen setzen",
-    "found unexpected end of stream": "die Datei endet mitten in einem Wert; fehlt ein schließendes "
-                                      "Anführungszeichen?",
+    "Anführungszeichen setzen",
+    "found unexpected end of stream": "die Datei endet mitten in einem Wert; fehlt ein schließendes Anführungszeichen?",
     "did not find expected key": "hier wurde ein Feldname erwartet" + _CHECK,
     "did not find expected '-' indicator": "hier wurde ein Listeneintrag mit „-“ erwartet; alle Einträge "
-                                           "einer Liste gleich weit einrücken",
+    "einer Liste gleich weit einrücken",
     "found undefined alias": "Verweise (*) sind nicht erlaubt; den Wert ausschreiben",
     "expected <block end>, but found '-'": "ein Listeneintrag ist falsch eingerückt; alle „- “ einer Liste "
-                                           "gleich weit einrücken",
+    "gleich weit einrücken",
     "expected <block end>, but found '<block sequence start>'": "ein Listeneintrag ist falsch eingerückt; "
-                                                                "alle „- “ einer Liste gleich weit einrücken",
+    "alle „- “ einer Liste gleich weit einrücken",
     "expected <block end>, but found '<block mapping start>'": "ein Feld ist falsch eingerückt; Felder "
-                                                               "derselben Ebene gleich weit einrücken",
+    "derselben Ebene gleich weit einrücken",
     "expected <block end>, but found '<scalar>'": "ein Wert ist falsch eingerückt" + _CHECK,
 }
 
@@ -58,8 +57,12 @@ def syntax_errors(exc: yaml.MarkedYAMLError, text: str, path: str) -> list[Conte
     end = min(mark.line, len(lines) - 1) if mark else len(lines) - 1
     tabs = [number for number, line in enumerate(lines) if re.match(r"^ *\t", line)]
     if tabs and tabs[0] <= end:  # a tab up to the error caused it; the later ones would fail next
-        return [ContentError(path, number + 1, SYNTAX, f"Tabulator in der Einrückung (Zeile {number + 1}); "
-                                                       "mit Leerzeichen einrücken") for number in tabs]
+        return [
+            ContentError(
+                path, number + 1, SYNTAX, f"Tabulator in der Einrückung (Zeile {number + 1}); mit Leerzeichen einrücken"
+            )
+            for number in tabs
+        ]
     # "* Herne" fails at its own line; "• Bochum" below a "- " item at the next one that is not empty.
     number = end
     while number > 0 and not lines[number].strip():
@@ -90,8 +93,10 @@ def _colon_in_value(source: str) -> str:
     if match is None or ": " not in match.group(3):
         return "ein Feld ist eingerückt, aber das Feld darüber hat keine Unterfelder" + _CHECK
     indent, key, value = match.groups()
-    return (f"ein Doppelpunkt mit Leerzeichen beendet in YAML den Wert; den ganzen Text in Anführungszeichen "
-            f"setzen: {indent.strip()}{' ' if indent.strip() else ''}{key}: {_quoted(_without_yaml_quotes(value))}")
+    return (
+        f"ein Doppelpunkt mit Leerzeichen beendet in YAML den Wert; den ganzen Text in Anführungszeichen "
+        f"setzen: {indent.strip()}{' ' if indent.strip() else ''}{key}: {_quoted(_without_yaml_quotes(value))}"
+    )
 
 
 def _quoted(text: str) -> str:
@@ -146,10 +151,15 @@ def folded_list_items(node: yaml.Node, text: str, path: str) -> list[ContentErro
     for scalar in _plain_scalars(node):
         for number in range(scalar.start_mark.line + 1, scalar.end_mark.line + 1):
             if re.match(r"^\s+- \S", lines[number]):
-                errors.append(ContentError(
-                    path, number + 1, SYNTAX,
-                    f"„{lines[number].strip()}“ ist weiter eingerückt als der Listeneintrag darüber und wird "
-                    f"an dessen Text angehängt („{scalar.value}“); alle „- “ einer Liste gleich weit einrücken"))
+                errors.append(
+                    ContentError(
+                        path,
+                        number + 1,
+                        SYNTAX,
+                        f"„{lines[number].strip()}“ ist weiter eingerückt als der Listeneintrag darüber und wird "
+                        f"an dessen Text angehängt („{scalar.value}“); alle „- “ einer Liste gleich weit einrücken",
+                    )
+                )
                 break
     return errors
 
@@ -162,13 +172,18 @@ def cut_comments(node: yaml.Node, text: str, path: str) -> list[ContentError]:
     warnings = []
     for scalar in _plain_scalars(node):
         end = scalar.end_mark
-        rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
         match = re.match(r"^\s+(#\S.*)$", rest.rstrip("\r"))
         if match and not isinstance(scalar.value, bool):
-            warnings.append(ContentError(
-                path, end.line + 1, SYNTAX,
-                f"der Text endet vor „{match.group(1)}“, denn „ #“ beginnt in YAML einen Kommentar; veröffentlicht "
-                f"würde nur „{scalar.value}“; den ganzen Text in Anführungszeichen setzen"))
+            warnings.append(
+                ContentError(
+                    path,
+                    end.line + 1,
+                    SYNTAX,
+                    f"der Text endet vor „{match.group(1)}“, denn „ #“ beginnt in YAML einen Kommentar; veröffentlicht "
+                    f"würde nur „{scalar.value}“; den ganzen Text in Anführungszeichen setzen",
+                )
+            )
     return warnings
 
 
@@ -202,12 +217,17 @@ def typographic_quotes(node: yaml.Node, text: str, path: str) -> list[ContentErr
         if inner is None:
             continue
         line = lines[start.line].rstrip("\r")
-        fixed = (line[:start.column] + _quoted(inner) + line[end.column:]).strip()
-        errors.append(ContentError(
-            path, start.line + 1, field_name(loc),
-            f"der Wert steht in typografischen Anführungszeichen ({scalar.value[0]}…{scalar.value[-1]}), die YAML "
-            f"nicht als Anführungszeichen liest: sie würden mitveröffentlicht; gerade Anführungszeichen "
-            f"verwenden: {fixed}"))
+        fixed = (line[: start.column] + _quoted(inner) + line[end.column :]).strip()
+        errors.append(
+            ContentError(
+                path,
+                start.line + 1,
+                field_name(loc),
+                f"der Wert steht in typografischen Anführungszeichen ({scalar.value[0]}…{scalar.value[-1]}), die YAML "
+                f"nicht als Anführungszeichen liest: sie würden mitveröffentlicht; gerade Anführungszeichen "
+                f"verwenden: {fixed}",
+            )
+        )
     return errors
 
 
@@ -216,8 +236,10 @@ _BULLET = re.compile(r"^\s*[*•]\s+\S")
 
 def _bullet(line: str) -> str:
     marker, rest = line.strip()[0], line.strip()[1:].strip()
-    return (f"„{marker} {rest}“ ist kein Listeneintrag, denn YAML kennt als Listenzeichen nur „- “; "
-            f"„{marker} “ durch „- “ ersetzen: - {rest}")
+    return (
+        f"„{marker} {rest}“ ist kein Listeneintrag, denn YAML kennt als Listenzeichen nur „- “; "
+        f"„{marker} “ durch „- “ ersetzen: - {rest}"
+    )
 
 
 def bullet_items(node: yaml.Node, text: str, path: str) -> list[ContentError]:
@@ -228,7 +250,7 @@ def bullet_items(node: yaml.Node, text: str, path: str) -> list[ContentError]:
     errors = []
     for scalar, loc in _plain_values(node):
         for number in range(scalar.start_mark.line, scalar.end_mark.line + 1):
-            part = lines[number][scalar.start_mark.column:] if number == scalar.start_mark.line else lines[number]
+            part = lines[number][scalar.start_mark.column :] if number == scalar.start_mark.line else lines[number]
             if _BULLET.match(part):
                 errors.append(ContentError(path, number + 1, field_name(loc), _bullet(part)))
                 break
@@ -252,17 +274,28 @@ def decimal_commas(node: yaml.Node, text: str, path: str) -> list[ContentError]:
         items = sequence.value
         pairs: list[tuple[yaml.ScalarNode, yaml.ScalarNode]] = []
         for left, right in zip(items, items[1:], strict=False):
-            if (isinstance(left, yaml.ScalarNode) and isinstance(right, yaml.ScalarNode)
-                    and not left.style and not right.style
-                    and re.fullmatch(r"-?\d+", left.value) and re.fullmatch(r"\d+", right.value)
-                    and right.start_mark.index == left.end_mark.index + 1
-                    and (not pairs or pairs[-1][1] is not left)):
+            if (
+                isinstance(left, yaml.ScalarNode)
+                and isinstance(right, yaml.ScalarNode)
+                and not left.style
+                and not right.style
+                and re.fullmatch(r"-?\d+", left.value)
+                and re.fullmatch(r"\d+", right.value)
+                and right.start_mark.index == left.end_mark.index + 1
+                and (not pairs or pairs[-1][1] is not left)
+            ):
                 pairs.append((left, right))
         if pairs:
-            source = text[sequence.start_mark.index:sequence.end_mark.index]
+            source = text[sequence.start_mark.index : sequence.end_mark.index]
             numbers = [(f"{a.value},{b.value}", f"{a.value}.{b.value}") for a, b in pairs]
             for written, right in numbers:
                 source = source.replace(written, right, 1)
-            errors.append(ContentError(path, sequence.start_mark.line + 1, field_name(loc),
-                                       decimal_comma(numbers, f"Zahlen mit Dezimalpunkt schreiben: {source}")))
+            errors.append(
+                ContentError(
+                    path,
+                    sequence.start_mark.line + 1,
+                    field_name(loc),
+                    decimal_comma(numbers, f"Zahlen mit Dezimalpunkt schreiben: {source}"),
+                )
+            )
     return sorted(errors)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import FILE_FIELD, ContentError, character_name, field_name
+from .yaml_loader import SafeLoader, YamlBase
 from .yaml_messages import (
     Loc,
     bullet_items,
@@ -26,15 +27,13 @@ from .yaml_messages import (
     typographic_quotes,
 )
 
-from .yaml_loader import SafeLoader, YamlBase
-
 MAX_BYTES = 1024 * 1024  # a record is a few KB; a megabyte is a mistake or an attack
 MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
 # Characters no editor means to type and that hide or reorder text: C0/C1 controls (tab, line feed
 # and carriage return aside), bidi overrides and isolates, zero-width characters, noncharacters.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-                        "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]")
-
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 
 
 @dataclass
@@ -57,16 +56,28 @@ class YamlFile:
 def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[ContentError]]:
     """Parse `path`; on failure return None and the errors, each with its line."""
     if path.stat().st_size > MAX_BYTES:
-        return None, [ContentError(display_path, 1, FILE_FIELD,
-                                   f"die Datei ist {path.stat().st_size // 1024} KB groß; erlaubt ist höchstens "
-                                   "1 MB je Datei; lange Texte kürzen oder auf mehrere Dateien verteilen")]
+        return None, [
+            ContentError(
+                display_path,
+                1,
+                FILE_FIELD,
+                f"die Datei ist {path.stat().st_size // 1024} KB groß; erlaubt ist höchstens "
+                "1 MB je Datei; lange Texte kürzen oder auf mehrere Dateien verteilen",
+            )
+        ]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [ContentError(display_path, line, FILE_FIELD,
-                                   "die Datei ist nicht in UTF-8 gespeichert; im Editor als UTF-8 speichern")]
+        return None, [
+            ContentError(
+                display_path,
+                line,
+                FILE_FIELD,
+                "die Datei ist nicht in UTF-8 gespeichert; im Editor als UTF-8 speichern",
+            )
+        ]
     if text.startswith("\ufeff"):
         text = text[1:]
     if not _has_content(text):
@@ -103,9 +114,13 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
         return None, syntax_errors(exc, text, display_path)
     result = YamlFile(display_path, data)
     _collect_lines(node, (), result.lines)
-    errors = (_forbidden_in_values(result) + folded_list_items(node, text, display_path)
-              + typographic_quotes(node, text, display_path) + bullet_items(node, text, display_path)
-              + decimal_commas(node, text, display_path))
+    errors = (
+        _forbidden_in_values(result)
+        + folded_list_items(node, text, display_path)
+        + typographic_quotes(node, text, display_path)
+        + bullet_items(node, text, display_path)
+        + decimal_commas(node, text, display_path)
+    )
     if errors:
         return None, errors
     result.warnings = cut_comments(node, text, display_path)
@@ -127,8 +142,11 @@ def _plain_data(loader: SafeLoader, node: yaml.Node) -> Any:
         return loader.yaml_constructors[node.tag](loader, node)
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         return [_plain_data(loader, item) for item in node.value]
-    if (isinstance(node, yaml.MappingNode) and node.tag == _MAP
-            and all(key.tag in _SCALARS or key.tag == _VALUE_TAG for key, _ in node.value)):
+    if (
+        isinstance(node, yaml.MappingNode)
+        and node.tag == _MAP
+        and all(key.tag in _SCALARS or key.tag == _VALUE_TAG for key, _ in node.value)
+    ):
         data = {}
         for key_node, value_node in node.value:
             if key_node.tag == _VALUE_TAG:
@@ -137,8 +155,9 @@ def _plain_data(loader: SafeLoader, node: yaml.Node) -> Any:
             try:
                 hash(key)
             except TypeError:
-                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
-                                                        "found unhashable key", key_node.start_mark) from None
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
             data[key] = _plain_data(loader, value_node)
         return data
     return loader.construct_object(node, deep=True)
@@ -151,10 +170,16 @@ def _forbidden_characters(text: str, path: str) -> list[ContentError]:
     for number, line in enumerate(text.split("\n"), start=1):
         match = _FORBIDDEN.search(line.rstrip("\r"))
         if match:
-            errors.append(ContentError(path, number, FILE_FIELD,
-                                       f"unsichtbares Zeichen ({character_name(match.group())}) in Spalte "
-                                       f"{match.start() + 1}; das Zeichen löschen (oft beim Kopieren aus PDF "
-                                       "oder Word eingefügt)"))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    FILE_FIELD,
+                    f"unsichtbares Zeichen ({character_name(match.group())}) in Spalte "
+                    f"{match.start() + 1}; das Zeichen löschen (oft beim Kopieren aus PDF "
+                    "oder Word eingefügt)",
+                )
+            )
     return errors
 
 
@@ -169,9 +194,14 @@ def _forbidden_in_values(source: YamlFile) -> list[ContentError]:
         elif isinstance(value, list):
             stack.extend((loc + (i,), v) for i, v in enumerate(value))
         elif isinstance(value, str) and (match := _FORBIDDEN.search(value)):
-            errors.append(ContentError(source.path, source.line_of(loc), field_name(loc),
-                                       f"unsichtbares Zeichen ({character_name(match.group())}) im Text; "
-                                       "das Zeichen löschen"))
+            errors.append(
+                ContentError(
+                    source.path,
+                    source.line_of(loc),
+                    field_name(loc),
+                    f"unsichtbares Zeichen ({character_name(match.group())}) im Text; das Zeichen löschen",
+                )
+            )
     return sorted(errors)
 
 
@@ -198,21 +228,40 @@ def _check_dialect(text: str, path: str) -> list[ContentError]:
             continue
         line = event.start_mark.line + 1 if event.start_mark else 1
         if type(event) is yaml.AliasEvent:
-            errors.setdefault(ContentError(path, line, "YAML-Syntax",
-                                           f"Verweise (*{event.anchor}) sind nicht erlaubt; den Wert ausschreiben"), None)
+            errors.setdefault(
+                ContentError(
+                    path, line, "YAML-Syntax", f"Verweise (*{event.anchor}) sind nicht erlaubt; den Wert ausschreiben"
+                ),
+                None,
+            )
             continue
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            errors.setdefault(ContentError(path, line, "YAML-Syntax",
-                                           f"Anker (&{anchor}) sind nicht erlaubt; den Wert an jeder Stelle ausschreiben"))
+            errors.setdefault(
+                ContentError(
+                    path,
+                    line,
+                    "YAML-Syntax",
+                    f"Anker (&{anchor}) sind nicht erlaubt; den Wert an jeder Stelle ausschreiben",
+                )
+            )
         tag = getattr(event, "tag", None)
         if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            errors.setdefault(ContentError(path, line, "YAML-Syntax",
-                                           f"Typangaben wie „{shown}“ sind nicht erlaubt; den Wert ohne „!“-Angabe schreiben"))
+            errors.setdefault(
+                ContentError(
+                    path,
+                    line,
+                    "YAML-Syntax",
+                    f"Typangaben wie „{shown}“ sind nicht erlaubt; den Wert ohne „!“-Angabe schreiben",
+                )
+            )
         if type(event) is yaml.ScalarEvent and event.value == "<<" and event.implicit[0]:
-            errors.setdefault(ContentError(path, line, "YAML-Syntax",
-                                           "„<<“ (Felder übernehmen) ist nicht erlaubt; die Felder ausschreiben"))
+            errors.setdefault(
+                ContentError(
+                    path, line, "YAML-Syntax", "„<<“ (Felder übernehmen) ist nicht erlaubt; die Felder ausschreiben"
+                )
+            )
         if kind in _OPEN:
             depth += 1
             if depth > MAX_DEPTH:
@@ -243,9 +292,14 @@ def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
                 line = key.start_mark.line + 1
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        errors.append(ContentError(path, line, key.value,
-                                                   f"das Feld steht doppelt (zuerst in Zeile {seen[key.value]}); "
-                                                   "nur einmal angeben"))
+                        errors.append(
+                            ContentError(
+                                path,
+                                line,
+                                key.value,
+                                f"das Feld steht doppelt (zuerst in Zeile {seen[key.value]}); nur einmal angeben",
+                            )
+                        )
                     seen.setdefault(key.value, line)
                 stack.append((value, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
@@ -254,8 +308,12 @@ def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
 
 
 def _too_deep(path: str, line: int) -> ContentError:
-    return ContentError(path, line, "YAML-Syntax",
-                        f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein Feld, Einrückung prüfen")
+    return ContentError(
+        path,
+        line,
+        "YAML-Syntax",
+        f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein Feld, Einrückung prüfen",
+    )
 
 
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
