@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, did_you_mean, field_name, visible
 from .models import PATTERN_HINTS
 from .yaml_loader import NumberLikeText
-from .yaml_messages import decimal_comma
+from .yaml_slips import decimal_comma
 from .yamlfile import Loc, YamlFile
 
 _TYPE_NAMES = {

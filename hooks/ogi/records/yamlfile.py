@@ -16,19 +16,12 @@ from typing import Any
 import yaml
 
 from .errors import FILE_FIELD, ContentError, character_name, field_name
-from .yaml_loader import SafeLoader, YamlBase
-from .yaml_messages import (
-    Loc,
-    bullet_items,
-    cut_comments,
-    decimal_commas,
-    folded_list_items,
-    syntax_errors,
-    typographic_quotes,
-)
+from .yaml_dialect import DIALECT_SIGNS, check_dialect, check_keys
+from .yaml_loader import SafeLoader
+from .yaml_messages import Loc, syntax_errors
+from .yaml_slips import bullet_items, cut_comments, decimal_commas, folded_list_items, typographic_quotes
 
 MAX_BYTES = 1024 * 1024  # a record is a few KB; a megabyte is a mistake or an attack
-MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
 # Characters no editor means to type and that hide or reorder text: C0/C1 controls (tab, line feed
 # and carriage return aside), bidi overrides and isolates, zero-width characters, noncharacters.
 _FORBIDDEN = re.compile(
@@ -87,9 +80,9 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
         return None, errors
     # Without "&", "*", "!" or "<<" a file can hold no anchor, alias, tag or merge key: the event scan for
     # them is skipped (most records; a sixth of reading them), and the depth is checked on the nodes.
-    scan = _DIALECT_SIGNS.search(text) is not None
+    scan = DIALECT_SIGNS.search(text) is not None
     try:
-        errors = _check_dialect(text, display_path) if scan else []
+        errors = check_dialect(text, display_path) if scan else []
         if errors:
             return None, errors
         loader = SafeLoader(text)
@@ -97,7 +90,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
             node = loader.get_single_node()
             if node is None:  # only document markers: nothing to read
                 return None, _empty(display_path)
-            errors = _check_keys(node, display_path)
+            errors = check_keys(node, display_path)
             if errors:
                 return None, errors
             data = _plain_data(loader, node)
@@ -106,7 +99,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlFile | None, list[Cont
     except yaml.MarkedYAMLError as exc:
         if not scan:  # a syntax error below too deep a nesting: the scan names the nesting first, as always
             try:
-                errors = _check_dialect(text, display_path)
+                errors = check_dialect(text, display_path)
             except yaml.MarkedYAMLError:
                 errors = []
             if errors:
@@ -205,115 +198,12 @@ def _forbidden_in_values(source: YamlFile) -> list[ContentError]:
     return sorted(errors)
 
 
-_DIALECT_SIGNS = re.compile(r"[&*!]|<<")  # what anchors, aliases, tags and merge keys are written with
-_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
-_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-def _check_dialect(text: str, path: str) -> list[ContentError]:
-    """Anchors, aliases, merge keys, explicit tags and deep nesting, found in the event stream.
-
-    Runs before any node is composed, so nothing is expanded.
-    """
-    errors: dict[ContentError, None] = {}  # one message per line and kind, in order
-    depth = 0
-    for event in yaml.parse(text, Loader=YamlBase):
-        kind = type(event)
-        if type(event) is yaml.ScalarEvent:  # type(event), not kind: mypy narrows only this form
-            # Nearly every event: a plain value without anchor or tag, and no "<<" key.
-            if event.anchor is None and event.tag in (None, "!") and event.value != "<<":
-                continue
-        elif kind in _CLOSE:
-            depth -= 1
-            continue
-        line = event.start_mark.line + 1 if event.start_mark else 1
-        if type(event) is yaml.AliasEvent:
-            errors.setdefault(
-                ContentError(
-                    path, line, "YAML-Syntax", f"Verweise (*{event.anchor}) sind nicht erlaubt; den Wert ausschreiben"
-                ),
-                None,
-            )
-            continue
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            errors.setdefault(
-                ContentError(
-                    path,
-                    line,
-                    "YAML-Syntax",
-                    f"Anker (&{anchor}) sind nicht erlaubt; den Wert an jeder Stelle ausschreiben",
-                )
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None and not (kind is yaml.ScalarEvent and tag == "!"):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            errors.setdefault(
-                ContentError(
-                    path,
-                    line,
-                    "YAML-Syntax",
-                    f"Typangaben wie „{shown}“ sind nicht erlaubt; den Wert ohne „!“-Angabe schreiben",
-                )
-            )
-        if type(event) is yaml.ScalarEvent and event.value == "<<" and event.implicit[0]:
-            errors.setdefault(
-                ContentError(
-                    path, line, "YAML-Syntax", "„<<“ (Felder übernehmen) ist nicht erlaubt; die Felder ausschreiben"
-                )
-            )
-        if kind in _OPEN:
-            depth += 1
-            if depth > MAX_DEPTH:
-                return [*errors, _too_deep(path, line)]
-    return list(errors)
-
-
 def _empty(display_path: str) -> list[ContentError]:
     return [ContentError(display_path, 1, FILE_FIELD, "die Datei ist leer; Felder eintragen oder die Datei löschen")]
 
 
 def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
-
-
-def _check_keys(node: yaml.Node, path: str) -> list[ContentError]:
-    """Duplicate keys are errors: PyYAML would silently keep the last one. Nesting deeper than MAX_DEPTH is
-    one too (found here when the event scan was skipped), before anything recurses into the nodes."""
-    errors: list[ContentError] = []
-    stack = [(node, 1)]
-    while stack:
-        current, depth = stack.pop()
-        if isinstance(current, (yaml.MappingNode, yaml.SequenceNode)) and depth > MAX_DEPTH:
-            return [_too_deep(path, current.start_mark.line + 1)]
-        if isinstance(current, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for key, value in current.value:
-                line = key.start_mark.line + 1
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        errors.append(
-                            ContentError(
-                                path,
-                                line,
-                                key.value,
-                                f"das Feld steht doppelt (zuerst in Zeile {seen[key.value]}); nur einmal angeben",
-                            )
-                        )
-                    seen.setdefault(key.value, line)
-                stack.append((value, depth + 1))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in current.value)
-    return errors
-
-
-def _too_deep(path: str, line: int) -> ContentError:
-    return ContentError(
-        path,
-        line,
-        "YAML-Syntax",
-        f"mehr als {MAX_DEPTH} Ebenen tief verschachtelt; so tief ist kein Feld, Einrückung prüfen",
-    )
 
 
 def _collect_lines(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
