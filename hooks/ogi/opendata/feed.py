@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from ..events.veranstaltung import Veranstaltung
 from ..model import urls
 from ..model.site import Site
+from ..records.projekt import Projekt
+from ..records.tagung import Beitrag
 from .exporte import Export, Umgebung
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -74,27 +76,17 @@ def eintraege(
             return committed.astimezone(dt.UTC)
         return dt.datetime.combine(datenstand, dt.time(), dt.UTC)
 
+    def eintrag(guid: object, art: str, seite: str, source: str, record: Projekt | Beitrag) -> Eintrag:
+        changed_at = changed(source, record.datenstand)
+        return Eintrag(f"urn:uuid:{guid}", record.titel, art, seite, changed_at, record.kurzbeschreibung)
+
     entries = [
-        Eintrag(
-            f"urn:uuid:{uuid.uuid5(NAMESPACE, 'massnahme:' + m.slug)}",
-            m.record.titel,
-            "Maßnahme",
-            urls.massnahme(m.slug),
-            changed(m.source, m.record.datenstand),
-            m.record.kurzbeschreibung,
-        )
+        eintrag(uuid.uuid5(NAMESPACE, "massnahme:" + m.slug), "Maßnahme", urls.massnahme(m.slug), m.source, m.record)
         for m in site.massnahmen
     ]
     for event in events:
         talks = [
-            Eintrag(
-                f"urn:uuid:{event.guid('event', v.slug)}",
-                v.record.titel,
-                "Beitrag",
-                event.page(v.slug),
-                changed(v.source, v.record.datenstand),
-                v.record.kurzbeschreibung,
-            )
+            eintrag(event.guid("event", v.slug), "Beitrag", event.page(v.slug), v.source, v.record)
             for v in event.vortraege
         ]
         newest = max([changed(event.source, event.record.datenstand), *(t.updated for t in talks)])

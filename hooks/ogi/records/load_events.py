@@ -52,20 +52,13 @@ def load_event(site: Site, loader: Loader, folder: Path) -> None:
     days = {tag.datum: tag for tag in tagung.tage}
     sessions: dict[str, Session] = {}
     for index, session in enumerate(tagung.sessions):
+        at = (source, ("sessions", index, "id"), f"sessions[{index + 1}].id")
         if session.id in sessions:
-            loader.error(
-                source,
-                ("sessions", index, "id"),
-                f"sessions[{index + 1}].id",
-                f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id",
-            )
+            loader.error(*at, f"die id „{session.id}“ ist schon vergeben; jede Session braucht eine eigene id")
         sessions[session.id] = session
         if session.id in RESERVED_SESSION_IDS:
             loader.error(
-                source,
-                ("sessions", index, "id"),
-                f"sessions[{index + 1}].id",
-                f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen",
+                *at, f"die id „{session.id}“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen"
             )
         if session.tag not in days:
             loader.error(
