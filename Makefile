@@ -77,6 +77,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/zizmor --offline --quiet .github/
 	$(VENV)/bin/ruff check hooks/ bench/ tests/
+	$(VENV)/bin/ruff format --check hooks/ bench/ tests/
 	$(VENV)/bin/mypy
 
 ## quellen-pruefen: prüft, ob jeder Link in content/ und docs/ antwortet (braucht Internet; bricht nie den Bau ab)

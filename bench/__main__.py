@@ -16,6 +16,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
+from . import rich_text
 from .measure import (
     Run,
     build,
@@ -32,7 +33,6 @@ from .measure import (
     timed,
     tree_bytes,
 )
-from . import rich_text
 from .synthetic import ROOT, copy_sources, make_project
 
 RESULTS = ROOT / "bench/results.md"
@@ -70,8 +70,12 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
         print(f"  {name}: {value}", file=sys.stderr, flush=True)
 
     render, refuse = rich_text.measure(args.runs)
-    row("Langer Text an der Gestaltgrenze (5 Ebenen, 2.000 Teile): Darstellung des aufwendigsten erlaubten Texts "
-        "(cmark + nh3)", seconds(render), args.runs)
+    row(
+        "Langer Text an der Gestaltgrenze (5 Ebenen, 2.000 Teile): Darstellung des aufwendigsten erlaubten Texts "
+        "(cmark + nh3)",
+        seconds(render),
+        args.runs,
+    )
     row("Langer Text mit 500.000 Zitatebenen (1 MB): Ablehnung durch `make check`", seconds(refuse), args.runs)
 
     shipped = copy_sources(tmp / "shipped", content=ROOT / "content")
@@ -92,19 +96,28 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
         gen, base, *rest = interleaved(count, *actions)
         label = f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge"
         row(f"Build Generator (Wandzeit / CPU-Zeit), {label}", both(gen), count)
-        row(f"Build baseline (reines Material, generiertes Markdown als Dateien, ohne hooks; Wandzeit / CPU-Zeit), "
-            f"{label}", both(base), count)
-        row(f"Verhältnis Generator/baseline (Median der CPU-Zeit-Verhältnisse abwechselnder Läufe, kleinstes bis "
+        row(
+            f"Build baseline (reines Material, generiertes Markdown als Dateien, ohne hooks; Wandzeit / CPU-Zeit), "
+            f"{label}",
+            both(base),
+            count,
+        )
+        row(
+            f"Verhältnis Generator/baseline (Median der CPU-Zeit-Verhältnisse abwechselnder Läufe, kleinstes bis "
             f"größtes; Wandzeit), {label}",
             f"{ratio(paired_ratio(gen, base))} ({spread(gen, base)}; {ratio(median_seconds(gen) / median_seconds(base))})",
-            count)
+            count,
+        )
         row(f"Spitzenspeicher Generator / baseline, {label}", f"{mib(peak_rss(gen))} / {mib(peak_rss(base))}", count)
         if rest:
             no_maps = rest[0]
             row(f"Build ohne Karten (OGI_KARTEN=0; Wandzeit / CPU-Zeit), {label}", both(no_maps), count)
             row(f"Verhältnis mit/ohne Karten (CPU-Zeit), {label}", ratio(paired_ratio(gen, no_maps)), count)
-            row(f"Verhältnis ohne Karten/baseline (CPU-Zeit; die baseline enthält nur die Platzhalter der Karten), {label}",
-                ratio(paired_ratio(no_maps, base)), count)
+            row(
+                f"Verhältnis ohne Karten/baseline (CPU-Zeit; die baseline enthält nur die Platzhalter der Karten), {label}",
+                ratio(paired_ratio(no_maps, base)),
+                count,
+            )
         site = tmp / f"site-{n}"
         total = tree_bytes(site)
         row(f"Größe der Website, {label}", mb(total))
@@ -116,14 +129,20 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
             # Bytes each further measure adds, early and late: equal unless something grows quadratically.
             early = (sizes[args.mittel] - sizes[100]) / (args.mittel - 100)
             late = (sizes[n] - sizes[args.mittel]) / (n - args.mittel)
-            row(f"Zuwachs je Maßnahme, N = 100 → {fmt_int(args.mittel)} / N = {fmt_int(args.mittel)} → {fmt_int(n)}",
-                f"{kb(early)} / {kb(late)} ({percent(late / early - 1)})")
+            row(
+                f"Zuwachs je Maßnahme, N = 100 → {fmt_int(args.mittel)} / N = {fmt_int(args.mittel)} → {fmt_int(n)}",
+                f"{kb(early)} / {kb(late)} ({percent(late / early - 1)})",
+            )
             for kind, page in page_types(site).items():
                 html, total_page = page_bytes(site, page)
-                row(f"Seitentyp {kind} (`{page}`): HTML / mit geladenen Dateien, {label}",
-                    f"{kb(html)} / {kb(total_page)}")
-            checks = repeat(args.runs, partial(timed, [sys.executable, "-m", "ogi", "check", "--root", str(project)],
-                                               ROOT, environment()))
+                row(
+                    f"Seitentyp {kind} (`{page}`): HTML / mit geladenen Dateien, {label}",
+                    f"{kb(html)} / {kb(total_page)}",
+                )
+            checks = repeat(
+                args.runs,
+                partial(timed, [sys.executable, "-m", "ogi", "check", "--root", str(project)], ROOT, environment()),
+            )
             row(f"`make check` (python -m ogi check; Wandzeit / CPU-Zeit), {label}", both(checks), args.runs)
         shutil.rmtree(baseline)
         shutil.rmtree(tmp / f"site-baseline-{n}")
@@ -131,13 +150,20 @@ def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
     if not args.ohne_serve:
         record = shipped / "content/projects/herne-goerresstrasse.yml"
         times = serve_rebuild_seconds(shipped, record, "massnahmen/herne-goerresstrasse/", args.edits)
-        row("Rebuild in `mkdocs serve` nach Änderung einer YAML-Datei, ausgelieferte Inhalte",
-            seconds(statistics.median(times)), args.edits)
+        row(
+            "Rebuild in `mkdocs serve` nach Änderung einer YAML-Datei, ausgelieferte Inhalte",
+            seconds(statistics.median(times)),
+            args.edits,
+        )
         project = tmp / f"n{args.mittel}"
-        times = serve_rebuild_seconds(project, project / "content/projects/synthetisch-0001.yml",
-                                      "massnahmen/synthetisch-0001/", args.edits)
-        row(f"Rebuild in `mkdocs serve` nach Änderung einer YAML-Datei, N = {fmt_int(args.mittel)} Maßnahmen",
-            seconds(statistics.median(times)), args.edits)
+        times = serve_rebuild_seconds(
+            project, project / "content/projects/synthetisch-0001.yml", "massnahmen/synthetisch-0001/", args.edits
+        )
+        row(
+            f"Rebuild in `mkdocs serve` nach Änderung einer YAML-Datei, N = {fmt_int(args.mittel)} Maßnahmen",
+            seconds(statistics.median(times)),
+            args.edits,
+        )
     return rows
 
 

@@ -40,8 +40,11 @@ class Node:
 
     def find_all(self, *tags: str, cls: str | None = None) -> list[Node]:
         """Elements below this one with one of `tags` (any tag if none given) and, if given, the class `cls`."""
-        return [n for n in self.iter() if n is not self and (not tags or n.tag in tags)
-                and (cls is None or cls in n.classes)]
+        return [
+            n
+            for n in self.iter()
+            if n is not self and (not tags or n.tag in tags) and (cls is None or cls in n.classes)
+        ]
 
     def find(self, *tags: str, cls: str | None = None) -> Node | None:
         found = self.find_all(*tags, cls=cls)

@@ -3,6 +3,7 @@ and the rebuild time of `mkdocs serve`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -18,8 +19,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from .htmltree import Node, parse_html
-
-import datetime as dt
 
 BUILD_EPOCH = "1764000000"
 SITE_URL = "http://127.0.0.1:8000/"
@@ -46,8 +45,17 @@ def environment(**extra: str) -> dict[str, str]:
     A repository address, so generator and baseline both render edit links (the baseline has no hook that
     would drop them without one).
     """
-    return os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": SITE_URL,
-                         "REPO_URL": REPO_URL, "PYTHONPATH": "hooks"} | extra
+    return (
+        os.environ
+        | {
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+            "SITE_URL": SITE_URL,
+            "REPO_URL": REPO_URL,
+            "PYTHONPATH": "hooks",
+        }
+        | extra
+    )
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
@@ -68,8 +76,21 @@ def build(project: Path, dest: Path, **env: str) -> Run:
     """A strict `mkdocs build` of `project` into `dest`."""
     if dest.exists():
         shutil.rmtree(dest)
-    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
-                  "--site-dir", str(dest)], project, environment(**env))
+    return timed(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(dest),
+        ],
+        project,
+        environment(**env),
+    )
 
 
 def repeat(runs: int, action) -> list[Run]:
@@ -113,12 +134,13 @@ def make_baseline(project: Path, dest: Path) -> Path:
     Hand-written pages get their markers filled as the hook would do, so both builds render the same Markdown.
     """
     sys.path.insert(0, str(project / "hooks"))
-    from ogi.content import load_site
-    from ogi.maps import karten_einstellungen
-    from ogi.markers import fill_markers
-    from ogi.pages import build_outputs
-    from ogi.render import environment as jinja_environment
     import yaml
+
+    from ogi.maps import karten_einstellungen
+    from ogi.pages.markers import fill_markers
+    from ogi.pages.outputs import build_outputs
+    from ogi.pages.render import environment as jinja_environment
+    from ogi.records.content import load_site
 
     if dest.exists():
         shutil.rmtree(dest)
@@ -209,17 +231,31 @@ def serve_rebuild_seconds(project: Path, record: Path, page: str, edits: int, ti
     url = f"http://127.0.0.1:{port}/{page}"
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
-             "--config-file", str(project / "mkdocs.yml")],
-            cwd=project, env=environment(SITE_URL=f"http://127.0.0.1:{port}/"), stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--livereload",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "--config-file",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            env=environment(SITE_URL=f"http://127.0.0.1:{port}/"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for(url, lambda body: body is not None, timeout, process, log)
             original = record.read_text(encoding="utf-8")
             results = []
             for edit in range(1, edits + 1):
                 marker = f"Bearbeitung{edit:03d}Benchmark"
-                record.write_text(re.sub(r"^titel: ", f"titel: {marker} ", original, count=1, flags=re.MULTILINE),
-                                  encoding="utf-8")
+                record.write_text(
+                    re.sub(r"^titel: ", f"titel: {marker} ", original, count=1, flags=re.MULTILINE), encoding="utf-8"
+                )
                 start = time.perf_counter()
                 _wait_for(url, lambda body, marker=marker: body is not None and marker in body, timeout, process, log)
                 results.append(time.perf_counter() - start)

@@ -1,4 +1,4 @@
-"""Rich text at its structure limit (hooks/ogi/text.py): how long the worst allowed text takes to render, and
+"""Rich text at its structure limit (hooks/ogi/records/text.py): how long the worst allowed text takes to render, and
 how long `make check` takes to refuse the attack of issue 22 (half a million nested quotes in a 1-MB file).
 
 Measured in-process, as the median of a few runs; the tests only check that these texts sit where they should
@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from ogi.text import MAX_ELEMENTS, MAX_NESTING, rich_text, structure_problem
+from ogi.records.text import MAX_ELEMENTS, MAX_NESTING, rich_text, structure_problem
 
 # Each shape uses the whole allowance: every element, and the deepest nesting where the shape nests.
 WORST_ALLOWED: dict[str, str] = {

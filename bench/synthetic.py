@@ -15,15 +15,23 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
-CONTENT_FILES = ("content/kommunen.yml", "content/betreiber.yml", "content/meilensteine.yml",
-                 "content/tagung-2020/tagung.yml")
+CONTENT_FILES = (
+    "content/kommunen.yml",
+    "content/betreiber.yml",
+    "content/meilensteine.yml",
+    "content/tagung-2020/tagung.yml",
+)
 GEOMETRY_KINDS = ("Point", "LineString", "Polygon", "Kommune")
 STATUS = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
 DATENSTAND = "2026-11-26"
-QUELLE = {"titel": "Synthetische Testdaten für den Benchmark (keine echte Quelle)",
-          "fundstelle": "nicht veröffentlicht, erzeugt von bench/synthetic.py", "datum": "2026-11", "abgerufen": "2026-11"}
+QUELLE = {
+    "titel": "Synthetische Testdaten für den Benchmark (keine echte Quelle)",
+    "fundstelle": "nicht veröffentlicht, erzeugt von bench/synthetic.py",
+    "datum": "2026-11",
+    "abgerufen": "2026-11",
+}
 # Degrees around the Kommune's centre: at most 170 m north-south and 100 m east-west, so every shape stays
-# within the 200 m that `make check` allows beyond a Kommune's outline (ogi.places_check), whatever the border.
+# within the 200 m that `make check` allows beyond a Kommune's outline (ogi.records.places_check), whatever the border.
 OFFSET = 0.0015
 
 
@@ -67,9 +75,14 @@ def geometry(kind: str, lon: float, lat: float, index: int) -> dict | None:
     if kind == "Point":
         return {"type": "Point", "coordinates": [round(lon + d, 5), round(lat - d, 5)]}
     if kind == "LineString":
-        return {"type": "LineString", "coordinates": [[round(lon - d, 5), round(lat, 5)],
-                                                       [round(lon, 5), round(lat + d, 5)],
-                                                       [round(lon + d, 5), round(lat, 5)]]}
+        return {
+            "type": "LineString",
+            "coordinates": [
+                [round(lon - d, 5), round(lat, 5)],
+                [round(lon, 5), round(lat + d, 5)],
+                [round(lon + d, 5), round(lat, 5)],
+            ],
+        }
     if kind == "Polygon":
         ring = [[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]
         return {"type": "Polygon", "coordinates": [[[round(x, 5), round(y, 5)] for x, y in ring]]}
@@ -80,8 +93,10 @@ def massnahme(index: int, kommune: dict) -> dict:
     """One synthetic measure record (as a dict in the shape of content/projects/*.yml)."""
     kind = GEOMETRY_KINDS[index % len(GEOMETRY_KINDS)]
     geo = geometry(kind, kommune["laenge"], kommune["breite"], index)
-    lage: dict = {"genauigkeit": "Kommune" if geo is None else "ungefähr",
-                  "ort": f"Synthetischer Ort {index:04d}, {kommune['name']}"}
+    lage: dict = {
+        "genauigkeit": "Kommune" if geo is None else "ungefähr",
+        "ort": f"Synthetischer Ort {index:04d}, {kommune['name']}",
+    }
     if geo is not None:
         lage["geometrie"] = geo
     status = STATUS[index % len(STATUS)]
@@ -91,8 +106,9 @@ def massnahme(index: int, kommune: dict) -> dict:
         "programm": "Synthetisches Programm (Benchmark)",
         "status": status,
         "kurzbeschreibung": f"Synthetischer Datensatz {index:04d} für den Benchmark des Generators.",
-        "beschreibung": (f"Dieser Text ist synthetisch und dient nur der Messung.\n\n"
-                         f"- Geometrieart: {kind}\n- Nummer: {index:04d}\n"),
+        "beschreibung": (
+            f"Dieser Text ist synthetisch und dient nur der Messung.\n\n- Geometrieart: {kind}\n- Nummer: {index:04d}\n"
+        ),
         "lage": lage,
         "quellen": [QUELLE],
         "datenstand": DATENSTAND,
@@ -125,8 +141,10 @@ def write_records(project: Path, n_massnahmen: int, n_beitraege: int, root: Path
     tagung = yaml.safe_load((project / "content/tagung-2020/tagung.yml").read_text(encoding="utf-8"))
     sessions = tagung["sessions"]
     for index in range(1, n_beitraege + 1):
-        _dump(project / "content/tagung-2020" / f"synthetisch-{index:04d}.yml",
-              beitrag(index, sessions[(index - 1) % len(sessions)]))
+        _dump(
+            project / "content/tagung-2020" / f"synthetisch-{index:04d}.yml",
+            beitrag(index, sessions[(index - 1) % len(sessions)]),
+        )
 
 
 def make_project(dest: Path, n_massnahmen: int, n_beitraege: int, root: Path = ROOT) -> Path:

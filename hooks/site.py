@@ -41,25 +41,25 @@ def settled() -> Iterator[None]:
 
 
 with settled():
-    from ogi import urls  # noqa: E402
-    from ogi.build import Build  # noqa: E402
-    from ogi.content import load_site  # noqa: E402
-    from ogi.errors import ContentErrors, flat  # noqa: E402
-    from ogi.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.maps import KartenEinstellungen, SettingsError, karten_einstellungen  # noqa: E402
-    from ogi.markers import UnknownMarker, fill_markers  # noqa: E402
-    from ogi.navigation import is_editors_guide, menu_uris, section_index, with_events  # noqa: E402
-    from ogi.pages import build_outputs  # noqa: E402
-    from ogi.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
-    from ogi.strukturdaten import json_ld  # noqa: E402
-    from ogi.suchwoerter import search_keywords  # noqa: E402
-    from ogi.tabellen import label_cells  # noqa: E402
+    from ogi.model import urls  # noqa: E402
+    from ogi.model.build import Build  # noqa: E402
+    from ogi.model.gitdates import last_changed, last_changed_note  # noqa: E402
+    from ogi.opendata.strukturdaten import json_ld  # noqa: E402
+    from ogi.pages.markers import UnknownMarker, fill_markers  # noqa: E402
+    from ogi.pages.navigation import is_editors_guide, menu_uris, section_index, with_events  # noqa: E402
+    from ogi.pages.outputs import build_outputs  # noqa: E402
+    from ogi.pages.suchwoerter import search_keywords  # noqa: E402
+    from ogi.pages.tabellen import label_cells  # noqa: E402
+    from ogi.records.content import load_site  # noqa: E402
+    from ogi.records.errors import ContentErrors, flat  # noqa: E402
+    from ogi.records.pflichtangaben import is_published, missing_for_publication, publication_headline  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.ogi")
 # While serving, content errors go to the terminal outside MkDocs' logger: that one counts errors and
 # would abort the rebuild, and the editor is to keep a preview of everything else.
 serve_log = logging.getLogger("ogi.serve")
-BUILD_KEY = "ogi_build"  # the build (ogi.build.Build) travels on the config object, made anew in on_config
+BUILD_KEY = "ogi_build"  # the build (ogi.model.build.Build) travels on the config object, made anew in on_config
 
 
 @dataclass
@@ -107,9 +107,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(urls.WITHOUT_SITE_URL)
     if not config.repo_url:
         config.edit_uri = None  # without a repository an edit link would be a broken relative link
-    config[BUILD_KEY] = Build(site, site_url=config.site_url or "", erstellt=build_time(),
-                              einstellungen=map_settings(config), last_changed=last_changed(root),
-                              edit_base=edit_base(config), vorschau=PROCESS.serving)
+    config[BUILD_KEY] = Build(
+        site,
+        site_url=config.site_url or "",
+        erstellt=build_time(),
+        einstellungen=map_settings(config),
+        last_changed=last_changed(root),
+        edit_base=edit_base(config),
+        vorschau=PROCESS.serving,
+    )
     return config
 
 
@@ -190,7 +196,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def mark_meta_escaped(page: Page) -> None:
-    # Generated pages carry title and description HTML-escaped (ogi.text.meta_text): Material prints
+    # Generated pages carry title and description HTML-escaped (ogi.records.text.meta_text): Material prints
     # them raw, and as Markup they are not escaped twice where a template does escape.
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):

@@ -19,7 +19,9 @@ anschrift:
 kontakte:
   - rolle: Projektleitung
 """
-BETREIBER_VOLLSTAENDIG = BETREIBER_OHNE + """\
+BETREIBER_VOLLSTAENDIG = (
+    BETREIBER_OHNE
+    + """\
 email: info@example.org
 verantwortlich:
   name: Erika Mustermann
@@ -33,13 +35,14 @@ presse:
   rolle: Pressestelle
   email: presse@example.org
 """
+)
 
 
 def make_publishable(project: Path) -> None:
     """Add the legally required operator fields (test values) to the project's own betreiber.yml."""
     path = project / "content/betreiber.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data.update(yaml.safe_load(BETREIBER_VOLLSTAENDIG[len(BETREIBER_OHNE):]))
+    data.update(yaml.safe_load(BETREIBER_VOLLSTAENDIG[len(BETREIBER_OHNE) :]))
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

@@ -50,17 +50,38 @@ def copy_shipped_project(dest: Path) -> Path:
     return copy_project(dest, ROOT / "content")
 
 
-def mkdocs_build(project: Path, dest: Path, site_url: str | None = "http://127.0.0.1:8000/",
-                 **env: str) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, dest: Path, site_url: str | None = "http://127.0.0.1:8000/", **env: str
+) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on `project` into `dest` (`site_url` None: without SITE_URL)."""
-    environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SITE_URL": site_url or "",
-                                "REPO_URL": TEST_REPO_URL} | env
+    environment = (
+        os.environ
+        | {
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+            "SITE_URL": site_url or "",
+            "REPO_URL": TEST_REPO_URL,
+        }
+        | env
+    )
     if site_url is None:
         del environment["SITE_URL"]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(dest)],
-        capture_output=True, text=True, env=environment, cwd=project,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(dest),
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=project,
     )
 
 
@@ -95,6 +116,7 @@ def fake_pdf(path: Path, size: int) -> Path:
 
 
 # --- HTML: one parser into a small tree (bench/htmltree.py), and the queries the tests need -------------
+
 
 def article(path: Path) -> Node:
     """The page's content (Material's <article>), without navigation, header and footer."""
@@ -138,8 +160,10 @@ def nav_links(path: Path) -> list[Node]:
 
 def tables(path: Path) -> list[list[list[str]]]:
     """Every table of the page as rows of cell texts."""
-    return [[[cell.text for cell in row.find_all("td", "th")] for row in table.find_all("tr")]
-            for table in parse_html(path).find_all("table")]
+    return [
+        [[cell.text for cell in row.find_all("td", "th")] for row in table.find_all("tr")]
+        for table in parse_html(path).find_all("table")
+    ]
 
 
 def within(root: Node, *tags: str) -> list[Node]:
@@ -211,7 +235,7 @@ def resolve(site: Path, base: str, from_url: str, href: str) -> tuple[Path | Non
     parts = urlsplit(absolute)
     if not absolute.startswith(base):
         return None, ""
-    rel = unquote(parts.path[len(urlsplit(base).path):])
+    rel = unquote(parts.path[len(urlsplit(base).path) :])
     target = site / rel
     if rel == "" or rel.endswith("/"):
         target = target / "index.html"
@@ -280,7 +304,7 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         clean = path.split("?", 1)[0].split("#", 1)[0]
         if not clean.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_subpath__")
-        return super().translate_path("/" + clean[len(self.prefix):])
+        return super().translate_path("/" + clean[len(self.prefix) :])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -325,9 +349,22 @@ def mkdocs_serve(project: Path, log: Path, **env: str) -> Iterator[str]:
     environment = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": base} | env
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
-             "--config-file", str(project / "mkdocs.yml")],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT, env=environment)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--livereload",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "--config-file",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=environment,
+        )
         try:
             yield base
         finally:
@@ -415,8 +452,16 @@ class PageType:
 
 
 MAP_LOADED = ".ogi-karte [data-ogi-geladen]"
-GUIDE = ("", "massnahme/", "beitrag/", "bilder/", "feldreferenz/", "fehlermeldungen/", "veroeffentlichen/",
-         "was-noch-fehlt/")
+GUIDE = (
+    "",
+    "massnahme/",
+    "beitrag/",
+    "bilder/",
+    "feldreferenz/",
+    "fehlermeldungen/",
+    "veroeffentlichen/",
+    "was-noch-fehlt/",
+)
 
 # One row per kind of page and site; the site's own tests read their rows from here (test_hostile.py,
 # test_maps_browser.py) by the prefix of the name.
@@ -446,18 +491,35 @@ PAGE_TYPES: dict[str, PageType] = {
     **{f"redaktion-{name or 'start'}": PageType("fixture", f"redaktion/{name}") for name in GUIDE},
     "nicht-gefunden": PageType("fixture", "gibt-es-nicht/", status=404),
     # The hostile records among the fixture content: every page type that shows them.
-    **{f"feindlich-{name}": PageType("feindlich", path, status=404 if name == "nicht-gefunden" else 200,
-                                     tab_through=True)
-       for name, path in {
-           "start": "", "massnahmen-index": "massnahmen/", "massnahme": f"massnahmen/{HOSTILE_SLUG}/",
-           "kommune": "kommunen/herne/", "kommunen-index": "kommunen/", "tagung": "tagung-2020/",
-           "beitrag": f"tagung-2020/{HOSTILE_TALK}/", "referierende": "tagung-2020/referierende/",
-           "zeitleiste": "offensive/meilensteine/", "impressum": "impressum/", "kontakt": "kontakt/",
-           "nicht-gefunden": "gibt-es-nicht/"}.items()},
+    **{
+        f"feindlich-{name}": PageType(
+            "feindlich", path, status=404 if name == "nicht-gefunden" else 200, tab_through=True
+        )
+        for name, path in {
+            "start": "",
+            "massnahmen-index": "massnahmen/",
+            "massnahme": f"massnahmen/{HOSTILE_SLUG}/",
+            "kommune": "kommunen/herne/",
+            "kommunen-index": "kommunen/",
+            "tagung": "tagung-2020/",
+            "beitrag": f"tagung-2020/{HOSTILE_TALK}/",
+            "referierende": "tagung-2020/referierende/",
+            "zeitleiste": "offensive/meilensteine/",
+            "impressum": "impressum/",
+            "kontakt": "kontakt/",
+            "nicht-gefunden": "gibt-es-nicht/",
+        }.items()
+    },
     # The map tests' site: one of each map page type (before and after consent), and the consent's withdrawal.
-    **{f"karte-{name}": PageType("karten", path, consent=True) for name, path in {
-        "uebersicht": "massnahmen/", "massnahme": "massnahmen/ob-1/", "kommune": "kommunen/oberhausen/",
-        "kommunen": "kommunen/"}.items()},
+    **{
+        f"karte-{name}": PageType("karten", path, consent=True)
+        for name, path in {
+            "uebersicht": "massnahmen/",
+            "massnahme": "massnahmen/ob-1/",
+            "kommune": "kommunen/oberhausen/",
+            "kommunen": "kommunen/",
+        }.items()
+    },
     "karte-datenschutz": PageType("karten", "datenschutz/"),
 }
 

@@ -18,21 +18,23 @@ LINK = "[klick](javascript:void(window.__pwned=1))"
 ATTR = "{: onfocus=\"window.__pwned='attr'\" autofocus tabindex=1 }"
 CLOSE = "</script><script>window.__pwned='close'</script>"
 TEMPLATE = "${window.__pwned='tpl'}`+(window.__pwned='concat')+`"
-RICH = (f"Text {SCRIPT} und {IMG}\n\n<iframe src=\"javascript:window.__pwned='iframe'\"></iframe>\n\n"
-        f"[javascript](javascript:window.__pwned='rich-link') [data](data:text/html,{SCRIPT}) "
-        "<a href=\"https://example.org\" onclick=\"window.__pwned='onclick'\">ok</a>\n\n"
-        "<form action=\"https://example.org\"><input name=x></form><style>body{display:none}</style>\n\n"
-        "{: onclick=\"window.__pwned='rich-attr'\" }\n\n# Überschrift mit *Betonung*\n\n"
-        "[Post](mailto:post@example.org?cc=mitleser@example.net)")
+RICH = (
+    f"Text {SCRIPT} und {IMG}\n\n<iframe src=\"javascript:window.__pwned='iframe'\"></iframe>\n\n"
+    f"[javascript](javascript:window.__pwned='rich-link') [data](data:text/html,{SCRIPT}) "
+    '<a href="https://example.org" onclick="window.__pwned=\'onclick\'">ok</a>\n\n'
+    '<form action="https://example.org"><input name=x></form><style>body{display:none}</style>\n\n'
+    "{: onclick=\"window.__pwned='rich-attr'\" }\n\n# Überschrift mit *Betonung*\n\n"
+    "[Post](mailto:post@example.org?cc=mitleser@example.net)"
+)
 
 # Files that pass the format rules (their bytes begin as the format says) but carry a script, by their address in
 # the site, each with the one layer that stops it. Files the rules refuse are in tests/test_dateien.py, each pinned to its message.
 HOSTILE_SCRIPT = b"<html><body><script>window.__pwned='datei'</script></body></html>"
 GPS = (51.54, 7.2)  # the position a phone photo would give away
 HOSTILE_FILES = {
-    # layer: re-encoding (ogi.bilder) -- the published JPEG is made from the pixels alone
+    # layer: re-encoding (ogi.records.bilder) -- the published JPEG is made from the pixels alone
     "massnahmen/bilder/feindlich-polyglott.jpg": "jpeg-with-gps-comment-and-trailing-html",
-    # layer: re-encoding (ogi.bilder) -- PNG text chunks and trailing bytes are not carried over
+    # layer: re-encoding (ogi.records.bilder) -- PNG text chunks and trailing bytes are not carried over
     "massnahmen/bilder/feindlich-text.png": "png-with-script-in-text-chunk-and-trailer",
     # layer: served as PDF by its name (the server's Content-Type), opened by the browser's PDF viewer or
     # downloaded; never HTML on the site's address although HTML follows the header
@@ -49,8 +51,8 @@ def hostile_jpeg(size: tuple[int, int] = (2000, 1500)) -> bytes:
     gps.update({1: "N", 2: (51.0, 32.0, 24.0), 3: "E", 4: (7.0, 12.0, 0.0)})
     out = io.BytesIO()
     Image.linear_gradient("L").resize(size).convert("RGB").save(
-        out, "JPEG", quality=90, exif=exif, xmp=f"<x:xmpmeta>{SCRIPT}</x:xmpmeta>".encode(),
-        comment=SCRIPT.encode())
+        out, "JPEG", quality=90, exif=exif, xmp=f"<x:xmpmeta>{SCRIPT}</x:xmpmeta>".encode(), comment=SCRIPT.encode()
+    )
     return out.getvalue() + HOSTILE_SCRIPT
 
 
@@ -73,16 +75,22 @@ MEASURE = {
     "programm": CLOSE,
     "status": "nicht bekannt",
     "foerderung": {"betrag_eur": 1000, "hinweis": f"<svg onload=\"window.__pwned='svg'\"></svg> {TEMPLATE}"},
-    "kurzbeschreibung": f"=HYPERLINK(\"https://example.org\") {LINK} {ATTR}",
+    "kurzbeschreibung": f'=HYPERLINK("https://example.org") {LINK} {ATTR}',
     "beschreibung": RICH,
-    "stichworte": [f"Suchwort {SCRIPT}", "\"], titel: [x", CLOSE],  # into front matter and the search index
-    "lage": {"genauigkeit": "ungefähr", "ort": TEMPLATE,
-             "geometrie": {"type": "Point", "coordinates": [7.2, 51.54]}},
-    "quellen": [{"titel": f"Quelle ](javascript:window.__pwned='q') {SCRIPT}",
-                 "url": "https://example.org/a_b_(c)?x=\"y\"&z=<w>", "abgerufen": "2026-11",
-                 "archiv_url": f"https://web.archive.org/web/2026/https://example.org/{SCRIPT}"}],
-    "bilder": [{"datei": "feindlich-polyglott.jpg", "alt": f"Foto {SCRIPT}", "urheber": IMG, "lizenz": LINK},
-               {"datei": "feindlich-text.png", "alt": "Grafik", "urheber": "Test", "lizenz": "CC0 1.0"}],
+    "stichworte": [f"Suchwort {SCRIPT}", '"], titel: [x', CLOSE],  # into front matter and the search index
+    "lage": {"genauigkeit": "ungefähr", "ort": TEMPLATE, "geometrie": {"type": "Point", "coordinates": [7.2, 51.54]}},
+    "quellen": [
+        {
+            "titel": f"Quelle ](javascript:window.__pwned='q') {SCRIPT}",
+            "url": 'https://example.org/a_b_(c)?x="y"&z=<w>',
+            "abgerufen": "2026-11",
+            "archiv_url": f"https://web.archive.org/web/2026/https://example.org/{SCRIPT}",
+        }
+    ],
+    "bilder": [
+        {"datei": "feindlich-polyglott.jpg", "alt": f"Foto {SCRIPT}", "urheber": IMG, "lizenz": LINK},
+        {"datei": "feindlich-text.png", "alt": "Grafik", "urheber": "Test", "lizenz": "CC0 1.0"},
+    ],
     "datenstand": "2026-11-26",
 }
 
@@ -108,8 +116,10 @@ def write_hostile_content(project: Path) -> None:
     (content / "projects/bilder/feindlich-text.png").write_bytes(hostile_png())
     (content / "tagung-2020/anhaenge/feindlich.pdf").write_bytes(b"%PDF-1.4\n" + HOSTILE_SCRIPT)
     quelle = {"titel": f"Summenquelle {SCRIPT}", "url": "https://example.org/summe", "abgerufen": "2026-11"}
-    summen = {"hauptzahl": {"betrag_eur": 1000000, "umfasst": f"Summe {SCRIPT} {LINK} {ATTR}", "quelle": dict(quelle)},
-              "weitere": [{"betrag_eur": 5, "rund": True, "umfasst": f"{IMG} {TEMPLATE}", "quelle": dict(quelle)}]}
+    summen = {
+        "hauptzahl": {"betrag_eur": 1000000, "umfasst": f"Summe {SCRIPT} {LINK} {ATTR}", "quelle": dict(quelle)},
+        "weitere": [{"betrag_eur": 5, "rund": True, "umfasst": f"{IMG} {TEMPLATE}", "quelle": dict(quelle)}],
+    }
     (content / "foerdersummen.yml").write_text(_dump(summen), encoding="utf-8")
 
     tagung_file = content / "tagung-2020" / "tagung.yml"

@@ -14,11 +14,13 @@ HOSTILE = "Böse</script><script>window.__pwned=1</script>`${window.__pwned=2}`\
 
 
 def _record(titel: str, kommune: str, status: str, lage: str, traeger: str = "Testträger") -> str:
-    return (f"titel: {_yaml_str(titel)}\nkommunen: [{_yaml_str(kommune)}]\nprogramm: Testprogramm\n"
-            f"status: {status}\nstatus_beleg: {{art: Quelle, quelle: 1}}\ntraeger: {_yaml_str(traeger)}\n"
-            f"kurzbeschreibung: Nur für Tests.\nlage:\n{lage}\n"
-            "quellen: [{titel: Testquelle, url: \"https://example.org/quelle\", abgerufen: 2026-11}]\n"
-            "datenstand: 2026-11-26\n")
+    return (
+        f"titel: {_yaml_str(titel)}\nkommunen: [{_yaml_str(kommune)}]\nprogramm: Testprogramm\n"
+        f"status: {status}\nstatus_beleg: {{art: Quelle, quelle: 1}}\ntraeger: {_yaml_str(traeger)}\n"
+        f"kurzbeschreibung: Nur für Tests.\nlage:\n{lage}\n"
+        'quellen: [{titel: Testquelle, url: "https://example.org/quelle", abgerufen: 2026-11}]\n'
+        "datenstand: 2026-11-26\n"
+    )
 
 
 def _yaml_str(text: str) -> str:
@@ -31,19 +33,35 @@ RECORDS = {
     **{f"ob-{i}": _record(f"Oberhausen Test {i}", "Oberhausen", "geplant", KOMMUNE) for i in (1, 2, 3)},
     **{f"he-{i}": _record(f"Herne Test {i}", "Herne", "abgeschlossen", KOMMUNE, "Stadt Herne") for i in (1, 2)},
     # two exact points 30 m apart in Essen: a cluster at every overview zoom
-    "essen-a": _record("Essen Punkt A", "Essen", "in Umsetzung",
-                       "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.0131, 51.4556]}"),
-    "essen-b": _record("Essen Punkt B", "Essen", "abgeschlossen",
-                       "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.0135, 51.4557]}"),
-    "bochum-linie": _record("Bochum Linie", "Bochum", "in Umsetzung",
-                            "  genauigkeit: ungefähr\n  geometrie: {type: LineString, coordinates: [[7.20, 51.47], [7.25, 51.48]]}"),
-    "dortmund-ungefaehr": _record("Dortmund ungefähr", "Dortmund", "geplant",
-                                  "  genauigkeit: ungefähr\n  radius_m: 400\n"
-                                  "  geometrie: {type: Point, coordinates: [7.45, 51.51]}"),
+    "essen-a": _record(
+        "Essen Punkt A",
+        "Essen",
+        "in Umsetzung",
+        "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.0131, 51.4556]}",
+    ),
+    "essen-b": _record(
+        "Essen Punkt B",
+        "Essen",
+        "abgeschlossen",
+        "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.0135, 51.4557]}",
+    ),
+    "bochum-linie": _record(
+        "Bochum Linie",
+        "Bochum",
+        "in Umsetzung",
+        "  genauigkeit: ungefähr\n  geometrie: {type: LineString, coordinates: [[7.20, 51.47], [7.25, 51.48]]}",
+    ),
+    "dortmund-ungefaehr": _record(
+        "Dortmund ungefähr",
+        "Dortmund",
+        "geplant",
+        "  genauigkeit: ungefähr\n  radius_m: 400\n  geometrie: {type: Point, coordinates: [7.45, 51.51]}",
+    ),
     # hostile text where content reaches the maps: a title in Folium's marker options, a title and a
     # Träger in the overview's group popup and filter form
-    "boese": _record(HOSTILE, "Unna", "geplant",
-                     "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.69, 51.54]}"),
+    "boese": _record(
+        HOSTILE, "Unna", "geplant", "  genauigkeit: exakt\n  geometrie: {type: Point, coordinates: [7.69, 51.54]}"
+    ),
     "boese-kommune": _record(HOSTILE + " (Kommune)", "Unna", "geplant", KOMMUNE, traeger=HOSTILE),
 }
 SLUGS = sorted(RECORDS)
@@ -92,10 +110,14 @@ class StubServer:
 def build(project: Path, served: Path, origin: str) -> None:
     """Point the tile URL at the stub and build strictly into `served`."""
     config = project / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^    kacheln_url: .*$", f"    kacheln_url: {origin}/tiles/{{z}}/{{x}}/{{y}}.png",
-                          config.read_text(encoding="utf-8"))
+    text, count = re.subn(
+        r"(?m)^    kacheln_url: .*$",
+        f"    kacheln_url: {origin}/tiles/{{z}}/{{x}}/{{y}}.png",
+        config.read_text(encoding="utf-8"),
+    )
     assert count == 1
-    config.write_text(text.replace("anbieter: OpenStreetMap Foundation", "anbieter: Test-Kachelserver"),
-                      encoding="utf-8")
+    config.write_text(
+        text.replace("anbieter: OpenStreetMap Foundation", "anbieter: Test-Kachelserver"), encoding="utf-8"
+    )
     result = mkdocs_build(project, served, site_url=f"{origin}{STUB_PREFIX}")
     assert result.returncode == 0, result.stderr

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from helpers import copy_project, mkdocs_build, serve
 
 QUELLE = """quellen:
@@ -31,7 +32,8 @@ foerderung:
 kurzbeschreibung: Ein alter Stollen wird zum Winterquartier; eine der Lückenschlüsse im Osten.
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
     "oberhausen-dach": """titel: Gründächer auf Schulen in Oberhausen
 kommunen: [Oberhausen]
 programm: Aktionsprogramm Grüne Lückenschlüsse
@@ -44,7 +46,8 @@ foerderung:
 kurzbeschreibung: Drei Schuldächer werden begrünt.
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
     "oberhausen-teich": """titel: Teich am Beispielhof mit einem außergewöhnlich langen Namen
 kommunen: [Oberhausen]
 programm: Aktionsprogramm Grüne Lückenschlüsse
@@ -56,7 +59,8 @@ status_beleg:
 kurzbeschreibung: Der Teich wird entschlammt.
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
     "bottrop-gladbeck-gruenzug": """titel: Grünzug zwischen Bottrop und Gladbeck
 kommunen: [Bottrop, Gladbeck]
 programm: Aktionsprogramm Grüne Lückenschlüsse
@@ -69,7 +73,8 @@ foerderung:
 kurzbeschreibung: Ein Weg verbindet zwei Parks.
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
     "hamm-zeichen": """titel: 'Wiese "Am Bach" & Weg'
 kommunen: [Hamm]
 programm: Aktionsprogramm Grüne Lückenschlüsse
@@ -80,7 +85,8 @@ status_beleg:
 kurzbeschreibung: 'Zeichen, die in HTML und JSON besonders sind: " & '' und </script>.'
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
 }
 
 
@@ -120,7 +126,8 @@ def leser_url(leser_site: Path):
 AUFGABEN_MASSNAHMEN = {
     # Finished 2021 by its source: the year filter offers 2023 and 2021.
     "hamm-fledermaeuse": MASSNAHMEN["hamm-fledermaeuse"].replace(
-        "status_beleg:", 'fertigstellung:\n  datum: "2021"\n  quelle: 1\nstatus_beleg:'),
+        "status_beleg:", 'fertigstellung:\n  datum: "2021"\n  quelle: 1\nstatus_beleg:'
+    ),
     # Finished 2023; found under "Holsterhausen" (the place of "Holsterhauser") and "Schwammstadt" (stichworte).
     "herne-holsterhauser-platz": """titel: Quartierpark Holsterhauser Platz
 kommunen: [Herne]
@@ -139,7 +146,8 @@ kurzbeschreibung: Ein Platz wird entsiegelt und mit Bäumen bepflanzt.
 stichworte: [Schwammstadt]
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
     "boenen-gruendach": """titel: Dachgrün am Beispielplatz in Bönen
 kommunen: [Bönen]
 traeger: Gemeinde Beispiel
@@ -153,7 +161,8 @@ foerderung:
 kurzbeschreibung: Ein Vordach wird begrünt.
 lage:
   genauigkeit: Kommune
-""" + QUELLE,
+"""
+    + QUELLE,
 }
 AUFGABEN_BETREIBER = """\
 name: Beispielverband
@@ -179,7 +188,8 @@ datenschutzbeauftragte:
 barrierefreiheit:
   email: barrieren@example.org
 """
-AUFGABEN_TAGUNG = """titel: Beispieltagung Grüne Infrastruktur
+AUFGABEN_TAGUNG = (
+    """titel: Beispieltagung Grüne Infrastruktur
 untertitel: Online-Fachtagung
 veranstalter: [Beispielverband]
 programmstand: berichtet
@@ -196,7 +206,9 @@ sessions:
 dokumentation:
   titel: Dokumentation der Beispieltagung
   url: https://example.org/dokumentation
-""" + QUELLE
+"""
+    + QUELLE
+)
 AUFGABEN_BEITRAEGE = {
     "vortrag-stadtgruen": """titel: Stadtgrün als Netz
 art: Vortrag
@@ -209,19 +221,22 @@ kurzbeschreibung: Ein Vortrag über grüne Netze in der Stadt.
 anhaenge:
   - titel: Folien
     datei: stadtgruen-folien.pdf
-""" + QUELLE,
+"""
+    + QUELLE,
     # A talk with a known start but no known length, on a day whose end is not published either.
     "impuls-stadtklima": """titel: Impuls zum Stadtklima
 art: Impuls
 tag: 2020-11-26
 beginn: "11:00"
 kurzbeschreibung: Ein Impuls mit bekanntem Beginn und unbekannter Länge.
-""" + QUELLE,
+"""
+    + QUELLE,
     "workshop-klimaanpassung": """titel: 'Workshop: Klimaanpassung'
 art: Workshop
 tag: 2020-11-26
 kurzbeschreibung: Einer der Workshops des Netzwerktags.
-""" + QUELLE,
+"""
+    + QUELLE,
 }
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from helpers import copy_project, mkdocs_build
 
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost", re.IGNORECASE)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import FIXTURE_CONTENT, ROOT
 
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,]+),line=(?P<line>\d+),title=(?P<title>[^:]+)::(?P<text>.*)$")
@@ -27,8 +28,13 @@ def check(project: Path, github: bool) -> subprocess.CompletedProcess:
         env["GITHUB_ACTIONS"] = "true"
     else:
         env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "ogi", "check", "--root", str(project)],
-                          capture_output=True, text=True, env=env, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "ogi", "check", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
 
 
 def annotations(stdout: str) -> list[dict[str, str]]:
@@ -49,18 +55,24 @@ def test_annotation_names_the_broken_file_and_line(project: Path):
     line = replace_line(project / target, "status: abgeschlossen", "status: fertig")
     result = check(project, github=True)
     assert result.returncode == 1
-    assert annotations(result.stdout) == [{
-        "file": target, "line": str(line), "title": "Inhaltsfehler",
-        "text": "status: „fertig“ ist nicht erlaubt; erlaubt sind: „geplant“, „in Umsetzung“, „abgeschlossen“, „nicht bekannt“",
-    }]
+    assert annotations(result.stdout) == [
+        {
+            "file": target,
+            "line": str(line),
+            "title": "Inhaltsfehler",
+            "text": "status: „fertig“ ist nicht erlaubt; erlaubt sind: „geplant“, „in Umsetzung“, „abgeschlossen“, „nicht bekannt“",
+        }
+    ]
 
 
 def test_annotations_cover_every_broken_file_in_one_run(project: Path):
     broken = {
         "content/projects/test-boenen-daecher.yml": replace_line(
-            project / "content/projects/test-boenen-daecher.yml", "  - Bönen", "  - Bönnen"),
+            project / "content/projects/test-boenen-daecher.yml", "  - Bönen", "  - Bönnen"
+        ),
         "content/tagung-2020/test-werkstatt-a.yml": replace_line(
-            project / "content/tagung-2020/test-werkstatt-a.yml", "art: Workshop", "art: Keynote"),
+            project / "content/tagung-2020/test-werkstatt-a.yml", "art: Workshop", "art: Keynote"
+        ),
     }
     result = check(project, github=True)
     found = {(a["file"], int(a["line"])) for a in annotations(result.stdout)}

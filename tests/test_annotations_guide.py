@@ -40,5 +40,6 @@ def test_guide_quotes_many_kinds_of_messages():
 def test_guide_example_is_a_real_message(example: str):
     # "…" in the guide shortens the rest of a message; everything before it must match exactly.
     pieces = [p.strip() for p in example.split("…") if p.strip(" ;()")]
-    assert any(all(piece in message for piece in pieces) and message.startswith(pieces[0])
-               for message in real_messages()), example
+    assert any(
+        all(piece in message for piece in pieces) and message.startswith(pieces[0]) for message in real_messages()
+    ), example

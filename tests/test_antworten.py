@@ -12,12 +12,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import FIXTURE_ROOT, article, parse_html
 
-from ogi.content import load_site
-from ogi.opendata import export_outputs
-from ogi.spalten import CSV_SPALTEN, GEOJSON_SPALTEN, XLSX_SPALTEN
-from ogi.suchwoerter import compound_parts, place_names, search_keywords
+from helpers import FIXTURE_ROOT, article, parse_html
+from ogi.opendata.exporte import Umgebung
+from ogi.opendata.projekte import export_outputs
+from ogi.opendata.spalten import CSV_SPALTEN, GEOJSON_SPALTEN, XLSX_SPALTEN
+from ogi.pages.suchwoerter import compound_parts, place_names, search_keywords
+from ogi.records.content import load_site
 
 SITE_URL = "https://example.org/ogi/"
 
@@ -30,7 +31,7 @@ def by_id(path: Path, ident: str):
 def exports() -> dict[str, str | bytes]:
     site = load_site(FIXTURE_ROOT)
     assert not site.errors, site.errors
-    return {o.uri.rsplit("/", 1)[-1]: o.content or "" for o in export_outputs(site.massnahmen_sortiert, SITE_URL)}
+    return {o.uri.rsplit("/", 1)[-1]: o.content or "" for _, o in export_outputs(site, Umgebung(SITE_URL))}
 
 
 def test_measure_page_shows_when_it_was_finished_with_its_source(built_site: Path):
@@ -80,14 +81,18 @@ def test_every_format_reads_its_columns_from_the_one_table(exports):
     assert [c.value for c in sheet[1]] == [s.ueberschrift for s in XLSX_SPALTEN]
 
 
-@pytest.mark.parametrize(("word", "parts"), [
-    ("Schwamm-Metropole", ["Schwamm", "Metropole"]),
-    ("Quartierpark", ["Quartier", "Park"]),
-    ("Landschaftsschutz", ["Landschaft", "Schutz"]),
-    ("Erlebnisroute", ["Erlebnis", "Route"]),
-    ("Park", []),
-    ("Fledermäuse", []),
-], ids=["hyphen", "head", "linking-s", "no-linking-s", "head-alone", "no-head"])
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("Schwamm-Metropole", ["Schwamm", "Metropole"]),
+        ("Quartierpark", ["Quartier", "Park"]),
+        ("Landschaftsschutz", ["Landschaft", "Schutz"]),
+        ("Erlebnisroute", ["Erlebnis", "Route"]),
+        ("Park", []),
+        ("Fledermäuse", []),
+    ],
+    ids=["hyphen", "head", "linking-s", "no-linking-s", "head-alone", "no-head"],
+)
 def test_compound_parts(word, parts):
     assert compound_parts(word) == parts
 

@@ -8,7 +8,7 @@ Each task runs on two sites (test ids `[fixture]` and `[shipped]`), with one imp
   the tests' own, a small 2020 event with a talk with slides and a one-sentence workshop); the answers
   below in quotes are this site's;
 - shipped: the repository's content/ as it is. The house rule holds: editors change it freely, so every
-  expected answer is derived from its loaded records (ogi.content.load_site, ogi.foerdersummen), never
+  expected answer is derived from its loaded records (ogi.records.content.load_site, ogi.model.foerdersummen), never
   written down; where the records decide the way (no slides, no e-mail …), the task says which way.
 
 To replay by hand, build either site and follow the steps. Persona, question → expected answer (budget of
@@ -17,7 +17,7 @@ page loads; the same on both sites):
 Journalist of the WAZ in Oberhausen (desktop, 1366×768)
  1. How much funding went to Oberhausen? Start → „Meine Kommune“ → „Oberhausen“ → the Kommune page says
     „Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt.“ (3)
-    Shipped: Oberhausen's sentence with the sum from ogi.foerdersummen (or, should Oberhausen have no
+    Shipped: Oberhausen's sentence with the sum from ogi.model.foerdersummen (or, should Oberhausen have no
     measure, the Kommune with the most measures).
  2. Download the measures as a spreadsheet for Excel. Search „Excel“ → result „Maßnahmen“ → link
     „Tabelle für Excel/LibreOffice“ → projekte.xlsx is downloaded (2)
@@ -62,7 +62,7 @@ Planner from another region (desktop, 1366×768)
  4. How much funding went to each Kreis? Start → „Meine Kommune“ → table „Kreis oder kreisfreie Stadt |
     Förderung | Anteil“ with „Kreis Unna 15.000 € 5 %“, „Kreis Recklinghausen 40.000 € 14 %“ and the
     kreisfreie Stadt „Hamm“ as a row of its own (2)
-    Shipped: one row per Kreis or kreisfreie Stadt with the sums from ogi.foerdersummen.
+    Shipped: one row per Kreis or kreisfreie Stadt with the sums from ogi.model.foerdersummen.
 
 Issue 24's tasks (fixture only where the answer needs data the shipped records may lack):
 Journalist 5. Which measures were finished in 2023? Start → „Maßnahmen und Karte“ → filter „Fertiggestellt“
@@ -90,13 +90,16 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
+
 from helpers import ROOT, mkdocs_build, serve
 from leser_fixture import aufgaben_project
-from ogi.content import Massnahme, Site, Vortrag, is_twin, load_site
-from ogi.foerdersummen import FoerderSummen, Summe, foerdersummen
-from ogi.kalender import Kalender
-from ogi.render import euro, geld
-from playwright.sync_api import expect
+from ogi.events.kalender import Kalender
+from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
+from ogi.model.site import Massnahme, Site, Vortrag
+from ogi.pages.render import euro, geld
+from ogi.records.content import load_site
+from ogi.records.messages import is_twin
 
 pytestmark = pytest.mark.browser
 
@@ -218,6 +221,7 @@ def kommune_link(page, name: str):
 
 # --- expected answers, derived from the records -------------------------------------------------------------
 
+
 def massnahmen_in(ort: Leseort, kommune: str) -> list[Massnahme]:
     return [m for m in ort.records.massnahmen if kommune in (o.name for o in m.kommunen)]
 
@@ -245,6 +249,7 @@ def nichts_veroeffentlicht(v: Vortrag) -> bool:
 
 
 # --- Journalist of the WAZ in Oberhausen (desktop) -------------------------------------------------------
+
 
 def test_task_journalist_1_funding_of_oberhausen(reader, leseort):
     kommune = kommune_der_aufgabe(leseort, "Oberhausen")
@@ -312,6 +317,7 @@ def test_task_journalist_4_is_the_offensive_still_running(reader):
 
 # --- Resident of Bönen (phone) ------------------------------------------------------------------------------
 
+
 def test_task_resident_1_what_is_done_in_boenen(reader, leseort):
     kommune = kommune_der_aufgabe(leseort, "Bönen")
     satz = foerder_satz(leseort.summen.kommune(kommune))
@@ -344,7 +350,9 @@ def test_task_resident_2_find_boenen_on_the_map(reader, leseort):
         box.tap()
     else:  # only measures with a known place: their symbol, or the group that holds it
         ziel = massnahmen[0]
-        symbol = page.locator(".leaflet-marker-icon").and_(page.get_by_title(f"{ziel.record.titel} ({ziel.record.status})"))
+        symbol = page.locator(".leaflet-marker-icon").and_(
+            page.get_by_title(f"{ziel.record.titel} ({ziel.record.status})")
+        )
         page.locator(".leaflet-container").first.scroll_into_view_if_needed()
         if symbol.count():
             symbol.tap()
@@ -401,6 +409,7 @@ def test_task_resident_4_whom_to_ask(reader, leseort):
 
 # --- Planner from another region (desktop) ------------------------------------------------------------------
 
+
 def test_task_planner_1_slides_of_a_talk(reader, leseort):
     mit_folien = [v.record.titel for e in leseort.records.veranstaltungen for v in e.vortraege if v.record.anhaenge]
     if leseort.name == "fixture":
@@ -415,16 +424,24 @@ def test_task_planner_1_slides_of_a_talk(reader, leseort):
         r.search("Folien", "Veranstaltungen")
         for e in leseort.records.veranstaltungen:
             if e.tagung.dokumentation:
-                expect(article(r.page).get_by_role("link", name=e.tagung.dokumentation.titel, exact=True)).to_be_visible()
+                expect(
+                    article(r.page).get_by_role("link", name=e.tagung.dokumentation.titel, exact=True)
+                ).to_be_visible()
     assert r.loads <= 2, r.loads
 
 
 def test_task_planner_2_klimaanpassung_workshop_without_stub(reader, leseort):
-    kandidaten = [(e, v) for e in leseort.records.veranstaltungen for v in e.vortraege
-                  if not (v.session and is_twin(v.record, v.session))]
+    kandidaten = [
+        (e, v)
+        for e in leseort.records.veranstaltungen
+        for v in e.vortraege
+        if not (v.session and is_twin(v.record, v.session))
+    ]
     assert kandidaten, f"{leseort.name}: kein Beitrag mit eigener Seite"
-    event, vortrag = next((p for p in kandidaten if "Klimaanpassung" in p[1].record.titel),
-                          next((p for p in kandidaten if nichts_veroeffentlicht(p[1])), kandidaten[0]))
+    event, vortrag = next(
+        (p for p in kandidaten if "Klimaanpassung" in p[1].record.titel),
+        next((p for p in kandidaten if nichts_veroeffentlicht(p[1])), kandidaten[0]),
+    )
     r = reader(DESKTOP)
     r.click(door(r.page, "Veranstaltungen"))
     r.click(article(r.page).get_by_role("link", name=event.tagung.titel, exact=True).first)
@@ -432,14 +449,16 @@ def test_task_planner_2_klimaanpassung_workshop_without_stub(reader, leseort):
     seite = article(r.page)
     expect(r.page.get_by_role("heading", level=1)).to_contain_text(vortrag.record.titel)
     if nichts_veroeffentlicht(vortrag):
-        expect(seite.get_by_text("Mehr als die Angaben oben ist zu diesem Beitrag hier nicht veröffentlicht")
-               ).to_be_visible()
+        expect(
+            seite.get_by_text("Mehr als die Angaben oben ist zu diesem Beitrag hier nicht veröffentlicht")
+        ).to_be_visible()
         expect(seite.get_by_role("link", name=vortrag.record.quellen[0].titel, exact=True)).to_be_visible()
         if event.tagung.dokumentation:
             expect(seite.get_by_role("link", name="Dokumentation der Veranstaltung")).to_be_visible()
     else:
-        expect(seite.get_by_role("heading", name=re.compile("^(Zusammenfassung|Folien und Material)$")).first
-               ).to_be_visible()
+        expect(
+            seite.get_by_role("heading", name=re.compile("^(Zusammenfassung|Folien und Material)$")).first
+        ).to_be_visible()
     if leseort.name == "fixture":
         assert (vortrag.record.titel, vortrag.record.quellen[0].titel) == ("Workshop: Klimaanpassung", "Beispielquelle")
     assert r.loads <= 4, r.loads
@@ -457,7 +476,8 @@ def test_task_planner_3_empty_filter_explains_itself(reader, leseort):
     r.click(door(r.page, "Maßnahmen und Karte"))
     page = r.page
     page.get_by_label("Kreis oder Kommune").select_option(
-        label="alle kreisfreien Städte" if kreis == "Kreisfreie Städte" else f"ganzer {kreis}")
+        label="alle kreisfreien Städte" if kreis == "Kreisfreie Städte" else f"ganzer {kreis}"
+    )
     page.get_by_label("Status").select_option(label="abgeschlossen")
     liste = page.get_by_role("table", name=re.compile(r"^\d+( von \d+)? Maßnahmen?, nach Kommune sortiert$"))
     if n == 0:
@@ -480,11 +500,17 @@ def test_task_planner_3_empty_filter_explains_itself(reader, leseort):
 
 def test_task_planner_4_funding_per_kreis(reader, leseort):
     f = leseort.summen
-    zeilen = [f"{s.name} {euro(s.betrag) if s.mit_betrag else '–'} {f.anteil(s.betrag) if s.mit_betrag else '–'} "
-              f"{s.mit_betrag} {s.ohne_betrag}" for s in f.kreise]
+    zeilen = [
+        f"{s.name} {euro(s.betrag) if s.mit_betrag else '–'} {f.anteil(s.betrag) if s.mit_betrag else '–'} "
+        f"{s.mit_betrag} {s.ohne_betrag}"
+        for s in f.kreise
+    ]
     if leseort.name == "fixture":  # kreisfreie Städte are rows of their own, not a Kreis „Kreisfreie Städte“
-        assert {"Kreis Unna 15.000 € 5 % 1 0", "Kreis Recklinghausen 40.000 € 14 % 1 0", "Hamm 120.000 € 42 % 1 1"
-                } <= set(zeilen)
+        assert {
+            "Kreis Unna 15.000 € 5 % 1 0",
+            "Kreis Recklinghausen 40.000 € 14 % 1 0",
+            "Hamm 120.000 € 42 % 1 1",
+        } <= set(zeilen)
     r = reader(DESKTOP)
     r.click(door(r.page, "Meine Kommune"))
     table = article(r.page).locator("table").filter(has=r.page.get_by_role("columnheader", name="Kreis"))
@@ -494,6 +520,7 @@ def test_task_planner_4_funding_per_kreis(reader, leseort):
 
 
 # --- Issue 24: when, how much, readers' words, subscribing ---------------------------------------------------
+
 
 def test_task_journalist_5_measures_finished_in_2023(fixture_reader):
     r = fixture_reader(DESKTOP)
@@ -505,7 +532,8 @@ def test_task_journalist_5_measures_finished_in_2023(fixture_reader):
     sichtbar = liste.locator("tbody tr:not([hidden])")
     expect(sichtbar).to_have_count(1)
     expect(sichtbar.get_by_role("cell")).to_have_text(
-        ["Quartierpark Holsterhauser Platz", "Herne", "Stadt Beispiel", "abgeschlossen", "30.06.2023", "30.000 €"])
+        ["Quartierpark Holsterhauser Platz", "Herne", "Stadt Beispiel", "abgeschlossen", "30.06.2023", "30.000 €"]
+    )
     assert "fertigstellung=2023" in page.url  # the answer can be sent as a link
     page.reload()
     expect(page.get_by_label("Fertiggestellt")).to_have_value("2023")
@@ -528,8 +556,10 @@ def test_task_council_1_how_much_to_a_kommune_and_its_share(reader, leseort):
         h = f.hauptzahl
         anteil += f", und {'etwa ' if h.rund else ''}{f.anteil(s.betrag, h.betrag_eur)} von {geld(h.betrag_eur, h.rund)} insgesamt"
     if leseort.name == "fixture":
-        assert anteil == ("Das sind 28 % der 285.500 €, die auf dieser Website einzelnen Maßnahmen zugeordnet sind, "
-                          "und etwa 8 % von rund 1 Mio. € insgesamt")
+        assert anteil == (
+            "Das sind 28 % der 285.500 €, die auf dieser Website einzelnen Maßnahmen zugeordnet sind, "
+            "und etwa 8 % von rund 1 Mio. € insgesamt"
+        )
     r = reader(PHONE)
     r.click(door(r.page, "Meine Kommune"))
     r.click(kommune_link(r.page, kommune))
@@ -537,9 +567,15 @@ def test_task_council_1_how_much_to_a_kommune_and_its_share(reader, leseort):
     expect(article(r.page).get_by_text(anteil)).to_be_visible()
     if f.hauptzahl:  # what the whole is: its link leads to the headline answer with its source
         r.click(article(r.page).get_by_role("link", name="was diese Summe umfasst"))
-        antwort = article(r.page).get_by_text(re.compile(
-            "^" + re.escape(f"{euro(f.gesamt)} von {geld(f.hauptzahl.betrag_eur, f.hauptzahl.rund)} ("
-                            f"{' '.join(f.hauptzahl.umfasst.split())}) sind einzelnen Maßnahmen zugeordnet")))
+        antwort = article(r.page).get_by_text(
+            re.compile(
+                "^"
+                + re.escape(
+                    f"{euro(f.gesamt)} von {geld(f.hauptzahl.betrag_eur, f.hauptzahl.rund)} ("
+                    f"{' '.join(f.hauptzahl.umfasst.split())}) sind einzelnen Maßnahmen zugeordnet"
+                )
+            )
+        )
         expect(antwort).to_be_in_viewport()
         expect(antwort.get_by_role("link", name=f.hauptzahl.quelle.titel)).to_be_visible()
     assert r.loads <= 4, r.loads
@@ -550,12 +586,16 @@ def test_task_resident_5_search_finds_holsterhausen_with_the_summary_as_snippet(
     page = r.page
     page.get_by_role("button", name="Suche öffnen").click()
     page.keyboard.type("Holsterhausen")
-    treffer = page.locator(".md-search-result__item").filter(
-        has=page.locator("h1").get_by_text("Quartierpark Holsterhauser Platz", exact=True)).first
+    treffer = (
+        page.locator(".md-search-result__item")
+        .filter(has=page.locator("h1").get_by_text("Quartierpark Holsterhauser Platz", exact=True))
+        .first
+    )
     expect(treffer).to_be_visible()
     # the snippet is the record's summary, not its breadcrumb or facts list
     expect(treffer.locator(".md-search-result__article").first.locator("p")).to_have_text(
-        "Ein Platz wird entsiegelt und mit Bäumen bepflanzt.")
+        "Ein Platz wird entsiegelt und mit Bäumen bepflanzt."
+    )
     r.click(treffer.locator(".md-search-result__link").first)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Quartierpark Holsterhauser Platz")
     assert r.loads <= 2, r.loads

@@ -13,8 +13,10 @@ from helpers import FIXTURE_ROOT, ROOT
 
 
 def test_check_imports_no_map_library():
-    script = ("import sys; from ogi.__main__ import main; code = main(['check', '--root', sys.argv[1]]); "
-              "print(sorted(m for m in ('folium', 'branca', 'numpy') if m in sys.modules)); sys.exit(code)")
+    script = (
+        "import sys; from ogi.__main__ import main; code = main(['check', '--root', sys.argv[1]]); "
+        "print(sorted(m for m in ('folium', 'branca', 'numpy') if m in sys.modules)); sys.exit(code)"
+    )
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | {"PYTHONPATH": str(ROOT / "hooks")}
     result = subprocess.run([sys.executable, "-c", script, str(FIXTURE_ROOT)], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
@@ -39,8 +41,10 @@ def test_readme_opens_with_the_editors_commands_before_the_developers():
 
 def test_guide_names_the_same_commands_for_the_same_moments():
     guide = (ROOT / "docs/redaktion/index.md").read_text(encoding="utf-8")
-    table = guide[guide.index("{#befehle}"):guide.index("{#weg}")]
+    table = guide[guide.index("{#befehle}") : guide.index("{#weg}")]
     rows = [line.split("|")[1:3] for line in table.splitlines() if line.startswith("| ") and "`" in line]
     assert [(when.strip(), command.strip()) for when, command in rows] == [
-        ("beim Schreiben", "`make serve`"), ("vor jedem Commit", "`make check`")]
+        ("beim Schreiben", "`make serve`"),
+        ("vor jedem Commit", "`make check`"),
+    ]
     assert "`make test` ist für die Entwicklung" in table

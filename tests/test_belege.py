@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import article, copy_project, facts, mkdocs_build
 
-from ogi.content import load_site
-from ogi.urls import GEOJSON as GEOJSON_URI
+from helpers import article, copy_project, facts, mkdocs_build
+from ogi.model.urls import GEOJSON as GEOJSON_URI
+from ogi.records.content import load_site
 
 PROJECTS = "content/projects"
 ARCHIV = "https://web.archive.org/web/2026/https://example.org/bilanz"
@@ -117,11 +117,14 @@ def site(tmp_path_factory) -> Path:
 def _page(site: Path, slug: str) -> _Article:
     root = article(site / "massnahmen" / slug / "index.html")
     elements = list(root.iter())
-    return _Article(facts=facts(root), links=[(a.href, a.text) for a in root.find_all("a") if "headerlink" not in a.classes],
-                    ids={n.attrs["id"] for n in elements if "id" in n.attrs},
-                    classes=set().union(*(n.classes for n in elements)),
-                    times=[t.attrs.get("datetime", "") for t in root.find_all("time")],
-                    items=[li.text for li in root.find_all("li")])
+    return _Article(
+        facts=facts(root),
+        links=[(a.href, a.text) for a in root.find_all("a") if "headerlink" not in a.classes],
+        ids={n.attrs["id"] for n in elements if "id" in n.attrs},
+        classes=set().union(*(n.classes for n in elements)),
+        times=[t.attrs.get("datetime", "") for t in root.find_all("time")],
+        items=[li.text for li in root.find_all("li")],
+    )
 
 
 def test_status_from_an_own_source_names_that_source_and_its_date(site: Path):
@@ -135,8 +138,8 @@ def test_status_from_an_own_source_names_that_source_and_its_date(site: Path):
 def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_known(site: Path):
     page = _page(site, "test-bilanz")
     assert page.facts["Status"] == (
-        "abgeschlossen laut Abschlussbilanz des Programms, 08.02.2022; "
-        "die Bilanz nennt die Maßnahmen nicht einzeln")
+        "abgeschlossen laut Abschlussbilanz des Programms, 08.02.2022; die Bilanz nennt die Maßnahmen nicht einzeln"
+    )
     assert ("#quelle-1", "Abschlussbilanz des Programms") in page.links
     assert "quelle-1" in page.ids
 
@@ -176,8 +179,9 @@ def test_unknown_status_and_its_basis_reach_open_data_legend_and_filter(site: Pa
     features = json.loads((site / GEOJSON_URI).read_text(encoding="utf-8"))["features"]
     properties = {f["properties"]["slug"]: f["properties"] for f in features}
     assert properties["test-nicht-bekannt"]["status"] == "nicht bekannt"
-    assert [properties[slug]["status_beleg"] for slug in ("test-eigene-quelle", "test-bilanz", "test-nicht-bekannt")] == [
-        "Quelle", "Abschlussbilanz", None]
+    assert [
+        properties[slug]["status_beleg"] for slug in ("test-eigene-quelle", "test-bilanz", "test-nicht-bekannt")
+    ] == ["Quelle", "Abschlussbilanz", None]
     overview = (site / "massnahmen/index.html").read_text(encoding="utf-8")
     assert 'class="ogi-punkt ogi-punkt--nicht-bekannt"' in overview
     assert '<option value="nicht bekannt">' in overview
@@ -193,37 +197,72 @@ BASE = FIXTURES["test-eigene-quelle"]
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("    url: https://example.org/plan\n", "",
-         "content/projects/test-fall.yml:12: quellen[1]: Quelle ohne Adresse; url (https://…) angeben oder, "
-         "bei Gedrucktem, fundstelle mit Medium, Ausgabe und Seite"),
-        ("    url: https://example.org/plan\n", "    fundstelle: Testzeitung, 1. Mai 2021, S. 2\n",
-         "content/projects/test-fall.yml:12: quellen[1]: gedruckte Quelle ohne Datum; datum der Ausgabe angeben, "
-         "z. B. 2020-07-17"),
-        ("    url: https://example.org/plan\n    abgerufen: 2026-11\n", "    url: https://example.org/plan\n",
-         "content/projects/test-fall.yml:12: quellen[1].abgerufen: Pflichtfeld fehlt; „abgerufen: …“ ergänzen "
-         "(Wann die Quelle gelesen wurde: JJJJ-MM-TT oder JJJJ-MM)"),
-        ("    url: https://example.org/plan\n", "    url: https://example.org/plan\n    archiv_url: web.archive.org/x\n",
-         "content/projects/test-fall.yml:14: quellen[1].archiv_url: „web.archive.org/x“ ist keine gültige "
-         "Adresse; erwartet https://…"),
-        ("status_beleg:\n  art: Quelle\n  quelle: 2\n  datum: 2021-04-16\n", "",
-         "content/projects/test-fall.yml:4: status_beleg: status „abgeschlossen“ ohne Beleg; status_beleg mit art "
-         "(Quelle oder Abschlussbilanz) und quelle (Nummer in quellen) ergänzen, oder status: nicht bekannt"),
-        ("  quelle: 2\n", "  quelle: 3\n",
-         "content/projects/test-fall.yml:7: status_beleg.quelle: es gibt keine Quelle Nr. 3; quellen hat "
-         "2 Einträge, eine Nummer von 1 bis 2 angeben"),
-        ("status: abgeschlossen\n", "status: nicht bekannt\n",
-         "content/projects/test-fall.yml:5: status_beleg: bei status „nicht bekannt“ gibt es keinen Beleg; "
-         "status_beleg löschen oder den Status nach der Quelle eintragen"),
-        ("kurzbeschreibung:", "hinweise:\n  - {datum: 2025, text: Später erneut gebaut., quelle: 9}\nkurzbeschreibung:",
-         "content/projects/test-fall.yml:10: hinweise[1].quelle: es gibt keine Quelle Nr. 9; quellen hat "
-         "2 Einträge, eine Nummer von 1 bis 2 angeben"),
-        ("kurzbeschreibung:", "hinweise:\n  - {text: Später erneut gebaut., quelle: 1}\nkurzbeschreibung:",
-         "content/projects/test-fall.yml:10: hinweise[1].datum: Pflichtfeld fehlt; „datum: …“ ergänzen (Wann die "
-         "spätere Änderung geschah oder gemeldet wurde: JJJJ, JJJJ-MM oder JJJJ-MM-TT)"),
+        (
+            "    url: https://example.org/plan\n",
+            "",
+            "content/projects/test-fall.yml:12: quellen[1]: Quelle ohne Adresse; url (https://…) angeben oder, "
+            "bei Gedrucktem, fundstelle mit Medium, Ausgabe und Seite",
+        ),
+        (
+            "    url: https://example.org/plan\n",
+            "    fundstelle: Testzeitung, 1. Mai 2021, S. 2\n",
+            "content/projects/test-fall.yml:12: quellen[1]: gedruckte Quelle ohne Datum; datum der Ausgabe angeben, "
+            "z. B. 2020-07-17",
+        ),
+        (
+            "    url: https://example.org/plan\n    abgerufen: 2026-11\n",
+            "    url: https://example.org/plan\n",
+            "content/projects/test-fall.yml:12: quellen[1].abgerufen: Pflichtfeld fehlt; „abgerufen: …“ ergänzen "
+            "(Wann die Quelle gelesen wurde: JJJJ-MM-TT oder JJJJ-MM)",
+        ),
+        (
+            "    url: https://example.org/plan\n",
+            "    url: https://example.org/plan\n    archiv_url: web.archive.org/x\n",
+            "content/projects/test-fall.yml:14: quellen[1].archiv_url: „web.archive.org/x“ ist keine gültige "
+            "Adresse; erwartet https://…",
+        ),
+        (
+            "status_beleg:\n  art: Quelle\n  quelle: 2\n  datum: 2021-04-16\n",
+            "",
+            "content/projects/test-fall.yml:4: status_beleg: status „abgeschlossen“ ohne Beleg; status_beleg mit art "
+            "(Quelle oder Abschlussbilanz) und quelle (Nummer in quellen) ergänzen, oder status: nicht bekannt",
+        ),
+        (
+            "  quelle: 2\n",
+            "  quelle: 3\n",
+            "content/projects/test-fall.yml:7: status_beleg.quelle: es gibt keine Quelle Nr. 3; quellen hat "
+            "2 Einträge, eine Nummer von 1 bis 2 angeben",
+        ),
+        (
+            "status: abgeschlossen\n",
+            "status: nicht bekannt\n",
+            "content/projects/test-fall.yml:5: status_beleg: bei status „nicht bekannt“ gibt es keinen Beleg; "
+            "status_beleg löschen oder den Status nach der Quelle eintragen",
+        ),
+        (
+            "kurzbeschreibung:",
+            "hinweise:\n  - {datum: 2025, text: Später erneut gebaut., quelle: 9}\nkurzbeschreibung:",
+            "content/projects/test-fall.yml:10: hinweise[1].quelle: es gibt keine Quelle Nr. 9; quellen hat "
+            "2 Einträge, eine Nummer von 1 bis 2 angeben",
+        ),
+        (
+            "kurzbeschreibung:",
+            "hinweise:\n  - {text: Später erneut gebaut., quelle: 1}\nkurzbeschreibung:",
+            "content/projects/test-fall.yml:10: hinweise[1].datum: Pflichtfeld fehlt; „datum: …“ ergänzen (Wann die "
+            "spätere Änderung geschah oder gemeldet wurde: JJJJ, JJJJ-MM oder JJJJ-MM-TT)",
+        ),
     ],
-    ids=["quelle-ohne-adresse", "gedruckt-ohne-datum", "ohne-abgerufen", "archiv-url-ungueltig",
-         "status-ohne-beleg", "beleg-nummer-zu-gross", "nicht-bekannt-mit-beleg", "hinweis-nummer-zu-gross",
-         "hinweis-ohne-datum"],
+    ids=[
+        "quelle-ohne-adresse",
+        "gedruckt-ohne-datum",
+        "ohne-abgerufen",
+        "archiv-url-ungueltig",
+        "status-ohne-beleg",
+        "beleg-nummer-zu-gross",
+        "nicht-bekannt-mit-beleg",
+        "hinweis-nummer-zu-gross",
+        "hinweis-ohne-datum",
+    ],
 )
 def test_check_rejects_what_cannot_be_cited_with_one_located_message(tmp_path: Path, old: str, new: str, expected: str):
     assert old in BASE
@@ -233,7 +272,10 @@ def test_check_rejects_what_cannot_be_cited_with_one_located_message(tmp_path: P
 
 
 def test_check_accepts_a_print_source_with_reference_and_date(tmp_path: Path):
-    record = BASE.replace("    url: https://example.org/plan\n",
-                          "    fundstelle: Testzeitung, Ausgabe vom 01.05.2021, S. 2\n    datum: 2021-05-01\n", 1)
+    record = BASE.replace(
+        "    url: https://example.org/plan\n",
+        "    fundstelle: Testzeitung, Ausgabe vom 01.05.2021, S. 2\n    datum: 2021-05-01\n",
+        1,
+    )
     site = load_site(_project_with(tmp_path, {"test-fall": record}))
     assert site.errors == [] and [m.slug for m in site.massnahmen] == ["test-fall"]

@@ -10,7 +10,7 @@ import yaml
 
 from bench.measure import make_baseline, page_bytes
 from bench.synthetic import ROOT, make_project
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 N_MASSNAHMEN = 60
 N_BEITRAEGE = 12
@@ -22,8 +22,11 @@ def synthetic(tmp_path_factory) -> Path:
 
 
 def _content_snapshot() -> dict[str, tuple[int, int]]:
-    return {p.relative_to(ROOT).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in (ROOT / "content").rglob("*") if p.is_file()}
+    return {
+        p.relative_to(ROOT).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in (ROOT / "content").rglob("*")
+        if p.is_file()
+    }
 
 
 def test_synthetic_records_load_without_errors(synthetic):
@@ -35,13 +38,15 @@ def test_synthetic_records_load_without_errors(synthetic):
 def test_synthetic_counts_match_request(synthetic):
     site = load_site(synthetic)
     assert len(site.massnahmen) == N_MASSNAHMEN
-    assert len(site.vortraege) == N_BEITRAEGE
+    assert len(site.veranstaltung("tagung-2020").vortraege) == N_BEITRAEGE
     assert len(list((synthetic / "content/projects").glob("*.yml"))) == N_MASSNAHMEN
 
 
 def test_synthetic_titles_say_synthetic(synthetic):
     site = load_site(synthetic)
-    titles = [m.record.titel for m in site.massnahmen] + [v.record.titel for v in site.vortraege]
+    titles = [m.record.titel for m in site.massnahmen] + [
+        v.record.titel for v in site.veranstaltung("tagung-2020").vortraege
+    ]
     assert all(re.fullmatch(r"Synthetische Maßnahme \d{4}|Synthetischer Beitrag \d{4}", t) for t in titles)
     assert all(m.record.quellen[0].url is None for m in site.massnahmen)  # no invented addresses
 
@@ -67,7 +72,8 @@ def test_synthetic_generator_writes_nothing_into_content(tmp_path):
     assert not any(p.name.startswith("synthetisch-") for p in (ROOT / "content").rglob("*"))
     # Only synthetic measures: none of the shipped records is copied along.
     assert sorted(p.name for p in (project / "content/projects").glob("*.yml")) == [
-        f"synthetisch-{i:04d}.yml" for i in range(1, 9)]
+        f"synthetisch-{i:04d}.yml" for i in range(1, 9)
+    ]
 
 
 def test_baseline_has_generated_markdown_and_no_hooks(synthetic, tmp_path):
@@ -87,9 +93,11 @@ def test_page_bytes_counts_local_assets_only(tmp_path):
     (tmp_path / "assets/x.js").write_bytes(b"1" * 100)
     (tmp_path / "assets/x.css").write_bytes(b"2" * 50)
     (tmp_path / "daten.geojson").write_bytes(b"3" * 7)
-    html = ('<html><head><link rel="stylesheet" href="../assets/x.css"><script src="../assets/x.js"></script>'
-            '<script src="https://cdn.example.org/y.js"></script></head>'
-            '<body><script>fetch("../daten.geojson")</script></body></html>')
+    html = (
+        '<html><head><link rel="stylesheet" href="../assets/x.css"><script src="../assets/x.js"></script>'
+        '<script src="https://cdn.example.org/y.js"></script></head>'
+        '<body><script>fetch("../daten.geojson")</script></body></html>'
+    )
     (tmp_path / "a/index.html").write_text(html, encoding="utf-8")
     own, total = page_bytes(tmp_path, "a/index.html")
     assert own == len(html.encode())
@@ -109,8 +117,8 @@ def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path):
 
 def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack():
     from bench.rich_text import ATTACK, WORST_ALLOWED
-    from ogi.text import structure_problem
-    from ogi.yamlfile import MAX_BYTES
+    from ogi.records.text import structure_problem
+    from ogi.records.yamlfile import MAX_BYTES
 
     assert [name for name, text in WORST_ALLOWED.items() if structure_problem(text)] == []
     assert structure_problem(ATTACK) is not None and len(ATTACK) < MAX_BYTES

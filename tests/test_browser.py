@@ -5,6 +5,7 @@ asset it names and runs no script from content."""
 from __future__ import annotations
 
 import pytest
+
 from helpers import PAGE_TYPES, PageType, axe_violations, logged_page
 
 
@@ -19,13 +20,18 @@ def _base_url(request, site: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("check", [pytest.param(t, marks=[pytest.mark.slow] if t.site == "feindlich" else [])
-                                   for t in PAGE_TYPES.values()], ids=PAGE_TYPES.keys())
+@pytest.mark.parametrize(
+    "check",
+    [pytest.param(t, marks=[pytest.mark.slow] if t.site == "feindlich" else []) for t in PAGE_TYPES.values()],
+    ids=PAGE_TYPES.keys(),
+)
 def test_page_is_accessible_and_stays_on_the_site(browser, request, check: PageType):
     url = _base_url(request, check.site) + check.path
     with logged_page(browser) as (page, log):
         failed: list[str] = []
-        page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != url else None)
+        page.on(
+            "response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != url else None
+        )
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         dialogs: list[str] = []

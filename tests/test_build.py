@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from helpers import (
     FIXTURE_ROOT,
     ROOT,
@@ -19,8 +20,7 @@ from helpers import (
     parse_page,
     replace_in,
 )
-
-from ogi.content import load_site
+from ogi.records.content import load_site
 
 SITE = load_site(FIXTURE_ROOT)
 
@@ -37,11 +37,15 @@ def test_every_measure_has_its_page_with_title_and_edit_link(built_site: Path, m
     assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/projects/{m.slug}.yml")
 
 
-@pytest.mark.parametrize("v", SITE.vortraege, ids=lambda v: v.slug)
-def test_every_presentation_has_its_page_with_edit_link(built_site: Path, v):
-    page = parse_page(built_site / "tagung-2020" / v.slug / "index.html")
+@pytest.mark.parametrize(
+    ("ordner", "v"),
+    [(e.ordner, v) for e in SITE.veranstaltungen for v in e.vortraege],
+    ids=lambda x: x if isinstance(x, str) else x.slug,
+)
+def test_every_presentation_has_its_page_with_edit_link(built_site: Path, ordner, v):
+    page = parse_page(built_site / ordner / v.slug / "index.html")
     assert page.h1 == [v.record.titel]
-    assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/tagung-2020/{v.slug}.yml")
+    assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/{ordner}/{v.slug}.yml")
 
 
 def test_measures_index_lists_every_measure_once(built_site: Path):
@@ -78,8 +82,9 @@ def test_pages_are_german_and_request_no_web_fonts(built_site: Path):
 
 
 def test_generated_markdown_is_not_written_into_docs(fixture_project: Path, built_site: Path):
-    generated = [p for p in (fixture_project / "docs").rglob("*.md")
-                 if p.parts[-2] in {"massnahmen", "kommunen", "tagung-2020"}]
+    generated = [
+        p for p in (fixture_project / "docs").rglob("*.md") if p.parts[-2] in {"massnahmen", "kommunen", "tagung-2020"}
+    ]
     assert generated == []
 
 
@@ -110,10 +115,13 @@ def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path):
     assert after == before
 
 
-@pytest.mark.parametrize(("slug", "sentence"), [
-    ("moers", "Moers gehört zum Kreis Wesel des RVR-Gebiets."),
-    ("herne", "Herne ist eine kreisfreie Stadt des RVR-Gebiets."),
-])
+@pytest.mark.parametrize(
+    ("slug", "sentence"),
+    [
+        ("moers", "Moers gehört zum Kreis Wesel des RVR-Gebiets."),
+        ("herne", "Herne ist eine kreisfreie Stadt des RVR-Gebiets."),
+    ],
+)
 def test_kommune_page_names_its_kreis_in_one_sentence(built_site: Path, slug, sentence):
     assert sentence in parse_html(built_site / "kommunen" / slug / "index.html").find("article").text
 

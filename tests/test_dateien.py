@@ -2,11 +2,11 @@
 German message from `make check`; images are published as the build made them.
 
 Every case's id starts with the one layer that stops it:
-- `format`: the allow-list by bytes and name (ogi.files), in `make check` and again when publishing;
-- `symlink`: no symlink in content/ or docs/ (ogi.files, ogi.content);
-- `bild`: the image limits and decoding (ogi.bilder), in `make check`;
-- `docs`: what docs/ may hold besides pages (ogi.content);
-- `neukodierung`: the build re-encodes images (ogi.bilder), so nothing but pixels is published.
+- `format`: the allow-list by bytes and name (ogi.records.files), in `make check` and again when publishing;
+- `symlink`: no symlink in content/ or docs/ (ogi.records.files, ogi.records.content);
+- `bild`: the image limits and decoding (ogi.records.bilder), in `make check`;
+- `docs`: what docs/ may hold besides pages (ogi.records.content);
+- `neukodierung`: the build re-encodes images (ogi.records.bilder), so nothing but pixels is published.
 Files that pass and still carry a script are in the hostile corpus (tests/hostile.py, test_hostile.py).
 """
 
@@ -23,15 +23,15 @@ from pathlib import Path
 
 import numpy
 import pytest
-from helpers import FIXTURE_CONTENT, TAGUNG, line_of, replace_in
-from hostile import hostile_jpeg
 from PIL import Image
 
-from ogi import urls
-from ogi.bilder import fassungen
-from ogi.content import load_site
-from ogi.output import Output
-from ogi.pages import build_outputs
+from helpers import FIXTURE_CONTENT, TAGUNG, line_of, replace_in
+from hostile import hostile_jpeg
+from ogi.model import urls
+from ogi.model.output import Output
+from ogi.pages.outputs import build_outputs
+from ogi.records.bilder import fassungen
+from ogi.records.content import load_site
 
 BILDER = "content/projects/bilder"
 ANHAENGE = f"{TAGUNG}/anhaenge"
@@ -87,52 +87,99 @@ def _zip(entries: dict[str, str]) -> bytes:
 
 
 def _office(content_type: str) -> bytes:
-    return _zip({"[Content_Types].xml": f'<Types><Override PartName="/ppt/presentation.xml" '
-                                        f'ContentType="{content_type}"/></Types>', "ppt/presentation.xml": "<p/>"})
+    return _zip(
+        {
+            "[Content_Types].xml": f'<Types><Override PartName="/ppt/presentation.xml" '
+            f'ContentType="{content_type}"/></Types>',
+            "ppt/presentation.xml": "<p/>",
+        }
+    )
 
 
 IMAGE_ADVICE = "das Bild als JPEG speichern (eine Grafik als PNG)"
 SLIDES_ADVICE = "die Folien als PDF exportieren (ein Dokument als PDF speichern)"
-DOCUMENTS = ("PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx) und OpenDocument (.odp, .odt, .ods)")
+DOCUMENTS = "PDF, PowerPoint (.pptx), Word (.docx), Excel (.xlsx) und OpenDocument (.odp, .odt, .ods)"
 
 
 def refused_type(name: str, folder: str) -> str:
     """The message for a file whose kind (by its name's ending) the folder does not admit at all."""
     allowed, advice = (DOCUMENTS, SLIDES_ADVICE) if folder == ANHAENGE else ("JPEG, PNG und WebP", IMAGE_ADVICE)
-    return (f"„{name}“ in {folder}/: Dateien der Art „{Path(name).suffix}“ veröffentlicht die Website nicht; "
-            f"erlaubt sind {allowed}: {advice}")
+    return (
+        f"„{name}“ in {folder}/: Dateien der Art „{Path(name).suffix}“ veröffentlicht die Website nicht; "
+        f"erlaubt sind {allowed}: {advice}"
+    )
+
 
 # (case id "layer-what", file name, bytes, message after the field) for an image a record names.
 NAMED_IMAGES = [
-    ("format-svg-mit-script", "karte.svg", SVG,
-     f"„karte.svg“ in {BILDER}/: SVG-Dateien können Programmcode enthalten, der auf der Website liefe; das Bild "
-     "als PNG speichern"),
-    ("format-markdown-als-seite", "seite.md", b"# Anmelden\n\n<form><input type=password></form>\n",
-     refused_type("seite.md", BILDER)),
-    ("format-html", "bild.html", HTML,
-     refused_type("bild.html", BILDER)),
-    ("format-html-als-jpg", "park.jpg", HTML,
-     f"„park.jpg“ in {BILDER}/ ist dem Inhalt nach kein JPEG, sondern HTML; {IMAGE_ADVICE}"),
-    ("format-svg-als-png", "park.png", SVG,
-     f"„park.png“ in {BILDER}/ ist dem Inhalt nach kein PNG: SVG-Dateien können Programmcode enthalten, der auf "
-     "der Website liefe; das Bild als PNG speichern"),
-    ("format-heic", "iphone.heic", HEIC,
-     f"„iphone.heic“ in {BILDER}/: HEIC (das Format der iPhone-Fotos) kann die Website nicht lesen; das Bild als "
-     "JPEG exportieren (am iPhone künftig unter Einstellungen → Kamera → Formate „Maximale Kompatibilität“ wählen)"),
-    ("format-heic-als-jpg", "iphone.jpg", HEIC,
-     f"„iphone.jpg“ in {BILDER}/ ist dem Inhalt nach kein JPEG: HEIC (das Format der iPhone-Fotos) kann die "
-     "Website nicht lesen; das Bild als JPEG exportieren (am iPhone künftig unter Einstellungen → Kamera → "
-     "Formate „Maximale Kompatibilität“ wählen)"),
-    ("format-gif-als-png", "animiert.png", b"GIF89a" + bytes(32),
-     f"„animiert.png“ in {BILDER}/ ist dem Inhalt nach kein PNG, sondern GIF; {IMAGE_ADVICE}"),
-    ("format-pdf-als-bild", "plan.jpeg", b"%PDF-1.4\n",
-     f"„plan.jpeg“ in {BILDER}/ ist dem Inhalt nach kein JPEG, sondern PDF; {IMAGE_ADVICE}"),
-    ("bild-abgeschnitten", "halb.jpg", _jpeg((400, 300))[:600],
-     "das Bild „halb.jpg“ lässt sich nicht lesen, die Datei ist beschädigt oder unvollständig hochgeladen; das Bild "
-     "neu als JPEG speichern und hochladen"),
-    ("bild-name-wie-verkleinerte-fassung", "park-480.jpg", _jpeg(),
-     "„park-480.jpg“ endet auf „-480“ wie die verkleinerten Fassungen, die die Website selbst erzeugt; die Datei "
-     "umbenennen, z. B. in „park-480px.jpg“"),
+    (
+        "format-svg-mit-script",
+        "karte.svg",
+        SVG,
+        f"„karte.svg“ in {BILDER}/: SVG-Dateien können Programmcode enthalten, der auf der Website liefe; das Bild "
+        "als PNG speichern",
+    ),
+    (
+        "format-markdown-als-seite",
+        "seite.md",
+        b"# Anmelden\n\n<form><input type=password></form>\n",
+        refused_type("seite.md", BILDER),
+    ),
+    ("format-html", "bild.html", HTML, refused_type("bild.html", BILDER)),
+    (
+        "format-html-als-jpg",
+        "park.jpg",
+        HTML,
+        f"„park.jpg“ in {BILDER}/ ist dem Inhalt nach kein JPEG, sondern HTML; {IMAGE_ADVICE}",
+    ),
+    (
+        "format-svg-als-png",
+        "park.png",
+        SVG,
+        f"„park.png“ in {BILDER}/ ist dem Inhalt nach kein PNG: SVG-Dateien können Programmcode enthalten, der auf "
+        "der Website liefe; das Bild als PNG speichern",
+    ),
+    (
+        "format-heic",
+        "iphone.heic",
+        HEIC,
+        f"„iphone.heic“ in {BILDER}/: HEIC (das Format der iPhone-Fotos) kann die Website nicht lesen; das Bild als "
+        "JPEG exportieren (am iPhone künftig unter Einstellungen → Kamera → Formate „Maximale Kompatibilität“ wählen)",
+    ),
+    (
+        "format-heic-als-jpg",
+        "iphone.jpg",
+        HEIC,
+        f"„iphone.jpg“ in {BILDER}/ ist dem Inhalt nach kein JPEG: HEIC (das Format der iPhone-Fotos) kann die "
+        "Website nicht lesen; das Bild als JPEG exportieren (am iPhone künftig unter Einstellungen → Kamera → "
+        "Formate „Maximale Kompatibilität“ wählen)",
+    ),
+    (
+        "format-gif-als-png",
+        "animiert.png",
+        b"GIF89a" + bytes(32),
+        f"„animiert.png“ in {BILDER}/ ist dem Inhalt nach kein PNG, sondern GIF; {IMAGE_ADVICE}",
+    ),
+    (
+        "format-pdf-als-bild",
+        "plan.jpeg",
+        b"%PDF-1.4\n",
+        f"„plan.jpeg“ in {BILDER}/ ist dem Inhalt nach kein JPEG, sondern PDF; {IMAGE_ADVICE}",
+    ),
+    (
+        "bild-abgeschnitten",
+        "halb.jpg",
+        _jpeg((400, 300))[:600],
+        "das Bild „halb.jpg“ lässt sich nicht lesen, die Datei ist beschädigt oder unvollständig hochgeladen; das Bild "
+        "neu als JPEG speichern und hochladen",
+    ),
+    (
+        "bild-name-wie-verkleinerte-fassung",
+        "park-480.jpg",
+        _jpeg(),
+        "„park-480.jpg“ endet auf „-480“ wie die verkleinerten Fassungen, die die Website selbst erzeugt; die Datei "
+        "umbenennen, z. B. in „park-480px.jpg“",
+    ),
 ]
 
 
@@ -144,42 +191,63 @@ def test_named_image_of_a_refused_format_gives_its_one_message(project, name, da
 
 
 NAMED_ATTACHMENTS = [
-    ("format-html-als-pdf", "folien.pdf", HTML,
-     f"„folien.pdf“ in {ANHAENGE}/ ist dem Inhalt nach kein PDF, sondern HTML; {SLIDES_ADVICE}"),
-    ("format-html", "folien.html", HTML,
-     refused_type("folien.html", ANHAENGE)),
-    ("format-xml", "daten.xml", b'<?xml version="1.0"?><a/>',
-     refused_type("daten.xml", ANHAENGE)),
-    ("format-javascript", "folien.js", b"window.__pwned='js'",
-     refused_type("folien.js", ANHAENGE)),
-    ("format-json", "daten.json", b'{"a": 1}',
-     refused_type("daten.json", ANHAENGE)),
-    ("format-markdown-als-seite", "protokoll.md", b"# Protokoll\n<script>window.__pwned=1</script>\n",
-     refused_type("protokoll.md", ANHAENGE)),
-    ("format-pptx-mit-makros", "folien.pptx", _office(PPTM_TYPE),
-     f"„folien.pptx“ in {ANHAENGE}/ ist dem Inhalt nach kein PowerPoint, sondern ZIP-Archiv; {SLIDES_ADVICE}"),
-    ("format-altes-office", "folien.ppt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
-     f"„folien.ppt“ in {ANHAENGE}/: das alte Office-Format (.ppt, .doc, .xls) kann Makros enthalten; die Folien als "
-     "PDF exportieren (oder als .pptx speichern)"),
-    ("format-video", "mitschnitt.mp4", b"\x00\x00\x00\x20ftypisom" + bytes(64),
-     f"„mitschnitt.mp4“ in {ANHAENGE}/: Videos veröffentlicht die Website nicht als Datei; das Video auf einer "
-     "Videoplattform des Betreibers veröffentlichen und verlinken"),
+    (
+        "format-html-als-pdf",
+        "folien.pdf",
+        HTML,
+        f"„folien.pdf“ in {ANHAENGE}/ ist dem Inhalt nach kein PDF, sondern HTML; {SLIDES_ADVICE}",
+    ),
+    ("format-html", "folien.html", HTML, refused_type("folien.html", ANHAENGE)),
+    ("format-xml", "daten.xml", b'<?xml version="1.0"?><a/>', refused_type("daten.xml", ANHAENGE)),
+    ("format-javascript", "folien.js", b"window.__pwned='js'", refused_type("folien.js", ANHAENGE)),
+    ("format-json", "daten.json", b'{"a": 1}', refused_type("daten.json", ANHAENGE)),
+    (
+        "format-markdown-als-seite",
+        "protokoll.md",
+        b"# Protokoll\n<script>window.__pwned=1</script>\n",
+        refused_type("protokoll.md", ANHAENGE),
+    ),
+    (
+        "format-pptx-mit-makros",
+        "folien.pptx",
+        _office(PPTM_TYPE),
+        f"„folien.pptx“ in {ANHAENGE}/ ist dem Inhalt nach kein PowerPoint, sondern ZIP-Archiv; {SLIDES_ADVICE}",
+    ),
+    (
+        "format-altes-office",
+        "folien.ppt",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
+        f"„folien.ppt“ in {ANHAENGE}/: das alte Office-Format (.ppt, .doc, .xls) kann Makros enthalten; die Folien als "
+        "PDF exportieren (oder als .pptx speichern)",
+    ),
+    (
+        "format-video",
+        "mitschnitt.mp4",
+        b"\x00\x00\x00\x20ftypisom" + bytes(64),
+        f"„mitschnitt.mp4“ in {ANHAENGE}/: Videos veröffentlicht die Website nicht als Datei; das Video auf einer "
+        "Videoplattform des Betreibers veröffentlichen und verlinken",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [c[1:] for c in NAMED_ATTACHMENTS],
-                         ids=[c[0] for c in NAMED_ATTACHMENTS])
+@pytest.mark.parametrize(
+    ("name", "data", "message"), [c[1:] for c in NAMED_ATTACHMENTS], ids=[c[0] for c in NAMED_ATTACHMENTS]
+)
 def test_named_attachment_of_a_refused_format_gives_its_one_message(project, name, data, message):
     field = _attachment_field(project, name)
     (project / ANHAENGE / name).write_bytes(data)
     assert _messages(project) == [field + message]
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("folien.pdf", b"%PDF-1.7\n%%EOF\n"),
-    ("folien.pptx", _office(PPTX_TYPE)),
-    ("folien.odp", _zip({"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": "<a/>"})),
-], ids=["pdf", "pptx", "odp"])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("folien.pdf", b"%PDF-1.7\n%%EOF\n"),
+        ("folien.pptx", _office(PPTX_TYPE)),
+        ("folien.odp", _zip({"mimetype": "application/vnd.oasis.opendocument.presentation", "content.xml": "<a/>"})),
+    ],
+    ids=["pdf", "pptx", "odp"],
+)
 def test_attachment_in_an_admitted_format_passes(project, name, data):
     _attachment_field(project, name)
     (project / ANHAENGE / name).write_bytes(data)
@@ -192,13 +260,14 @@ def test_attachment_in_an_admitted_format_passes(project, name, data):
 def test_unnamed_file_of_a_refused_format_is_an_error_at_the_file(project):
     # layer: format -- a .md in bilder/ never becomes a page (only named files are published), but it is refused
     (project / BILDER / "login.md").write_text("# Anmelden\n", encoding="utf-8")
-    assert _messages(project) == [
-        f"{BILDER}/login.md:1: (Datei): {refused_type('login.md', BILDER)}"]
+    assert _messages(project) == [f"{BILDER}/login.md:1: (Datei): {refused_type('login.md', BILDER)}"]
 
 
 def unnamed_message(name: str, where: str) -> str:
-    return (f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht (steht aber im öffentlichen "
-            f"Repository); ihren Namen unter {where} eintragen oder die Datei löschen")
+    return (
+        f"kein Datensatz nennt „{name}“, die Datei wird nicht veröffentlicht (steht aber im öffentlichen "
+        f"Repository); ihren Namen unter {where} eintragen oder die Datei löschen"
+    )
 
 
 def test_unnamed_image_is_a_warning_because_the_repository_is_public(project):
@@ -208,7 +277,8 @@ def test_unnamed_image_is_a_warning_because_the_repository_is_public(project):
     assert _messages(project) == [
         f"{BILDER}/vorrat.jpg:1: (Datei): {unnamed_message('vorrat.jpg', 'bilder[].datei einer Maßnahme')} (Warnung)",
         f"{ANHAENGE}/unterordner/alt.pdf:1: (Datei): "
-        f"{unnamed_message('unterordner/alt.pdf', 'anhaenge[].datei eines Beitrags')} (Warnung)"]
+        f"{unnamed_message('unterordner/alt.pdf', 'anhaenge[].datei eines Beitrags')} (Warnung)",
+    ]
 
 
 def test_folder_note_readme_is_neither_refused_nor_published(project):
@@ -257,7 +327,8 @@ def test_symlinked_folder_and_record_anywhere_in_content_are_refused(project, tm
     os.symlink(outside, project / "content/sonstiges")
     assert sorted(_messages(project)) == [
         f"content/projects/fremd.yml:1: (Datei): die Datei ist ein symbolischer Verweis (Symlink); {SYMLINK}",
-        f"content/sonstiges:1: (Datei): der Ordner ist ein symbolischer Verweis (Symlink); {SYMLINK}"]
+        f"content/sonstiges:1: (Datei): der Ordner ist ein symbolischer Verweis (Symlink); {SYMLINK}",
+    ]
 
 
 def test_symlink_in_docs_is_refused(project):
@@ -265,14 +336,18 @@ def test_symlink_in_docs_is_refused(project):
     (project / "docs/index.md").write_text("# Start\n", encoding="utf-8")
     os.symlink("index.md", project / "docs/kopie.md")
     assert _messages(project) == [
-        f"docs/kopie.md:1: (Datei): die Datei ist ein symbolischer Verweis (Symlink); {SYMLINK}"]
+        f"docs/kopie.md:1: (Datei): die Datei ist ein symbolischer Verweis (Symlink); {SYMLINK}"
+    ]
 
 
 # --- docs/: pages and the site's own design, nothing else ----------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["seite.html", "assets/x.html", "bild.svg", "daten.json"],
-                         ids=["docs-html", "docs-html-in-assets", "docs-svg-ausserhalb-assets", "docs-json"])
+@pytest.mark.parametrize(
+    "name",
+    ["seite.html", "assets/x.html", "bild.svg", "daten.json"],
+    ids=["docs-html", "docs-html-in-assets", "docs-svg-ausserhalb-assets", "docs-json"],
+)
 def test_docs_file_that_is_no_page_and_no_design_is_refused(project, name):
     (project / "docs/assets").mkdir(parents=True)
     (project / "docs/assets/ogi.css").write_text("a{}", encoding="utf-8")
@@ -281,9 +356,11 @@ def test_docs_file_that_is_no_page_and_no_design_is_refused(project, name):
 
 
 def docs_message(suffix: str) -> str:
-    return (f"Dateien der Art „{suffix}“ veröffentlicht die Website nicht aus docs/: dort stehen nur Seiten (.md) "
-            "und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als Seite (.md) schreiben, Bilder "
-            "einer Maßnahme nach content/projects/bilder/ und Folien nach content/<veranstaltung>/anhaenge/ legen")
+    return (
+        f"Dateien der Art „{suffix}“ veröffentlicht die Website nicht aus docs/: dort stehen nur Seiten (.md) "
+        "und unter docs/assets/ Gestaltung und Bilder der Website; einen Text als Seite (.md) schreiben, Bilder "
+        "einer Maßnahme nach content/projects/bilder/ und Folien nach content/<veranstaltung>/anhaenge/ legen"
+    )
 
 
 # --- image limits -------------------------------------------------------------------------------------------
@@ -299,9 +376,11 @@ def _noisy_jpeg(width: int, height: int) -> bytes:
 
 
 def big_message(megabytes: str) -> str:
-    return (f"das Bild „gross.jpg“ ist {megabytes} MB groß und wird verkleinert veröffentlicht, doch das Repository "
-            "behält das Original; vor dem Hochladen auf höchstens 5 MB verkleinern (z. B. 2.000 Pixel breit als JPEG "
-            "speichern)")
+    return (
+        f"das Bild „gross.jpg“ ist {megabytes} MB groß und wird verkleinert veröffentlicht, doch das Repository "
+        "behält das Original; vor dem Hochladen auf höchstens 5 MB verkleinern (z. B. 2.000 Pixel breit als JPEG "
+        "speichern)"
+    )
 
 
 def test_image_over_five_megabytes_is_a_warning_and_published_small(project):
@@ -312,8 +391,11 @@ def test_image_over_five_megabytes_is_a_warning_and_published_small(project):
     assert _messages(project) == [field + big_message(f"{len(data) / 1024 / 1024:.0f}") + " (Warnung)"]
     # layer: neukodierung -- what the build publishes (the warning stops only check and the strict build)
     published = {o.uri: o.content for o in build_outputs(load_site(project)) if o.uri.startswith("massnahmen/bilder/")}
-    assert sorted(published) == [urls.massnahme_bild("gross.jpg", 480), urls.massnahme_bild("gross.jpg", 960),
-                                 urls.massnahme_bild("gross.jpg")]
+    assert sorted(published) == [
+        urls.massnahme_bild("gross.jpg", 480),
+        urls.massnahme_bild("gross.jpg", 960),
+        urls.massnahme_bild("gross.jpg"),
+    ]
     largest = published[urls.massnahme_bild("gross.jpg")]
     assert isinstance(largest, bytes) and len(largest) < len(data) / 5
     assert Image.open(io.BytesIO(largest)).size == (1600, 1200)  # 4400 × 3300 scaled
@@ -334,11 +416,15 @@ def test_image_over_thirty_megabytes_is_refused(project):
         handle.truncate(31 * 1024 * 1024)
     assert _messages(project) == [
         field + "das Bild „riesig.jpg“ ist 31 MB groß; erlaubt sind höchstens 30 MB: das Bild vor dem Hochladen "
-        "verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)"]
+        "verkleinern (z. B. 2.000 Pixel breit als JPEG speichern)"
+    ]
 
 
-@pytest.mark.parametrize(("size", "dimensions"), [((9000, 7000), " (9000 × 7000)"), ((11000, 11000), "")],
-                         ids=["bild-ueber-60-megapixel", "bild-dekompressionsbombe-pillow"])
+@pytest.mark.parametrize(
+    ("size", "dimensions"),
+    [((9000, 7000), " (9000 × 7000)"), ((11000, 11000), "")],
+    ids=["bild-ueber-60-megapixel", "bild-dekompressionsbombe-pillow"],
+)
 def test_image_with_too_many_pixels_is_refused_without_decoding(project, size, dimensions):
     # A few KB of PNG that would take gigabytes once decoded; Pillow's own guard (twice the limit) is caught too.
     field = _image_field(project, "bombe.png")
@@ -350,9 +436,11 @@ def test_image_with_too_many_pixels_is_refused_without_decoding(project, size, d
 
 
 def bomb_message(dimensions: str) -> str:
-    return (f"das Bild „bombe.png“ hat mehr als 60 Megapixel{dimensions}, mehr als erlaubt (so groß ist kein Foto, "
-            "wohl aber ein Bild, das beim Öffnen den Speicher füllen soll); das Bild verkleinern: für die Website "
-            "genügen 2.000 Pixel Breite")
+    return (
+        f"das Bild „bombe.png“ hat mehr als 60 Megapixel{dimensions}, mehr als erlaubt (so groß ist kein Foto, "
+        "wohl aber ein Bild, das beim Öffnen den Speicher füllen soll); das Bild verkleinern: für die Website "
+        "genügen 2.000 Pixel Breite"
+    )
 
 
 # --- re-encoding ----------------------------------------------------------------------------------------------
@@ -373,6 +461,7 @@ def test_photo_with_gps_exif_is_published_without_it(tmp_path):
 
 def test_image_with_icc_profile_is_converted_to_srgb_without_profile(tmp_path):
     from PIL import ImageCms
+
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
     source = tmp_path / "farbe.jpg"
     source.write_bytes(_jpeg(icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()))
@@ -391,11 +480,17 @@ def test_image_bytes_are_the_same_in_every_build(tmp_path):
     # Two processes, as two builds: fixed encoder settings, no time stamps.
     source = tmp_path / "foto.jpg"
     source.write_bytes(hostile_jpeg())
-    script = ("import hashlib, sys; from pathlib import Path; from ogi.bilder import fassungen; "
-              "print([hashlib.sha256(f.daten).hexdigest() for f in fassungen(Path(sys.argv[1]), 'foto.jpg')])")
+    script = (
+        "import hashlib, sys; from pathlib import Path; from ogi.records.bilder import fassungen; "
+        "print([hashlib.sha256(f.daten).hexdigest() for f in fassungen(Path(sys.argv[1]), 'foto.jpg')])"
+    )
     env = os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")}
-    runs = [subprocess.run([sys.executable, "-c", script, str(source)], capture_output=True, text=True, env=env,
-                           check=True).stdout for _ in range(2)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(source)], capture_output=True, text=True, env=env, check=True
+        ).stdout
+        for _ in range(2)
+    ]
     assert runs[0] == runs[1] and runs[0].count("'") == 6
     assert runs[0].strip() == str([hashlib.sha256(f.daten).hexdigest() for f in fassungen(source, "foto.jpg")])
 
@@ -410,15 +505,26 @@ def test_a_file_never_becomes_a_page_whatever_its_name():
 
 def guide_messages() -> list[str]:
     """`field: message` of every case above, as the editors' guide quotes them (test_annotations_guide.py)."""
-    return [*(f"bilder[1].datei: {c[3]}" for c in NAMED_IMAGES), *(f"anhaenge[1].datei: {c[3]}" for c in NAMED_ATTACHMENTS),
-            f"bilder[1].datei: {symlink_message('park.jpg', BILDER)}", f"bilder[1].datei: {big_message('15')}",
-            f"bilder[1].datei: {bomb_message('')}", f"(Datei): {unnamed_message('vorrat.jpg', 'bilder[].datei')}",
-            f"(Datei): {docs_message('.html')}"]
+    return [
+        *(f"bilder[1].datei: {c[3]}" for c in NAMED_IMAGES),
+        *(f"anhaenge[1].datei: {c[3]}" for c in NAMED_ATTACHMENTS),
+        f"bilder[1].datei: {symlink_message('park.jpg', BILDER)}",
+        f"bilder[1].datei: {big_message('15')}",
+        f"bilder[1].datei: {bomb_message('')}",
+        f"(Datei): {unnamed_message('vorrat.jpg', 'bilder[].datei')}",
+        f"(Datei): {docs_message('.html')}",
+    ]
 
 
-@pytest.mark.parametrize(("datei", "breite", "uri"), [
-    ("park.jpg", None, "massnahmen/bilder/park.jpg"), ("park.jpg", 480, "massnahmen/bilder/park-480.jpg"),
-    ("herne/park.v2.png", 960, "massnahmen/bilder/herne/park.v2-960.png")], ids=["groesste", "480", "unterordner"])
+@pytest.mark.parametrize(
+    ("datei", "breite", "uri"),
+    [
+        ("park.jpg", None, "massnahmen/bilder/park.jpg"),
+        ("park.jpg", 480, "massnahmen/bilder/park-480.jpg"),
+        ("herne/park.v2.png", 960, "massnahmen/bilder/herne/park.v2-960.png"),
+    ],
+    ids=["groesste", "480", "unterordner"],
+)
 def test_image_sizes_have_one_address_each(datei, breite, uri):
     # A source name that ends like a smaller size ("park-480.jpg") is refused (test above), so no two meet.
     assert urls.massnahme_bild(datei, breite) == uri

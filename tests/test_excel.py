@@ -10,11 +10,11 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from leser_fixture import leser_project
 
 from helpers import page_url, parse_page, resolve
-from ogi.content import load_site
-from ogi.excel import ZIP_TIME, projekte_xlsx
+from leser_fixture import leser_project
+from ogi.opendata.excel import ZIP_TIME, projekte_xlsx
+from ogi.records.content import load_site
 
 SITE_URL = "https://example.org/gi/"
 FORMEL = """titel: Formel im Titel
@@ -40,7 +40,9 @@ def workbook_bytes(tmp_path: Path) -> bytes:
     (project / "content/projects/hamm-formel.yml").write_text(FORMEL, encoding="utf-8")
     site = load_site(project)
     assert site.errors == []
-    return projekte_xlsx(site.massnahmen_sortiert, SITE_URL, "Beispielverband", "Lizenz X", "https://example.org/lizenz")
+    return projekte_xlsx(
+        site.massnahmen_sortiert, SITE_URL, "Beispielverband", "Lizenz X", "https://example.org/lizenz"
+    )
 
 
 def rows_by_title(sheet) -> dict[str, dict[str, object]]:
@@ -98,8 +100,11 @@ def test_workbook_without_a_site_address_keeps_titles_without_links(tmp_path):
     # A build without site_url gives site-relative page addresses, which a workbook cannot open.
     project = leser_project(tmp_path / "projekt")
     site = load_site(project)
-    book = openpyxl.load_workbook(io.BytesIO(projekte_xlsx(site.massnahmen_sortiert, "", "Beispielverband", "Lizenz X",
-                                                           "https://example.org/lizenz")))
+    book = openpyxl.load_workbook(
+        io.BytesIO(
+            projekte_xlsx(site.massnahmen_sortiert, "", "Beispielverband", "Lizenz X", "https://example.org/lizenz")
+        )
+    )
     row = rows_by_title(book["Maßnahmen"])["Winterquartier für Fledermäuse am Beispielbach"]
     assert row["Maßnahme"].hyperlink is None and row["Maßnahme"].data_type == "s"
     facts = {r[0].value: r[1] for r in book["Lizenz und Quelle"].iter_rows()}

@@ -16,23 +16,26 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+
 from formats_projekt import formats_project
 from helpers import article_elements as content
 from helpers import article_links as links
 from helpers import facts, mkdocs_build, parse_html
-from ogi.content import load_site
-from ogi.feed import AtomFeed
-from ogi.kalender import Kalender
-from ogi.katalog import KatalogTurtle
-from ogi.schedule import ScheduleJson
-from ogi.schedule_xml import ScheduleXml
-from ogi.tagung_pages import EVENT_EXPORTS
-from ogi.veranstaltung import veranstaltungen
+from ogi.events.kalender import Kalender
+from ogi.events.pages import EVENT_EXPORTS
+from ogi.events.schedule import ScheduleJson
+from ogi.events.schedule_xml import ScheduleXml
+from ogi.events.veranstaltung import veranstaltungen
+from ogi.opendata.feed import AtomFeed
+from ogi.opendata.katalog import KatalogTurtle
+from ogi.records.content import load_site
 
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 # event -> (number of talks, talks with a time on their page, in programme order)
-EXPECTED = {"tagung-2020": (5, ["vortrag-mit-zeit", "vortrag-session-zeit", "vortrag-sommerzeit"]),
-            "testforum-2023": (2, ["begruessung"])}
+EXPECTED = {
+    "tagung-2020": (5, ["vortrag-mit-zeit", "vortrag-session-zeit", "vortrag-sommerzeit"]),
+    "testforum-2023": (2, ["begruessung"]),
+}
 UHRZEIT = re.compile(r"(\d\d:\d\d)(?:–(\d\d:\d\d))? Uhr(?: \((\d+) Minuten\))?")
 
 
@@ -49,7 +52,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
 def _local(site: Path, url: str) -> Path:
     """The built file behind an absolute URL of the site."""
     assert url.startswith(SITE_URL), url
-    path = site / url[len(SITE_URL):]
+    path = site / url[len(SITE_URL) :]
     return path / "index.html" if url.endswith("/") else path
 
 
@@ -88,11 +91,17 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
     for event in veranstaltungen(load_site(project)):
         folder = site / event.uri
         data = json.loads((folder / ScheduleJson.identifier).read_text(encoding="utf-8"))
-        by_json = {e["slug"]: e for day in data["schedule"]["conference"]["days"]
-                   for room in day["rooms"].values() for e in room}
+        by_json = {
+            e["slug"]: e
+            for day in data["schedule"]["conference"]["days"]
+            for room in day["rooms"].values()
+            for e in room
+        }
         by_xml = {e.findtext("url"): e for e in ET.parse(folder / ScheduleXml.identifier).getroot().iter("event")}
-        by_ics = {str(e["UID"]): e for e in
-                  icalendar.Calendar.from_ical((folder / Kalender.identifier).read_bytes()).walk("VEVENT")}
+        by_ics = {
+            str(e["UID"]): e
+            for e in icalendar.Calendar.from_ical((folder / Kalender.identifier).read_bytes()).walk("VEVENT")
+        }
 
         talks = _page_talks(site, event.uri)
         assert talks == list(by_json) and len(talks) == EXPECTED[event.uri][0]
@@ -107,7 +116,10 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
             start = dt.datetime.fromisoformat(j["date"])
             end = dt.datetime.fromisoformat(j["end"])
             assert (x.findtext("date"), x.findtext("start"), x.findtext("duration")) == (
-                j["date"], j["start"], j["duration"])
+                j["date"],
+                j["start"],
+                j["duration"],
+            )
             material = sorted(_material(page, page_url))
             assert material == sorted(a["url"] for a in j["attachments"] + j["links"])
             assert material == sorted(a.get("href") for a in [*x.find("attachments"), *x.find("links")])

@@ -13,27 +13,33 @@ import pyshacl
 import pytest
 import rdflib.namespace as ns
 import xmlschema
-from helpers import ROOT
-from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
-from ogi.content import load_site
-from ogi.exporte import Export
-from ogi.feed import AtomFeed
-from ogi.kalender import Kalender, talk_file
-from ogi.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
-from ogi.opendata import OPEN_DATA_EXPORTS
-from ogi.pages import build_outputs
-from ogi.urls import KATALOG as KATALOG_URI
-from ogi.schedule import ScheduleJson
-from ogi.schedule_xml import ScheduleXml
-from ogi.tagung_pages import EVENT_EXPORTS
-from ogi.veranstaltung import veranstaltungen
 from rdflib import RDF, SH, Graph, Literal, URIRef
+
+from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
+from helpers import ROOT
+from ogi.events.kalender import Kalender, talk_file
+from ogi.events.pages import EVENT_EXPORTS
+from ogi.events.schedule import ScheduleJson
+from ogi.events.schedule_xml import ScheduleXml
+from ogi.events.veranstaltung import veranstaltungen
+from ogi.model.urls import KATALOG as KATALOG_URI
+from ogi.opendata.exporte import Export, Umgebung
+from ogi.opendata.feed import AtomFeed
+from ogi.opendata.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
+from ogi.opendata.projekte import OPEN_DATA_EXPORTS
+from ogi.pages.outputs import build_outputs
+from ogi.records.content import load_site
 
 XSD = ROOT / "tests/standards/c3voc-schedule.xml.xsd"
 DCAT_AP_DE = ROOT / "tests/standards/dcat-ap-de-2.0"
 # GovData's profile „DCAT-AP.de 2.0 – Spezifikation + Konventionen“ (its README lists the files).
-SHAPES = ("dcat-ap-spec-german-messages.ttl", "dcat-ap-spec-german-additions.ttl", "dcat-ap-de-deprecated.ttl",
-          "dcat-ap-konventionen.ttl", "dcat-ap_2.1.1_shacl_shapes.ttl")
+SHAPES = (
+    "dcat-ap-spec-german-messages.ttl",
+    "dcat-ap-spec-german-additions.ttl",
+    "dcat-ap-de-deprecated.ttl",
+    "dcat-ap-konventionen.ttl",
+    "dcat-ap_2.1.1_shacl_shapes.ttl",
+)
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 ERSTELLT = dt.datetime(2026, 11, 26, 8, 30, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -54,8 +60,9 @@ def files(project) -> dict[str, str | bytes]:
 
 def json_events(files) -> dict[str, dict]:
     data = json.loads(files["tagung-2020/schedule.json"])
-    return {e["slug"]: e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values()
-            for e in room}
+    return {
+        e["slug"]: e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room
+    }
 
 
 def xml_events(files) -> dict[str, ET.Element]:
@@ -69,12 +76,27 @@ def vevents(ics: bytes) -> list[icalendar.Event]:
 
 # --- the declarations -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.identifier)
 def test_every_export_declares_identifier_extension_content_type_and_german_label(export):
     assert export.identifier.endswith("." + export.extension)
     assert "/" in export.content_type and export.label and export.hinweis
     assert export.format_uri() is None or export.format_uri().startswith(
-        "http://publications.europa.eu/resource/authority/file-type/")
+        "http://publications.europa.eu/resource/authority/file-type/"
+    )
+
+
+@pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.identifier)
+def test_every_export_renders_itself(export):
+    # pretalx's shape: the class that declares a file also makes it (issue 23: only 3 of 8 did).
+    assert "render" in vars(export), f"{export.__name__} hat kein render"
+
+
+def test_every_open_data_export_renders_the_file_published_under_its_identifier(project, files):
+    site = load_site(project)
+    for export in OPEN_DATA_EXPORTS:
+        assert export.uri == f"daten/{export.identifier}"
+        assert export().render(site, Umgebung(SITE_URL, ERSTELLT)) == files[export.uri]
 
 
 def test_every_event_export_is_published_under_its_identifier(files):
@@ -83,6 +105,7 @@ def test_every_event_export_is_published_under_its_identifier(files):
 
 
 # --- schedule.xml ---------------------------------------------------------------------------------
+
 
 def test_schedule_xml_validates_against_the_c3voc_xsd(files):
     schema = xmlschema.XMLSchema(str(XSD))
@@ -96,30 +119,38 @@ def test_schedule_xml_has_the_events_guids_persons_and_attachments_of_schedule_j
         x = by_xml[slug]
         assert (x.get("guid"), int(x.get("id"))) == (e["guid"], e["id"])
         assert (x.findtext("date"), x.findtext("start"), x.findtext("duration")) == (
-            e["date"], e["start"], e["duration"])
+            e["date"],
+            e["start"],
+            e["duration"],
+        )
         assert (x.findtext("title"), x.findtext("room"), x.findtext("url")) == (e["title"], e["room"], e["url"])
         assert [(p.get("guid"), p.text) for p in x.find("persons")] == [(p["guid"], p["name"]) for p in e["persons"]]
         assert [(a.get("href"), a.get("type"), a.text) for a in x.find("attachments")] == [
-            (a["url"], a["type"], a["title"]) for a in e["attachments"]]
+            (a["url"], a["type"], a["title"]) for a in e["attachments"]
+        ]
         assert [(a.get("href"), a.text) for a in x.find("links")] == [(a["url"], a["title"]) for a in e["links"]]
 
 
 def test_schedule_xml_keeps_markup_characters_as_text(files):
     assert xml_events(files)["vortrag-mit-zeit"].findtext("title") == TITEL_SONDERZEICHEN
     assert ET.fromstring(files["tagung-2020/schedule.xml"]).find("conference/title").text == (
-        "Testtagung Grün & Blau <2021>")
+        "Testtagung Grün & Blau <2021>"
+    )
 
 
 def test_schedule_xml_gives_talks_without_time_the_span_schedule_json_gives(files):
     x = xml_events(files)
     assert (x["vortrag-ohne-zeit"].findtext("start"), x["vortrag-ohne-zeit"].findtext("duration")) == ("09:00", "04:00")
     assert (x["vortrag-session-zeit"].findtext("start"), x["vortrag-session-zeit"].findtext("duration")) == (
-        "10:00", "02:00")
+        "10:00",
+        "02:00",
+    )
     # a day without known hours: midnight with no length, never a whole-day slot ending 23:59
     assert (x["workshop-sonntag"].findtext("start"), x["workshop-sonntag"].findtext("duration")) == ("00:00", "00:00")
 
 
 # --- iCalendar ------------------------------------------------------------------------------------
+
 
 def test_calendar_parses_back_with_the_days_and_every_talk_of_known_time(files):
     events = vevents(files["tagung-2020/" + Kalender.identifier])
@@ -142,8 +173,11 @@ def test_calendar_times_are_in_europe_berlin_with_a_vtimezone(files):
 
 
 def test_calendar_day_without_hours_is_an_all_day_entry(files):
-    days = {e.decoded("DTSTART"): e for e in vevents(files["tagung-2020/kalender.ics"])
-            if str(e["SUMMARY"]).startswith(("Erster Tag", "Zweiter Tag"))}
+    days = {
+        e.decoded("DTSTART"): e
+        for e in vevents(files["tagung-2020/kalender.ics"])
+        if str(e["SUMMARY"]).startswith(("Erster Tag", "Zweiter Tag"))
+    }
     assert dt.date(2021, 3, 28) in days and not isinstance(days[dt.date(2021, 3, 28)].decoded("DTSTART"), dt.datetime)
     first = next(e for e in days.values() if str(e["SUMMARY"]).startswith("Erster Tag"))
     assert first.decoded("DTSTART") == dt.datetime(2021, 3, 27, 9, 0, tzinfo=BERLIN)
@@ -152,8 +186,10 @@ def test_calendar_day_without_hours_is_an_all_day_entry(files):
 def test_calendar_links_the_talk_page_and_its_attachments(files):
     talk = next(e for e in vevents(files["tagung-2020/kalender.ics"]) if str(e["SUMMARY"]) == TITEL_SONDERZEICHEN)
     assert str(talk["URL"]) == f"{SITE_URL}tagung-2020/vortrag-mit-zeit/"
-    assert [str(a) for a in talk["ATTACH"]] == [f"{SITE_URL}tagung-2020/anhaenge/folien-test.pdf",
-                                                "https://example.org/video/1"]
+    assert [str(a) for a in talk["ATTACH"]] == [
+        f"{SITE_URL}tagung-2020/anhaenge/folien-test.pdf",
+        "https://example.org/video/1",
+    ]
     assert "Erika Mustermann" in str(talk["DESCRIPTION"])
 
 
@@ -183,6 +219,7 @@ def test_talk_calendar_holds_only_that_talk_with_the_uid_of_the_event_calendar(p
 
 # --- DCAT-AP.de -----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def katalog(files) -> Graph:
     return Graph().parse(data=files[KATALOG_URI], format="turtle")
@@ -196,9 +233,15 @@ def test_katalog_has_the_mandatory_properties_of_catalogue_datasets_and_distribu
     assert datasets == set(katalog.subjects(RDF.type, ns.DCAT.Dataset))
     assert sorted(str(d).rsplit("#", 1)[1] for d in datasets) == ["massnahmen", "tagung-2020", ZWEITE]
     for dataset in datasets:
-        for prop in (ns.DCTERMS.title, ns.DCTERMS.description, ns.DCTERMS.publisher, ns.DCAT.contactPoint,
-                     ns.DCTERMS.issued,
-                     ns.DCTERMS.modified, DCATDE.politicalGeocodingLevelURI):
+        for prop in (
+            ns.DCTERMS.title,
+            ns.DCTERMS.description,
+            ns.DCTERMS.publisher,
+            ns.DCAT.contactPoint,
+            ns.DCTERMS.issued,
+            ns.DCTERMS.modified,
+            DCATDE.politicalGeocodingLevelURI,
+        ):
             assert katalog.value(dataset, prop) is not None, (dataset, prop)
         for distribution in katalog.objects(dataset, ns.DCAT.distribution):
             for prop in (ns.DCAT.accessURL, ns.DCTERMS["format"], ns.DCAT.mediaType, ns.DCTERMS.license):
@@ -223,7 +266,7 @@ def test_katalog_lists_the_open_data_and_each_event_file_at_its_public_address(k
     expected |= {f"{SITE_URL}{event}/{e.identifier}" for e in EVENT_EXPORTS for event in ("tagung-2020", ZWEITE)}
     assert urls == expected
     for url in urls:
-        assert url[len(SITE_URL):] in files
+        assert url[len(SITE_URL) :] in files
 
 
 def govdata_findings(graph: Graph) -> tuple[list[str], list[str]]:
@@ -269,7 +312,9 @@ def test_katalog_names_the_operators_data_provider_id(files, project):
         own = Graph().parse(data=next(o.content for o in outputs if o.uri == KATALOG_URI), format="turtle")
     finally:
         betreiber.write_text(original, encoding="utf-8")
-    assert set(own.objects(None, DCATDE.contributorID)) == {URIRef("http://dcat-ap.de/def/contributors/regionalverbandRuhr")}
+    assert set(own.objects(None, DCATDE.contributorID)) == {
+        URIRef("http://dcat-ap.de/def/contributors/regionalverbandRuhr")
+    }
 
 
 def test_katalog_file_sizes_are_decimals(katalog):
@@ -285,22 +330,26 @@ def test_katalog_dates_come_from_the_records(katalog):
 
 # --- schema.org ------------------------------------------------------------------------------------
 
+
 def test_event_in_a_hall_has_its_place_and_attendance_mode_from_the_record(project):
-    from ogi.strukturdaten import event
+    from ogi.opendata.strukturdaten import event
 
     site = load_site(project)
     daten = {d.ordner: d for d in site.veranstaltungen}
     hall = event(daten[ZWEITE], SITE_URL)
     assert hall["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert hall["location"] == {"@type": "Place", "name": "Testsaal, Teststraße 1, Essen",
-                                "address": "Testsaal, Teststraße 1, Essen"}  # as tagung.yml writes it
+    assert hall["location"] == {
+        "@type": "Place",
+        "name": "Testsaal, Teststraße 1, Essen",
+        "address": "Testsaal, Teststraße 1, Essen",
+    }  # as tagung.yml writes it
     online = event(daten["tagung-2020"], SITE_URL)
     assert online["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert online["location"]["@type"] == "VirtualLocation"
 
 
 def test_event_without_a_recorded_place_gets_no_location(project):
-    from ogi.strukturdaten import event
+    from ogi.opendata.strukturdaten import event
 
     site = load_site(project)
     daten = next(d for d in site.veranstaltungen if d.ordner == ZWEITE)
@@ -311,6 +360,7 @@ def test_event_without_a_recorded_place_gets_no_location(project):
 
 
 # --- Atom -----------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def feed(files) -> ET.Element:
@@ -334,8 +384,10 @@ def test_feed_lists_records_and_events_newest_datenstand_first(feed):
 
     entries = [(e.findtext(ATOM + "title"), moment(e.findtext(ATOM + "updated"))) for e in feed.findall(ATOM + "entry")]
     newest = dt.datetime(2023, 7, 2, tzinfo=dt.UTC)
-    assert entries[:2] == [("Beitrag: Begrüßung im Forum", newest),
-                           ("Veranstaltung: Testforum 2023", newest)]  # an event is as new as its newest talk
+    assert entries[:2] == [
+        ("Beitrag: Begrüßung im Forum", newest),
+        ("Veranstaltung: Testforum 2023", newest),
+    ]  # an event is as new as its newest talk
     assert ("Maßnahme: Testpark & <Wiese>", dt.datetime(2021, 5, 1, tzinfo=dt.UTC)) in entries
     assert [u for _, u in entries] == sorted((u for _, u in entries), reverse=True)
     titles = [t for t, _ in entries]
@@ -382,13 +434,17 @@ def test_schedule_json_is_declared_as_json():
 
 # --- events as records ----------------------------------------------------------------------------
 
+
 def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
     from helpers import fake_pdf
 
     project = formats_project(tmp_path)
     record = project / "content" / ZWEITE / "rundgang.yml"
-    record.write_text(record.read_text(encoding="utf-8") + "anhaenge:\n  - titel: Plan\n    datei: plan.pdf\n"
-                      "  - titel: Fehlt\n    datei: fehlt.pdf\n", encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8") + "anhaenge:\n  - titel: Plan\n    datei: plan.pdf\n"
+        "  - titel: Fehlt\n    datei: fehlt.pdf\n",
+        encoding="utf-8",
+    )
     fake_pdf(project / "content" / ZWEITE / "anhaenge/plan.pdf", 1000)
     site = load_site(project)
     assert [(e.path, e.field) for e in site.errors] == [(f"content/{ZWEITE}/rundgang.yml", "anhaenge[2].datei")]
@@ -398,13 +454,17 @@ def test_files_of_a_later_event_live_in_its_own_folder(tmp_path):
     assert plan.uri == f"{ZWEITE}/anhaenge/plan.pdf"
 
 
-@pytest.mark.parametrize("source, page", [
-    ("content/tagung-2020/vortrag.yml", "tagung-2020/vortrag.md"),
-    (f"content/{ZWEITE}/rundgang.yml", f"{ZWEITE}/rundgang.md"),
-    (f"content/{ZWEITE}/tagung.yml", None),
-    ("content/projects/bilder.yml", None),
-], ids=["2020", "later-event", "tagung-yml", "reserved-project-name"])
+@pytest.mark.parametrize(
+    "source, page",
+    [
+        ("content/tagung-2020/vortrag.yml", "tagung-2020/vortrag.md"),
+        (f"content/{ZWEITE}/rundgang.yml", f"{ZWEITE}/rundgang.md"),
+        (f"content/{ZWEITE}/tagung.yml", None),
+        ("content/projects/bilder.yml", None),
+    ],
+    ids=["2020", "later-event", "tagung-yml", "reserved-project-name"],
+)
 def test_a_faulty_talk_of_any_event_keeps_its_address_for_the_error_page(source, page):
-    from ogi.pages import record_page
+    from ogi.pages.outputs import record_page
 
     assert record_page(source) == page

@@ -12,9 +12,8 @@ from pathlib import Path
 from helpers import article
 from helpers import tables as tables_of
 from leser_fixture import leser_project
-
-from ogi.content import load_site
-from ogi.foerdersummen import foerdersummen
+from ogi.model.foerdersummen import foerdersummen
+from ogi.records.content import load_site
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -24,11 +23,19 @@ def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path)
     assert site.errors == []
     summen = foerdersummen(site.massnahmen_sortiert)
     assert [(s.name, s.betrag, s.mit_betrag, s.ohne_betrag) for s in summen.kommunen] == [
-        ("Hamm", 120000, 1, 1), ("Oberhausen", 80500, 1, 1), ("Bottrop", 40000, 1, 0), ("Gladbeck", 40000, 1, 0)]
+        ("Hamm", 120000, 1, 1),
+        ("Oberhausen", 80500, 1, 1),
+        ("Bottrop", 40000, 1, 0),
+        ("Gladbeck", 40000, 1, 0),
+    ]
     assert summen.kommune("Bottrop").gemeinsam == 1
     # Kreis level: a kreisfreie Stadt is its own row; "Kreisfreie Städte" is no Kreis.
     assert [(s.name, s.betrag) for s in summen.kreise] == [
-        ("Hamm", 120000), ("Oberhausen", 80500), ("Bottrop", 40000), ("Kreis Recklinghausen", 40000)]
+        ("Hamm", 120000),
+        ("Oberhausen", 80500),
+        ("Bottrop", 40000),
+        ("Kreis Recklinghausen", 40000),
+    ]
     assert (summen.gesamt, summen.ohne_betrag) == (240500, 2)  # the shared measure counts once in the total
 
 
@@ -41,32 +48,46 @@ def test_shares_are_of_the_assigned_amounts_or_of_a_given_whole(tmp_path):
 
 
 def test_kommune_page_states_its_sum_and_the_measures_without_amount(leser_site: Path):
-    assert "Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt." in article(
-        leser_site / "kommunen/oberhausen/index.html").text
+    assert (
+        "Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt."
+        in article(leser_site / "kommunen/oberhausen/index.html").text
+    )
     assert "1 Maßnahme liegt auch in anderen Kommunen" in article(leser_site / "kommunen/bottrop/index.html").text
 
 
 def test_kommune_page_says_which_share_of_the_whole_its_sum_is(leser_site: Path):
-    assert ("Das sind 33 % der 240.500 €, die auf dieser Website einzelnen Maßnahmen zugeordnet sind, und etwa 8 % "
-            "von rund 1 Mio. € insgesamt") in article(leser_site / "kommunen/oberhausen/index.html").text
+    assert (
+        "Das sind 33 % der 240.500 €, die auf dieser Website einzelnen Maßnahmen zugeordnet sind, und etwa 8 % "
+        "von rund 1 Mio. € insgesamt"
+    ) in article(leser_site / "kommunen/oberhausen/index.html").text
 
 
 def test_measures_overview_answers_how_much_with_the_headline_its_source_and_the_assigned_share(leser_site: Path):
     text = article(leser_site / "massnahmen/index.html").text
-    assert ("240.500 € von rund 1 Mio. € (Förderung des Testprogramms 2020/21, zu dem die Maßnahmen der "
-            "Testinhalte gehören) sind einzelnen Maßnahmen zugeordnet, etwa 24 % (Quelle der Gesamtsumme: "
-            "Testquelle der Fördersumme)") in " ".join(text.split())
+    assert (
+        "240.500 € von rund 1 Mio. € (Förderung des Testprogramms 2020/21, zu dem die Maßnahmen der "
+        "Testinhalte gehören) sind einzelnen Maßnahmen zugeordnet, etwa 24 % (Quelle der Gesamtsumme: "
+        "Testquelle der Fördersumme)"
+    ) in " ".join(text.split())
 
 
 def test_kommunen_index_has_tables_per_kommune_and_kreis_sorted_in_german_format(leser_site: Path):
     tables = tables_of(leser_site / "kommunen/index.html")
     kommunen = next(t for t in tables if t[0][0] == "Kommune")
     assert kommunen[0][2] == "Anteil an 240.500 €"
-    assert kommunen[1:] == [["Hamm", "120.000 €", "50 %", "1", "1"], ["Oberhausen", "80.500 €", "33 %", "1", "1"],
-                            ["Bottrop", "40.000 €", "17 %", "1", "0"], ["Gladbeck", "40.000 €", "17 %", "1", "0"]]
+    assert kommunen[1:] == [
+        ["Hamm", "120.000 €", "50 %", "1", "1"],
+        ["Oberhausen", "80.500 €", "33 %", "1", "1"],
+        ["Bottrop", "40.000 €", "17 %", "1", "0"],
+        ["Gladbeck", "40.000 €", "17 %", "1", "0"],
+    ]
     kreise = next(t for t in tables if t[0][0] == "Kreis oder kreisfreie Stadt")
-    assert [row[:2] for row in kreise[1:]] == [["Hamm", "120.000 €"], ["Oberhausen", "80.500 €"],
-                                               ["Bottrop", "40.000 €"], ["Kreis Recklinghausen", "40.000 €"]]
+    assert [row[:2] for row in kreise[1:]] == [
+        ["Hamm", "120.000 €"],
+        ["Oberhausen", "80.500 €"],
+        ["Bottrop", "40.000 €"],
+        ["Kreis Recklinghausen", "40.000 €"],
+    ]
 
 
 def test_measures_overview_shows_the_kommune_sums(leser_site: Path):
@@ -75,7 +96,10 @@ def test_measures_overview_shows_the_kommune_sums(leser_site: Path):
 
 
 def test_charts_carry_the_same_figures_as_the_tables(leser_site: Path):
-    for name, table_head in (("foerderung-kommunen.svg", "Kommune"), ("foerderung-kreise.svg", "Kreis oder kreisfreie Stadt")):
+    for name, table_head in (
+        ("foerderung-kommunen.svg", "Kommune"),
+        ("foerderung-kreise.svg", "Kreis oder kreisfreie Stadt"),
+    ):
         svg = ET.parse(leser_site / "daten" / name).getroot()
         texts = [t.text for t in svg.iter(f"{SVG}text")]
         bars = [float(r.get("width")) for r in svg.iter(f"{SVG}rect")]

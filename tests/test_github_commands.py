@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from ogi.errors import ContentError
-from ogi.github import escape_data, escape_property, workflow_command
+from ogi.records.errors import ContentError
+from ogi.records.github import escape_data, escape_property, workflow_command
 
 # The runner's own parsing: command, then properties up to the first `::`, then the message.
 COMMAND = re.compile(r"^::(?P<command>\w+)(?: (?P<props>[^:]*))?::(?P<message>.*)$")
@@ -31,14 +31,18 @@ def unescape(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("path", [
-    "content/projects/park.yml",
-    "content/projects/a,b.yml",
-    "content/projects/c:d.yml",
-    "content/projects/100%.yml",
-    "content/projects/zeile\numbruch.yml",
-    "content/projects/%2C.yml",
-], ids=["plain", "comma", "colon", "percent", "newline", "already-encoded"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "content/projects/park.yml",
+        "content/projects/a,b.yml",
+        "content/projects/c:d.yml",
+        "content/projects/100%.yml",
+        "content/projects/zeile\numbruch.yml",
+        "content/projects/%2C.yml",
+    ],
+    ids=["plain", "comma", "colon", "percent", "newline", "already-encoded"],
+)
 def test_content_error_annotation_keeps_any_path_whole(path: str):
     error = ContentError(path, 7, "titel", "fehlt; einen Titel eintragen: z. B. „Park“, 100 %\nzweite Zeile")
     line = error.github_annotation()

@@ -8,13 +8,16 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+
 from helpers import ROOT
 
 GUIDE = sorted((ROOT / "docs/redaktion").glob("*.md"))
 # The elements of HTML (WHATWG) that Markdown, its extensions or a guide author could produce.
-HTML_ELEMENTS = frozenset("""a abbr b blockquote br button caption code dd del details div dl dt em figcaption figure
+HTML_ELEMENTS = frozenset(
+    """a abbr b blockquote br button caption code dd del details div dl dt em figcaption figure
 h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p pre q s samp section small span strong sub summary sup table
-tbody td tfoot th thead time tr u ul var""".split())
+tbody td tfoot th thead time tr u ul var""".split()
+)
 
 
 def extensions() -> list[str]:

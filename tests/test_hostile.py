@@ -13,13 +13,13 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import page_types, parse_html
-from hostile import GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE
 from PIL import Image
 
-from ogi.content import load_site
-from ogi.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
-from ogi.opendata import projekte_csv
+from helpers import page_types, parse_html
+from hostile import GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE
+from ogi.opendata.projekte import projekte_csv
+from ogi.records.content import load_site
+from ogi.records.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
 
 # Every page type that shows the hostile records (their browser checks: PAGE_TYPES in tests/helpers.py).
 PAGES = {name: t.path for name, t in page_types("feindlich").items()}
@@ -128,11 +128,16 @@ def _published_files(root: Path) -> list[Path]:
 
 @pytest.mark.slow
 def test_hostile_images_are_published_as_pixels_only(hostile_site):
-    # layer: re-encoding (ogi.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
+    # layer: re-encoding (ogi.records.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
     root, _ = hostile_site
     images = [p for p in _published_files(root) if p.parent.name == "bilder" and p.name.startswith("feindlich")]
-    assert {p.name for p in images} == {"feindlich-polyglott.jpg", "feindlich-polyglott-480.jpg",
-                                        "feindlich-polyglott-960.jpg", "feindlich-text.png", "feindlich-text-480.png"}
+    assert {p.name for p in images} == {
+        "feindlich-polyglott.jpg",
+        "feindlich-polyglott-480.jpg",
+        "feindlich-polyglott-960.jpg",
+        "feindlich-text.png",
+        "feindlich-text-480.png",
+    }
     for path in images:
         data = path.read_bytes()
         assert b"__pwned" not in data and b"<script" not in data and b"51.0" not in data
@@ -176,8 +181,9 @@ def test_hostile_site_publishes_only_what_the_rules_admit(hostile_site):
 
 
 def _non_html_files(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                  if p.is_file() and p.suffix not in (".html", ".gz"))
+    return sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.suffix not in (".html", ".gz")
+    )
 
 
 @pytest.mark.browser

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from helpers import article, article_links, parse_page, target
 
 
@@ -20,7 +19,7 @@ def test_every_talk_page_has_content_or_says_nothing_more_is_published(leser_sit
 def test_every_session_page_has_a_description_or_says_none_is_published(leser_site: Path):
     for path in (leser_site / "tagung-2020/sessions").glob("*/index.html"):
         text = path.read_text(encoding="utf-8")
-        body = text[text.index("</div>", text.index('class="ogi-fakten"')):text.index('id="beitraege"')]
+        body = text[text.index("</div>", text.index('class="ogi-fakten"')) : text.index('id="beitraege"')]
         assert "<p>" in body, path  # the description, or the sentence that none is published
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from helpers import (
     FIXTURE_CONTENT,
     ROOT,
@@ -23,9 +24,8 @@ from helpers import (
     parse_page,
     wait_for,
 )
-
-from ogi.content import load_site
 from ogi.maps.assets import DRAW_DIR, drawing_files
+from ogi.records.content import load_site
 
 PAGE = "redaktion/lage-zeichnen/"
 HERNE = (7.217, 51.550)  # [Länge, Breite] of Herne's centre in the fixture's kommunen.yml
@@ -38,7 +38,8 @@ def test_vendored_leaflet_draw_matches_its_pinned_hashes():
         assert hashlib.sha256((DRAW_DIR / name).read_bytes()).hexdigest() == digest, f"{name}: Prüfsumme weicht ab"
     # Only what the hashes cover is published; the licence travels with the files in the repository.
     assert {path for _, path in drawing_files() if path.parent.is_relative_to(DRAW_DIR)} == {
-        DRAW_DIR / name for name in pinned}
+        DRAW_DIR / name for name in pinned
+    }
     assert "Leaflet.draw 1.0.4" in (DRAW_DIR / "leaflet.draw.js").read_text(encoding="utf-8")[:200]
     assert "Permission is hereby granted, free of charge" in (DRAW_DIR / "LICENSE.md").read_text(encoding="utf-8")
     readme = (DRAW_DIR.parent / "README.md").read_text(encoding="utf-8")
@@ -79,7 +80,9 @@ def zeichnen(browser, preview):
         page.goto(base + PAGE)
         page.wait_for_selector("#ogi-zeichnen-karte[data-ogi-grundkarte]", state="attached")
         page.locator("#ogi-zeichnen-karte").scroll_into_view_if_needed()
-        page.evaluate("([lon, lat]) => window.ogiKarten.karten[0].setView([lat, lon], 16, {animate: false})", list(HERNE))
+        page.evaluate(
+            "([lon, lat]) => window.ogiKarten.karten[0].setView([lat, lon], 16, {animate: false})", list(HERNE)
+        )
         yield page, log, page.locator("#ogi-zeichnen-karte").bounding_box()
 
 
@@ -159,16 +162,24 @@ def test_copy_button_and_axe_on_the_drawing_page(zeichnen):
     page.click("#ogi-zeichnen-kopieren")
     assert page.text_content("#ogi-zeichnen-status") in (
         "Kopiert. Jetzt in die Datei der Maßnahme einfügen.",
-        "Kopieren nicht möglich: den markierten Text mit Strg+C kopieren.")
+        "Kopieren nicht möglich: den markierten Text mit Strg+C kopieren.",
+    )
     titles = page.locator(".leaflet-draw-toolbar a").evaluate_all("links => links.map(a => a.title)")
     assert titles[:3] == ["Linie zeichnen", "Fläche zeichnen", "Punkt setzen"]
     assert axe_violations(page) == []
     assert log.foreign == []  # no tiles before consent, no other host
     # The page's own script is a file of the preview, not inline content.
-    own = [u for u in asset_urls(page.content())
-           if u.endswith((".js", ".css")) and ("lage-zeichnen" in u or "leaflet-draw" in u)]
-    assert sorted(Path(u).name for u in own) == ["lage-zeichnen.css", "lage-zeichnen.js", "leaflet.draw.css",
-                                                 "leaflet.draw.js"]
+    own = [
+        u
+        for u in asset_urls(page.content())
+        if u.endswith((".js", ".css")) and ("lage-zeichnen" in u or "leaflet-draw" in u)
+    ]
+    assert sorted(Path(u).name for u in own) == [
+        "lage-zeichnen.css",
+        "lage-zeichnen.js",
+        "leaflet.draw.css",
+        "leaflet.draw.js",
+    ]
     assert "L.Control.Draw" not in "".join(page.locator("article script:not([src])").all_text_contents())
 
 

@@ -5,12 +5,19 @@ or words broken mid-word, and the way back from a measure to its list and its Ko
 from __future__ import annotations
 
 import pytest
+
 from helpers import axe_violations
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")
-TABLE_PAGES = ["massnahmen/", "kommunen/", "offensive/aktionsprogramm/", "redaktion/", "redaktion/feldreferenz/",
-               "redaktion/fehlermeldungen/"]
+TABLE_PAGES = [
+    "massnahmen/",
+    "kommunen/",
+    "offensive/aktionsprogramm/",
+    "redaktion/",
+    "redaktion/feldreferenz/",
+    "redaktion/fehlermeldungen/",
+]
 
 # For every word in a table cell (hyphens and slashes are break points of their own, as in print):
 # does the browser lay it out on more than one line?
@@ -106,9 +113,15 @@ def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("path", "tab"), [("massnahmen/hamm-fledermaeuse/", "Maßnahmen"), ("kommunen/hamm/", "Maßnahmen"),
-                                           ("tagung-2020/sessions/plenum/", "Veranstaltungen")],
-                         ids=["massnahme", "kommune", "session"])
+@pytest.mark.parametrize(
+    ("path", "tab"),
+    [
+        ("massnahmen/hamm-fledermaeuse/", "Maßnahmen"),
+        ("kommunen/hamm/", "Maßnahmen"),
+        ("tagung-2020/sessions/plenum/", "Veranstaltungen"),
+    ],
+    ids=["massnahme", "kommune", "session"],
+)
 def test_menu_shows_where_the_reader_is(open_page, leser_url, path, tab):
     page = open_page(1366, 768)
     page.goto(leser_url + path, wait_until="networkidle")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
+
 from bench.htmltree import parse_html
 from helpers import FIXTURE_ROOT, PAGE_TYPES, logged_page
 
@@ -112,7 +113,9 @@ def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(browser, bui
         field.focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # focus by keyboard: :focus-visible
-        ring = field.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
+        ring = field.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+        )
         assert (ring[0] != "none" and ring[1] != "0px") or ring[2] != "none", ring
 
 
@@ -149,9 +152,11 @@ def test_every_navigation_landmark_has_a_german_name(browser, built_site, base_u
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         navs = page.get_by_role("navigation")
-        names = [n.evaluate("""n => n.getAttribute('aria-label') ||
+        names = [
+            n.evaluate("""n => n.getAttribute('aria-label') ||
             (document.getElementById(n.getAttribute('aria-labelledby') || '') || {}).textContent || ''""").strip()
-                 for n in navs.all()]
+            for n in navs.all()
+        ]
         assert len(names) >= 4 and "" not in names, names
         snapshot = page.locator("body").aria_snapshot()
         assert "- navigation:" not in snapshot and "- navigation\n" not in snapshot, "Navigation ohne Namen"
@@ -209,15 +214,19 @@ def test_consent_on_phones_leaves_the_map_visible(browser, built_site, base_url,
 
 
 def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has():
-    from ogi.content import load_site
-    from ogi.navigation import with_events
+    from ogi.records.content import load_site
+    from ogi.pages.navigation import with_events
 
     events = load_site(FIXTURE_ROOT).veranstaltungen
-    nav = [{"Start": "index.md"}, {"Veranstaltungen": ["veranstaltungen/index.md",
-                                                      {"Eigener Name": "testtag-2022/index.md"}]}]
+    nav = [
+        {"Start": "index.md"},
+        {"Veranstaltungen": ["veranstaltungen/index.md", {"Eigener Name": "testtag-2022/index.md"}]},
+    ]
     assert with_events(nav, events)[1]["Veranstaltungen"] == [
-        "veranstaltungen/index.md", {"Eigener Name": "testtag-2022/index.md"},
-        {EVENTS["tagung-2020"]: "tagung-2020/index.md"}]
+        "veranstaltungen/index.md",
+        {"Eigener Name": "testtag-2022/index.md"},
+        {EVENTS["tagung-2020"]: "tagung-2020/index.md"},
+    ]
     assert with_events([{"Start": "index.md"}], events) == [{"Start": "index.md"}]  # no events' section: unchanged
 
 
@@ -226,8 +235,8 @@ def test_menu_entry_of_an_event_is_its_title_as_text():
     # ran a script from it before this).
     from dataclasses import replace
 
-    from ogi.content import load_site
-    from ogi.navigation import with_events
+    from ogi.records.content import load_site
+    from ogi.pages.navigation import with_events
 
     event = load_site(FIXTURE_ROOT).veranstaltungen[0]
     hostile = replace(event, tagung=event.tagung.model_copy(update={"titel": "<script>alert(1)</script>"}))

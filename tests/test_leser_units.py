@@ -7,26 +7,30 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from helpers import FIXTURE_ROOT, parse_html
 from leser_fixture import leser_project
-
-from ogi.content import load_site
-from ogi.markers import fill_markers
-from ogi.navigation import section_index
-from ogi.regionbild import MIT, OHNE, region_svg
-from ogi.render import environment
-from ogi.suchwoerter import search_keywords, word_variants
-from ogi.tabellen import label_cells
+from ogi.pages.markers import fill_markers
+from ogi.pages.navigation import section_index
+from ogi.pages.regionbild import MIT, OHNE, region_svg
+from ogi.pages.render import environment
+from ogi.pages.suchwoerter import search_keywords, word_variants
+from ogi.pages.tabellen import label_cells
+from ogi.records.content import load_site
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.mark.parametrize(("word", "variants"), [
-    ("Fledermäuse", ["Fledermause"]),
-    ("Lückenschlüsse", ["Luckenschlüsse", "Lückenschlusse", "Luckenschlusse"]),
-    ("Straße", ["Strasse"]),
-    ("Park", []),
-], ids=["umlaut", "two-umlauts", "eszett", "none"])
+@pytest.mark.parametrize(
+    ("word", "variants"),
+    [
+        ("Fledermäuse", ["Fledermause"]),
+        ("Lückenschlüsse", ["Luckenschlüsse", "Lückenschlusse", "Luckenschlusse"]),
+        ("Straße", ["Strasse"]),
+        ("Park", []),
+    ],
+    ids=["umlaut", "two-umlauts", "eszett", "none"],
+)
 def test_word_variants_write_each_umlaut_plain(word, variants):
     assert word_variants(word) == variants
 
@@ -38,21 +42,27 @@ def test_search_keywords_put_editors_words_first_and_skip_scripts():
 
 
 def test_label_cells_names_each_cell_by_its_column_and_escapes_the_heading():
-    html = ("<table>\n<thead>\n<tr>\n<th>Kennzahl &amp; „Wert“</th>\n<th>Wert</th>\n</tr>\n</thead>\n<tbody>\n"
-            "<tr>\n<td>A</td>\n<td><code>content/x.yml:1:</code></td>\n</tr>\n</tbody>\n</table>")
+    html = (
+        "<table>\n<thead>\n<tr>\n<th>Kennzahl &amp; „Wert“</th>\n<th>Wert</th>\n</tr>\n</thead>\n<tbody>\n"
+        "<tr>\n<td>A</td>\n<td><code>content/x.yml:1:</code></td>\n</tr>\n</tbody>\n</table>"
+    )
     out = label_cells(html)
     assert '<td data-label="Kennzahl &amp; „Wert“">A</td>' in out
     assert '<td data-label="Wert"><code>content/<wbr>x.<wbr>yml:<wbr>1:</code></td>' in out
     assert label_cells('<table class="x"><tr><td>1</td></tr></table>') == '<table class="x"><tr><td>1</td></tr></table>'
 
 
-@pytest.mark.parametrize(("uri", "section"), [
-    ("massnahmen/herne-park.md", "massnahmen/index.md"),
-    ("kommunen/herne.md", "kommunen/index.md"),
-    ("tagung-2020/sessions/fachtagung.md", "tagung-2020/index.md"),
-    ("impressum.md", None),
-    ("massnahmen/index.md", None),
-], ids=["massnahme", "kommune", "session", "legal", "listed"])
+@pytest.mark.parametrize(
+    ("uri", "section"),
+    [
+        ("massnahmen/herne-park.md", "massnahmen/index.md"),
+        ("kommunen/herne.md", "kommunen/index.md"),
+        ("tagung-2020/sessions/fachtagung.md", "tagung-2020/index.md"),
+        ("impressum.md", None),
+        ("massnahmen/index.md", None),
+    ],
+    ids=["massnahme", "kommune", "session", "legal", "listed"],
+)
 def test_section_index_finds_the_nearest_listed_index(uri, section):
     listed = {"index.md", "massnahmen/index.md", "kommunen/index.md", "tagung-2020/index.md"}
     assert section_index(uri, listed) == section
@@ -71,8 +81,10 @@ def test_region_picture_fills_the_kommunen_with_measures(tmp_path):
 
 def test_section_index_puts_unlisted_events_under_veranstaltungen():
     listed = {"veranstaltungen/index.md", "tagung-2020/index.md"}
-    assert section_index("netzwerktag-2022/eroeffnung.md", listed, ["tagung-2020", "netzwerktag-2022"]) == \
-        "veranstaltungen/index.md"
+    assert (
+        section_index("netzwerktag-2022/eroeffnung.md", listed, ["tagung-2020", "netzwerktag-2022"])
+        == "veranstaltungen/index.md"
+    )
     assert section_index("tagung-2020/grusswort.md", listed, ["tagung-2020"]) == "tagung-2020/index.md"
     assert section_index("kontakt.md", listed, ["tagung-2020"]) is None
 

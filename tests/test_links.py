@@ -19,7 +19,9 @@ def test_link_check_finds_a_missing_anchor_and_a_missing_page(built_site: Path, 
     page.parent.mkdir()
     page.write_text('<a href="gibt-es-nicht/">x</a><a href="#kein-anker">y</a><h1 id="da">z</h1>', encoding="utf-8")
     assert broken_links(tmp_path / "site", base_url)[1] == [
-        "index.html → gibt-es-nicht/ (keine Datei)", "index.html → #kein-anker (Anker fehlt)"]
+        "index.html → gibt-es-nicht/ (keine Datei)",
+        "index.html → #kein-anker (Anker fehlt)",
+    ]
 
 
 def test_every_page_has_exactly_one_h1_and_a_description(built_site: Path):

@@ -64,8 +64,9 @@ def test_lock_holds_every_extra_of_pyproject():
 
 
 def test_fresh_install_requires_matching_hashes(tmp_path: Path):
-    result = subprocess.run(["make", "-n", "check", f"VENV={tmp_path / 'venv'}"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["make", "-n", "check", f"VENV={tmp_path / 'venv'}"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     installs = [line.split() for line in result.stdout.splitlines() if " pip install " in line]
     assert installs, result.stdout

@@ -8,10 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
 from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
 from karten_fixture import make_project
-
-from ogi.content import load_site
 from ogi.maps import (
     KOMMUNE_RADIUS_M,
     PLACEHOLDER,
@@ -20,14 +19,17 @@ from ogi.maps import (
     KartenEinstellungen,
     OgiMap,
     karten_einstellungen,
-    ogi_map,
     massnahme_optionen,
     massnahme_zeichnung,
+    ogi_map,
     render_map,
 )
 from ogi.maps.outlines import umriss_von, umrisse
-from ogi.models import Kommune, Lage
-from ogi.render import environment
+from ogi.model.site import Kommunendaten
+from ogi.pages.render import environment
+from ogi.records.content import load_site
+from ogi.records.models import Kommune
+from ogi.records.projekt import Lage
 
 # Test data only (never into content/): one record per geometry kind, inside the RVR box.
 GEOMETRY_RECORDS = {
@@ -109,9 +111,11 @@ def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path)
 
 def test_kommune_without_outline_is_a_dashed_circle_around_its_centre():
     kommune = Kommune(name="Irgendwo", breite=51.5, laenge=7.0)
-    m = SimpleNamespace(geometrie={"type": "Point", "coordinates": [7.0, 51.5]}, kommunen=[SimpleNamespace(
-        kommune=kommune, name=kommune.name)], record=SimpleNamespace(status="geplant", titel="T", lage=Lage(
-            genauigkeit="Kommune")))
+    m = SimpleNamespace(
+        geometrie={"type": "Point", "coordinates": [7.0, 51.5]},
+        kommunen=[Kommunendaten(kommune, "irgendwo")],
+        record=SimpleNamespace(status="geplant", titel="T", lage=Lage(genauigkeit="Kommune")),
+    )
     zeichnung = massnahme_zeichnung(m)
     assert zeichnung["art"] == "kreis" and zeichnung["lage"] == [51.5, 7.0]
     assert zeichnung["stil"]["radius"] == KOMMUNE_RADIUS_M and zeichnung["stil"]["dashArray"] == "8 6"
@@ -131,11 +135,15 @@ def test_radius_only_for_an_approximate_point():
         Lage(genauigkeit="exakt", geometrie=point, radius_m=300)
 
 
-@pytest.mark.parametrize("slug, art, gestrichelt", [
-    ("test-punkt-exakt", "markierung", False),
-    ("test-linie-ungefaehr", "linie", True),
-    ("test-flaeche-exakt", "flaeche", False),
-], ids=["punkt", "linie", "flaeche"])
+@pytest.mark.parametrize(
+    "slug, art, gestrichelt",
+    [
+        ("test-punkt-exakt", "markierung", False),
+        ("test-linie-ungefaehr", "linie", True),
+        ("test-flaeche-exakt", "flaeche", False),
+    ],
+    ids=["punkt", "linie", "flaeche"],
+)
 def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, art, gestrichelt):
     m = _by_slug(geometry_site, slug)
     optionen = massnahme_optionen(m)
@@ -173,7 +181,9 @@ def test_render_map_gives_identical_ids_for_the_same_seed():
 
 def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_site):
     karten = Karten(geometry_site, environment())
-    fragments = {slug: karten.massnahme(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md") for slug in GEOMETRY_RECORDS}
+    fragments = {
+        slug: karten.massnahme(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md") for slug in GEOMETRY_RECORDS
+    }
     fragments["uebersicht"] = karten.uebersicht("massnahmen/index.md", geometry_site.massnahmen_sortiert)
     fragments["kommunen"] = karten.kommunen("kommunen/index.md", {"Essen": 1})
     calls = {name: re.search(r"^ogiKarte\((\w+), (.*)\);$", f, re.M) for name, f in fragments.items()}
@@ -182,7 +192,7 @@ def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_
         optionen = massnahme_optionen(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md")
         assert json.loads(calls[slug].group(2)) == optionen
     assert "ogiUebersicht(" in fragments["uebersicht"] and "ogiUebersicht(" not in fragments["kommunen"]
-    shells = {f[:f.index("ogiKarte(")].split("<script>\n")[-1] for f in fragments.values()}
+    shells = {f[: f.index("ogiKarte(")].split("<script>\n")[-1] for f in fragments.values()}
     assert len(shells) == 1
 
 
@@ -228,7 +238,9 @@ def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site)
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith(("massnahmen/", "kommunen/"))]
     assert texts and not [t for t in texts if "Hintergrundkarte laden" in t or "L.map" in t]
-    assert "../../assets/karte/leaflet/leaflet.js" in asset_urls(built_site / "massnahmen/test-boenen-daecher/index.html")
+    assert "../../assets/karte/leaflet/leaflet.js" in asset_urls(
+        built_site / "massnahmen/test-boenen-daecher/index.html"
+    )
 
 
 def test_placeholder_only_for_pages_with_a_map():
@@ -249,9 +261,9 @@ def _signed_area(ring: list[list[float]]) -> float:
 
 def test_base_map_outlines_follow_the_right_hand_rule_as_published():
     # RFC 7946 3.1.6: exterior rings counterclockwise, holes clockwise. The build publishes the data file itself.
-    from ogi.kommunen import OUTLINES
     from ogi.maps.assets import OUTLINES_URI, asset_files
     from ogi.maps.settings import KartenEinstellungen
+    from ogi.records.kommunen import OUTLINES
 
     assert dict(asset_files(KartenEinstellungen()))[OUTLINES_URI] == OUTLINES
     features = json.loads(OUTLINES.read_text(encoding="utf-8"))["features"]
@@ -265,7 +277,7 @@ def test_base_map_outlines_follow_the_right_hand_rule_as_published():
 
 
 def test_open_data_winding_also_turns_multipolygons():
-    from ogi.opendata import rfc7946_geometry
+    from ogi.opendata.projekte import rfc7946_geometry
 
     clockwise = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]
     turned = rfc7946_geometry({"type": "MultiPolygon", "coordinates": [[clockwise]]})

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from helpers import RequestLog, logged_page, page_types
 from karten_fixture import HOSTILE, SLUGS
-
-from ogi.kommunen import OUTLINES
+from ogi.records.kommunen import OUTLINES
 
 pytestmark = pytest.mark.browser
 
@@ -172,7 +172,9 @@ def test_wheel_over_the_map_scrolls_the_page_and_ctrl_wheel_hint_is_german(karte
     page.wait_for_timeout(400)
     assert page.evaluate("() => window.scrollY") > before
     assert page.evaluate("() => window.ogiKarten.karten[0].getZoom()") == zoom
-    hint = page.evaluate("() => getComputedStyle(document.querySelector('.ogi-karte .leaflet-container'), ':after').content")
+    hint = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.ogi-karte .leaflet-container'), ':after').content"
+    )
     assert "Strg + Mausrad" in hint
 
 
@@ -186,7 +188,9 @@ def test_consent_button_on_the_map_names_the_server_works_by_keyboard_and_can_be
     page.keyboard.press("Enter")
     page.wait_for_selector(".leaflet-tile-loaded")
     assert _tiles(log) and all(re.search(r"/tiles/\d+/\d+/\d+\.png$", u) for u in _tiles(log))
-    page.wait_for_function("() => document.querySelector('.ogi-karte-consent__status').textContent.startsWith('Hintergrundkarte:')")
+    page.wait_for_function(
+        "() => document.querySelector('.ogi-karte-consent__status').textContent.startsWith('Hintergrundkarte:')"
+    )
     page.goto(karten_stub.url + "datenschutz/", wait_until="networkidle")
     page.click("#ogi-consent-revoke")
     assert "widerrufen" in page.locator("#ogi-consent-state").inner_text()
@@ -204,7 +208,9 @@ def test_tile_failure_says_so_in_german_and_retry_loads_them(karten_stub, page_l
         _open(page, karten_stub.url + "massnahmen/essen-a/")
         page.click(".ogi-karte-consent__knopf")
         status = page.locator(".ogi-karte-consent__status")
-        page.wait_for_function("() => document.querySelector('.ogi-karte-consent__status').textContent.includes('nicht geladen')")
+        page.wait_for_function(
+            "() => document.querySelector('.ogi-karte-consent__status').textContent.includes('nicht geladen')"
+        )
         assert "127.0.0.1" in status.inner_text() and "Gemeindegrenzen" in status.inner_text()
         retry = page.locator(".ogi-karte-consent__erneut")
         assert retry.is_visible() and retry.inner_text() == "Erneut versuchen"
@@ -212,14 +218,20 @@ def test_tile_failure_says_so_in_german_and_retry_loads_them(karten_stub, page_l
         karten_stub.failing = False
     retry.click()
     page.wait_for_selector(".leaflet-tile-loaded")
-    page.wait_for_function("() => document.querySelector('.ogi-karte-consent__status').textContent.startsWith('Hintergrundkarte:')")
+    page.wait_for_function(
+        "() => document.querySelector('.ogi-karte-consent__status').textContent.startsWith('Hintergrundkarte:')"
+    )
     assert not retry.is_visible()
 
 
 def _shown(page) -> tuple[int, int, str, str]:
     rows = page.locator("#massnahmen-liste tbody tr:visible").count()
-    return (rows, int(page.locator(".ogi-karte .leaflet-container").get_attribute("data-ogi-sichtbar")),
-            page.locator("#massnahmen-liste caption").inner_text(), page.locator("#ogi-karte-anzahl").inner_text())
+    return (
+        rows,
+        int(page.locator(".ogi-karte .leaflet-container").get_attribute("data-ogi-sichtbar")),
+        page.locator("#massnahmen-liste caption").inner_text(),
+        page.locator("#ogi-karte-anzahl").inner_text(),
+    )
 
 
 def test_filter_lives_in_the_address_through_reload_and_back(karten_stub, page_log):
@@ -269,8 +281,11 @@ def _over(entry, map_box, drawer, tag: str) -> bool:
     if not box or entry.evaluate("e => e.tagName.toLowerCase()") != tag:
         return False
     x, y = box["x"] + min(box["width"] / 2, 60), box["y"] + box["height"] / 2
-    return (map_box["y"] <= y <= map_box["y"] + map_box["height"] and 0 <= y < 844
-            and drawer["x"] <= x < min(drawer["x"] + drawer["width"], 390))
+    return (
+        map_box["y"] <= y <= map_box["y"] + map_box["height"]
+        and 0 <= y < 844
+        and drawer["x"] <= x < min(drawer["x"] + drawer["width"], 390)
+    )
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
@@ -278,7 +293,9 @@ def test_open_drawer_lies_above_the_map_on_a_phone(browser, karten_stub, path):
     with logged_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as (page, _):
         _open(page, karten_stub.url + path)
         # The map's top just under the header: the drawer's first entries lie over it.
-        page.evaluate("() => scrollTo(0, document.querySelector('.ogi-karte__rahmen').getBoundingClientRect().top + scrollY - 60)")
+        page.evaluate(
+            "() => scrollTo(0, document.querySelector('.ogi-karte__rahmen').getBoundingClientRect().top + scrollY - 60)"
+        )
         page.click("label.md-header__button[for=__drawer]")
         page.wait_for_timeout(400)
         map_box = page.locator(".ogi-karte__rahmen").bounding_box()
@@ -295,27 +312,36 @@ def test_open_drawer_lies_above_the_map_on_a_phone(browser, karten_stub, path):
             if not drawer["x"] <= x < min(drawer["x"] + drawer["width"], 390):  # a closed sub-menu, slid aside
                 continue
             overlapping += 1
-            hit = page.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y);"
-                                " return e.closest('.md-sidebar--primary') ? '' : e.className; }", [x, y])
+            hit = page.evaluate(
+                "([x, y]) => { const e = document.elementFromPoint(x, y);"
+                " return e.closest('.md-sidebar--primary') ? '' : e.className; }",
+                [x, y],
+            )
             assert hit == "", f"{entries.nth(i).inner_text()} is covered by {hit}"
         assert overlapping > 0
         # Nothing of the map (controls, markers, shapes, labels) shows through the drawer.
-        covered = page.evaluate("""(right) => [...document.querySelectorAll(
+        covered = page.evaluate(
+            """(right) => [...document.querySelectorAll(
                 '.ogi-karte .leaflet-control a, .ogi-karte .leaflet-marker-icon, .ogi-karte .leaflet-tooltip, .ogi-karte path')]
             .map((e) => { const r = e.getBoundingClientRect(); return [e, r.left + r.width / 2, r.top + r.height / 2]; })
             .filter(([, x, y]) => x >= 0 && x < right && y >= 0 && y < innerHeight)
             .filter(([, x, y]) => !document.elementFromPoint(x, y)?.closest('.md-sidebar--primary'))
-            .map(([e]) => e.className.baseVal ?? e.className)""", min(drawer["x"] + drawer["width"], 390))
+            .map(([e]) => e.className.baseVal ?? e.className)""",
+            min(drawer["x"] + drawer["width"], 390),
+        )
         assert covered == []
         # A tap on a link of the drawer that lies over the map reaches that link: the page changes to it.
-        target = page.evaluate("""([top, bottom, right]) => {
+        target = page.evaluate(
+            """([top, bottom, right]) => {
             for (const a of document.querySelectorAll('.md-sidebar--primary a.md-nav__link')) {
                 const r = a.getBoundingClientRect(), x = r.left + Math.min(r.width / 2, 60), y = r.top + r.height / 2;
                 if (y < top || y > bottom || y >= innerHeight || x >= right) continue;
                 if (document.elementFromPoint(x, y)?.closest('a') === a) return [x, y, a.href];
             }
             return null;
-        }""", [map_box["y"], map_box["y"] + map_box["height"], min(drawer["x"] + drawer["width"], 390)])
+        }""",
+            [map_box["y"], map_box["y"] + map_box["height"], min(drawer["x"] + drawer["width"], 390)],
+        )
         assert target is not None
         page.touchscreen.tap(target[0], target[1])
         page.wait_for_url(target[2])

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from helpers import FIXTURE_CONTENT, copy_project, mkdocs_build
-
 from ogi.__main__ import run_check
-from ogi.errors import ContentError, ContentErrors, flat
-from ogi.sources_check import BROKEN, Citation, Result, report
+from ogi.editors.citations import Citation
+from ogi.editors.sources_report import BROKEN, Result, report
+from ogi.records.errors import ContentError, ContentErrors, flat
 
-FORMS = ["::error::gefälscht", "::stop-commands::ende", "::add-mask::geheim", "  ::warning title=x::y",
-         "\t::notice::z"]
+FORMS = ["::error::gefälscht", "::stop-commands::ende", "::add-mask::geheim", "  ::warning title=x::y", "\t::notice::z"]
 BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"]
 # Every form behind every break, in one value; the YAML reader refuses the control characters among the
 # breaks (with a message of its own), the others reach the models.
@@ -56,17 +56,23 @@ def hostile_content(root: Path) -> Path:
 
     def record(name: str, **changes: object) -> None:
         data = dict(park, **changes)
-        (content / "projects" / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                                 encoding="utf-8")
+        (content / "projects" / name).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
 
     record("zeichen.yml", titel=f"Zeichen {INJECTION}")
     record("titel-eins.yml", titel=f"Doppelt {ADMITTED}")
     record("titel-zwei.yml", titel=f"Doppelt {ADMITTED}")
     record("feld.yml", **{f"feld{ADMITTED}": 1})
     record("kommune.yml", titel="Kommune", kommunen=[f"Herne{ADMITTED}"])
-    record("werte.yml", titel="Werte", status=f"fertig{ADMITTED}", kommunen=[f"Herne{ADMITTED}"],
-           datenstand=f"2026{ADMITTED}", bilder=[{"datei": f"a{ADMITTED}.jpg", "alt": "x", "urheber": "x",
-                                                  "lizenz": "x"}])
+    record(
+        "werte.yml",
+        titel="Werte",
+        status=f"fertig{ADMITTED}",
+        kommunen=[f"Herne{ADMITTED}"],
+        datenstand=f"2026{ADMITTED}",
+        bilder=[{"datei": f"a{ADMITTED}.jpg", "alt": "x", "urheber": "x", "lizenz": "x"}],
+    )
     record(f"Name{SHORT}.yml", titel="Name")
     (content / "projects/syntax.yml").write_text(f"titel: Grün: ein Test{ADMITTED}\n", encoding="utf-8")
     betreiber = yaml.safe_load((content / "betreiber.yml").read_text(encoding="utf-8"))
@@ -87,8 +93,17 @@ def test_check_prints_no_workflow_command_from_content(tmp_path, monkeypatch, ca
     printed = capsys.readouterr()
     output = printed.out + printed.err
     assert "::stop-commands::" in output  # the content is quoted, on its message's line
-    for kind in ("Steuerzeichen", "steht schon in", "unbekanntes Feld", "unbekannte Kommune", "ist nicht erlaubt", "Datum",
-                 "Adresse der Seite", "YAML", "nicht die erwartete Form"):
+    for kind in (
+        "Steuerzeichen",
+        "steht schon in",
+        "unbekanntes Feld",
+        "unbekannte Kommune",
+        "ist nicht erlaubt",
+        "Datum",
+        "Adresse der Seite",
+        "YAML",
+        "nicht die erwartete Form",
+    ):
         assert kind in output
     assert commands_in(output) == []
     assert [line for line in printed.out.split("\n") if line and not ANNOTATION.match(line)] == []

@@ -8,13 +8,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import mkdocs_build, parse_html
 
+from helpers import mkdocs_build, parse_html
 from leser_fixture import leser_project
 
 SITE_URL = "http://127.0.0.1:8000/gruene-infrastruktur/"
-REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "twitter:title",
-            "twitter:description", "twitter:image")
+REQUIRED = (
+    "og:title",
+    "og:description",
+    "og:url",
+    "og:image",
+    "og:type",
+    "twitter:card",
+    "twitter:title",
+    "twitter:description",
+    "twitter:image",
+)
 
 
 @dataclass
@@ -26,8 +35,11 @@ class _Head:
 
 def head_of(path: Path) -> _Head:
     root = parse_html(path)
-    meta = {n.attrs.get("property") or n.attrs["name"]: n.attrs.get("content", "")
-            for n in root.find_all("meta") if n.attrs.get("property") or n.attrs.get("name")}
+    meta = {
+        n.attrs.get("property") or n.attrs["name"]: n.attrs.get("content", "")
+        for n in root.find_all("meta")
+        if n.attrs.get("property") or n.attrs.get("name")
+    }
     canonical = next((n.href for n in root.find_all("link") if n.attrs.get("rel") == "canonical"), None)
     json_ld = [n.raw_text for n in root.find_all("script") if n.attrs.get("type") == "application/ld+json"]
     return _Head(meta, canonical, json_ld)
@@ -75,9 +87,11 @@ def test_conference_is_an_online_event_with_its_sessions(site: Path):
     assert event["@type"] == "Event"
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert event["startDate"].startswith("2020-11-26T") and event["endDate"].startswith("2020-11-27T")
-    assert event["subEvent"] and all(s["eventAttendanceMode"].endswith("OnlineEventAttendanceMode") for s in event["subEvent"])
+    assert event["subEvent"] and all(
+        s["eventAttendanceMode"].endswith("OnlineEventAttendanceMode") for s in event["subEvent"]
+    )
     for sub in event["subEvent"]:
-        page = site / sub["url"][len(SITE_URL):] / "index.html"
+        page = site / sub["url"][len(SITE_URL) :] / "index.html"
         assert graph(page)[0]["name"] == sub["name"]
 
 
@@ -85,11 +99,11 @@ def test_open_data_is_a_dataset_whose_downloads_exist(site: Path):
     (dataset,) = graph(site / "massnahmen/index.html")
     assert dataset["@type"] == "Dataset" and dataset["license"] == "https://www.govdata.de/dl-de/by-2-0"
     for download in dataset["distribution"]:
-        assert (site / download["contentUrl"][len(SITE_URL):]).is_file(), download
+        assert (site / download["contentUrl"][len(SITE_URL) :]).is_file(), download
 
 
 def test_json_ld_cannot_close_its_script_element():
-    from ogi.strukturdaten import script_json
+    from ogi.opendata.strukturdaten import script_json
 
     text = script_json({"name": "</script><script>alert(1)</script> & <!--"})
     assert "<" not in text and ">" not in text and "&" not in text

@@ -6,6 +6,7 @@ from collections import deque
 from pathlib import Path
 
 import yaml
+
 from helpers import FIXTURE_CONTENT, ROOT, article, parse_html, resolve, within
 
 MAX_CLICKS = 4
@@ -40,6 +41,7 @@ def crawl(site: Path, base: str, nav_only: bool) -> dict[Path, int]:
 
 def nav_pages(site: Path) -> set[Path]:
     """The built pages of every entry in mkdocs.yml's nav."""
+
     class Loader(yaml.SafeLoader):  # a subclass, so the shared SafeLoader stays untouched
         pass
 
@@ -54,8 +56,16 @@ def nav_pages(site: Path) -> set[Path]:
                 walk(value)
             elif isinstance(value, str) and value.endswith(".md"):
                 stem = value[: -len(".md")]
-                pages.add(site / ("index.html" if stem == "index" else
-                                  f"{stem[: -len('index')]}index.html" if stem.endswith("/index") else f"{stem}/index.html"))
+                pages.add(
+                    site
+                    / (
+                        "index.html"
+                        if stem == "index"
+                        else f"{stem[: -len('index')]}index.html"
+                        if stem.endswith("/index")
+                        else f"{stem}/index.html"
+                    )
+                )
 
     walk(config["nav"])
     return pages
@@ -80,8 +90,10 @@ def test_navigation_footer_links_legal_pages_on_every_page(built_site: Path, bas
     for page in sorted(built_site.rglob("*.html")):
         if page.name == "404.html":
             continue
-        targets = {resolve(built_site, base_url, url_of(built_site, base_url, page), href)[0]
-                   for href in links_of(page, "footer")}
+        targets = {
+            resolve(built_site, base_url, url_of(built_site, base_url, page), href)[0]
+            for href in links_of(page, "footer")
+        }
         missing = [name for name in LEGAL_PAGES if built_site / name / "index.html" not in targets]
         assert missing == [], page.relative_to(built_site).as_posix()
 

@@ -8,11 +8,12 @@ import json
 from pathlib import Path
 
 from geojson_pydantic import FeatureCollection
-from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
 
-from ogi.content import load_site
-from ogi.geo import inside_region
-from ogi.opendata import CSV_SPALTEN, LIZENZ, LIZENZ_URL, projekte_csv, projekte_geojson, rfc7946_geometry
+from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
+from ogi.opendata.exporte import LIZENZ, LIZENZ_URL
+from ogi.opendata.projekte import CSV_SPALTEN, projekte_csv, projekte_geojson, rfc7946_geometry
+from ogi.records.content import load_site
+from ogi.records.geo import inside_region
 
 RECORDS = sorted(p.stem for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 
@@ -41,7 +42,7 @@ def test_projekte_geojson_urls_are_absolute_and_reach_the_pages(built_site, base
     for feature in _geojson(built_site)["features"]:
         url = feature["properties"]["url"]
         assert url == f"{base_url}massnahmen/{feature['id']}/"
-        assert (built_site / url[len(base_url):] / "index.html").is_file()
+        assert (built_site / url[len(base_url) :] / "index.html").is_file()
 
 
 def test_projekte_csv_is_utf8_with_one_row_per_record(built_site):

@@ -10,15 +10,17 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
 from helpers import mkdocs_build, parse_html, parse_page
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"
 
+
 def article_text(path: Path) -> str:
     html = path.read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     return " ".join(re.sub(r"<[^>]+>", " ", article).split())
 
 
@@ -26,17 +28,27 @@ def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path):
     project = project_with(tmp_path, BETREIBER_OHNE)
     result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
     assert result.returncode != 0
-    lines = {m.group(2): int(m.group(1)) for m in
-             re.finditer(r"^content/betreiber\.yml:(\d+): ([a-z.]+(?: oder [a-z]+)?): fehlt;", result.stdout + result.stderr, re.M)}
-    assert set(lines) == {"email", "verantwortlich.name", "datenschutzbeauftragte.email",
-                          "barrierefreiheit.email oder formular"}
+    lines = {
+        m.group(2): int(m.group(1))
+        for m in re.finditer(
+            r"^content/betreiber\.yml:(\d+): ([a-z.]+(?: oder [a-z]+)?): fehlt;", result.stdout + result.stderr, re.M
+        )
+    }
+    assert set(lines) == {
+        "email",
+        "verantwortlich.name",
+        "datenschutzbeauftragte.email",
+        "barrierefreiheit.email oder formular",
+    }
     assert "Die Website wurde nicht gebaut." in result.stdout + result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path):
-    betreiber = BETREIBER_VOLLSTAENDIG.replace("datenschutzbeauftragte:\n  email: datenschutz@example.org\n",
-                                               "datenschutzbeauftragte:\n  telefon: \"0123 456\"\n")
+    betreiber = BETREIBER_VOLLSTAENDIG.replace(
+        "datenschutzbeauftragte:\n  email: datenschutz@example.org\n",
+        'datenschutzbeauftragte:\n  telefon: "0123 456"\n',
+    )
     project = project_with(tmp_path, betreiber)
     result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
     assert result.returncode != 0
@@ -64,8 +76,11 @@ def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
     assert "Erika Mustermann, Leitung Kommunikation" in article_text(site / "impressum/index.html")
     assert "mailto:datenschutz@example.org" in parse_page(site / "datenschutz/index.html").links
     barrierefreiheit = parse_page(site / "barrierefreiheit/index.html").links
-    assert {"mailto:barrieren@example.org", "https://example.org/barriere-melden",
-            "https://www.lbbp.nrw.de/ombudsstelle"} <= set(barrierefreiheit)
+    assert {
+        "mailto:barrieren@example.org",
+        "https://example.org/barriere-melden",
+        "https://www.lbbp.nrw.de/ombudsstelle",
+    } <= set(barrierefreiheit)
     assert "mailto:info@example.org" in parse_page(site / "kontakt/index.html").links
 
 
@@ -85,21 +100,30 @@ def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(
 
 
 def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path):
-    betreiber = BETREIBER_VOLLSTAENDIG.replace("verantwortlich:\n  name: Erika Mustermann\n  funktion: Leitung Kommunikation\n", "")
+    betreiber = BETREIBER_VOLLSTAENDIG.replace(
+        "verantwortlich:\n  name: Erika Mustermann\n  funktion: Leitung Kommunikation\n", ""
+    )
     project = project_with(tmp_path, betreiber)
     result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
     assert result.returncode != 0
     first = (result.stdout + result.stderr).strip().splitlines()[0]
-    assert first == (f"Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für {PUBLIC_URL} noch "
-                     "verantwortlich.name. Diese Angaben legt der Betreiber fest; eintragen, committen, erneut "
-                     "veröffentlichen (README, „Vor der ersten Veröffentlichung“).")
+    assert first == (
+        f"Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für {PUBLIC_URL} noch "
+        "verantwortlich.name. Diese Angaben legt der Betreiber fest; eintragen, committen, erneut "
+        "veröffentlichen (README, „Vor der ersten Veröffentlichung“)."
+    )
 
 
 def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
     project = project_with(tmp_path, BETREIBER_OHNE)
     env = os.environ | {"SITE_URL": PUBLIC_URL, "PYTHONPATH": str(project / "hooks")}
-    result = subprocess.run([sys.executable, "-m", "ogi", "check", "--root", str(project)], capture_output=True, text=True,
-                            env=env, cwd=project)
+    result = subprocess.run(
+        [sys.executable, "-m", "ogi", "check", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith("Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für ")
@@ -108,7 +132,7 @@ def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/"], ids=["127.0.0.1", "localhost"])
 def test_only_https_addresses_count_as_published(url):
-    from ogi.pflichtangaben import is_published
+    from ogi.records.pflichtangaben import is_published
 
     assert not is_published(url)
     assert is_published(PUBLIC_URL)

@@ -8,25 +8,42 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_CONTENT, line_of, replace_in
 
-from ogi.content import load_site
-from ogi.geo import distance_to_polygon_m, distance_to_ring_m, polygon_contains, ring_contains
-from ogi.kommunen import ags_of, outline_rings
-from ogi.places_check import TOLERANCE_M, distance_text, geometry_problem, kommune_at
+from helpers import FIXTURE_CONTENT, line_of, replace_in
+from ogi.records.content import load_site
+from ogi.records.geo import distance_to_polygon_m, distance_to_ring_m, polygon_contains, ring_contains
+from ogi.records.kommunen import ags_of, outline_rings
+from ogi.records.places_check import TOLERANCE_M, distance_text, geometry_problem, kommune_at
 
 SQUARE = [[7.0, 51.0], [7.1, 51.0], [7.1, 51.1], [7.0, 51.1], [7.0, 51.0]]
 HOLE = [[7.04, 51.04], [7.06, 51.04], [7.06, 51.06], [7.04, 51.06], [7.04, 51.04]]
 # A concave ring (a "U" open to the north): its notch is outside although between two arms.
-U_SHAPE = [[7.0, 51.0], [7.3, 51.0], [7.3, 51.3], [7.2, 51.3], [7.2, 51.1], [7.1, 51.1], [7.1, 51.3], [7.0, 51.3],
-           [7.0, 51.0]]
+U_SHAPE = [
+    [7.0, 51.0],
+    [7.3, 51.0],
+    [7.3, 51.3],
+    [7.2, 51.3],
+    [7.2, 51.1],
+    [7.1, 51.1],
+    [7.1, 51.3],
+    [7.0, 51.3],
+    [7.0, 51.0],
+]
 
 
-@pytest.mark.parametrize(("ring", "point", "inside"), [
-    (SQUARE, (7.05, 51.05), True), (SQUARE, (7.15, 51.05), False), (SQUARE, (7.05, 50.95), False),
-    (U_SHAPE, (7.05, 51.2), True), (U_SHAPE, (7.15, 51.2), False), (U_SHAPE, (7.25, 51.2), True),
-    (U_SHAPE, (7.15, 51.05), True),
-], ids=["square-inside", "square-east", "square-south", "u-left-arm", "u-notch", "u-right-arm", "u-base"])
+@pytest.mark.parametrize(
+    ("ring", "point", "inside"),
+    [
+        (SQUARE, (7.05, 51.05), True),
+        (SQUARE, (7.15, 51.05), False),
+        (SQUARE, (7.05, 50.95), False),
+        (U_SHAPE, (7.05, 51.2), True),
+        (U_SHAPE, (7.15, 51.2), False),
+        (U_SHAPE, (7.25, 51.2), True),
+        (U_SHAPE, (7.15, 51.05), True),
+    ],
+    ids=["square-inside", "square-east", "square-south", "u-left-arm", "u-notch", "u-right-arm", "u-base"],
+)
 def test_ring_contains_by_ray_casting(ring, point, inside):
     assert ring_contains(ring, *point) is inside
 
@@ -44,8 +61,9 @@ def test_distance_to_an_edge_is_in_metres():
     assert distance_to_polygon_m([SQUARE], 7.05, 51.05) == 0
 
 
-@pytest.mark.parametrize(("metres", "text"), [(44, "40 m"), (345, "350 m"), (1234, "1,2 km")],
-                         ids=["metres", "rounded", "kilometres"])
+@pytest.mark.parametrize(
+    ("metres", "text"), [(44, "40 m"), (345, "350 m"), (1234, "1,2 km")], ids=["metres", "rounded", "kilometres"]
+)
 def test_distance_is_written_in_german(metres, text):
     assert distance_text(metres) == text
 
@@ -74,9 +92,11 @@ def test_a_point_well_beyond_the_border_names_where_it_lies():
     point = outward("Essen", 2 * TOLERANCE_M)
     problem = geometry_problem({"type": "Point", "coordinates": point}, ["Essen"], ["Essen", "Mülheim an der Ruhr"])
     actual = kommune_at(*point, ["Essen", "Mülheim an der Ruhr"])
-    assert problem == (f"[{point[0]}, {point[1]}] liegt {'in ' + actual if actual else 'in keiner Kommune des RVR-Gebiets'}"
-                       f", 400 m außerhalb von Essen; die Koordinaten prüfen"
-                       + (f" oder {actual} unter kommunen ergänzen" if actual else ""))
+    assert problem == (
+        f"[{point[0]}, {point[1]}] liegt {'in ' + actual if actual else 'in keiner Kommune des RVR-Gebiets'}"
+        f", 400 m außerhalb von Essen; die Koordinaten prüfen"
+        + (f" oder {actual} unter kommunen ergänzen" if actual else "")
+    )
 
 
 def test_a_line_may_run_through_every_kommune_it_names():
@@ -84,7 +104,8 @@ def test_a_line_may_run_through_every_kommune_it_names():
     assert geometry_problem(line, ["Bochum", "Herne", "Gelsenkirchen"], ["Bochum", "Herne", "Gelsenkirchen"]) is None
     assert geometry_problem(line, ["Bochum", "Herne"], ["Bochum", "Herne", "Gelsenkirchen"]) == (
         "Punkt 3 von 3 ([7.1, 51.51]) liegt in Gelsenkirchen, 2,6 km außerhalb von Bochum und Herne; die Koordinaten "
-        "prüfen oder Gelsenkirchen unter kommunen ergänzen")
+        "prüfen oder Gelsenkirchen unter kommunen ergänzen"
+    )
 
 
 def test_an_area_reaching_into_another_kommune_counts_its_points_outside():
@@ -101,25 +122,39 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_kommune_centre_outside_its_outline_is_an_error_naming_where_it_lies(project: Path):
-    kommunen = replace_in(project / "content/kommunen.yml", "    breite: 51.617\n    laenge: 7.200\n",
-                          "    breite: 51.585\n    laenge: 7.162\n")
+    kommunen = replace_in(
+        project / "content/kommunen.yml",
+        "    breite: 51.617\n    laenge: 7.200\n",
+        "    breite: 51.585\n    laenge: 7.162\n",
+    )
     line = line_of(kommunen, "    breite: 51.585")
     errors = [str(e) for e in load_site(project).errors]
-    assert errors == [f"content/kommunen.yml:{line}: kommunen[33]: die Ortsmitte (breite 51.585, laenge 7.162) liegt in "
-                      "Herten, 340 m außerhalb von Recklinghausen; breite und laenge eines Punkts in Recklinghausen aus "
-                      "einer Quelle eintragen (die Karte zeigt dort Maßnahmen ohne genaue Lage)"]
+    assert errors == [
+        f"content/kommunen.yml:{line}: kommunen[33]: die Ortsmitte (breite 51.585, laenge 7.162) liegt in "
+        "Herten, 340 m außerhalb von Recklinghausen; breite und laenge eines Punkts in Recklinghausen aus "
+        "einer Quelle eintragen (die Karte zeigt dort Maßnahmen ohne genaue Lage)"
+    ]
 
 
 def test_kommune_centre_outside_the_region_says_so(project: Path):
-    replace_in(project / "content/kommunen.yml", "    breite: 51.283\n    laenge: 7.300\n",
-               "    breite: 51.267\n    laenge: 7.267\n")
+    replace_in(
+        project / "content/kommunen.yml",
+        "    breite: 51.283\n    laenge: 7.300\n",
+        "    breite: 51.267\n    laenge: 7.267\n",
+    )
     errors = [e.message for e in load_site(project).errors]
-    assert errors == ["die Ortsmitte (breite 51.267, laenge 7.267) liegt in keiner Kommune des RVR-Gebiets, 420 m "
-                      "außerhalb von Schwelm; breite und laenge eines Punkts in Schwelm aus einer Quelle eintragen (die "
-                      "Karte zeigt dort Maßnahmen ohne genaue Lage)"]
+    assert errors == [
+        "die Ortsmitte (breite 51.267, laenge 7.267) liegt in keiner Kommune des RVR-Gebiets, 420 m "
+        "außerhalb von Schwelm; breite und laenge eines Punkts in Schwelm aus einer Quelle eintragen (die "
+        "Karte zeigt dort Maßnahmen ohne genaue Lage)"
+    ]
 
 
 def test_fixture_places_all_lie_in_their_kommunen(project: Path):
     site = load_site(project)
     assert site.errors == [] and {m.slug for m in site.massnahmen if m.record.lage.geometrie} >= {
-        "test-punkt-exakt", "test-linie-ungefaehr", "test-flaeche-exakt", "test-moers-punkt-ungefaehr"}
+        "test-punkt-exakt",
+        "test-linie-ungefaehr",
+        "test-flaeche-exakt",
+        "test-moers-punkt-ungefaehr",
+    }

@@ -32,7 +32,10 @@ def test_announced_programme_is_headed_as_announced(built_site: Path):
 
 def test_reported_programme_is_headed_plainly(built_site: Path):
     assert programme_heading(built_site, BERICHTET) == "Programm"
-    assert note(built_site, f"{BERICHTET}/index.html") == "Das Programm folgt den Berichten nach der Veranstaltung: So fand sie statt."
+    assert (
+        note(built_site, f"{BERICHTET}/index.html")
+        == "Das Programm folgt den Berichten nach der Veranstaltung: So fand sie statt."
+    )
 
 
 def test_announced_talk_says_planned_and_names_announced_speakers(built_site: Path):

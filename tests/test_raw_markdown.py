@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from helpers import ROOT, Node, mkdocs_build, parse_html
 
 RAW = {
@@ -65,8 +66,11 @@ def test_hand_written_page_shows_no_raw_markdown(built_site, page):
 
 def test_the_scan_finds_raw_markdown(tmp_path):
     page = tmp_path / "index.html"
-    page.write_text("<article><p>**fett** und [Titel](https://x)</p><p>{: .x }</p><li># Titel</li>"
-                    "<code>**code** ist erlaubt</code></article><p>**außerhalb**</p>", encoding="utf-8")
+    page.write_text(
+        "<article><p>**fett** und [Titel](https://x)</p><p>{: .x }</p><li># Titel</li>"
+        "<code>**code** ist erlaubt</code></article><p>**außerhalb**</p>",
+        encoding="utf-8",
+    )
     assert [f.split(":")[0] for f in raw_markdown(page)] == ["bold", "link", "attr_list", "heading"]
 
 

@@ -24,13 +24,19 @@ def menu_of(path: Path) -> _Menu:
     root = parse_html(path)
     menus = [nav for nav in root.find_all("nav") if nav.classes & {"md-tabs", "md-nav--primary"}]
     active = root.find("li", cls="md-tabs__item--active")
-    return _Menu(menu=[a.href for nav in menus for a in nav.find_all("a") if a.href],
-                 footer={a.href: a.text for a in within(root, "footer")},
-                 active_tab=active.text if active else "")
+    return _Menu(
+        menu=[a.href for nav in menus for a in nav.find_all("a") if a.href],
+        footer={a.href: a.text for a in within(root, "footer")},
+        active_tab=active.text if active else "",
+    )
 
 
 def public_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("redaktion/", "search/", "assets/")))
+    return sorted(
+        p
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith(("redaktion/", "search/", "assets/"))
+    )
 
 
 def test_guide_pages_are_built_but_not_in_the_readers_menu(built_site: Path, base_url: str):
@@ -46,7 +52,11 @@ def test_every_page_links_the_guide_from_the_footer(built_site: Path, base_url: 
     for page in public_pages(built_site):
         footer = menu_of(page).footer
         here = page_url(built_site, page, base_url)
-        labels = {text for href, text in footer.items() if resolve(built_site, base_url, here, href)[0] == built_site / "redaktion/index.html"}
+        labels = {
+            text
+            for href, text in footer.items()
+            if resolve(built_site, base_url, here, href)[0] == built_site / "redaktion/index.html"
+        }
         assert labels == {"Anleitung zum Bearbeiten dieser Website"}, page
 
 
@@ -74,10 +84,17 @@ def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base
         assert any(t is not None and t.parent.parent == built_site / "kommunen" for t in targets), path
 
 
-@pytest.mark.parametrize(("folder", "tab"), [("massnahmen", "Maßnahmen"), ("kommunen", "Maßnahmen"),
-                                             ("tagung-2020", "Veranstaltungen"), ("testtag-2022", "Veranstaltungen"),
-                                             ("offensive", "Die Offensive")],
-                         ids=["massnahme", "kommune", "tagung", "netzwerktag", "offensive"])
+@pytest.mark.parametrize(
+    ("folder", "tab"),
+    [
+        ("massnahmen", "Maßnahmen"),
+        ("kommunen", "Maßnahmen"),
+        ("tagung-2020", "Veranstaltungen"),
+        ("testtag-2022", "Veranstaltungen"),
+        ("offensive", "Die Offensive"),
+    ],
+    ids=["massnahme", "kommune", "tagung", "netzwerktag", "offensive"],
+)
 def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, tab: str):
     pages = [p for p in (built_site / folder).glob("*/index.html")]
     assert pages

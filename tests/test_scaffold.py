@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build
 
-from ogi.content import load_site
+from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build
+from ogi.records.content import load_site
 
 TODAY = "2026-11-26"
 
@@ -27,8 +27,13 @@ def project(tmp_path: Path) -> Path:
 def ogi(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = os.environ | {"PYTHONPATH": str(ROOT / "hooks")}
     env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "ogi", *args, "--root", str(project)],
-                          capture_output=True, text=True, env=env, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "ogi", *args, "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
 
 
 def test_new_project_writes_a_record_that_passes_check(project: Path):
@@ -41,7 +46,8 @@ def test_new_project_writes_a_record_that_passes_check(project: Path):
     assert data["lage"] == {"genauigkeit": "Kommune"}
     assert str(data["datenstand"]) == TODAY
     assert written.read_text(encoding="utf-8").splitlines()[0] == (
-        "# yaml-language-server: $schema=../../schemas/projekt.schema.json")
+        "# yaml-language-server: $schema=../../schemas/projekt.schema.json"
+    )
     check = ogi(project, "check")
     assert check.returncode == 0, check.stderr
     site = load_site(project)
@@ -70,7 +76,8 @@ def test_new_project_refuses_a_title_that_exists(project: Path):
     assert result.returncode == 1
     assert "steht schon in content/projects/test-herne-park.yml" in result.stderr
     assert sorted(p.name for p in (project / "content/projects").glob("*.yml")) == sorted(
-        p.name for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
+        p.name for p in (FIXTURE_CONTENT / "projects").glob("*.yml")
+    )
 
 
 def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path):
@@ -81,7 +88,8 @@ def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path):
     # The loader's message for the same name in a record, for comparison.
     record = (project / "content/projects/test-herne-park.yml").read_text(encoding="utf-8")
     (project / "content/projects/test-herne-park.yml").write_text(
-        record.replace("  - Herne\n", "  - Hernee\n", 1), encoding="utf-8")
+        record.replace("  - Herne\n", "  - Hernee\n", 1), encoding="utf-8"
+    )
     loader_messages = [e.message for e in load_site(project).errors]
     assert loader_messages == [scaffold_message]
     assert "(meinten Sie „Herne“?)" in scaffold_message
@@ -94,14 +102,30 @@ def test_new_project_without_title_names_the_variable(project: Path):
 
 
 def test_new_beitrag_in_a_session_passes_check(project: Path):
-    result = ogi(project, "new-beitrag", "--veranstaltung", "tagung-2020", "--titel", "Impuls: Stadtbäume",
-                 "--art", "Impuls", "--session", "plenum", "--datum", TODAY)
+    result = ogi(
+        project,
+        "new-beitrag",
+        "--veranstaltung",
+        "tagung-2020",
+        "--titel",
+        "Impuls: Stadtbäume",
+        "--art",
+        "Impuls",
+        "--session",
+        "plenum",
+        "--datum",
+        TODAY,
+    )
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load((project / "content/tagung-2020/impuls-stadtbaeume.yml").read_text(encoding="utf-8"))
     assert (data["titel"], data["art"], data["session"], str(data["tag"])) == (
-        "Impuls: Stadtbäume", "Impuls", "plenum", "2020-11-27")
+        "Impuls: Stadtbäume",
+        "Impuls",
+        "plenum",
+        "2020-11-27",
+    )
     assert ogi(project, "check").returncode == 0
-    assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).vortraege}
+    assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).veranstaltung("tagung-2020").vortraege}
 
 
 @pytest.mark.parametrize(
@@ -136,8 +160,11 @@ def test_recipes_of_the_guide_make_check_and_build_succeed(tmp_path: Path):
     ):
         created = subprocess.run([*make, target, *variables], cwd=project, capture_output=True, text=True, env=env)
         assert created.returncode == 0, created.stderr
-    for written in ("projects/gruenes-band-ost.yml", "netzwerktag-2023/tagung.yml",
-                    "netzwerktag-2023/impuls-stadtbaeume.yml"):
+    for written in (
+        "projects/gruenes-band-ost.yml",
+        "netzwerktag-2023/tagung.yml",
+        "netzwerktag-2023/impuls-stadtbaeume.yml",
+    ):
         assert (project / "content" / written).is_file(), written
     checked = subprocess.run([*make, "check"], cwd=project, capture_output=True, text=True, env=env)
     assert checked.returncode == 0, checked.stderr
@@ -159,9 +186,14 @@ def test_new_veranstaltung_writes_an_event_folder_that_passes_check(project: Pat
     assert result.stdout.startswith("Angelegt: content/netzwerktag-2023/tagung.yml")
     data = yaml.safe_load(written.read_text(encoding="utf-8"))
     assert (data["titel"], data["programmstand"], str(data["tage"][0]["datum"]), str(data["datenstand"])) == (
-        "Netzwerktag 2023", "angekündigt", "2023-09-14", TODAY)
+        "Netzwerktag 2023",
+        "angekündigt",
+        "2023-09-14",
+        TODAY,
+    )
     assert written.read_text(encoding="utf-8").splitlines()[0] == (
-        "# yaml-language-server: $schema=../../schemas/tagung.schema.json")
+        "# yaml-language-server: $schema=../../schemas/tagung.schema.json"
+    )
     site = load_site(project)
     assert site.errors == []
     assert "netzwerktag-2023" in [event.ordner for event in site.veranstaltungen]
@@ -170,14 +202,20 @@ def test_new_veranstaltung_writes_an_event_folder_that_passes_check(project: Pat
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--titel", "Netzwerktag 2023", "--tag", "14.09.2023"),
-         "DATUM: „14.09.2023“ ist kein Datum; den ersten Tag als JJJJ-MM-TT angeben, z. B. DATUM=2022-09-15"),
+        (
+            ("--titel", "Netzwerktag 2023", "--tag", "14.09.2023"),
+            "DATUM: „14.09.2023“ ist kein Datum; den ersten Tag als JJJJ-MM-TT angeben, z. B. DATUM=2022-09-15",
+        ),
         (("--titel", "Netzwerktag 2023", "--tag", ""), "DATUM fehlt"),
-        (("--titel", "Maßnahmen", "--tag", "2023-09-14"),
-         "der Ordnername „massnahmen“ ist schon die Adresse eines Bereichs der Website"),
+        (
+            ("--titel", "Maßnahmen", "--tag", "2023-09-14"),
+            "der Ordnername „massnahmen“ ist schon die Adresse eines Bereichs der Website",
+        ),
         (("--titel", "Testtag 2022", "--tag", "2023-09-14"), "TITEL: der Titel „Testtag 2022“ steht schon in"),
-        (("--titel", "Noch ein Testtag", "--tag", "2023-09-14", "--slug", "testtag-2022"),
-         "content/testtag-2022/ gibt es schon und wird nicht überschrieben"),
+        (
+            ("--titel", "Noch ein Testtag", "--tag", "2023-09-14", "--slug", "testtag-2022"),
+            "content/testtag-2022/ gibt es schon und wird nicht überschrieben",
+        ),
     ],
     ids=["datum-deutsch", "ohne-datum", "reservierter-ordner", "titel-doppelt", "ordner-vorhanden"],
 )
@@ -191,13 +229,14 @@ def test_new_veranstaltung_refuses_with_german_message(project: Path, args: tupl
 
 
 def test_new_beitrag_for_another_event_goes_into_its_folder(project: Path):
-    result = ogi(project, "new-beitrag", "--veranstaltung", "testtag-2022", "--titel", "Impuls: Stadtbäume",
-                 "--datum", TODAY)
+    result = ogi(
+        project, "new-beitrag", "--veranstaltung", "testtag-2022", "--titel", "Impuls: Stadtbäume", "--datum", TODAY
+    )
     assert result.returncode == 0, result.stderr
     written = project / "content/testtag-2022/impuls-stadtbaeume.yml"
     text = written.read_text(encoding="utf-8")
     assert str(yaml.safe_load(text)["tag"]) == "2022-02-01"  # the event's only day
-    assert "# Neuer Beitrag von \"Testtag 2022\"" in text
+    assert '# Neuer Beitrag von "Testtag 2022"' in text
     assert "im Ordner content/testtag-2022/anhaenge/" in text
     assert "tagung-2020" not in text
     site = load_site(project)
@@ -209,11 +248,16 @@ def test_new_beitrag_for_another_event_goes_into_its_folder(project: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "VERANSTALTUNG fehlt; den Ordner der Veranstaltung angeben, z. B. VERANSTALTUNG=tagung-2020; "
-             "Veranstaltungen: tagung-2020, testtag-2022"),
-        (("--veranstaltung", "testtag-2021"),
-         "VERANSTALTUNG: unbekannte Veranstaltung „testtag-2021“ (meinten Sie „testtag-2022“?); erlaubt sind die "
-         "Ordner in content/ mit tagung.yml: tagung-2020, testtag-2022 (eine neue legt make new-veranstaltung an)"),
+        (
+            (),
+            "VERANSTALTUNG fehlt; den Ordner der Veranstaltung angeben, z. B. VERANSTALTUNG=tagung-2020; "
+            "Veranstaltungen: tagung-2020, testtag-2022",
+        ),
+        (
+            ("--veranstaltung", "testtag-2021"),
+            "VERANSTALTUNG: unbekannte Veranstaltung „testtag-2021“ (meinten Sie „testtag-2022“?); erlaubt sind die "
+            "Ordner in content/ mit tagung.yml: tagung-2020, testtag-2022 (eine neue legt make new-veranstaltung an)",
+        ),
     ],
     ids=["ohne-veranstaltung", "veranstaltung-tippfehler"],
 )
@@ -224,8 +268,16 @@ def test_new_beitrag_names_the_event_folders(project: Path, args: tuple, message
 
 
 def test_new_beitrag_duplicate_title_only_within_its_event(project: Path):
-    taken = ogi(project, "new-beitrag", "--veranstaltung", "tagung-2020", "--titel", "Testeröffnung des Testtags",
-                "--session", "plenum")
+    taken = ogi(
+        project,
+        "new-beitrag",
+        "--veranstaltung",
+        "tagung-2020",
+        "--titel",
+        "Testeröffnung des Testtags",
+        "--session",
+        "plenum",
+    )
     elsewhere = yaml.safe_load((project / "content/testtag-2022/test-eroeffnung.yml").read_text(encoding="utf-8"))
     assert elsewhere["titel"] == "Testeröffnung des Testtags"
     assert taken.returncode == 0, taken.stderr
@@ -236,7 +288,7 @@ def test_new_beitrag_duplicate_title_only_within_its_event(project: Path):
 
 def test_field_reference_and_schemas_name_no_single_event():
     # Attachments of every event go into that event's folder; no help text sends them to the 2020 one.
-    from ogi.schemas import KINDS, json_schema
+    from ogi.editors.schemas import KINDS, json_schema
 
     for name in ("beitrag", "tagung"):
         text = json.dumps(json_schema(KINDS[name]), ensure_ascii=False)

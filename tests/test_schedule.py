@@ -9,17 +9,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, resolve
 
-from ogi.anhaenge import human_size
-from ogi.content import load_site
-from ogi.schedule import NAMESPACE, ScheduleJson, schedule, schedule_json
-from ogi.veranstaltung import veranstaltungen
+from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, resolve
+from ogi.events.schedule import ScheduleJson, schedule, schedule_json
+from ogi.events.veranstaltung import NAMESPACE_BASE, guid_namespace, veranstaltungen
+from ogi.records.content import load_site
+from ogi.records.files import human_size
 
 SCHEMA = STANDARDS / "c3voc-schedule.schema.json"
 PRETALX_EXAMPLE = STANDARDS / "c3voc-example-pretalx-democon.json"
 SITE_URL = "https://example.org/gruene-infrastruktur/"
 SITE = load_site(FIXTURE_ROOT)
+# The fixture's 2020 event names the address its guids were first published under (kennungen_basis).
+PUBLISHED_2020 = uuid.uuid5(
+    uuid.NAMESPACE_URL, "https://www.rvr.ruhr/themen/oekologie-umwelt/gruene-infrastruktur/digitale-fachveranstaltung/"
+)
 
 
 def event_of(site):
@@ -39,8 +43,9 @@ def exported(built_site: Path) -> dict:
 def _c3voc_errors(data: dict) -> list[str]:
     import jsonschema
 
-    validator = jsonschema.Draft6Validator(json.loads(SCHEMA.read_text(encoding="utf-8")),
-                                           format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft6Validator(
+        json.loads(SCHEMA.read_text(encoding="utf-8")), format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER
+    )
     return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
 
 
@@ -57,19 +62,27 @@ def test_c3voc_schema_copy_accepts_pretalx_and_rejects_a_broken_event():
 
 
 def test_schedule_holds_every_talk_once_in_programme_order(exported):
-    from ogi.programm import talks_in_order
+    from ogi.events.programm import talks_in_order
 
-    assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(SITE)]
-    assert len(events(exported)) == len(SITE.vortraege) == 5
+    event = SITE.veranstaltung("tagung-2020")
+    assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(event)]
+    assert len(events(exported)) == len(event.vortraege) == 5
 
 
 def test_schedule_event_guids_are_uuid5_of_the_slug(exported):
     for event in events(exported):
         guid = uuid.UUID(event["guid"])
         assert guid.version == 5
-        assert guid == uuid.uuid5(NAMESPACE, f"event:{event['slug']}")
+        assert guid == uuid.uuid5(PUBLISHED_2020, f"event:{event['slug']}")
     ids = [e["id"] for e in events(exported)]
     assert len(set(ids)) == len(ids) and min(ids) >= 1
+
+
+def test_guids_hang_off_the_address_an_event_names_or_else_its_folder_name():
+    assert {event.ordner: guid_namespace(event) for event in SITE.veranstaltungen} == {
+        "tagung-2020": PUBLISHED_2020,
+        "testtag-2022": uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE_BASE + "testtag-2022"),
+    }
 
 
 def test_schedule_urls_are_absolute_from_site_url_and_lead_to_built_pages(exported, built_site, base_url):
@@ -94,7 +107,11 @@ def test_event_page_links_the_schedule(built_site):
 def test_talk_without_known_time_gets_the_hours_of_its_day(exported):
     event = next(e for e in events(exported) if e["slug"] == "test-werkstatt-a")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
-        "2020-11-26T09:00:00+01:00", "09:00", "04:00", "2020-11-26T13:00:00+01:00")
+        "2020-11-26T09:00:00+01:00",
+        "09:00",
+        "04:00",
+        "2020-11-26T13:00:00+01:00",
+    )
     day = exported["schedule"]["conference"]["days"][0]
     assert (day["day_start"], day["day_end"]) == ("2020-11-26T09:00:00+01:00", "2020-11-26T13:00:00+01:00")
 
@@ -102,8 +119,14 @@ def test_talk_without_known_time_gets_the_hours_of_its_day(exported):
 def test_known_start_and_length_are_exported_as_they_are(exported):
     event = next(e for e in events(exported) if e["slug"] == "test-vortrag-mit-zeit")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
-        "2020-11-27T10:15:00+01:00", "10:15", "00:20", "2020-11-27T10:35:00+01:00")
-    assert dt.datetime.fromisoformat(event["end"]) - dt.datetime.fromisoformat(event["date"]) == dt.timedelta(minutes=20)
+        "2020-11-27T10:15:00+01:00",
+        "10:15",
+        "00:20",
+        "2020-11-27T10:35:00+01:00",
+    )
+    assert dt.datetime.fromisoformat(event["end"]) - dt.datetime.fromisoformat(event["date"]) == dt.timedelta(
+        minutes=20
+    )
 
 
 def test_known_start_without_length_runs_to_the_end_of_the_day(exported):
@@ -114,20 +137,24 @@ def test_known_start_without_length_runs_to_the_end_of_the_day(exported):
 def test_slides_go_into_attachments_with_absolute_url():
     event = next(e for e in events(schedule(event_of(SITE), SITE_URL)) if e["slug"] == "test-grusswort")
     size = human_size((FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf").stat().st_size)
-    assert event["attachments"] == [{"type": "slides", "url": f"{SITE_URL}tagung-2020/anhaenge/test-folien.pdf",
-                                     "title": f"Folien (PDF, {size})"}]
+    assert event["attachments"] == [
+        {"type": "slides", "url": f"{SITE_URL}tagung-2020/anhaenge/test-folien.pdf", "title": f"Folien (PDF, {size})"}
+    ]
     assert urlsplit(event["attachments"][0]["url"]).scheme == "https"
 
 
 def test_speakers_are_persons_with_role_and_link_to_the_index(exported):
     event = next(e for e in events(exported) if e["slug"] == "test-grusswort")
     assert [(p["name"], p["biography"], urlsplit(p["url"]).fragment) for p in event["persons"]] == [
-        ("Erika Mustermann", "Testfunktion, Testorganisation", "person-erika-mustermann")]
+        ("Erika Mustermann", "Testfunktion, Testorganisation", "person-erika-mustermann")
+    ]
     assert "public_name" not in event["persons"][0]  # a pretalx person, not also a frab person (schema: oneOf)
 
 
 def test_schedule_is_the_same_text_on_every_run():
-    assert schedule_json(event_of(load_site(FIXTURE_ROOT)), SITE_URL) == schedule_json(event_of(load_site(FIXTURE_ROOT)), SITE_URL)
+    assert schedule_json(event_of(load_site(FIXTURE_ROOT)), SITE_URL) == schedule_json(
+        event_of(load_site(FIXTURE_ROOT)), SITE_URL
+    )
 
 
 def test_guids_do_not_depend_on_where_the_site_is_hosted():
@@ -141,4 +168,5 @@ def test_talk_in_no_session_is_placed_in_the_main_room(exported):
     day = exported["schedule"]["conference"]["days"][1]
     assert {room: [e["slug"] for e in talks] for room, talks in day["rooms"].items()} == {
         "Hauptprogramm": ["test-impuls-ohne-session"],
-        "Plenum: Beiträge zur Prüfung": ["test-vortrag-mit-zeit", "test-grusswort"]}
+        "Plenum: Beiträge zur Prüfung": ["test-vortrag-mit-zeit", "test-grusswort"],
+    }

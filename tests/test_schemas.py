@@ -9,18 +9,20 @@ import typing
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_ROOT, ROOT, tables
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from ogi.models import STATUS_WERTE
-from ogi.schemas import KINDS, field_reference, json_schema, kind_of, schema_comment, stale_schemas
-from ogi.yamlfile import read_yaml
+from helpers import FIXTURE_ROOT, ROOT, tables
+from ogi.editors.feldreferenz import field_reference
+from ogi.editors.schemas import KINDS, json_schema, kind_of, schema_comment, stale_schemas
+from ogi.records.models import STATUS_WERTE
+from ogi.records.yamlfile import read_yaml
 
 FIXTURE_FILES = sorted(p.relative_to(FIXTURE_ROOT).as_posix() for p in (FIXTURE_ROOT / "content").rglob("*.yml"))
 # The schema must accept whatever the loader accepts: checked on the fixture and on the shipped content.
 CONTENT_FILES = [(FIXTURE_ROOT, p) for p in FIXTURE_FILES] + [
-    (ROOT, p.relative_to(ROOT).as_posix()) for p in sorted((ROOT / "content").rglob("*.yml"))]
+    (ROOT, p.relative_to(ROOT).as_posix()) for p in sorted((ROOT / "content").rglob("*.yml"))
+]
 
 
 def _plain(value: typing.Any) -> typing.Any:
@@ -83,8 +85,11 @@ def test_schema_line_of_each_kind_of_file_points_at_its_schema(path: str):
     assert (ROOT / path).parent.joinpath(referenced).resolve() == (ROOT / kind_of(path).schema_file).resolve()
 
 
-@pytest.mark.parametrize(("root", "path"), CONTENT_FILES,
-                         ids=[f"{'fixture' if r == FIXTURE_ROOT else 'shipped'}:{p}" for r, p in CONTENT_FILES])
+@pytest.mark.parametrize(
+    ("root", "path"),
+    CONTENT_FILES,
+    ids=[f"{'fixture' if r == FIXTURE_ROOT else 'shipped'}:{p}" for r, p in CONTENT_FILES],
+)
 def test_content_file_validates_against_its_schema(root: Path, path: str):
     source, errors = read_yaml(root / path, path)
     assert errors == []
@@ -102,8 +107,14 @@ def test_content_file_validates_against_its_schema(root: Path, path: str):
         ({"quellen": []}, "minItems"),
         ({"lage": {"genauigkeit": "exakt", "geometrie": {"type": "Punkt", "coordinates": [7.217, 51.55]}}}, "oneOf"),
     ],
-    ids=["status-unbekannt", "feld-unbekannt", "kurzbeschreibung-zu-lang", "genauigkeit-unbekannt", "quellen-leer",
-         "geometrietyp-unbekannt"],
+    ids=[
+        "status-unbekannt",
+        "feld-unbekannt",
+        "kurzbeschreibung-zu-lang",
+        "genauigkeit-unbekannt",
+        "quellen-leer",
+        "geometrietyp-unbekannt",
+    ],
 )
 def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: str):
     path = "content/projects/test-herne-park.yml"
@@ -118,8 +129,12 @@ def test_schema_accepts_partial_dates_and_plain_years():
     validator = _validator("meilensteine")
     quelle = {"titel": "Quelle", "url": "https://example.org/quelle", "abgerufen": "2026-11"}
     for datum in ("2020", 2020, "2020-11", "2020-11-26"):
-        assert validator.is_valid({"meilensteine": [{"datum": datum, "titel": "t", "beschreibung": "b", "quelle": quelle}]})
-    assert not validator.is_valid({"meilensteine": [{"datum": "26.11.2020", "titel": "t", "beschreibung": "b", "quelle": quelle}]})
+        assert validator.is_valid(
+            {"meilensteine": [{"datum": datum, "titel": "t", "beschreibung": "b", "quelle": quelle}]}
+        )
+    assert not validator.is_valid(
+        {"meilensteine": [{"datum": "26.11.2020", "titel": "t", "beschreibung": "b", "quelle": quelle}]}
+    )
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))

@@ -58,11 +58,16 @@ def index_search(index: dict, query: str) -> list[str]:
     words = [w.lower() for w in separator.split(query.strip()) if w]
     scored = []
     for order, doc in enumerate(index["docs"]):
-        fields = {"title": doc["title"], "tags": " ".join(doc.get("tags", [])),
-                  "text": re.sub(r"<[^>]+>", " ", doc["text"])}
+        fields = {
+            "title": doc["title"],
+            "tags": " ".join(doc.get("tags", [])),
+            "text": re.sub(r"<[^>]+>", " ", doc["text"]),
+        }
         tokens = {name: [t for t in separator.split(text.lower()) if t] for name, text in fields.items()}
-        best = [max((boosts[name] for name, ts in tokens.items() if any(t.startswith(w) for t in ts)), default=0)
-                for w in words]
+        best = [
+            max((boosts[name] for name, ts in tokens.items() if any(t.startswith(w) for t in ts)), default=0)
+            for w in words
+        ]
         if all(best):
             scored.append((-sum(best), order, doc["title"]))
     return [title for *_, title in sorted(scored)]
@@ -94,7 +99,8 @@ def test_search_box_finds_readers_words(browser, leser_url, query, title):
     # the titles the reader sees (a page's further sections stay folded, with empty text)
     titles = [t.strip() for t in results.locator("h1, h2").all_inner_texts() if t.strip()][:TOP]
     keywords_shown = page.locator(".md-search-result .md-tags").evaluate_all(
-        "tags => tags.filter(t => t.offsetParent !== null).length")
+        "tags => tags.filter(t => t.offsetParent !== null).length"
+    )
     context.close()
     assert title in titles
     assert keywords_shown == 0

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import copy_project, get_text, line_of, mkdocs_serve, wait_for
 
 
@@ -21,11 +22,16 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
     line = line_of(record, "status: fertig")
     # A second record names an image that is not there: the preview must keep answering.
     (project / "content/projects/ohne-bild.yml").write_text(
-        (Path(__file__).parent / "corpus/betrag-als-text.yml").read_text(encoding="utf-8")
+        (Path(__file__).parent / "corpus/betrag-als-text.yml")
+        .read_text(encoding="utf-8")
         .replace("betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
         .replace("titel: Testmaßnahme am Stadtpark", "titel: Maßnahme ohne Bild")
-        .replace("quellen:", "bilder:\n  - datei: fehlt.jpg\n    alt: Ein Park\n    urheber: Test\n"
-                              "    lizenz: CC BY 4.0\nquellen:"), encoding="utf-8")
+        .replace(
+            "quellen:",
+            "bilder:\n  - datei: fehlt.jpg\n    alt: Ein Park\n    urheber: Test\n    lizenz: CC BY 4.0\nquellen:",
+        ),
+        encoding="utf-8",
+    )
     with mkdocs_serve(project, tmp_path / "serve.log") as base:
         url = f"{base}massnahmen/"
         assert wait_for(lambda: "Fehler in den Inhalten" in get_text(url)), (tmp_path / "serve.log").read_text()
@@ -53,11 +59,21 @@ def test_port_in_use_gets_one_german_line(tmp_path: Path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "ogi", "port-pruefen", str(port)], capture_output=True,
-                                text=True, env=os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")})
+        result = subprocess.run(
+            [sys.executable, "-m", "ogi", "port-pruefen", str(port)],
+            capture_output=True,
+            text=True,
+            env=os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")},
+        )
     assert result.returncode == 1
-    assert result.stderr == (f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
-                             f"Dann dort weiterarbeiten, oder einen anderen Port wählen: make serve PORT={port + 1}\n")
-    free = subprocess.run([sys.executable, "-m", "ogi", "port-pruefen", str(port)], capture_output=True, text=True,
-                          env=os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")})
+    assert result.stderr == (
+        f"Port {port} ist schon belegt – läuft die Vorschau schon in einem anderen Fenster? "
+        f"Dann dort weiterarbeiten, oder einen anderen Port wählen: make serve PORT={port + 1}\n"
+    )
+    free = subprocess.run(
+        [sys.executable, "-m", "ogi", "port-pruefen", str(port)],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHONPATH": str(Path(__file__).parents[1] / "hooks")},
+    )
     assert free.returncode == 0 and free.stderr == ""

@@ -11,17 +11,26 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, axe_violations, broken_links, heading_and_description_problems, logged_page, page_url, parse_page
 
-from ogi.content import load_site
+from helpers import (
+    ROOT,
+    axe_violations,
+    broken_links,
+    heading_and_description_problems,
+    logged_page,
+    page_url,
+    parse_page,
+)
+from ogi.records.content import load_site
 
 SHIPPED = load_site(ROOT)
 
 
 def test_shipped_content_passes_make_check():
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | {"PYTHONPATH": str(ROOT / "hooks")}
-    result = subprocess.run([sys.executable, "-m", "ogi", "check", "--root", str(ROOT)],
-                            capture_output=True, text=True, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "ogi", "check", "--root", str(ROOT)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert SHIPPED.errors == [] and SHIPPED.warnings == []
 
@@ -40,15 +49,23 @@ def test_every_shipped_measure_has_its_page(shipped_site: Path):
 
 
 def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path):
-    missing = [v.source for v in SHIPPED.vortraege
-               if parse_page(shipped_site / "tagung-2020" / v.slug / "index.html").h1 != [v.record.titel]]
-    sessions = SHIPPED.tagung.sessions if SHIPPED.tagung else []
-    missing += [s.id for s in sessions if not (shipped_site / "tagung-2020/sessions" / s.id / "index.html").is_file()]
+    missing = [
+        v.source
+        for e in SHIPPED.veranstaltungen
+        for v in e.vortraege
+        if parse_page(shipped_site / e.ordner / v.slug / "index.html").h1 != [v.record.titel]
+    ]
+    missing += [
+        f"{e.ordner}: {s.id}"
+        for e in SHIPPED.veranstaltungen
+        for s in e.tagung.sessions
+        if not (shipped_site / e.ordner / "sessions" / s.id / "index.html").is_file()
+    ]
     assert missing == []
 
 
 def test_every_kommune_with_measures_has_its_page(shipped_site: Path):
-    from ogi.slugs import slugify
+    from ogi.records.slugs import slugify
 
     names = {ort.name for m in SHIPPED.massnahmen for ort in m.kommunen}
     assert [n for n in sorted(names) if not (shipped_site / "kommunen" / slugify(n) / "index.html").is_file()] == []
@@ -91,8 +108,11 @@ READS_SHIPPED = ("shipped", "SHIPPED", 'ROOT / "content"', "load_site(ROOT)")
 
 
 def _tests_reading_shipped_content() -> list[Path]:
-    return sorted(p for p in (ROOT / "tests").glob("test_*.py")
-                  if any(mark in p.read_text(encoding="utf-8") for mark in READS_SHIPPED))
+    return sorted(
+        p
+        for p in (ROOT / "tests").glob("test_*.py")
+        if any(mark in p.read_text(encoding="utf-8") for mark in READS_SHIPPED)
+    )
 
 
 @pytest.mark.slow
@@ -105,8 +125,13 @@ def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_pa
     assert not (tmp_path / "shared").exists()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "PYTEST_"))}
     make = ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}"]
-    created = subprocess.run([*make, "new-project", "TITEL=Testmaßnahme", "KOMMUNE=Herne"],
-                             cwd=clone, capture_output=True, text=True, env=env)
+    created = subprocess.run(
+        [*make, "new-project", "TITEL=Testmaßnahme", "KOMMUNE=Herne"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert created.returncode == 0, created.stdout + created.stderr
     assert (clone / "content/projects/testmassnahme.yml").is_file()
     sorted(p for p in (clone / "content/projects").glob("*.yml") if p.stem != "testmassnahme")[0].unlink()
@@ -115,9 +140,23 @@ def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_pa
     assert checked.returncode == 0, checked.stdout + checked.stderr
     files = [str(p.relative_to(ROOT)) for p in _tests_reading_shipped_content()]
     assert "tests/test_shipped_content.py" in files
-    tests = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                            "-m", "not browser and not slow", *files],
-                           cwd=clone, capture_output=True, text=True, env=env | {"PYTHONPATH": "hooks"})
+    tests = subprocess.run(
+        [
+            str(ROOT / ".venv/bin/python"),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not browser and not slow",
+            *files,
+        ],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env=env | {"PYTHONPATH": "hooks"},
+    )
     summary = tests.stdout.strip().splitlines()[-1] if tests.stdout.strip() else ""
     assert tests.returncode == 0, tests.stdout[-3000:] + tests.stderr[-2000:]
     assert " passed" in summary and "skipped" not in summary and "failed" not in summary, summary

@@ -7,8 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from helpers import copy_project, replace_in
-from ogi.site_compare import compare_commits, compare_sites, run
+from ogi.editors.site_compare import compare_commits, compare_sites, run
 
 
 def site(root: Path, generator: str, files: dict[str, str]) -> Path:
@@ -23,7 +24,9 @@ PAGE = '<html><head><meta name="generator" content="GEN"></head><body>Park</body
 
 def test_sites_that_differ_only_in_the_generator_are_equal(tmp_path: Path, capsys):
     first = site(tmp_path / "a", "mkdocs-1.6.1, mkdocs-material-9.8.1", {"index.html": PAGE, "x/y.json": "{}"})
-    second = site(tmp_path / "b", "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1", {"index.html": PAGE, "x/y.json": "{}"})
+    second = site(
+        tmp_path / "b", "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1", {"index.html": PAGE, "x/y.json": "{}"}
+    )
     assert compare_sites(first, second) == []
     assert run(first, second) == 0
     assert "Gleich: 2 Dateien" in capsys.readouterr().out
@@ -31,12 +34,14 @@ def test_sites_that_differ_only_in_the_generator_are_equal(tmp_path: Path, capsy
 
 def test_missing_extra_and_changed_files_are_each_named(tmp_path: Path, capsys):
     first = site(tmp_path / "a", "m", {"index.html": PAGE, "nur-a.html": PAGE, "daten.json": '{"n": 1}\n'})
-    second = site(tmp_path / "b", "p", {"index.html": PAGE.replace("Park", "Wald"), "nur-b.css": "", "daten.json": '{"n": 2}\n'})
+    second = site(
+        tmp_path / "b", "p", {"index.html": PAGE.replace("Park", "Wald"), "nur-b.css": "", "daten.json": '{"n": 2}\n'}
+    )
     assert compare_sites(first, second) == [
         f"nur-a.html: nur in {first}",
         f"nur-b.css: nur in {second}",
         'daten.json: unterschiedlich (erste Abweichung: -{"n": 1})',
-        'index.html: unterschiedlich (erste Abweichung: -<html><head></head><body>Park</body></html>)',
+        "index.html: unterschiedlich (erste Abweichung: -<html><head></head><body>Park</body></html>)",
     ]
     assert run(first, second) == 1
     assert capsys.readouterr().out.splitlines()[-1] == f"4 Unterschiede zwischen {first} und {second}."
@@ -58,8 +63,11 @@ def test_make_vergleich_finds_a_changed_page_between_two_commits_and_none_betwee
     project = copy_project(tmp_path / "projekt")
     subprocess.run(["git", "init", "-q", str(project)], check=True)
     _commit(project, "vorher")
-    replace_in(project / "hooks/ogi/templates/kommunen.md.j2", "## Förderung je Kommune und Kreis",
-               "## Förderung je Kommune und je Kreis")
+    replace_in(
+        project / "hooks/ogi/templates/kommunen.md.j2",
+        "## Förderung je Kommune und Kreis",
+        "## Förderung je Kommune und je Kreis",
+    )
     _commit(project, "nachher")
     content = project / "content"
 

@@ -20,8 +20,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ogi import sources_check
-from ogi.sources_check import BROKEN, MOVED, OK, UNSURE, Settings, collect_citations, markdown_citations
+from ogi.editors import sources_check, sources_report
+from ogi.editors.citations import collect_citations, markdown_citations
+from ogi.editors.sources_check import Settings
+from ogi.editors.sources_report import BROKEN, MOVED, OK, UNSURE
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW_SECONDS = 2.0
@@ -37,8 +39,14 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/langsam":
             time.sleep(SLOW_SECONDS)
         routes = {
-            "/ok": (200, None), "/neu": (200, None), "/alt": (301, "/neu"), "/kurz-weg": (302, "/ok"),
-            "/weg": (404, None), "/entfernt": (410, None), "/verboten": (403, None), "/langsam": (200, None),
+            "/ok": (200, None),
+            "/neu": (200, None),
+            "/alt": (301, "/neu"),
+            "/kurz-weg": (302, "/ok"),
+            "/weg": (404, None),
+            "/entfernt": (410, None),
+            "/verboten": (403, None),
+            "/langsam": (200, None),
         }
         if self.path == "/wackelig":
             status, location = (503, None) if self.server.requests[self.path] == 1 else (200, None)
@@ -90,7 +98,8 @@ def write_project(root: Path, url: str) -> Path:
     """A project of its own: one measure citing each kind of answer, and one hand-written page."""
     (root / "content/projects").mkdir(parents=True)
     (root / "docs").mkdir()
-    (root / "content/projects/beispiel.yml").write_text(f"""\
+    (root / "content/projects/beispiel.yml").write_text(
+        f"""\
 titel: Beispiel
 quellen:
   - titel: Gute Quelle
@@ -109,8 +118,11 @@ links:
   - titel: Kurz umgeleitet
     url: {url}/kurz-weg
 video: {url}/wackelig
-""", encoding="utf-8")
-    (root / "docs/seite.md").write_text(f"""\
+""",
+        encoding="utf-8",
+    )
+    (root / "docs/seite.md").write_text(
+        f"""\
 # Seite
 
 Ein [Bericht]({url}/weg) und <{url}/ok>.
@@ -122,7 +134,9 @@ url: {url}/nur-ein-beispiel-im-code
 Aufruf `{url}/auch-nur-code` im Text.
 
 [verweis]: {url}/verboten
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -242,16 +256,21 @@ def test_annotations_and_summary_table_for_github(tmp_path: Path, server: Thread
     assert annotations[0] == (
         "::warning file=content/projects/a%2Cb%3Ac%25.yml,line=4,title=Quelle nicht erreichbar::"
         f"quellen[0].url: nicht erreichbar (404 nicht gefunden); archivierte Fassung als archiv_url eintragen, "
-        f"z. B. https://web.archive.org/web/*/{url}/weg")
+        f"z. B. https://web.archive.org/web/*/{url}/weg"
+    )
     levels = Counter(line.split(" ", 1)[0] for line in annotations)
     assert levels == {"::warning": 6, "::notice": 1}
 
     rows = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
     header, *body = [split_row(row) for row in rows]
     assert header == ["Stelle", "Feld", "Adresse", "Ergebnis", "Was tun"]
-    assert body[0] == ["content/projects/a,b:c%.yml:4", "quellen[0].url", f"{url}/weg",
-                       "nicht erreichbar (404 nicht gefunden)",
-                       f"archivierte Fassung als archiv_url eintragen, z. B. https://web.archive.org/web/*/{url}/weg"]
+    assert body[0] == [
+        "content/projects/a,b:c%.yml:4",
+        "quellen[0].url",
+        f"{url}/weg",
+        "nicht erreichbar (404 nicht gefunden)",
+        f"archivierte Fassung als archiv_url eintragen, z. B. https://web.archive.org/web/*/{url}/weg",
+    ]
     assert len(body) == 7
 
 
@@ -272,7 +291,7 @@ def split_row(row: str) -> list[str]:
 
 
 def test_summary_cell_keeps_content_from_breaking_the_table():
-    cell = sources_check.markdown_cell("a | b\n<script>x</script> [l](j)")
+    cell = sources_report.markdown_cell("a | b\n<script>x</script> [l](j)")
     assert split_row(f"| {cell} | z |") == ["a | b <script>x</script> [l](j)", "z"]
     assert "<script>" not in cell and "|" not in cell.replace("\\|", "")
 
@@ -282,32 +301,42 @@ def test_message_for_a_broken_archived_copy_suggests_another(tmp_path: Path, ser
     root = tmp_path
     (root / "content").mkdir()
     (root / "content/x.yml").write_text(
-        f"quelle:\n  titel: Q\n  url: {url}/ok\n  archiv_url: {url}/weg\n", encoding="utf-8")
+        f"quelle:\n  titel: Q\n  url: {url}/ok\n  archiv_url: {url}/weg\n", encoding="utf-8"
+    )
     _, lines = run(root)
-    assert lines[0] == (f"content/x.yml:4: quelle.archiv_url: nicht erreichbar (404 nicht gefunden); eine andere "
-                        f"archivierte Fassung eintragen, z. B. https://web.archive.org/web/*/{url}/ok")
+    assert lines[0] == (
+        f"content/x.yml:4: quelle.archiv_url: nicht erreichbar (404 nicht gefunden); eine andere "
+        f"archivierte Fassung eintragen, z. B. https://web.archive.org/web/*/{url}/ok"
+    )
 
 
 def test_unreachable_host_is_reported_without_traceback(tmp_path: Path, server: ThreadingHTTPServer):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/x.md").write_text(f"[weg](http://127.0.0.1:9/nichts) [da](http://localhost:{server.server_address[1]}/ok)\n",
-                                        encoding="utf-8")
+    (tmp_path / "docs/x.md").write_text(
+        f"[weg](http://127.0.0.1:9/nichts) [da](http://localhost:{server.server_address[1]}/ok)\n", encoding="utf-8"
+    )
     code, lines = run(tmp_path, settings=Settings(timeout=0.5, attempts=1, backoff=0, host_pause=0))
     assert code == 1
-    assert lines[0] == ("docs/x.md:1: Link „weg“: nicht erreichbar (keine Verbindung: Name nicht auflösbar oder "
-                        "Verbindung abgelehnt); archivierte Fassung eintragen, z. B. "
-                        "https://web.archive.org/web/*/http://127.0.0.1:9/nichts")
+    assert lines[0] == (
+        "docs/x.md:1: Link „weg“: nicht erreichbar (keine Verbindung: Name nicht auflösbar oder "
+        "Verbindung abgelehnt); archivierte Fassung eintragen, z. B. "
+        "https://web.archive.org/web/*/http://127.0.0.1:9/nichts"
+    )
 
 
 def test_without_any_connection_the_sources_are_not_judged(tmp_path: Path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text("[a](http://127.0.0.1:9/a) [b](http://localhost:9/b)\n", encoding="utf-8")
     summary = tmp_path / "summary.md"
-    code, lines = run(tmp_path, settings=Settings(timeout=0.5, attempts=1, backoff=0, host_pause=0),
-                      environ={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    code, lines = run(
+        tmp_path,
+        settings=Settings(timeout=0.5, attempts=1, backoff=0, host_pause=0),
+        environ={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert code == 1
-    assert lines == ["Keiner der 2 Server war zu erreichen: besteht eine Internetverbindung? "
-                     "Die 2 Adressen wurden nicht bewertet."]
+    assert lines == [
+        "Keiner der 2 Server war zu erreichen: besteht eine Internetverbindung? Die 2 Adressen wurden nicht bewertet."
+    ]
     assert lines[0] in summary.read_text(encoding="utf-8")
 
 
@@ -320,22 +349,29 @@ def test_only_a_gone_source_fails_the_run(outcome: str, tmp_path: Path, server: 
     assert code == 0
 
 
-def test_command_line_checks_the_project_and_asks_no_server_on_this_machine(tmp_path: Path,
-                                                                            server: ThreadingHTTPServer):
+def test_command_line_checks_the_project_and_asks_no_server_on_this_machine(
+    tmp_path: Path, server: ThreadingHTTPServer
+):
     # The real command, without the stand-in of this module: the local server is refused, never asked.
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}/ok)\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")}
     env["PYTHONPATH"] = str(ROOT / "hooks")
-    result = subprocess.run([sys.executable, "-m", "ogi", "quellen-pruefen", "--root", str(tmp_path), "--zeitlimit", "2"],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "ogi", "quellen-pruefen", "--root", str(tmp_path), "--zeitlimit", "2"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 1, result.stderr
     port = server.server_address[1]
     assert result.stdout.splitlines() == [
         f"docs/x.md:1: Link „x“: nicht abgerufen (Port {port}; abgerufen werden nur Adressen ohne Port oder mit "
         "Port 80 oder 443); geprüft werden nur öffentliche Websites: die öffentliche Adresse der Quelle eintragen",
         "1 Adresse an 1 Stelle geprüft (0 aus dem Zwischenspeicher .cache/quellen.json): "
-        "0 nicht erreichbar, 0 verschoben, 0 unsicher, 1 nicht öffentlich (nicht abgerufen)."]
+        "0 nicht erreichbar, 0 verschoben, 0 unsicher, 1 nicht öffentlich (nicht abgerufen).",
+    ]
     assert server.requests == {}  # type: ignore[attr-defined]
 
 

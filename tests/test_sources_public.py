@@ -1,4 +1,4 @@
-"""The source check asks only public web servers (hooks/ogi/sources_check.py): an address from a pull
+"""The source check asks only public web servers (hooks/ogi/editors/sources_check.py): an address from a pull
 request must not make the CI machine request itself, its network or a cloud's metadata service, neither
 directly nor through a redirect. Without internet: name resolution is replaced, and the one real server
 is on 127.0.0.1 — where nothing may arrive."""
@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_sources_check import Handler, server  # noqa: F401  (the fixture: a counting server on 127.0.0.1)
 
-from ogi import sources_check
-from ogi.sources_check import REFUSED, Settings, address_problem
+from ogi.editors import sources_check
+from ogi.editors.public_address import address_problem
+from ogi.editors.sources_check import Settings
+from ogi.editors.sources_report import REFUSED
+from test_sources_check import Handler, server  # noqa: F401  (the fixture: a counting server on 127.0.0.1)
 
 FAST = Settings(timeout=1.0, attempts=1, backoff=0.0, host_pause=0.0)
 # What the replaced resolver answers; a name not listed does not resolve.
@@ -33,8 +35,10 @@ def dns(monkeypatch) -> Iterator[dict[str, list[str]]]:
     def getaddrinfo(host, port, *args, **kwargs):
         if host not in DNS:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port or 0))
-                for a in DNS[host]]
+        return [
+            (socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port or 0))
+            for a in DNS[host]
+        ]
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     yield DNS
@@ -57,7 +61,10 @@ REFUSALS = {
     "reserved": ("http://240.0.0.1/", "„240.0.0.1“ ist eine reservierte, nicht öffentliche Adresse"),
     "shared-cgnat": ("http://100.64.0.1/", "„100.64.0.1“ ist eine reservierte, nicht öffentliche Adresse"),
     "v6-name": ("http://v6-lokal.example/", "„v6-lokal.example“ führt zu ::1, eine Adresse dieses Rechners"),
-    "port": ("https://oeffentlich.example:8443/", "Port 8443; abgerufen werden nur Adressen ohne Port oder mit Port 80 oder 443"),
+    "port": (
+        "https://oeffentlich.example:8443/",
+        "Port 8443; abgerufen werden nur Adressen ohne Port oder mit Port 80 oder 443",
+    ),
     "port-ssh": ("http://oeffentlich.example:22/", "Port 22;"),
     "no-public-name": ("https://nirgends.example/", "„nirgends.example“ hat keine öffentliche Adresse im DNS"),
     "scheme": ("ftp://oeffentlich.example/", "nur http- und https-Adressen werden abgerufen"),
@@ -70,16 +77,28 @@ def test_address_that_is_not_public_is_refused_with_its_reason(url, reason):
     assert problem is not None and reason in problem
 
 
-@pytest.mark.parametrize("url", ["https://oeffentlich.example/", "http://oeffentlich.example:80/a",
-                                 "https://oeffentlich.example:443/a?b=c", "https://93.184.215.14/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://oeffentlich.example/",
+        "http://oeffentlich.example:80/a",
+        "https://oeffentlich.example:443/a?b=c",
+        "https://93.184.215.14/",
+    ],
+)
 def test_public_address_on_a_standard_port_is_asked(url):
     assert address_problem(url) is None
 
 
 def test_check_asks_no_address_that_is_not_public(tmp_path: Path, server):  # noqa: F811
     port = server.server_address[1]
-    urls = [f"http://127.0.0.1:{port}/ok", "http://lokal.example/ok", f"http://localhost:{port}/ok",
-            "http://[::1]/ok", "http://169.254.169.254/latest/meta-data/"]
+    urls = [
+        f"http://127.0.0.1:{port}/ok",
+        "http://lokal.example/ok",
+        f"http://localhost:{port}/ok",
+        "http://[::1]/ok",
+        "http://169.254.169.254/latest/meta-data/",
+    ]
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text("".join(f"[q{i}]({u})\n" for i, u in enumerate(urls)), encoding="utf-8")
     out = io.StringIO()
@@ -111,7 +130,9 @@ def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server,
     cited = f"http://127.0.0.1:{server.server_address[1]}/nach-innen"
     real = sources_check.inspect_address
     # The cited server counts as public (it stands for one); its redirect target is judged for real.
-    monkeypatch.setattr(sources_check, "inspect_address", lambda url: (None, "127.0.0.1") if url == cited else real(url))
+    monkeypatch.setattr(
+        sources_check, "inspect_address", lambda url: (None, "127.0.0.1") if url == cited else real(url)
+    )
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[umgeleitet]({cited})\n", encoding="utf-8")
     out = io.StringIO()
@@ -122,7 +143,8 @@ def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server,
         f"docs/x.md:1: Link „umgeleitet“: nicht abgerufen (Weiterleitung auf http://127.0.0.1:"
         f"{server.server_address[1]}/ok: Port {server.server_address[1]}; abgerufen werden nur Adressen ohne Port "
         "oder mit Port 80 oder 443); geprüft werden nur öffentliche Websites: die öffentliche Adresse der Quelle "
-        "eintragen")
+        "eintragen"
+    )
     results = sources_check.load_cache(tmp_path / sources_check.CACHE_FILE)
     assert cited not in results  # a refusal depends on the DNS of the day: asked again next time
     assert REFUSED == "nicht öffentlich"

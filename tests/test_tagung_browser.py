@@ -16,6 +16,8 @@ def test_tagung_programme_prints_in_one_column_without_navigation(page_with_log,
     content = page.locator(".md-content").bounding_box()
     assert content["x"] < 0.1 * viewport and content["width"] > 0.8 * viewport
     days = page.locator("h3").all()
-    assert [d.inner_text().strip() for d in days][:2] == ["Werkstatttag: 26.11.2020, 09:00–13:00 Uhr",
-                                                          "Plenumstag: 27.11.2020, 09:00–13:00 Uhr"]
+    assert [d.inner_text().strip() for d in days][:2] == [
+        "Werkstatttag: 26.11.2020, 09:00–13:00 Uhr",
+        "Plenumstag: 27.11.2020, 09:00–13:00 Uhr",
+    ]
     assert log.foreign == []

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from helpers import (
     FIXTURE_ROOT,
     TAGUNG,
@@ -22,14 +23,13 @@ from helpers import (
     replace_in,
     target,
 )
-
-from ogi.anhaenge import human_size
-from ogi.content import load_site
-from ogi.programm import talks_in_order
-from ogi.schedule import ScheduleJson
+from ogi.events.programm import talks_in_order
+from ogi.events.schedule import ScheduleJson
+from ogi.records.content import load_site
+from ogi.records.files import human_size
 
 SITE = load_site(FIXTURE_ROOT)
-TALKS = talks_in_order(SITE)
+TALKS = talks_in_order(SITE.veranstaltung("tagung-2020"))
 SLIDES = FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf"
 
 
@@ -39,8 +39,11 @@ def documentation_site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("tagung-dokumentation")
     project = copy_project(tmp / "projekt")
     fake_pdf(project / TAGUNG / "anhaenge/dokumentation.pdf", 12 * 1024 * 1024)
-    replace_in(project / TAGUNG / "tagung.yml", "  url: https://example.org/testtagung/dokumentation\n",
-               "  datei: dokumentation.pdf\n")
+    replace_in(
+        project / TAGUNG / "tagung.yml",
+        "  url: https://example.org/testtagung/dokumentation\n",
+        "  datei: dokumentation.pdf\n",
+    )
     result = mkdocs_build(project, tmp / "site")
     assert result.returncode == 0, result.stderr
     return tmp / "site"
@@ -52,8 +55,13 @@ def test_event_page_lists_every_talk_in_programme_order(built_site: Path):
     listed = [h for h in hrefs if h in {v.slug for v in TALKS}]
     assert listed == [v.slug for v in TALKS]
     # Day by day; within a day talks without a session first, then sessions; timed talks before ordered ones.
-    assert listed == ["test-werkstatt-a", "test-werkstatt-b", "test-impuls-ohne-session", "test-vortrag-mit-zeit",
-                      "test-grusswort"]
+    assert listed == [
+        "test-werkstatt-a",
+        "test-werkstatt-b",
+        "test-impuls-ohne-session",
+        "test-vortrag-mit-zeit",
+        "test-grusswort",
+    ]
 
 
 def test_event_page_shows_both_days_with_their_times_and_sessions(built_site: Path):
@@ -61,8 +69,11 @@ def test_event_page_shows_both_days_with_their_times_and_sessions(built_site: Pa
     days = [h.text for h in headings(page, "h3")]
     assert days == ["Werkstatttag: 26.11.2020, 09:00–13:00 Uhr", "Plenumstag: 27.11.2020, 09:00–13:00 Uhr"]
     sessions = [(h.attrs["id"], h.text) for h in headings(page, "h4")]
-    assert sessions == [("session-werkstatt-a", "Werkstatt A"), ("session-werkstatt-b", "Werkstatt B"),
-                        ("session-plenum", "Plenum: Beiträge zur Prüfung")]
+    assert sessions == [
+        ("session-werkstatt-a", "Werkstatt A"),
+        ("session-werkstatt-b", "Werkstatt B"),
+        ("session-plenum", "Plenum: Beiträge zur Prüfung"),
+    ]
 
 
 def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path):
@@ -84,17 +95,20 @@ def test_events_overview_says_where_the_presentations_are_published(built_site: 
 def test_events_overview_links_a_documentation_file_through_the_event_page(documentation_site: Path):
     page = documentation_site / "veranstaltungen/index.html"
     by_text = {e.text: e.href for e in article_links(page)}
-    assert target(documentation_site, page, by_text["Dokumentation der Testtagung"].split("#")[0]) == \
-        documentation_site / "tagung-2020/index.html"
+    assert (
+        target(documentation_site, page, by_text["Dokumentation der Testtagung"].split("#")[0])
+        == documentation_site / "tagung-2020/index.html"
+    )
     assert by_text["Dokumentation der Testtagung"].endswith("#dokumentation")
 
 
-@pytest.mark.parametrize("session", SITE.tagung.sessions, ids=lambda s: s.id)
+@pytest.mark.parametrize("session", SITE.veranstaltung("tagung-2020").tagung.sessions, ids=lambda s: s.id)
 def test_every_session_has_its_page_linking_its_talks(built_site: Path, session):
     page = built_site / f"tagung-2020/sessions/{session.id}/index.html"
     assert parse_page(page).h1 == [session.titel]
-    talk_links = {target(built_site, page, e.href) for e in article_links(page)
-                  if e.text in {v.record.titel for v in TALKS}}
+    talk_links = {
+        target(built_site, page, e.href) for e in article_links(page) if e.text in {v.record.titel for v in TALKS}
+    }
     expected = {built_site / f"tagung-2020/{v.slug}/index.html" for v in TALKS if v.session == session}
     assert talk_links == expected and expected
 
@@ -119,8 +133,11 @@ def test_speaker_index_has_one_entry_per_person_linking_the_talks(built_site: Pa
 def test_same_person_in_two_talks_is_one_speaker_entry(built_site: Path):
     # "Erika  Mustermann" (two spaces) in one record, "Erika Mustermann" in the other: one person.
     page = built_site / "tagung-2020/referierende/index.html"
-    talks = [e.text for e in article_links(page)
-             if target(built_site, page, e.href).parent.parent.name == "tagung-2020" and not e.href.startswith(("#", "http"))]
+    talks = [
+        e.text
+        for e in article_links(page)
+        if target(built_site, page, e.href).parent.parent.name == "tagung-2020" and not e.href.startswith(("#", "http"))
+    ]
     assert talks == ["Testvortrag mit Uhrzeit", "Testgrußwort im Plenum", "Testvortrag mit Uhrzeit"]  # programme order
 
 
@@ -129,11 +146,14 @@ def test_speaker_indexes_are_reached_from_the_menu_and_from_the_event(built_site
     # event's own speakers page is linked from the event's page, like its programme.
     start = built_site / "index.html"
     entries = {e.text: e.href for e in nav_links(start)}
-    assert target(built_site, start, entries["Referierende aller Veranstaltungen"]) == \
-        built_site / "veranstaltungen/referierende/index.html"
+    assert (
+        target(built_site, start, entries["Referierende aller Veranstaltungen"])
+        == built_site / "veranstaltungen/referierende/index.html"
+    )
     event = built_site / "tagung-2020/index.html"
     assert built_site / "tagung-2020/referierende/index.html" in {
-        target(built_site, event, e.href) for e in article_links(event) if not e.href.startswith(("#", "http"))}
+        target(built_site, event, e.href) for e in article_links(event) if not e.href.startswith(("#", "http"))
+    }
 
 
 def test_slides_link_names_format_and_size_and_the_file_is_published(built_site: Path):
@@ -178,14 +198,20 @@ def test_talk_with_one_speaker_names_role_and_organisation(built_site: Path):
 
 def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: Path):
     # "Workshop: Klimaanpassung (Workshop)" said the kind twice; a title that starts with it needs no label.
-    from ogi.content import load_site
-    from ogi.pages import build_outputs
+    from ogi.pages.outputs import build_outputs
+    from ogi.records.content import load_site
 
     project = copy_project(tmp_path / "projekt")
-    replace_in(project / TAGUNG / "test-impuls-ohne-session.yml", "titel: Testimpuls ohne Session",
-               "titel: 'Impuls: Testthema'")
+    replace_in(
+        project / TAGUNG / "test-impuls-ohne-session.yml",
+        "titel: Testimpuls ohne Session",
+        "titel: 'Impuls: Testthema'",
+    )
     programm = {o.uri: o for o in build_outputs(load_site(project))}["tagung-2020/index.md"].content
-    lines = {line.split("](")[0].removeprefix("- ").split("[")[-1]: line
-             for line in programm.splitlines() if line.startswith("- ")}
+    lines = {
+        line.split("](")[0].removeprefix("- ").split("[")[-1]: line
+        for line in programm.splitlines()
+        if line.startswith("- ")
+    }
     assert "ogi-art" not in lines["Impuls: Testthema"]
     assert lines["Testgrußwort im Plenum"].endswith('<span class="ogi-art">(Grußwort)</span>')

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import FIXTURE_CONTENT
 
-from ogi.content import load_site
+from helpers import FIXTURE_CONTENT
 from ogi.maps.settings import mkdocs_settings_problems
-from ogi.text import (
+from ogi.records.content import load_site
+from ogi.records.text import (
     _INLINE,
     _WHITESPACE,
     MAX_ELEMENTS,
@@ -28,7 +28,7 @@ from ogi.text import (
     rich_text,
     structure_problem,
 )
-from ogi.yamlfile import MAX_BYTES, read_yaml
+from ogi.records.yamlfile import MAX_BYTES, read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,20 +46,36 @@ def _messages(project: Path) -> list[str]:
 
 # --- the text boundary ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "shown"), [
-    ("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"),
-    ("[a](javascript:x)", "&#91;a&#93;(javascript:x)"),
-    ("Titel {: onfocus=x }", "Titel &#123;: onfocus=x &#125;"),
-    ("**fett** _kursiv_ `code`", "&#42;&#42;fett&#42;&#42; &#95;kursiv&#95; &#96;code&#96;"),
-    ("eins\n\n# zwei", "eins &#35; zwei"),
-    ("- Liste", "&#45; Liste"),
-    ("1. Preis", "1&#46; Preis"),
-    (": Definition", "&#58; Definition"),
-    ("a | b", "a &#124; b"),
-    ("it's \"so\" & so", "it&#39;s &#34;so&#34; &amp; so"),
-    ("Grün: ein Test", "Grün: ein Test"),
-], ids=["html", "link", "attr-list", "emphasis", "newline-heading", "list", "ordered-list", "definition",
-        "table", "quotes", "plain"])
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"),
+        ("[a](javascript:x)", "&#91;a&#93;(javascript:x)"),
+        ("Titel {: onfocus=x }", "Titel &#123;: onfocus=x &#125;"),
+        ("**fett** _kursiv_ `code`", "&#42;&#42;fett&#42;&#42; &#95;kursiv&#95; &#96;code&#96;"),
+        ("eins\n\n# zwei", "eins &#35; zwei"),
+        ("- Liste", "&#45; Liste"),
+        ("1. Preis", "1&#46; Preis"),
+        (": Definition", "&#58; Definition"),
+        ("a | b", "a &#124; b"),
+        ('it\'s "so" & so', "it&#39;s &#34;so&#34; &amp; so"),
+        ("Grün: ein Test", "Grün: ein Test"),
+    ],
+    ids=[
+        "html",
+        "link",
+        "attr-list",
+        "emphasis",
+        "newline-heading",
+        "list",
+        "ordered-list",
+        "definition",
+        "table",
+        "quotes",
+        "plain",
+    ],
+)
 def test_plain_text_is_inert_in_markdown_and_html(value, shown):
     assert markdown_text(value) == shown
 
@@ -99,11 +115,20 @@ def test_link_targets_cannot_close_a_markdown_link_or_attribute():
 
 
 def test_rich_text_keeps_the_documented_subset():
-    html = rich_text("**fett** *kursiv* `code`\n\n- eins\n- zwei\n\n> Zitat\n\n[Link](https://example.org) "
-                     "[Mail](mailto:a@example.org)\n\n# Überschrift")
-    for fragment in ("<strong>fett</strong>", "<em>kursiv</em>", "<code>code</code>", "<li>eins</li>",
-                     "<blockquote>", 'href="https://example.org"', 'href="mailto:a@example.org"',
-                     "<h3>Überschrift</h3>"):
+    html = rich_text(
+        "**fett** *kursiv* `code`\n\n- eins\n- zwei\n\n> Zitat\n\n[Link](https://example.org) "
+        "[Mail](mailto:a@example.org)\n\n# Überschrift"
+    )
+    for fragment in (
+        "<strong>fett</strong>",
+        "<em>kursiv</em>",
+        "<code>code</code>",
+        "<li>eins</li>",
+        "<blockquote>",
+        'href="https://example.org"',
+        'href="mailto:a@example.org"',
+        "<h3>Überschrift</h3>",
+    ):
         assert fragment in html
 
 
@@ -124,18 +149,57 @@ def test_rich_text_headings_sit_one_level_below_their_section(section_level, top
     assert f"<{below}>Vier</{below}>" in html and f"<{below}>roh</{below}>" in html
 
 
-@pytest.mark.parametrize("value", [
-    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<iframe src=x></iframe>",
-    '<a href="javascript:alert(1)">x</a>', "[x](javascript:alert(1))", "[x](data:text/html,<b>)",
-    '<p style="color:red" onclick="x">x</p>', "<form><input></form>", "<style>body{}</style>",
-    "<svg onload=alert(1)>", "![bild](https://example.org/x.png)", "{: onclick=x }\n\nText",
-    "<!-- <!-- ogi:betreiber --> -->", '<a href="../seite/">relativ</a>',
-], ids=["script", "onerror", "iframe", "a-javascript", "md-javascript", "md-data", "style-attr", "form",
-        "style", "svg", "image", "attr-list", "comment", "relative-link"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "<iframe src=x></iframe>",
+        '<a href="javascript:alert(1)">x</a>',
+        "[x](javascript:alert(1))",
+        "[x](data:text/html,<b>)",
+        '<p style="color:red" onclick="x">x</p>',
+        "<form><input></form>",
+        "<style>body{}</style>",
+        "<svg onload=alert(1)>",
+        "![bild](https://example.org/x.png)",
+        "{: onclick=x }\n\nText",
+        "<!-- <!-- ogi:betreiber --> -->",
+        '<a href="../seite/">relativ</a>',
+    ],
+    ids=[
+        "script",
+        "onerror",
+        "iframe",
+        "a-javascript",
+        "md-javascript",
+        "md-data",
+        "style-attr",
+        "form",
+        "style",
+        "svg",
+        "image",
+        "attr-list",
+        "comment",
+        "relative-link",
+    ],
+)
 def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_links(value):
     html = rich_text(value)
-    for forbidden in ("<script", "<iframe", "javascript:", "data:", "style=", "<form", "<input", "<style", "<svg",
-                      "<img", "<!--", 'href="../'):
+    for forbidden in (
+        "<script",
+        "<iframe",
+        "javascript:",
+        "data:",
+        "style=",
+        "<form",
+        "<input",
+        "<style",
+        "<svg",
+        "<img",
+        "<!--",
+        'href="../',
+    ):
         assert forbidden not in html
     assert not re.search(r"<[^>]*\son\w+=", html)  # text may say "onclick", no tag may carry it
 
@@ -156,10 +220,13 @@ def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest):
     assert problem and problem.startswith("Zitate („>“) und Listen sind in Zeile")
 
 
-@pytest.mark.parametrize("part", ["x\n\n", "<b>", "- [a](https://example.org)\n"], ids=["paragraphs", "raw-tags", "links"])
+@pytest.mark.parametrize(
+    "part", ["x\n\n", "<b>", "- [a](https://example.org)\n"], ids=["paragraphs", "raw-tags", "links"]
+)
 def test_rich_text_with_more_parts_than_the_limit_is_refused(part):
     def text(n: int) -> str:
         return part * n
+
     allowed = max(n for n in range(MAX_ELEMENTS // 3, MAX_ELEMENTS + 1) if structure_problem(text(n)) is None)
     assert structure_problem(text(allowed + 1)).startswith("der Text hat mehr als 2.000 Teile")
 
@@ -182,11 +249,13 @@ def test_worst_allowed_rich_text_renders_with_its_structure():
     assert "<em>x</em>" in html
 
 
-RICH_FIELDS = {"projekt": ("projects/test-herne-park.yml", ("beschreibung",)),
-               "beitrag": ("tagung-2020/test-vortrag-mit-zeit.yml", ("zusammenfassung",)),
-               "tagung": ("tagung-2020/tagung.yml", ("beschreibung",)),
-               "tag": ("tagung-2020/tagung.yml", ("tage", 0, "beschreibung")),
-               "session": ("tagung-2020/tagung.yml", ("sessions", 0, "beschreibung"))}
+RICH_FIELDS = {
+    "projekt": ("projects/test-herne-park.yml", ("beschreibung",)),
+    "beitrag": ("tagung-2020/test-vortrag-mit-zeit.yml", ("zusammenfassung",)),
+    "tagung": ("tagung-2020/tagung.yml", ("beschreibung",)),
+    "tag": ("tagung-2020/tagung.yml", ("tage", 0, "beschreibung")),
+    "session": ("tagung-2020/tagung.yml", ("sessions", 0, "beschreibung")),
+}
 
 
 @pytest.mark.parametrize(("name", "loc"), RICH_FIELDS.values(), ids=RICH_FIELDS.keys())
@@ -205,6 +274,7 @@ def test_check_refuses_too_deep_rich_text_in_every_rich_field(project, name, loc
 
 # --- the YAML reader --------------------------------------------------------------------------
 
+
 def test_alias_bomb_is_refused_before_anything_is_expanded(tmp_path):
     # 342 bytes that expand to 9^8 list items (about 3 GB) if composed and constructed.
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
@@ -221,11 +291,19 @@ DEPTH_MESSAGE = "mehr als 20 Ebenen tief verschachtelt; so tief ist kein Feld, E
 
 
 @pytest.mark.parametrize("marks", ["", "# Bäume & Sträucher\n"], ids=["ohne-zeichen", "mit-zeichen"])
-@pytest.mark.parametrize(("depth", "after", "message"), [
-    (21, "", DEPTH_MESSAGE),
-    (25, "programm: [kaputt\n", DEPTH_MESSAGE),  # a syntax error further down: the depth is still named
-    (5000, "", "ungültiges YAML (Spalte 1009); Einrückung, Doppelpunkte und Anführungszeichen prüfen"),  # libyaml's limit
-], ids=["21", "25-dann-syntaxfehler", "5000"])
+@pytest.mark.parametrize(
+    ("depth", "after", "message"),
+    [
+        (21, "", DEPTH_MESSAGE),
+        (25, "programm: [kaputt\n", DEPTH_MESSAGE),  # a syntax error further down: the depth is still named
+        (
+            5000,
+            "",
+            "ungültiges YAML (Spalte 1009); Einrückung, Doppelpunkte und Anführungszeichen prüfen",
+        ),  # libyaml's limit
+    ],
+    ids=["21", "25-dann-syntaxfehler", "5000"],
+)
 def test_nesting_deeper_than_twenty_levels_is_refused(tmp_path, depth, after, message, marks):
     # With or without the characters that make the reader scan for anchors and tags ("&" in a comment).
     path = tmp_path / "tief.yml"
@@ -249,7 +327,8 @@ def test_file_over_one_megabyte_is_refused_unread(tmp_path):
     assert result is None
     assert [str(e) for e in errors] == [
         "gross.yml:1: (Datei): die Datei ist 1024 KB groß; erlaubt ist höchstens 1 MB je Datei; lange Texte "
-        "kürzen oder auf mehrere Dateien verteilen"]
+        "kürzen oder auf mehrere Dateien verteilen"
+    ]
 
 
 def test_wanted_comment_after_a_value_is_no_warning(tmp_path):
@@ -261,13 +340,19 @@ def test_wanted_comment_after_a_value_is_no_warning(tmp_path):
 
 # --- files named by records -------------------------------------------------------------------
 
+
 def _add_image(project: Path, name: str) -> None:
     record = project / "content/projects/testmassnahme.yml"
     record.write_text(
-        (ROOT / "tests/corpus/betrag-als-text.yml").read_text(encoding="utf-8")
+        (ROOT / "tests/corpus/betrag-als-text.yml")
+        .read_text(encoding="utf-8")
         .replace("betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
-        .replace("quellen:", f"bilder:\n  - datei: {name}\n    alt: Ein Park\n    urheber: Test\n"
-                              "    lizenz: CC BY 4.0\nquellen:"), encoding="utf-8")
+        .replace(
+            "quellen:",
+            f"bilder:\n  - datei: {name}\n    alt: Ein Park\n    urheber: Test\n    lizenz: CC BY 4.0\nquellen:",
+        ),
+        encoding="utf-8",
+    )
     (project / "content/projects/bilder").mkdir(exist_ok=True)
 
 
@@ -276,13 +361,15 @@ def test_image_that_is_a_folder_is_an_error(project):
     (project / "content/projects/bilder/ordner").mkdir()
     assert _messages(project) == [
         "content/projects/testmassnahme.yml:20: bilder[1].datei: „ordner“ in content/projects/bilder/ ist keine "
-        "gewöhnliche Datei (sondern ein Ordner oder Gerät); eine Datei angeben"]
+        "gewöhnliche Datei (sondern ein Ordner oder Gerät); eine Datei angeben"
+    ]
 
 
 # Symlinks, formats and unnamed files: tests/test_dateien.py.
 
 
 # --- the reference list of Kommunen -----------------------------------------------------------
+
 
 def _edit_kommunen(project: Path, edit) -> None:
     path = project / "content/kommunen.yml"
@@ -296,16 +383,19 @@ def _names(project: Path) -> list[str]:
 
 
 def test_kommune_deleted_from_the_list_is_an_error_in_the_list_and_in_its_records(project):
-    used = {name for path in (project / "content/projects").glob("*.yml")
-            for name in yaml.safe_load(path.read_text("utf-8"))["kommunen"]}
+    used = {
+        name
+        for path in (project / "content/projects").glob("*.yml")
+        for name in yaml.safe_load(path.read_text("utf-8"))["kommunen"]
+    }
     victim = sorted(used)[0]
     _edit_kommunen(project, lambda ks: ks.remove(next(k for k in ks if k["name"] == victim)))
     messages = _messages(project)
     assert any(f"kommunen: es fehlen Kommunen des RVR-Gebiets: {victim} (05" in m for m in messages)
     record_messages = [m for m in messages if m.startswith("content/projects/")]
     assert record_messages and all(
-        f"die Kommune „{victim}“ fehlt in content/kommunen.yml; sie dort wieder eintragen" in m
-        for m in record_messages)
+        f"die Kommune „{victim}“ fehlt in content/kommunen.yml; sie dort wieder eintragen" in m for m in record_messages
+    )
     assert not any("meinten Sie" in m for m in messages)
 
 
@@ -313,19 +403,25 @@ def test_misspelt_kommune_in_the_list_is_named_with_the_official_spelling(projec
     name = next(n for n in _names(project) if n == "Schwerte")
     _edit_kommunen(project, lambda ks: next(k for k in ks if k["name"] == name).update(name="Schwerrte"))
     messages = _messages(project)
-    assert any("name: „Schwerrte“ ist keine Kommune des RVR-Gebiets (meinten Sie „Schwerte“?); den amtlichen "
-               "Namen schreiben" in m for m in messages)
+    assert any(
+        "name: „Schwerrte“ ist keine Kommune des RVR-Gebiets (meinten Sie „Schwerte“?); den amtlichen "
+        "Namen schreiben" in m
+        for m in messages
+    )
     assert any("es fehlen Kommunen des RVR-Gebiets: Schwerte (05978028)" in m for m in messages)
 
 
 def test_kommune_listed_under_official_and_short_name_is_a_duplicate(project):
-    _edit_kommunen(project, lambda ks: ks.append(dict(next(k for k in ks if k["name"] == "Voerde"),
-                                                      name="Voerde (Niederrhein)")))
-    assert any("„Voerde (Niederrhein)“ steht doppelt in der Liste; nur einmal eintragen" in m
-               for m in _messages(project))
+    _edit_kommunen(
+        project, lambda ks: ks.append(dict(next(k for k in ks if k["name"] == "Voerde"), name="Voerde (Niederrhein)"))
+    )
+    assert any(
+        "„Voerde (Niederrhein)“ steht doppelt in der Liste; nur einmal eintragen" in m for m in _messages(project)
+    )
 
 
 # --- settings the build uses ------------------------------------------------------------------
+
 
 def _edit_tagung(project: Path, edit) -> None:
     path = project / "content/tagung-2020/tagung.yml"
@@ -337,24 +433,39 @@ def _edit_tagung(project: Path, edit) -> None:
 def test_unknown_time_zone_is_a_content_error_not_a_traceback(project):
     _edit_tagung(project, lambda t: t.update(zeitzone="Europe/Ruhrgebiet"))
     assert [m.split(": ", 1)[1] for m in _messages(project)] == [
-        "zeitzone: unbekannte Zeitzone „Europe/Ruhrgebiet“; eine Zeitzone der IANA-Liste angeben, z. B. "
-        "„Europe/Berlin“"]
+        "zeitzone: unbekannte Zeitzone „Europe/Ruhrgebiet“; eine Zeitzone der IANA-Liste angeben, z. B. „Europe/Berlin“"
+    ]
 
 
 def test_session_id_index_would_replace_a_page_and_is_refused(project):
     _edit_tagung(project, lambda t: t["sessions"].append(copy.deepcopy(t["sessions"][0]) | {"id": "index"}))
-    assert any("id: die id „index“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen" in m
-               for m in _messages(project))
+    assert any(
+        "id: die id „index“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen" in m
+        for m in _messages(project)
+    )
 
 
-@pytest.mark.parametrize(("folder", "message"), [
-    ("massnahmen", "der Ordnername „massnahmen“ ist schon die Adresse eines Bereichs der Website; einen anderen "
-                   "wählen, z. B. „massnahmen-veranstaltung“"),
-    ("offensive", "der Ordnername „offensive“ ist schon die Adresse eines Bereichs der Website; einen anderen "
-                  "wählen, z. B. „offensive-veranstaltung“"),
-    ("Tagung 2026", "der Ordnername „Tagung 2026“ wird zur Adresse der Veranstaltung; nur Kleinbuchstaben, "
-                    "Ziffern und Bindestriche verwenden, z. B. „tagung-2026“"),
-], ids=["generated-section", "hand-written-section", "not-a-slug"])
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        (
+            "massnahmen",
+            "der Ordnername „massnahmen“ ist schon die Adresse eines Bereichs der Website; einen anderen "
+            "wählen, z. B. „massnahmen-veranstaltung“",
+        ),
+        (
+            "offensive",
+            "der Ordnername „offensive“ ist schon die Adresse eines Bereichs der Website; einen anderen "
+            "wählen, z. B. „offensive-veranstaltung“",
+        ),
+        (
+            "Tagung 2026",
+            "der Ordnername „Tagung 2026“ wird zur Adresse der Veranstaltung; nur Kleinbuchstaben, "
+            "Ziffern und Bindestriche verwenden, z. B. „tagung-2026“",
+        ),
+    ],
+    ids=["generated-section", "hand-written-section", "not-a-slug"],
+)
 def test_event_folder_that_would_take_another_address_is_refused(project, folder, message):
     (project / "docs" / "offensive").mkdir(parents=True)
     shutil.copytree(project / "content/tagung-2020", project / "content" / folder)
@@ -363,8 +474,41 @@ def test_event_folder_that_would_take_another_address_is_refused(project, folder
 
 # --- no traceback for any content -------------------------------------------------------------
 
-_MUTATIONS = [":", ": ", "-", "- ", "#", " #", "\"", "'", "[", "]", "{", "}", "&", "*", "!", "|", ">", "%", "@",
-              "`", "\t", "\n", "\n  ", " ", "\x00", "\u202e", "é", "0x1F", "1_0", ".nan", "~", "<<: ", "!!str "]
+_MUTATIONS = [
+    ":",
+    ": ",
+    "-",
+    "- ",
+    "#",
+    " #",
+    '"',
+    "'",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "\t",
+    "\n",
+    "\n  ",
+    " ",
+    "\x00",
+    "\u202e",
+    "é",
+    "0x1F",
+    "1_0",
+    ".nan",
+    "~",
+    "<<: ",
+    "!!str ",
+]
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -374,8 +518,11 @@ def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project, seed
     import random
 
     rng = random.Random(seed)
-    source = (ROOT / "tests/corpus/betrag-als-text.yml").read_text(encoding="utf-8").replace(
-        "betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
+    source = (
+        (ROOT / "tests/corpus/betrag-als-text.yml")
+        .read_text(encoding="utf-8")
+        .replace("betrag_eur: rund 150.000 Euro", "betrag_eur: 150000")
+    )
     target = project / "content/projects/testmassnahme.yml"
     for _ in range(25):
         text = source
@@ -385,7 +532,7 @@ def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project, seed
             if kind < 0.6:
                 text = text[:where] + rng.choice(_MUTATIONS) + text[where:]
             elif kind < 0.85:
-                text = text[:where] + text[where + rng.randint(1, 5):]
+                text = text[:where] + text[where + rng.randint(1, 5) :]
             else:
                 lines = text.split("\n")
                 index = rng.randrange(len(lines))
@@ -408,7 +555,7 @@ def test_check_validates_the_map_settings_the_build_uses(project):
 
 
 def test_no_page_template_marks_a_value_safe():
-    # Safe output carries its own type (Markup from the renderer, a macro or a filter of ogi.text);
+    # Safe output carries its own type (Markup from the renderer, a macro or a filter of ogi.records.text);
     # a `|safe` in a template would be the one place where content text could become markup.
     templates = sorted((ROOT / "hooks/ogi/templates").glob("*.j2"))
     assert templates and [t.name for t in templates if "|safe" in t.read_text(encoding="utf-8")] == []

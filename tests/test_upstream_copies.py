@@ -18,16 +18,41 @@ ROOT = Path(__file__).parent.parent
 
 # copy in overrides/ -> (distribution, its package, path inside the package, version copied from, sha256)
 COPIES = {
-    "partials/header.html": ("mkdocs-material", "material", "templates/partials/header.html", "9.8.1",
-                             "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"),
-    "partials/logo.html": ("mkdocs-material", "material", "templates/partials/logo.html", "9.8.1",
-                           "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9"),
-    "partials/search.html": ("mkdocs-material", "material", "templates/partials/search.html", "9.8.1",
-                             "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30"),
-    "partials/source.html": ("mkdocs-material", "material", "templates/partials/source.html", "9.8.1",
-                             "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752"),
-    "sitemap.xml": ("mkdocs", "mkdocs", "templates/sitemap.xml", "1.6.1",
-                    "0950766d642ac999c74b68150a39a961a5103bda5e2d9d7747f4c06522c11b18"),
+    "partials/header.html": (
+        "mkdocs-material",
+        "material",
+        "templates/partials/header.html",
+        "9.8.1",
+        "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    ),
+    "partials/logo.html": (
+        "mkdocs-material",
+        "material",
+        "templates/partials/logo.html",
+        "9.8.1",
+        "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
+    ),
+    "partials/search.html": (
+        "mkdocs-material",
+        "material",
+        "templates/partials/search.html",
+        "9.8.1",
+        "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+    ),
+    "partials/source.html": (
+        "mkdocs-material",
+        "material",
+        "templates/partials/source.html",
+        "9.8.1",
+        "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+    ),
+    "sitemap.xml": (
+        "mkdocs",
+        "mkdocs",
+        "templates/sitemap.xml",
+        "1.6.1",
+        "0950766d642ac999c74b68150a39a961a5103bda5e2d9d7747f4c06522c11b18",
+    ),
 }
 
 

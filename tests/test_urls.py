@@ -1,22 +1,27 @@
-"""The address layout (hooks/ogi/urls.py): links between pages as MkDocs and browsers resolve them."""
+"""The address layout (hooks/ogi/model/urls.py): links between pages as MkDocs and browsers resolve them."""
 
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURE_ROOT
 from markupsafe import Markup
-from ogi import urls
-from ogi.content import load_site
-from ogi.render import environment
+
+from helpers import FIXTURE_ROOT
+from ogi.model import urls
+from ogi.pages.render import environment
+from ogi.records.content import load_site
 
 
-@pytest.mark.parametrize(("to", "page", "expected"), [
-    ("kommunen/herne.md", "massnahmen/herne-x.md", "../kommunen/herne.md"),
-    ("massnahmen/index.md", "massnahmen/herne-x.md", "index.md"),
-    ("tagung-2020/index.md", "tagung-2020/sessions/fachtagung.md", "../index.md"),
-    ("tagung-2020/workshop.md", "veranstaltungen/referierende.md", "../tagung-2020/workshop.md"),
-    ("daten/projekte.csv", "index.md", "daten/projekte.csv"),
-], ids=["other-section", "own-index", "up-from-sessions", "across-events", "from-root"])
+@pytest.mark.parametrize(
+    ("to", "page", "expected"),
+    [
+        ("kommunen/herne.md", "massnahmen/herne-x.md", "../kommunen/herne.md"),
+        ("massnahmen/index.md", "massnahmen/herne-x.md", "index.md"),
+        ("tagung-2020/index.md", "tagung-2020/sessions/fachtagung.md", "../index.md"),
+        ("tagung-2020/workshop.md", "veranstaltungen/referierende.md", "../tagung-2020/workshop.md"),
+        ("daten/projekte.csv", "index.md", "daten/projekte.csv"),
+    ],
+    ids=["other-section", "own-index", "up-from-sessions", "across-events", "from-root"],
+)
 def test_markdown_link_is_relative_to_the_pages_source_file(to: str, page: str, expected: str):
     assert urls.link(to, page) == expected
 
@@ -39,8 +44,11 @@ def test_absolute_url_keeps_the_subpath_with_or_without_final_slash(site_url: st
 
 
 def test_templates_build_addresses_with_the_urls_global_and_link_filter():
-    rendered = environment().from_string("{{ urls.kommune(slug)|link(seite) }}").render(
-        slug="herne", seite=urls.massnahme("herne-x"))
+    rendered = (
+        environment()
+        .from_string("{{ urls.kommune(slug)|link(seite) }}")
+        .render(slug="herne", seite=urls.massnahme("herne-x"))
+    )
     assert rendered == "../kommunen/herne.md"
 
 

@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURE_CONTENT, TEST_REPO_URL, article, nav_links, parse_html, target
 
-from ogi.content import load_site
-from ogi.luecken import luecken
+from helpers import FIXTURE_CONTENT, TEST_REPO_URL, article, nav_links, parse_html, target
+from ogi.editors.luecken import luecken
+from ogi.records.content import load_site
 
 PAGE = "redaktion/was-noch-fehlt/index.html"
 P, T = "content/projects/", "content/tagung-2020/"
@@ -22,28 +22,66 @@ P, T = "content/projects/", "content/tagung-2020/"
 FIXTURE_GAPS: dict[str, dict[str, str]] = {
     # test-herne-park.yml has its completion date (the readers' fixture for "finished when").
     "fertigstellung": {f"{P}test-boenen-daecher.yml": "", f"{P}test-flaeche-exakt.yml": ""},
-    "lage": {f"{P}test-linie-ungefaehr.yml": "ungefähr", f"{P}test-boenen-daecher.yml": "nur die Kommune",
-             f"{P}test-herne-park.yml": "nur die Kommune", f"{P}test-herne-wiese.yml": "nur die Kommune",
-             f"{P}test-moers-punkt-ungefaehr.yml": "ungefähr"},
+    "lage": {
+        f"{P}test-linie-ungefaehr.yml": "ungefähr",
+        f"{P}test-boenen-daecher.yml": "nur die Kommune",
+        f"{P}test-herne-park.yml": "nur die Kommune",
+        f"{P}test-herne-wiese.yml": "nur die Kommune",
+        f"{P}test-moers-punkt-ungefaehr.yml": "ungefähr",
+    },
     "traeger": {f"{P}test-linie-ungefaehr.yml": "", f"{P}test-flaeche-exakt.yml": "", f"{P}test-herne-wiese.yml": ""},
-    "bilder": {f"{P}{name}.yml": "" for name in ("test-linie-ungefaehr", "test-boenen-daecher", "test-flaeche-exakt",
-                                                 "test-punkt-exakt", "test-herne-wiese", "test-moers-punkt-ungefaehr")},
+    "bilder": {
+        f"{P}{name}.yml": ""
+        for name in (
+            "test-linie-ungefaehr",
+            "test-boenen-daecher",
+            "test-flaeche-exakt",
+            "test-punkt-exakt",
+            "test-herne-wiese",
+            "test-moers-punkt-ungefaehr",
+        )
+    },
     "abschlussbilanz": {f"{P}test-boenen-daecher.yml": ""},
-    "folien": {**{f"{T}{name}.yml": "Testtagung zur Grünen Infrastruktur" for name in (
-        "test-impuls-ohne-session", "test-vortrag-mit-zeit", "test-werkstatt-a", "test-werkstatt-b")},
-        "content/testtag-2022/test-eroeffnung.yml": "Testtag 2022"},
+    "folien": {
+        **{
+            f"{T}{name}.yml": "Testtagung zur Grünen Infrastruktur"
+            for name in ("test-impuls-ohne-session", "test-vortrag-mit-zeit", "test-werkstatt-a", "test-werkstatt-b")
+        },
+        "content/testtag-2022/test-eroeffnung.yml": "Testtag 2022",
+    },
     "dokumentation": {"content/testtag-2022/tagung.yml": ""},
     "programmstand": {"content/testtag-2022/tagung.yml": "letzter Tag 01.02.2022"},
-    "archiv": {f"{path}.yml": "1 von 1 Quelle" for path in (
-        f"{P}test-linie-ungefaehr", f"{P}test-boenen-daecher", f"{P}test-flaeche-exakt", f"{P}test-punkt-exakt",
-        f"{P}test-herne-wiese", f"{P}test-moers-punkt-ungefaehr", f"{T}tagung", "content/testtag-2022/tagung",
-        f"{T}test-grusswort", f"{T}test-impuls-ohne-session", f"{T}test-vortrag-mit-zeit", f"{T}test-werkstatt-a",
-        f"{T}test-werkstatt-b", "content/testtag-2022/test-eroeffnung")},
+    "archiv": {
+        f"{path}.yml": "1 von 1 Quelle"
+        for path in (
+            f"{P}test-linie-ungefaehr",
+            f"{P}test-boenen-daecher",
+            f"{P}test-flaeche-exakt",
+            f"{P}test-punkt-exakt",
+            f"{P}test-herne-wiese",
+            f"{P}test-moers-punkt-ungefaehr",
+            f"{T}tagung",
+            "content/testtag-2022/tagung",
+            f"{T}test-grusswort",
+            f"{T}test-impuls-ohne-session",
+            f"{T}test-vortrag-mit-zeit",
+            f"{T}test-werkstatt-a",
+            f"{T}test-werkstatt-b",
+            "content/testtag-2022/test-eroeffnung",
+        )
+    },
 }
-GUIDE_SECTIONS = {"fertigstellung": "belegen/#fertigstellung", "lage": "massnahme/#lage", "traeger": "massnahme/#traeger",
-                  "bilder": "bilder/", "abschlussbilanz": "belegen/#status", "folien": "beitrag/#anhaenge",
-                  "dokumentation": "beitrag/#anhaenge", "programmstand": "belegen/#programmstand",
-                  "archiv": "belegen/#quellen"}
+GUIDE_SECTIONS = {
+    "fertigstellung": "belegen/#fertigstellung",
+    "lage": "massnahme/#lage",
+    "traeger": "massnahme/#traeger",
+    "bilder": "bilder/",
+    "abschlussbilanz": "belegen/#status",
+    "folien": "beitrag/#anhaenge",
+    "dokumentation": "beitrag/#anhaenge",
+    "programmstand": "belegen/#programmstand",
+    "archiv": "belegen/#quellen",
+}
 
 
 def sections(path: Path) -> dict[str, list]:
@@ -118,12 +156,16 @@ def test_a_filled_gap_leaves_the_list(project: Path):
     text = record.read_text(encoding="utf-8")
     assert "traeger:" not in text
     record.write_text(text.replace("programm:", "traeger: Stadt Herne\nprogramm:", 1), encoding="utf-8")
-    gaps = {luecke.anker: [e.datei for e in luecke.eintraege] for luecke in luecken(load_site(project), dt.date(2026, 11, 26))}
+    gaps = {
+        luecke.anker: [e.datei for e in luecke.eintraege]
+        for luecke in luecken(load_site(project), dt.date(2026, 11, 26))
+    }
     assert gaps["traeger"] == [f"{P}test-linie-ungefaehr.yml", f"{P}test-flaeche-exakt.yml"]
 
 
-@pytest.mark.parametrize(("today", "listed"), [(dt.date(2022, 2, 1), False), (dt.date(2022, 2, 2), True)],
-                         ids=["am-letzten-tag", "danach"])
+@pytest.mark.parametrize(
+    ("today", "listed"), [(dt.date(2022, 2, 1), False), (dt.date(2022, 2, 2), True)], ids=["am-letzten-tag", "danach"]
+)
 def test_announced_event_is_listed_only_after_its_last_day(today: dt.date, listed: bool):
     gaps = {luecke.anker: luecke.eintraege for luecke in luecken(load_site(FIXTURE_CONTENT.parent), today)}
     assert bool(gaps["programmstand"]) is listed

@@ -34,7 +34,8 @@ def uses(job: dict) -> list[str]:
 
 def readme_make_commands() -> set[str]:
     return set(re.findall(r"`(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"))) | set(
-        re.findall(r"^(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"), re.M))
+        re.findall(r"^(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
+    )
 
 
 def test_workflow_runs_on_pull_requests_and_on_main(workflow: dict):
@@ -65,8 +66,13 @@ def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workf
     assert "refs/heads/main" in job["if"] and job["needs"] == ["check", "test"]
     assert job["permissions"]["pages"] == "write" and job["permissions"]["id-token"] == "write"
     assert job["concurrency"]["group"] and job["concurrency"]["cancel-in-progress"] is False
-    assert uses(job) == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                         "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert uses(job) == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
     pages_id = next(s["id"] for s in steps(job) if s.get("uses", "").startswith("actions/configure-pages"))
     build = next(s for s in steps(job) if s.get("run") == "make build")
     assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
@@ -182,7 +188,9 @@ def test_make_alone_lists_every_command_with_one_line():
 
 
 def test_make_test_fast_leaves_out_browser_and_slow_tests():
-    result = subprocess.run(["make", "-n", "test-fast", f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-n", "test-fast", f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True
+    )
     assert '-m pytest -m "not browser and not slow"' in result.stdout
 
 
@@ -190,4 +198,6 @@ def test_make_test_fast_leaves_out_browser_and_slow_tests():
 def test_every_job_has_a_time_limit(path: Path):
     # GitHub's default is six hours: content that keeps a step busy must not hold a runner that long.
     jobs = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]
-    assert {name: job.get("timeout-minutes") for name, job in jobs.items() if not 0 < job.get("timeout-minutes", 0) <= 60} == {}
+    assert {
+        name: job.get("timeout-minutes") for name, job in jobs.items() if not 0 < job.get("timeout-minutes", 0) <= 60
+    } == {}

@@ -8,13 +8,16 @@ import subprocess
 from pathlib import Path
 
 from helpers import ROOT, parse_html
-
-from ogi.gitdates import last_changed
+from ogi.model.gitdates import last_changed
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = os.environ | {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-                        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
@@ -43,7 +46,9 @@ def test_last_changed_outside_a_git_checkout_is_empty(tmp_path: Path):
 def stand(path: Path) -> tuple[list[str], bool]:
     """The datetime of <p class="… ogi-zuletzt-geaendert"><time datetime=…>, and whether a record Stand is shown."""
     paragraphs = parse_html(path).find_all("p")
-    zuletzt = [t.attrs["datetime"] for p in paragraphs if "ogi-zuletzt-geaendert" in p.classes for t in p.find_all("time")]
+    zuletzt = [
+        t.attrs["datetime"] for p in paragraphs if "ogi-zuletzt-geaendert" in p.classes for t in p.find_all("time")
+    ]
     return zuletzt, any(p.text.startswith("Stand der Daten") for p in paragraphs)
 
 
@@ -58,9 +63,11 @@ def test_handwritten_pages_show_the_date_of_their_last_commit(shipped_site: Path
     # The shipped build: it is made from a copy of this Git checkout's docs/ (the fixture copy has no history).
     checked = 0
     for md in sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")):
-        committed = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--first-parent", "--format=%cs", "--",
-                                    f"docs/{md}"],
-                                   capture_output=True, text=True).stdout.strip()
+        committed = subprocess.run(
+            ["git", "-C", str(ROOT), "log", "-1", "--first-parent", "--format=%cs", "--", f"docs/{md}"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         expected = [committed] if committed else []
         assert stand(html_of(shipped_site, md))[0] == expected, md
         checked += bool(committed)

@@ -9,11 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import site_compare, sources_check
-from .content import load_site
+from .editors import site_compare, sources_check
+from .editors.tools import add_tool_commands, run_tool
 from .maps.settings import mkdocs_settings_problems
-from .pflichtangaben import is_published, missing_for_publication, publication_headline
-from .tools import add_tool_commands, run_tool
+from .records.content import load_site
+from .records.pflichtangaben import is_published, missing_for_publication, publication_headline
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,17 +25,26 @@ def main(argv: list[str] | None = None) -> int:
     quellen = commands.add_parser("quellen-pruefen", help="alle zitierten Adressen abrufen (braucht Internet)")
     quellen.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     quellen.add_argument("--neu", action="store_true", help="auch Ergebnisse von heute neu abrufen")
-    quellen.add_argument("--zeitlimit", type=float, default=sources_check.Settings.timeout,
-                         help="Sekunden, die auf eine Antwort gewartet wird (Standard: %(default)s)")
+    quellen.add_argument(
+        "--zeitlimit",
+        type=float,
+        default=sources_check.Settings.timeout,
+        help="Sekunden, die auf eine Antwort gewartet wird (Standard: %(default)s)",
+    )
     vergleich = commands.add_parser("seiten-vergleichen", help="zwei gebaute Websites Datei für Datei vergleichen")
     vergleich.add_argument("erste", type=Path)
     vergleich.add_argument("zweite", type=Path)
-    commits = commands.add_parser("commits-vergleichen",
-                                  help="die Website zweier Commits bauen und Datei für Datei vergleichen")
+    commits = commands.add_parser(
+        "commits-vergleichen", help="die Website zweier Commits bauen und Datei für Datei vergleichen"
+    )
     commits.add_argument("alt", help="Commit (oder Zweig) vor der Änderung")
     commits.add_argument("neu", nargs="?", default="HEAD", help="Commit nach der Änderung (Standard: HEAD)")
-    commits.add_argument("--inhalt", type=Path, default=None,
-                         help="dieser Inhaltsordner für beide Bauten (Standard: content/ des jeweiligen Commits)")
+    commits.add_argument(
+        "--inhalt",
+        type=Path,
+        default=None,
+        help="dieser Inhaltsordner für beide Bauten (Standard: content/ des jeweiligen Commits)",
+    )
     commits.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     args = parser.parse_args(argv)
     if args.command == "quellen-pruefen":
@@ -71,8 +80,10 @@ def run_check(root: Path) -> int:
         print(f"{len(site.errors)} Fehler, {len(site.warnings)} Warnungen.", file=sys.stderr)
         return 1
     beitraege = sum(len(event.vortraege) for event in site.veranstaltungen)
-    print(f"Inhalte in Ordnung: {len(site.massnahmen)} Maßnahmen, {len(site.veranstaltungen)} Veranstaltungen "
-          f"mit {beitraege} Beiträgen, {len(site.kommunen)} Kommunen.")
+    print(
+        f"Inhalte in Ordnung: {len(site.massnahmen)} Maßnahmen, {len(site.veranstaltungen)} Veranstaltungen "
+        f"mit {beitraege} Beiträgen, {len(site.kommunen)} Kommunen."
+    )
     return 0
 
 

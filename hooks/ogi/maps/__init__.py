@@ -4,8 +4,8 @@ All of them lie on the site's own base map (the Kommune outlines) and make no th
 background tiles are added in the browser only after the visitor consents (assets/karte/einwilligung.js).
 
 Modules by job: `settings` (operator settings, typed), `elements` (Folium elements, rendering a map's div
-and script), `geometry` (boxes and centres), `outlines` (the base map file), `karten` (which page gets which
-map, and its fragment), `assets` (the files the maps need).
+and script), `geometry` (boxes and centres), `outlines` (the base map file), `options` (what a map draws, as JSON
+options), `karten` (which page gets which map, and its fragment), `assets` (the files the maps need).
 """
 
 from __future__ import annotations
@@ -19,23 +19,33 @@ from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
 if TYPE_CHECKING:
     from .elements import OgiMap, RenderedMap, render_map, stabilise_ids
-    from .karten import (
+    from .karten import PLACEHOLDER, Karten, ogi_map
+    from .options import (
         KOMMUNE_RADIUS_M,
-        PLACEHOLDER,
         STATUS_FARBEN,
         UNGEFAEHR_RADIUS_M,
-        Karten,
         karten_features,
         massnahme_optionen,
         massnahme_zeichnung,
-        ogi_map,
     )
 
 # Folium and branca take about a second to import: the modules that draw maps load on first use, so that
 # `make check` and the editors' tools, which draw none, start without them.
-_LAZY = {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")} | {
-    name: "karten" for name in ("KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN", "UNGEFAEHR_RADIUS_M", "Karten",
-                                "karten_features", "massnahme_optionen", "massnahme_zeichnung", "ogi_map")}
+_LAZY = (
+    {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")}
+    | {name: "karten" for name in ("PLACEHOLDER", "Karten", "ogi_map")}
+    | {
+        name: "options"
+        for name in (
+            "KOMMUNE_RADIUS_M",
+            "STATUS_FARBEN",
+            "UNGEFAEHR_RADIUS_M",
+            "karten_features",
+            "massnahme_optionen",
+            "massnahme_zeichnung",
+        )
+    }
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -45,9 +55,26 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "CONSENT_SCRIPT", "KOMMUNE_RADIUS_M", "PLACEHOLDER", "STATUS_FARBEN",
-    "UNGEFAEHR_RADIUS_M", "RenderedMap", "Karten", "KartenEinstellungen", "SettingsError", "OgiMap", "asset_files",
-    "asset_outputs", "bounds", "centre", "karten_einstellungen", "karten_features", "ogi_map",
-    "massnahme_optionen", "massnahme_zeichnung", "positions", "render_map", "stabilise_ids",
+    "CONSENT_SCRIPT",
+    "KOMMUNE_RADIUS_M",
+    "PLACEHOLDER",
+    "STATUS_FARBEN",
+    "UNGEFAEHR_RADIUS_M",
+    "RenderedMap",
+    "Karten",
+    "KartenEinstellungen",
+    "SettingsError",
+    "OgiMap",
+    "asset_files",
+    "asset_outputs",
+    "bounds",
+    "centre",
+    "karten_einstellungen",
+    "karten_features",
+    "ogi_map",
+    "massnahme_optionen",
+    "massnahme_zeichnung",
+    "positions",
+    "render_map",
+    "stabilise_ids",
 ]
-

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from ..kommunen import OUTLINES
-from ..output import Output
-from .. import urls
-from ..urls import MAP_ASSETS as ASSET_DIR
+from ..model import urls
+from ..model.output import Output
+from ..model.urls import MAP_ASSETS as ASSET_DIR
+from ..records.kommunen import OUTLINES
 from .settings import KartenEinstellungen
 
 ASSETS = Path(__file__).parent.parent / "assets" / "karte"
@@ -19,15 +19,21 @@ OUTLINES_URI = f"{ASSET_DIR}/kommunen.geojson"
 
 # name -> path below ASSET_DIR, as linked from the map fragments
 LINKS = {
-    "leaflet_js": "leaflet/leaflet.js", "leaflet_css": "leaflet/leaflet.css",
+    "leaflet_js": "leaflet/leaflet.js",
+    "leaflet_css": "leaflet/leaflet.css",
     "gesten_js": "gesturehandling/leaflet-gesture-handling.min.js",
     "gesten_css": "gesturehandling/leaflet-gesture-handling.min.css",
-    "karte_js": "karte.js", "karte_css": "karte.css", "uebersicht_js": "uebersicht.js",
-    "cluster_js": "markercluster/leaflet.markercluster.js", "cluster_css": "markercluster/MarkerCluster.css",
+    "karte_js": "karte.js",
+    "karte_css": "karte.css",
+    "uebersicht_js": "uebersicht.js",
+    "cluster_js": "markercluster/leaflet.markercluster.js",
+    "cluster_css": "markercluster/MarkerCluster.css",
     "grundkarte": "kommunen.geojson",
     # Only in the preview (`make serve`), on the page "Lage zeichnen": never part of a published site.
-    "zeichnen_js": "leaflet-draw/leaflet.draw.js", "zeichnen_css": "leaflet-draw/leaflet.draw.css",
-    "lage_zeichnen_js": "lage-zeichnen.js", "lage_zeichnen_css": "lage-zeichnen.css",
+    "zeichnen_js": "leaflet-draw/leaflet.draw.js",
+    "zeichnen_css": "leaflet-draw/leaflet.draw.css",
+    "lage_zeichnen_js": "lage-zeichnen.js",
+    "lage_zeichnen_css": "lage-zeichnen.css",
 }
 # Leaflet.draw, vendored from npm with its licence and pinned by hash (assets/karte/README.md, SHA256SUMS there).
 DRAW_DIR = ASSETS / "leaflet-draw"
@@ -63,10 +69,14 @@ def asset_files(einstellungen: KartenEinstellungen) -> list[tuple[str, Path]]:
     files.append((OUTLINES_URI, OUTLINES))  # the base map: one file, cached, for every map
     files += [(f"{ASSET_DIR}/leaflet/{name}", leaflet_dir / name) for name in ("leaflet.js", "leaflet.css")]
     files += [(f"{ASSET_DIR}/leaflet/images/{p.name}", p) for p in sorted((leaflet_dir / "images").glob("*.png"))]
-    files += [(f"{ASSET_DIR}/markercluster/{name}", cluster_dir / name)
-              for name in ("leaflet.markercluster.js", "MarkerCluster.css")]
-    files += [(f"{ASSET_DIR}/gesturehandling/{name}", gesten_dir / name)
-              for name in ("leaflet-gesture-handling.min.js", "leaflet-gesture-handling.min.css")]
+    files += [
+        (f"{ASSET_DIR}/markercluster/{name}", cluster_dir / name)
+        for name in ("leaflet.markercluster.js", "MarkerCluster.css")
+    ]
+    files += [
+        (f"{ASSET_DIR}/gesturehandling/{name}", gesten_dir / name)
+        for name in ("leaflet-gesture-handling.min.js", "leaflet-gesture-handling.min.css")
+    ]
     return files
 
 

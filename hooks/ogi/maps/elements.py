@@ -15,7 +15,6 @@ from branca.element import Element, Figure
 from folium.template import Template
 from markupsafe import Markup
 
-
 # Leaflet.GestureHandling: the page scrolls under the wheel and one finger; these are its German hints.
 GESTEN_TEXT = {
     "touch": "Zum Verschieben der Karte zwei Finger benutzen",
@@ -107,8 +106,7 @@ def render_map(m: folium.Map, seed: str) -> RenderedMap:
             collect(child)
 
     collect(m)
-    return RenderedMap(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))),
-                       name=m.get_name())
+    return RenderedMap(html=Markup("".join(_lines(html))), script=Markup("\n".join(_lines(script))), name=m.get_name())
 
 
 def _lines(parts: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..geo import positions
+from ..records.geo import positions
 
 __all__ = ["positions", "bounds", "centre", "box_centre", "union", "latlon"]
 
@@ -36,8 +36,10 @@ def box_centre(box: list[list[float]]) -> list[float]:
 def union(boxes: Iterable[list[list[float]]]) -> list[list[float]]:
     """The smallest box holding all `boxes`."""
     boxes = list(boxes)
-    return [[min(b[0][0] for b in boxes), min(b[0][1] for b in boxes)],
-            [max(b[1][0] for b in boxes), max(b[1][1] for b in boxes)]]
+    return [
+        [min(b[0][0] for b in boxes), min(b[0][1] for b in boxes)],
+        [max(b[1][0] for b in boxes), max(b[1][1] for b in boxes)],
+    ]
 
 
 def latlon(position: list[float]) -> list[float]:

@@ -16,99 +16,28 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..content import Kommunendaten, Massnahme, Site, kreis_order
-from ..models import STATUS_WERTE
-from .. import urls
-from ..urls import relative_url
+from ..model import urls
+from ..model.site import Kommunendaten, Massnahme, Site
+from ..model.urls import relative_url
+from ..records.models import STATUS_WERTE
 from .assets import asset_links
 from .elements import OgiMap, RenderedMap, render_map
-from .geometry import bounds, box_centre, latlon, union
-from .outlines import ATTRIBUTION, umriss_von, umrisse
+from .geometry import box_centre, union
+from .options import (
+    UNGEFAEHR_RADIUS_M,
+    ZOOM_GEBIET,
+    ansicht,
+    area_box,
+    basis_optionen,
+    filter_of,
+    karten_features,
+    massnahme_box,
+    massnahme_optionen,
+    region_box,
+)
 from .settings import KartenEinstellungen
 
 PLACEHOLDER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.insert)
-STATUS_FARBEN = {"geplant": "#6a4c00", "in Umsetzung": "#0d47a1", "abgeschlossen": "#1b5e20", "nicht bekannt": "#595959"}
-KOMMUNE_RADIUS_M = 1500  # kommunen.yml gives the centres to about 1,5 km (used only without an outline)
-UNGEFAEHR_RADIUS_M = 250  # an approximate point without its own radius_m
-
-
-def ags_of(ort: Kommunendaten) -> str | None:
-    """The AGS of the Kommune's outline on the base map, or None if it has none."""
-    umriss = umriss_von(ort.kommune)
-    return umriss.ags if umriss else None
-
-
-def _area_box(ort: Kommunendaten) -> list[list[float]]:
-    umriss = umriss_von(ort.kommune)
-    if umriss is not None:
-        return umriss.box
-    return bounds({"type": "Point", "coordinates": [ort.kommune.laenge, ort.kommune.breite]}, KOMMUNE_RADIUS_M)
-
-
-def massnahme_box(m: Massnahme) -> list[list[float]]:
-    """The area a measure's map shows: its geometry, its circle, or its Kommunen's areas."""
-    lage = m.record.lage
-    if lage.genauigkeit == "Kommune":
-        return union(_area_box(o) for o in m.kommunen)
-    if lage.genauigkeit == "ungefähr" and m.geometrie["type"] == "Point":
-        return bounds(m.geometrie, lage.radius_m or UNGEFAEHR_RADIUS_M)
-    return bounds(m.geometrie)
-
-
-def basis_optionen(uri: str, **extra: Any) -> dict[str, Any]:
-    """Options of ogiKarte (assets/karte/karte.js): the base map file and what to highlight on it."""
-    return {"grundkarte": asset_links(uri)["grundkarte"], "namensnennung": ATTRIBUTION,
-            "hervorheben": [], "beschriftung": None, "anzahlen": None} | extra
-
-
-def massnahme_zeichnung(m: Massnahme) -> dict[str, Any] | None:
-    """What a measure page's map draws over the base map, as Leaflet arguments (karte.js draws it);
-    None when the measure is the highlighted area of its Kommune."""
-    geometrie, lage, farbe = m.geometrie, m.record.lage, STATUS_FARBEN[m.record.status]
-    gestrichelt = {"dashArray": "12 8"} if lage.genauigkeit == "ungefähr" else {}
-    if lage.genauigkeit == "Kommune":
-        if any(ags_of(o) for o in m.kommunen):
-            return None
-        # No outline for this Kommune: its centre, honestly dashed.
-        return {"art": "kreis", "lage": latlon(geometrie["coordinates"]), "stil": {
-            "radius": KOMMUNE_RADIUS_M, "color": farbe, "weight": 3, "dashArray": "8 6", "fill": True,
-            "fillColor": farbe, "fillOpacity": 0.12}}
-    if geometrie["type"] == "Point" and lage.genauigkeit == "ungefähr":
-        return {"art": "kreis", "lage": latlon(geometrie["coordinates"]), "stil": {
-            "radius": lage.radius_m or UNGEFAEHR_RADIUS_M, "color": farbe, "weight": 3, "dashArray": "8 6",
-            "fill": True, "fillColor": farbe, "fillOpacity": 0.2}}
-    if geometrie["type"] == "Point":
-        return {"art": "markierung", "lage": latlon(geometrie["coordinates"]),
-                "stil": {"alt": f"Lage: {m.record.titel}", "title": m.record.titel}}
-    if geometrie["type"] == "LineString":
-        return {"art": "linie", "lage": [latlon(p) for p in geometrie["coordinates"]],
-                "stil": {"color": farbe, "weight": 6, "opacity": 0.9, **gestrichelt}}
-    return {"art": "flaeche", "lage": [[latlon(p) for p in ring] for ring in geometrie["coordinates"]],
-            "stil": {"color": farbe, "weight": 3, "fill": True, "fillColor": farbe, "fillOpacity": 0.3, **gestrichelt}}
-
-
-def massnahme_optionen(m: Massnahme, uri: str = urls.MASSNAHMEN) -> dict[str, Any]:
-    """The options of ogiKarte on the measure's page `uri`: its shape or its Kommune's area, and the view
-    fitted to it."""
-    hervorheben: list[str] = []
-    beschriftung = None
-    if m.record.lage.genauigkeit == "Kommune":
-        hervorheben = [a for a in (ags_of(o) for o in m.kommunen) if a]
-        beschriftung = f"{', '.join(o.name for o in m.kommunen)}: genaue Lage nicht bekannt"
-    return basis_optionen(uri, hervorheben=hervorheben, beschriftung=beschriftung,
-                          zeichnung=massnahme_zeichnung(m), ansicht=ansicht(massnahme_box(m), ZOOM_MASSNAHME))
-
-
-# A measure is shown no closer than zoom 12: before consent the base map's outlines and names are all there
-# is to tell where it lies, and at street level no outline is in sight. Maps of many measures fit one zoom
-# closer at most, with less margin: on a phone the whole region then fits one zoom closer.
-ZOOM_MASSNAHME = {"padding": 24, "maxZoom": 12}
-ZOOM_GEBIET = {"padding": 8, "maxZoom": 13}
-
-
-def ansicht(box: list[list[float]], zoom: dict[str, int]) -> dict[str, Any]:
-    """Where ogiKarte first fits the map: `box` ([[south, west], [north, east]]) with margin and zoom limit."""
-    return {"box": box, **zoom}
 
 
 def ogi_map() -> OgiMap:
@@ -116,43 +45,6 @@ def ogi_map() -> OgiMap:
     What a page shows comes as JSON options of ogiKarte (and ogiUebersicht), which also fit the view before
     the first paint."""
     return OgiMap(location=box_centre(region_box()), zoom_start=10, maxZoom=19)  # markercluster needs maxZoom
-
-
-@functools.cache
-def region_box() -> list[list[float]]:
-    """The box of all Kommune outlines of the base map."""
-    return union(u.box for u in umrisse().values())
-
-
-def karten_features(massnahmen: list[Massnahme]) -> dict[str, Any]:
-    """A compact FeatureCollection with only what the map script shows and filters by."""
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": m.geometrie, "properties": {
-            "slug": m.slug, "titel": m.record.titel, "kurzbeschreibung": m.record.kurzbeschreibung,
-            "kommunen": [o.name for o in m.kommunen], "kreise": list(m.kreise),
-            "traeger": m.record.traeger, "status": m.record.status, "genauigkeit": m.record.lage.genauigkeit}}
-        for m in sorted(massnahmen, key=lambda m: m.slug)]}
-
-
-@dataclass(frozen=True)
-class Filter:
-    """The choices of the overview's filter form."""
-
-    gebiete: list[tuple[str, list[str]]]  # (Kreis, its Kommunen with measures)
-    traeger: list[str]
-    jahre: list[int]  # years of completion that a source gives, newest first
-    status: tuple[str, ...] = STATUS_WERTE
-
-
-def _filter(massnahmen: list[Massnahme]) -> Filter:
-    kreise: dict[str, set[str]] = {}
-    for m in massnahmen:
-        for ort in m.kommunen:
-            kreise.setdefault(ort.kreis, set()).add(ort.name)
-    ordered = sorted(kreise.items(), key=lambda item: kreis_order(item[0]))
-    traeger = sorted({m.record.traeger for m in massnahmen if m.record.traeger}, key=str.casefold)
-    jahre = sorted({j for m in massnahmen if (j := m.fertig_jahr)}, reverse=True)
-    return Filter([(k, sorted(v)) for k, v in ordered], traeger, jahre)
 
 
 @dataclass
@@ -169,22 +61,35 @@ class Karten:
         # The map fragments are HTML put into the finished page after Markdown ran (`insert`): HTML
         # autoescaping is their boundary. The page templates' Markdown-inert `finalize` would only cost
         # time here (a quarter of the maps' rendering at 1.000 measures).
-        self._html = jinja2.Environment(loader=self.env.loader, auto_reload=False, autoescape=True, trim_blocks=True,
-                                        lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+        self._html = jinja2.Environment(
+            loader=self.env.loader,
+            auto_reload=False,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
         self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
 
     def _fragment(self, template: str, uri: str, optionen: dict[str, Any], **context: Any) -> str:
         # `optionen` go to ogiKarte; an overview map's `uebersicht` (in `context`) to ogiUebersicht.
-        return self._html.get_template(template).render(karte=self._karte, optionen=optionen,
-                                                        teile=self._teile(asset_links(uri)), **context)
+        return self._html.get_template(template).render(
+            karte=self._karte, optionen=optionen, teile=self._teile(asset_links(uri)), **context
+        )
 
     def massnahme(self, m: Massnahme, uri: str) -> str:
         """The map block of a measure page, with its text alternative; '' when maps are off."""
         if not self.einstellungen.aktiv:
             return ""
         optionen = massnahme_optionen(m, uri)
-        return self._fragment("karte_massnahme.html.j2", uri, optionen, m=m,
-                              radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M, umriss=bool(optionen["hervorheben"]))
+        return self._fragment(
+            "karte_massnahme.html.j2",
+            uri,
+            optionen,
+            m=m,
+            radius=m.record.lage.radius_m or UNGEFAEHR_RADIUS_M,
+            umriss=bool(optionen["hervorheben"]),
+        )
 
     def _teile(self, assets: Mapping[str, str]) -> dict[str, Markup]:
         # Style and script links and the consent box are the same on all pages of one folder depth: rendered
@@ -193,9 +98,13 @@ class Karten:
         teile = self._teile_je_links.get(key)
         if teile is None:
             macros: Any = self._html.get_template("_karte.html.j2").module  # its macros, called from here
-            teile = {"styles": macros.styles(assets), "styles_cluster": macros.styles(assets, cluster=True),
-                     "einwilligung": macros.einwilligung(self.einstellungen, assets),
-                     "scripts": macros.scripts(assets), "scripts_cluster": macros.scripts(assets, cluster=True)}
+            teile = {
+                "styles": macros.styles(assets),
+                "styles_cluster": macros.styles(assets, cluster=True),
+                "einwilligung": macros.einwilligung(self.einstellungen, assets),
+                "scripts": macros.scripts(assets),
+                "scripts_cluster": macros.scripts(assets, cluster=True),
+            }
             self._teile_je_links[key] = teile
         return teile
 
@@ -208,35 +117,68 @@ class Karten:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        uebersicht = {"daten": relative_url(uri, urls.GEOJSON), "basis": relative_url(uri, urls.MASSNAHMEN),
-                      "filter": "ogi-filter", "liste": "massnahmen-liste", "kommune": None,
-                      "ags": self._ags(massnahmen)}
+        uebersicht = {
+            "daten": relative_url(uri, urls.GEOJSON),
+            "basis": relative_url(uri, urls.MASSNAHMEN),
+            "filter": "ogi-filter",
+            "liste": "massnahmen-liste",
+            "kommune": None,
+            "ags": self._ags(massnahmen),
+        }
         optionen = basis_optionen(uri, ansicht=ansicht(union(massnahme_box(m) for m in massnahmen), ZOOM_GEBIET))
-        return self._fragment("karte_uebersicht.html.j2", uri, optionen, uebersicht=uebersicht,
-                              filter=_filter(massnahmen), anzahl=len(massnahmen), mit_filter=True, ort=None)
+        return self._fragment(
+            "karte_uebersicht.html.j2",
+            uri,
+            optionen,
+            uebersicht=uebersicht,
+            filter=filter_of(massnahmen),
+            anzahl=len(massnahmen),
+            mit_filter=True,
+            ort=None,
+        )
 
     def kommune(self, ort: Kommunendaten, uri: str, massnahmen: list[Massnahme]) -> str:
         """The map of a Kommune page: its outline and its measures only."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
         # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
-        uebersicht = {"merkmale": karten_features(massnahmen), "basis": relative_url(uri, urls.MASSNAHMEN),
-                      "filter": None, "liste": None, "kommune": ort.name, "ags": self._ags(massnahmen)}
-        ags = ags_of(ort)
-        box = union([_area_box(ort), *(massnahme_box(m) for m in massnahmen)])
+        uebersicht = {
+            "merkmale": karten_features(massnahmen),
+            "basis": relative_url(uri, urls.MASSNAHMEN),
+            "filter": None,
+            "liste": None,
+            "kommune": ort.name,
+            "ags": self._ags(massnahmen),
+        }
+        ags = ort.ags
+        box = union([area_box(ort), *(massnahme_box(m) for m in massnahmen)])
         optionen = basis_optionen(uri, hervorheben=[ags] if ags else [], ansicht=ansicht(box, ZOOM_GEBIET))
-        return self._fragment("karte_uebersicht.html.j2", uri, optionen, uebersicht=uebersicht, filter=None,
-                              anzahl=len(massnahmen), mit_filter=False, ort=ort)
+        return self._fragment(
+            "karte_uebersicht.html.j2",
+            uri,
+            optionen,
+            uebersicht=uebersicht,
+            filter=None,
+            anzahl=len(massnahmen),
+            mit_filter=False,
+            ort=ort,
+        )
 
     def kommunen(self, uri: str, anzahlen: dict[str, int]) -> str:
         """The map of the Kommunen index: every outline, with the number of measures of each Kommune."""
         if not self.einstellungen.aktiv:
             return ""
         orte = sorted(self.site.kommunen.values(), key=lambda o: o.name)
-        zahlen = {ags: {"name": o.name, "anzahl": anzahlen.get(o.name, 0),
-                        "href": relative_url(uri, urls.kommune(o.slug)) if anzahlen.get(o.name) else None}
-                  for o in orte if (ags := ags_of(o))}
-        box = union(_area_box(o) for o in orte)
+        zahlen = {
+            ags: {
+                "name": o.name,
+                "anzahl": anzahlen.get(o.name, 0),
+                "href": relative_url(uri, urls.kommune(o.slug)) if anzahlen.get(o.name) else None,
+            }
+            for o in orte
+            if (ags := o.ags)
+        }
+        box = union(area_box(o) for o in orte)
         optionen = basis_optionen(uri, anzahlen=zahlen, ansicht=ansicht(box, ZOOM_GEBIET))
         return self._fragment("karte_kommunen.html.j2", uri, optionen, gesamt=sum(anzahlen.values()))
 
@@ -247,14 +189,20 @@ class Karten:
             return ""
         assets = asset_links(uri)
         optionen = basis_optionen(uri, ansicht=ansicht(region_box(), ZOOM_GEBIET))
-        return self._html.get_template("karte_zeichnen.html.j2").render(optionen=optionen, assets=assets,
-                                                                       teile=self._teile(assets))
+        return self._html.get_template("karte_zeichnen.html.j2").render(
+            optionen=optionen, assets=assets, teile=self._teile(assets)
+        )
 
     @staticmethod
     def _ags(massnahmen: list[Massnahme]) -> dict[str, str]:
         # Kommune name -> AGS of its outline, for the measures known only by their Kommune.
-        return {o.name: a for m in massnahmen if m.record.lage.genauigkeit == "Kommune"
-                for o in m.kommunen[:1] if (a := ags_of(o))}
+        return {
+            o.name: a
+            for m in massnahmen
+            if m.record.lage.genauigkeit == "Kommune"
+            for o in m.kommunen[:1]
+            if (a := o.ags)
+        }
 
     def placeholder(self, uri: str) -> Markup:
         """What a page's Markdown carries where its map goes; '' when the page gets no map.
@@ -291,5 +239,6 @@ class Karten:
         seiten[urls.LAGE_ZEICHNEN] = functools.partial(self.zeichnen, urls.LAGE_ZEICHNEN)
         if self.site.kommunen:
             seiten[urls.KOMMUNEN] = functools.partial(
-                self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()})
+                self.kommunen, urls.KOMMUNEN, {name: len(ms) for name, ms in by_ort.items()}
+            )
         return seiten

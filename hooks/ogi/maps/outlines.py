@@ -11,8 +11,8 @@ import functools
 import json
 from dataclasses import dataclass
 
-from ..kommunen import OUTLINES, ags_of
-from ..models import Kommune
+from ..records.kommunen import OUTLINES, ags_of
+from ..records.models import Kommune
 from .geometry import bounds
 
 ATTRIBUTION = "© GeoBasis-DE / BKG (2021)"
@@ -31,8 +31,10 @@ class Umriss:
 def umrisse() -> dict[str, Umriss]:
     """AGS -> outline, read once per process (the file is part of the package, not content)."""
     data = json.loads(OUTLINES.read_text(encoding="utf-8"))
-    return {f["properties"]["ags"]: Umriss(f["properties"]["ags"], f["properties"]["name"], bounds(f["geometry"]))
-            for f in data["features"]}
+    return {
+        f["properties"]["ags"]: Umriss(f["properties"]["ags"], f["properties"]["name"], bounds(f["geometry"]))
+        for f in data["features"]
+    }
 
 
 def umriss_von(kommune: Kommune) -> Umriss | None:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..errors import ContentError
+from ..records.errors import ContentError
 
 ALLOWED = ("kacheln_url", "attribution", "anbieter")
 
@@ -37,8 +37,9 @@ class SettingsError(ValueError):
     """A wrong map setting in mkdocs.yml, in German for the operator."""
 
 
-def karten_einstellungen(extra: Mapping[str, Any] | None,
-                         environ: Mapping[str, str] = os.environ) -> KartenEinstellungen:
+def karten_einstellungen(
+    extra: Mapping[str, Any] | None, environ: Mapping[str, str] = os.environ
+) -> KartenEinstellungen:
     """Settings from `extra.karte` in mkdocs.yml; OGI_KARTEN=0 in the environment builds without maps.
 
     Raises a SettingsError naming the unknown or wrong setting.
@@ -57,8 +58,9 @@ def karten_einstellungen(extra: Mapping[str, Any] | None,
                 problems.append(f"unbekannte Einstellung {name}")
             else:
                 problems.append(f"{name}: {error['msg']}")
-        raise SettingsError(f"extra.karte: {'; '.join(problems)}; erlaubt sind {', '.join(ALLOWED[:-1])} "
-                         f"und {ALLOWED[-1]}") from None
+        raise SettingsError(
+            f"extra.karte: {'; '.join(problems)}; erlaubt sind {', '.join(ALLOWED[:-1])} und {ALLOWED[-1]}"
+        ) from None
 
 
 def mkdocs_settings_problems(root: Path) -> list[ContentError]:

@@ -1,0 +1,1 @@
+"""Tools for editors and operators: schemas, field reference, scaffolds, source check, site comparisons."""

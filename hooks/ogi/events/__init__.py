@@ -1,0 +1,1 @@
+"""Events: each folder of content/ with a tagung.yml, its programme, pages and programme formats."""

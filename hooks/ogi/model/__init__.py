@@ -1,0 +1,1 @@
+"""The linked site model (Site, Massnahme, …), one build, the site's addresses and generated files."""

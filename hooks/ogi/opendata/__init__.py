@@ -1,0 +1,1 @@
+"""Open data: the export protocol, the measure column table, CSV/GeoJSON/XLSX, catalogue, feed, JSON-LD."""
