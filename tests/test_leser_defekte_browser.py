@@ -214,8 +214,8 @@ def test_consent_on_phones_leaves_the_map_visible(browser, built_site, base_url,
 
 
 def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has():
-    from ogi.records.content import load_site
     from ogi.pages.navigation import with_events
+    from ogi.records.content import load_site
 
     events = load_site(FIXTURE_ROOT).veranstaltungen
     nav = [
@@ -235,8 +235,8 @@ def test_menu_entry_of_an_event_is_its_title_as_text():
     # ran a script from it before this).
     from dataclasses import replace
 
-    from ogi.records.content import load_site
     from ogi.pages.navigation import with_events
+    from ogi.records.content import load_site
 
     event = load_site(FIXTURE_ROOT).veranstaltungen[0]
     hostile = replace(event, tagung=event.tagung.model_copy(update={"titel": "<script>alert(1)</script>"}))
