@@ -160,6 +160,8 @@ def test_copy_button_and_axe_on_the_drawing_page(zeichnen):
     page.click("a.leaflet-draw-draw-marker")
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.click("#ogi-zeichnen-kopieren")
+    # The status follows the clipboard's answer, which comes asynchronously.
+    page.wait_for_function("document.querySelector('#ogi-zeichnen-status').textContent.length > 0")
     assert page.text_content("#ogi-zeichnen-status") in (
         "Kopiert. Jetzt in die Datei der Maßnahme einfügen.",
         "Kopieren nicht möglich: den markierten Text mit Strg+C kopieren.",
