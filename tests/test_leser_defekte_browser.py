@@ -93,10 +93,11 @@ def test_closed_drawer_takes_no_focus_and_the_menu_button_does(browser, built_si
             pytest.fail("Der Menüknopf ist mit Tab nicht erreichbar")
         page.keyboard.press("Enter")
         assert page.locator("#__drawer").is_checked()
-        page.keyboard.press("Tab")
+        page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')")
         settle(page)
         assert page.evaluate(FOCUS)["shown"]
-        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        assert page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return e.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)); }""")
         page.keyboard.press("Escape")
         assert not page.locator("#__drawer").is_checked()
         assert button.evaluate("b => b === document.activeElement")

@@ -16,15 +16,32 @@
 
   schalter.addEventListener("change", function () { knopf.setAttribute("aria-expanded", String(offen())); });
 
+  // The first entry the reader sees: Material's drawer opens at the page's own level, which covers the
+  // levels above it (their links stay in the page, under it).
+  function ersterSichtbarer(menue) {
+    var eintraege = menue.querySelectorAll("a[href], label[tabindex='0']");
+    for (var i = 0; i < eintraege.length; i++) {
+      var e = eintraege[i];
+      var r = e.getBoundingClientRect();
+      if (!r.width || !r.height) { continue; }
+      if (e.checkVisibility && !e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) { continue; }
+      var oben = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (oben && (oben === e || e.contains(oben))) { return e; }
+    }
+    return null;
+  }
+
   knopf.addEventListener("keydown", function (ereignis) {
     if (ereignis.key !== "Enter" && ereignis.key !== " ") { return; }
     ereignis.preventDefault();
     setzen(!offen());
-    if (offen()) {
-      var menue = document.querySelector(".md-sidebar--primary");
-      var ziel = menue && menue.querySelector("a[href], label[tabindex='0'], input, [tabindex='0']");
-      // The drawer turns visible with the checkbox (ogi.css): focus can move in at once.
-      if (ziel) { ziel.focus(); }
+    var menue = document.querySelector(".md-sidebar--primary");
+    if (offen() && menue) {
+      // Once the drawer has slid in (Material: .25s), the focus moves to its first visible entry.
+      window.setTimeout(function () {
+        var ziel = offen() && ersterSichtbarer(menue);
+        if (ziel) { ziel.focus(); }
+      }, 300);
     }
   });
 
