@@ -28,6 +28,7 @@ from .bilder import Fassung, UnreadableImage, fassungen, size_problem
 from .files import IMAGES, published_file
 from .foerdersummen import foerder_outputs
 from .katalog import KatalogTurtle, datensaetze, katalog_turtle
+from .cms import cms_outputs
 from .lage_zeichnen import drawing_outputs
 from .maps import KartenEinstellungen, asset_outputs
 from .models import Bild, slug_is_valid
@@ -81,6 +82,7 @@ def build_outputs(build: Build | Site, site_url: str = "", einstellungen: Karten
     outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture
     outputs += foerder_outputs(build.foerdersummen)
     outputs += drawing_outputs(build)  # only while serving: an editors' tool, never published
+    outputs += cms_outputs(build)  # the editing page with its configuration generated from the models
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 
