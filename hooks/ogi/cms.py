@@ -127,27 +127,38 @@ def _is_markdown(annotation: Any) -> bool:
     return any(option == Markdown for option in options)
 
 
-def model_fields(model: type[BaseModel], auswahl: Auswahl, where: str) -> list[dict[str, Any]]:
-    """The form fields of a model, in the model's order; `where` is the model path, e.g. "Projekt.lage"."""
-    return [form_field(name, info, auswahl, f"{where}.{name}") for name, info in model.model_fields.items()]
+def model_fields(model: type[BaseModel], auswahl: Auswahl, where: str,
+                 in_optional: str = "") -> list[dict[str, Any]]:
+    """The form fields of a model, in the model's order; `where` is the model path, e.g. "Projekt.lage".
+
+    `in_optional` names the optional group the fields belong to (e.g. "Fertigstellung"): Decap would demand its
+    required fields even when the whole group stays empty, so there they are optional in the form, their hint
+    says when they are needed, and `make check` refuses a half-filled group.
+    """
+    return [form_field(name, info, auswahl, f"{where}.{name}", in_optional)
+            for name, info in model.model_fields.items()]
 
 
-def form_field(name: str, info: FieldInfo, auswahl: Auswahl, where: str) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": name, "label": label(name), "required": info.is_required()}
+def form_field(name: str, info: FieldInfo, auswahl: Auswahl, where: str, in_optional: str = "") -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "label": label(name), "required": info.is_required() and not in_optional}
     metadata = [*info.metadata]
     core, inner_meta, _ = _unwrap(info.annotation)
     metadata.extend(inner_meta)
     description = info.description or next((m.description for m in inner_meta
                                             if isinstance(m, FieldInfo) and m.description), None)
+    if info.is_required() and in_optional:
+        description = f"{description or ''} Pflicht, sobald „{in_optional}“ ausgefüllt wird.".strip()
     if description:
         field["hint"] = description
     if info.default not in (None, PydanticUndefined) and info.default_factory is None:
         field["default"] = info.default
-    field.update(_widget(core, metadata, info, auswahl, where))
+    group = in_optional or ("" if info.is_required() else label(name))
+    field.update(_widget(core, metadata, info, auswahl, where, group))
     return field
 
 
-def _widget(core: Any, metadata: list[Any], info: FieldInfo, auswahl: Auswahl, where: str) -> dict[str, Any]:
+def _widget(core: Any, metadata: list[Any], info: FieldInfo, auswahl: Auswahl, where: str,
+            group: str = "") -> dict[str, Any]:
     special = _special(where, auswahl)
     if special is not None:
         return special
@@ -172,7 +183,7 @@ def _widget(core: Any, metadata: list[Any], info: FieldInfo, auswahl: Auswahl, w
             result["field"] = entry
         return result
     if isinstance(core, type) and issubclass(core, BaseModel):
-        return {"widget": "object", "collapsed": False, "fields": model_fields(core, auswahl, where)}
+        return {"widget": "object", "collapsed": False, "fields": model_fields(core, auswahl, where, group)}
     if core is bool:
         return {"widget": "boolean"}
     if core is int or core is float:

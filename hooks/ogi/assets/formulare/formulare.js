@@ -80,7 +80,8 @@
       var welche = kopie[ART] || art(kopie);
       geometrieAlsObjekt(kopie);
       var yaml = window.jsyaml.dump(ordnen(kopie, FELDER[welche]), {
-        schema: window.jsyaml.CORE_SCHEMA, forceQuotes: true, quotingType: "\"", lineWidth: -1, noRefs: true
+        // flowLevel 4: a position of a line or an area on one line, [Länge, Breite], as editors write it
+        schema: window.jsyaml.CORE_SCHEMA, forceQuotes: true, quotingType: "\"", lineWidth: -1, noRefs: true, flowLevel: 4
       });
       var kopf = SCHEMA[welche] ? "# yaml-language-server: $schema=" + SCHEMA[welche] + "\n" : "";
       return kopf + yaml;
