@@ -128,18 +128,20 @@ def _is_markdown(annotation: Any) -> bool:
 
 
 def model_fields(model: type[BaseModel], auswahl: Auswahl, where: str,
-                 in_optional: str = "") -> list[dict[str, Any]]:
+                 in_optional: str = "", in_list: bool = False) -> list[dict[str, Any]]:
     """The form fields of a model, in the model's order; `where` is the model path, e.g. "Projekt.lage".
 
     `in_optional` names the optional group the fields belong to (e.g. "Fertigstellung"): Decap would demand its
     required fields even when the whole group stays empty, so there they are optional in the form, their hint
-    says when they are needed, and `make check` refuses a half-filled group.
+    says when they are needed, and `make check` refuses a half-filled group. Fields of list entries (`in_list`)
+    get no default: Decap would add an entry to every new record only to hold it; the hint names the default.
     """
-    return [form_field(name, info, auswahl, f"{where}.{name}", in_optional)
+    return [form_field(name, info, auswahl, f"{where}.{name}", in_optional, in_list)
             for name, info in model.model_fields.items()]
 
 
-def form_field(name: str, info: FieldInfo, auswahl: Auswahl, where: str, in_optional: str = "") -> dict[str, Any]:
+def form_field(name: str, info: FieldInfo, auswahl: Auswahl, where: str, in_optional: str = "",
+               in_list: bool = False) -> dict[str, Any]:
     field: dict[str, Any] = {"name": name, "label": label(name), "required": info.is_required() and not in_optional}
     metadata = [*info.metadata]
     core, inner_meta, _ = _unwrap(info.annotation)
@@ -148,9 +150,12 @@ def form_field(name: str, info: FieldInfo, auswahl: Auswahl, where: str, in_opti
                                             if isinstance(m, FieldInfo) and m.description), None)
     if info.is_required() and in_optional:
         description = f"{description or ''} Pflicht, sobald „{in_optional}“ ausgefüllt wird.".strip()
+    has_default = info.default not in (None, PydanticUndefined) and info.default_factory is None
+    if has_default and in_list:
+        description = f"{description or ''} Ohne Angabe: {info.default}.".strip()
     if description:
         field["hint"] = description
-    if info.default not in (None, PydanticUndefined) and info.default_factory is None:
+    if has_default and not in_list:
         field["default"] = info.default
     group = in_optional or ("" if info.is_required() else label(name))
     field.update(_widget(core, metadata, info, auswahl, where, group))
@@ -175,7 +180,7 @@ def _widget(core: Any, metadata: list[Any], info: FieldInfo, auswahl: Auswahl, w
         if minimum:
             result["min"] = minimum
         if isinstance(item_core, type) and issubclass(item_core, BaseModel):
-            result["fields"] = model_fields(item_core, auswahl, where)
+            result["fields"] = model_fields(item_core, auswahl, where, in_list=True)
             result["summary"] = _summary(item_core)
             result["collapsed"] = False
         else:
