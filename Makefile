@@ -37,7 +37,7 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*; touch $@
 
 $(NODE_STAMP): package-lock.json
-	@command -v npm >/dev/null || { echo "npm fehlt: Node.js 20 mit npm installieren (für die Formulare unter /redaktion/formulare/)"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm fehlt: Node.js 20 mit npm installieren (für die Formulare unter /redaktion/bearbeiten/)"; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	rm -f node_modules/.installed-*; touch $@
 
@@ -45,7 +45,7 @@ $(NODE_STAMP): package-lock.json
 help:
 	@sed -n 's/^## \([a-z-]*\): /\1\t/p' $(firstword $(MAKEFILE_LIST)) | awk -F'\t' '{printf "  make %-21s %s\n", $$1, $$2}'
 
-## serve: baut die Website und zeigt sie unter http://127.0.0.1:8000 (PORT=8001: anderer Port), die Formulare unter /redaktion/formulare/; lädt bei jeder Änderung neu
+## serve: baut die Website und zeigt sie unter http://127.0.0.1:8000 (PORT=8001: anderer Port), die Formulare unter /redaktion/bearbeiten/; lädt bei jeder Änderung neu
 # decap-server runs beside the preview and ends with it; the forms save into this working copy (no commit).
 serve: $(STAMP) $(NODE_STAMP)
 	@$(PY) -m ogi port-pruefen $(PORT)

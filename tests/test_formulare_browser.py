@@ -65,7 +65,7 @@ class Editor:
         assert result.returncode == 0, result.stderr[-3000:]
 
     def open(self, fragment: str = "") -> None:
-        self.page.goto(self.base + "redaktion/formulare/" + fragment)
+        self.page.goto(self.base + "redaktion/bearbeiten/" + fragment)
         login, ready = self.page.get_by_role("button", name="Login"), self.page.get_by_text("Inhaltstypen")
         login.or_(ready).first.wait_for(timeout=20000)
         if login.count():  # once signed in, the local backend's sign-in is remembered in the browser
@@ -80,7 +80,7 @@ class Editor:
     def goto(self, fragment: str) -> None:
         """A page of the editor, loaded afresh (Decap may ignore a bare change of the address's #fragment)."""
         self.page.goto("about:blank")
-        self.page.goto(self.base + "redaktion/formulare/" + fragment)
+        self.page.goto(self.base + "redaktion/bearbeiten/" + fragment)
 
     def field(self, name: str, nth: int = -1):
         """The control of field `name`: the nth in the page, or (-1) the one made last, e.g. of a list entry just

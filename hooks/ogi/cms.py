@@ -1,4 +1,4 @@
-"""The editing page "Formulare" (redaktion/formulare/): Decap CMS over the same YAML records and the same Git.
+"""The editing page "Formulare" (redaktion/bearbeiten/): Decap CMS over the same YAML records and the same Git.
 
 Its configuration (config.yml) is generated here from the models at every build, never written by hand: field
 names, German labels and hints (the Field descriptions), required fields, patterns, choices (Literal values, the
@@ -50,7 +50,9 @@ if TYPE_CHECKING:
     from .build import Build
     from .content import Site, Veranstaltungsdaten
 
-FORMULARE = f"{urls.EDITORS_GUIDE}formulare/"  # the editing page: in the editors' guide's folder, out of menu and search
+# The editing page: in the editors' guide's folder, out of menu and search. Not "formulare/": that is the guide's
+# chapter about it (docs/redaktion/formulare.md), and MkDocs would let one silently replace the other.
+FORMULARE = f"{urls.EDITORS_GUIDE}bearbeiten/"
 ASSETS = Path(__file__).parent / "assets" / "formulare"
 OWN_FILES = ("formulare-start.js", "formulare.js", "formulare.css")
 VENDORED = ASSETS / "SHA256SUMS"  # Decap CMS and js-yaml, each file pinned by its sha256
@@ -392,7 +394,7 @@ def cms_outputs(build: Build) -> list[Output]:
                         oauth_url=os.environ.get("FORMULARE_OAUTH_URL", ""),
                         local_port=os.environ.get("FORMULARE_PORT", LOCAL_PORT))
     karte = build.karten.einstellungen.aktiv
-    seite = f"{FORMULARE}index.md"  # where links start: the page is served as redaktion/formulare/
+    seite = f"{FORMULARE}index.md"  # where links start: the page is served as redaktion/bearbeiten/
     links = asset_links(seite) if karte else {}
     optionen = basis_optionen(seite, ansicht=ansicht(region_box(), ZOOM_GEBIET)) if karte else {}
     felder = {kind: key_order(model) for kind, model in KINDS.items()}
@@ -401,7 +403,9 @@ def cms_outputs(build: Build) -> list[Output]:
     outputs = [Output(f"{FORMULARE}index.html", page), Output(f"{FORMULARE}config.yml", config_text(config))]
     outputs += [Output(f"{FORMULARE}{name}", path=ASSETS / name) for name in OWN_FILES]
     outputs += [Output(uri, path=path) for uri, path in vendored_files()]
-    # Leaflet.draw is published with the maps only while serving (ogi.lage_zeichnen); the forms need it always.
-    if karte and not build.vorschau:
-        outputs += [Output(uri, path=path) for uri, path in drawing_files() if "/leaflet-draw/" in uri]
+    # Leaflet.draw, beside the page: the maps publish it only while serving (ogi.lage_zeichnen), and the readers'
+    # asset folder stays without it.
+    if karte:
+        outputs += [Output(FORMULARE + uri[uri.index("leaflet-draw/"):], path=path)
+                    for uri, path in drawing_files() if "/leaflet-draw/" in uri]
     return outputs
