@@ -165,6 +165,8 @@ def draw_line(editor: Editor) -> None:
         page.wait_for_timeout(150)
     page.mouse.click(cx + 80, cy + 10)
     page.wait_for_function("document.querySelector('.ogi-lage__text').value.includes('LineString')")
+    karte.scroll_into_view_if_needed()
+    editor.shot("massnahme-lage")
 
 
 def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: Editor, tmp_path: Path):
@@ -172,6 +174,7 @@ def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: 
     editor.open()
     editor.shot("uebersicht")
     editor.new_entry("massnahmen")
+    editor.shot("massnahme-neu")
     editor.fill("titel", "Formularpark in Herne", 0)
     editor.choose("kommunen", "Herne")
     editor.fill("programm", "Testprogramm")
