@@ -4,6 +4,7 @@ with the model's required fields, choices and patterns; the page and its files c
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import types
@@ -153,16 +154,20 @@ def test_the_field_order_of_each_kind_is_the_models(config):
 def test_the_built_page_loads_only_files_of_the_site(built_site: Path):
     folder = built_site / FORMULARE
     page = (folder / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'(?:src|href)="([^"]+)"', page)
-    assert links and all(not re.match(r"[a-z]+:", link) and not link.startswith("//") for link in links), links
+    block = re.search(r'<div class="ogi-formulare">(.*?)</div>', page, re.S).group(1)
+    scripts = json.loads(html.unescape(re.search(r"data-skripte='([^']+)'", block).group(1)))
+    links = [*re.findall(r'(?:src|href)="([^"]+)"', block), *scripts]
+    assert "decap-cms/decap-cms.js" in scripts and scripts[-1] == "formulare.js"
     for link in links:
+        assert not re.match(r"[a-z]+:", link) and not link.startswith("//"), link
         assert (folder / link).resolve().is_file(), link
-    assert "noindex" in page
+    # The page itself starts no editor: the scripts load when the editor opens the forms.
+    assert "decap-cms.js" not in re.sub(r"data-skripte='[^']+'", "", page)
     assert json.loads(re.search(r'id="ogi-formulare-felder">(.*?)</script>', page).group(1))["projekt"][""][0] == "titel"
     assert yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))["locale"] == "de"
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     search = (built_site / "search/search_index.json").read_text(encoding="utf-8")
-    assert "formulare" not in sitemap and "redaktion/formulare" not in search
+    assert "bearbeiten" not in sitemap and "redaktion/bearbeiten" not in search
 
 
 def test_vendored_files_match_their_recorded_hashes():

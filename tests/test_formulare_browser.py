@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, copy_project, logged_page, mkdocs_build, serve, wait_for
+from helpers import ROOT, axe_violations, copy_project, logged_page, mkdocs_build, serve, wait_for
 
 from ogi.content import load_site
 
@@ -64,8 +64,9 @@ class Editor:
         result = mkdocs_build(self.project, self.site, FORMULARE_PORT=str(self.port))
         assert result.returncode == 0, result.stderr[-3000:]
 
-    def open(self, fragment: str = "") -> None:
-        self.page.goto(self.base + "redaktion/bearbeiten/" + fragment)
+    def open(self) -> None:
+        self.page.goto(self.base + "redaktion/bearbeiten/")
+        self.page.get_by_role("button", name="Formulare öffnen").click()
         login, ready = self.page.get_by_role("button", name="Login"), self.page.get_by_text("Inhaltstypen")
         login.or_(ready).first.wait_for(timeout=20000)
         if login.count():  # once signed in, the local backend's sign-in is remembered in the browser
@@ -153,8 +154,10 @@ def editing(tmp_path: Path, browser) -> Iterator[Editor]:
 def draw_line(editor: Editor) -> None:
     """Three clicks on the map around the centre of Herne, the last one again to end the line."""
     page = editor.page
-    page.wait_for_function("window.ogiKarten && window.ogiKarten.length > 0")
-    page.evaluate("([lat, lon]) => window.ogiKarten[window.ogiKarten.length - 1].setView([lat, lon], 16)", list(HERNE))
+    # Every map of the site registers with the consent script (assets/karte/einwilligung.js): window.ogiKarten.
+    page.wait_for_function("window.ogiKarten && window.ogiKarten.karten && window.ogiKarten.karten.length > 0")
+    page.evaluate("([lat, lon]) => window.ogiKarten.karten[window.ogiKarten.karten.length - 1].setView([lat, lon], 16)",
+                  list(HERNE))
     karte = page.locator(".ogi-lage__karte")
     karte.scroll_into_view_if_needed()
     page.locator(".leaflet-draw-draw-polyline").click()
@@ -171,6 +174,9 @@ def draw_line(editor: Editor) -> None:
 
 def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: Editor, tmp_path: Path):
     editor, page = editing, editing.page
+    page.goto(editor.base + "redaktion/bearbeiten/")  # the page of the guide, before the forms are opened
+    assert axe_violations(page) == []
+    editor.shot("formulare-oeffnen")
     editor.open()
     editor.shot("uebersicht")
     editor.new_entry("massnahmen")
@@ -364,7 +370,7 @@ def test_a_changed_status_and_a_later_change_note_through_the_form(editing: Edit
     # The other forms, for the editors' guide and the closing note: the timeline and the operator data.
     for name in ("meilensteine", "betreiber"):
         editor.goto(f"#/collections/website/entries/{name}")
-        editor.page.get_by_text("Zurück").first.wait_for(timeout=20000)
+        editor.page.get_by_text("Zurück zu allen").first.wait_for(timeout=20000)
         editor.page.wait_for_timeout(500)
         editor.shot(name)
     assert not editor.errors, editor.errors

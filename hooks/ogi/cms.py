@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 # The editing page: in the editors' guide's folder, out of menu and search. Not "formulare/": that is the guide's
 # chapter about it (docs/redaktion/formulare.md), and MkDocs would let one silently replace the other.
 FORMULARE = f"{urls.EDITORS_GUIDE}bearbeiten/"
+PAGE = f"{urls.EDITORS_GUIDE}bearbeiten.md"  # "Formulare öffnen", a page of the guide; its files lie in FORMULARE
 ASSETS = Path(__file__).parent / "assets" / "formulare"
 OWN_FILES = ("formulare-start.js", "formulare.js", "formulare.css")
 VENDORED = ASSETS / "SHA256SUMS"  # Decap CMS and js-yaml, each file pinned by its sha256
@@ -394,13 +395,15 @@ def cms_outputs(build: Build) -> list[Output]:
                         oauth_url=os.environ.get("FORMULARE_OAUTH_URL", ""),
                         local_port=os.environ.get("FORMULARE_PORT", LOCAL_PORT))
     karte = build.karten.einstellungen.aktiv
-    seite = f"{FORMULARE}index.md"  # where links start: the page is served as redaktion/bearbeiten/
-    links = asset_links(seite) if karte else {}
-    optionen = basis_optionen(seite, ansicht=ansicht(region_box(), ZOOM_GEBIET)) if karte else {}
+    links = asset_links(PAGE) if karte else {}
+    optionen = basis_optionen(PAGE, ansicht=ansicht(region_box(), ZOOM_GEBIET)) if karte else {}
     felder = {kind: key_order(model) for kind, model in KINDS.items()}
-    page = build.env.get_template("formulare.html.j2").render(
-        karte=karte, assets=links, felder=_script_json(felder), optionen=_script_json(optionen))
-    outputs = [Output(f"{FORMULARE}index.html", page), Output(f"{FORMULARE}config.yml", config_text(config))]
+    karten_skripte = [links["leaflet_js"], links["karte_js"], "leaflet-draw/leaflet.draw.js"] if karte else []
+    skripte = ["js-yaml/js-yaml.min.js", *karten_skripte, "decap-cms/decap-cms.js", "formulare.js"]
+    styles = [links["leaflet_css"], links["karte_css"], "leaflet-draw/leaflet.draw.css"] if karte else []
+    page = build.env.get_template("formulare.md.j2").render(
+        skripte=json.dumps(skripte), styles=styles, felder=_script_json(felder), optionen=_script_json(optionen))
+    outputs = [Output(PAGE, page), Output(f"{FORMULARE}config.yml", config_text(config))]
     outputs += [Output(f"{FORMULARE}{name}", path=ASSETS / name) for name in OWN_FILES]
     outputs += [Output(uri, path=path) for uri, path in vendored_files()]
     # Leaflet.draw, beside the page: the maps publish it only while serving (ogi.lage_zeichnen), and the readers'
