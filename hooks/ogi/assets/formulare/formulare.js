@@ -135,7 +135,7 @@
       if (!L || !L.Control || !L.Control.Draw || !window.ogiKarte || !this.flaeche) { return; }
       deutsch(L);
       var self = this;
-      var karte = L.map(this.flaeche, { zoomControl: true, maxZoom: 19 });
+      var karte = L.map(this.flaeche, { zoomControl: false, maxZoom: 19 });  // ogiKarte adds the German one
       window.ogiKarte(karte, KARTE);
       var gruppe = new L.FeatureGroup().addTo(karte);
       var linie = { color: "#0d47a1", weight: 5, opacity: 0.9 };
