@@ -111,6 +111,14 @@ class Editor:
     def add(self, list_name: str) -> None:
         self.page.get_by_role("button", name=f"{list_name} hinzufügen").click()
 
+    def source_and_date(self, titel: str, url: str) -> None:
+        """A source (read in November 2026) and the date the record was last checked: every record has both."""
+        self.add("quellen")
+        self.fill("titel", titel)
+        self.fill("url", url)
+        self.fill("abgerufen", "2026-11")
+        self.fill("datenstand", "2026-11-26")
+
     def reopen(self) -> None:
         """After a rebuild: the page anew, with the configuration the build generated."""
         self.page.goto("about:blank")
@@ -208,11 +216,7 @@ def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: 
     editor.fill("alt", "Eine grüne Testfläche aus dem Formular")
     editor.fill("urheber", "Testurheber")
     editor.fill("lizenz", "CC0 1.0")
-    editor.add("quellen")
-    editor.fill("titel", "Testquelle aus dem Formular")
-    editor.fill("url", "https://example.org/formular")
-    editor.fill("abgerufen", "2026-11")
-    editor.fill("datenstand", "2026-11-26")
+    editor.source_and_date("Testquelle aus dem Formular", "https://example.org/formular")
     editor.shot("massnahme")
     editor.publish()
     written = editor.project / "content/projects/formularpark-in-herne.yml"
@@ -232,11 +236,7 @@ def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: 
     editor.add("tage")
     editor.fill("datum", "2026-10-15")
     editor.fill("name", "Formulartag")
-    editor.add("quellen")
-    editor.fill("titel", "Testquelle der Veranstaltung")
-    editor.fill("url", "https://example.org/formulartag")
-    editor.fill("abgerufen", "2026-11")
-    editor.fill("datenstand", "2026-11-26")
+    editor.source_and_date("Testquelle der Veranstaltung", "https://example.org/formulartag")
     editor.shot("veranstaltung")
     editor.publish()
     tagung = editor.project / "content/formulartag-2026/tagung.yml"
@@ -249,11 +249,7 @@ def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: 
     editor.choose("tag", "2026-10-15")
     editor.add("referierende")
     editor.fill("name", "Testperson Formular")
-    editor.add("quellen")
-    editor.fill("titel", "Testquelle des Beitrags")
-    editor.fill("url", "https://example.org/formulartag/impuls")
-    editor.fill("abgerufen", "2026-11")
-    editor.fill("datenstand", "2026-11-26")
+    editor.source_and_date("Testquelle des Beitrags", "https://example.org/formulartag/impuls")
     editor.shot("beitrag")
     editor.publish()
     beitrag = editor.project / "content/formulartag-2026/impuls-aus-dem-formular.yml"
