@@ -12,9 +12,15 @@ export REPO_URL
 
 PYTHON ?= python3
 PORT ?= 8000
+# The local backend of the editing page (decap-server): reads and writes this working copy, on 127.0.0.1 only.
+FORMULARE_PORT ?= 8081
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+
+# The editing page's local backend from npm, exactly as package-lock.json pins it (integrity hashes); no install
+# scripts run. Only `make serve` and the browser tests need it; `make build` does not.
+NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
 
 # Wheels only: building a source package would run its code and fetch build tools that no hash covers.
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all:
@@ -30,14 +36,23 @@ $(STAMP): requirements.lock
 	$(PIP_INSTALL) -r requirements.lock
 	rm -f $(VENV)/.installed-*; touch $@
 
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm fehlt: Node.js 20 mit npm installieren (für die Formulare unter /redaktion/bearbeiten/)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -f node_modules/.installed-*; touch $@
+
 ## help: zeigt diese Liste der Befehle
 help:
 	@sed -n 's/^## \([a-z-]*\): /\1\t/p' $(firstword $(MAKEFILE_LIST)) | awk -F'\t' '{printf "  make %-21s %s\n", $$1, $$2}'
 
-## serve: baut die Website und zeigt sie unter http://127.0.0.1:8000 (PORT=8001: anderer Port); lädt bei jeder Änderung neu
-serve: $(STAMP)
+## serve: baut die Website und zeigt sie unter http://127.0.0.1:8000 (PORT=8001: anderer Port), die Formulare unter /redaktion/bearbeiten/; lädt bei jeder Änderung neu
+# decap-server runs beside the preview and ends with it; the forms save into this working copy (no commit).
+serve: $(STAMP) $(NODE_STAMP)
 	@$(PY) -m ogi port-pruefen $(PORT)
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} $(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	PORT=$(FORMULARE_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+		node node_modules/decap-server/dist/index.js & trap 'kill $$!' EXIT; \
+	FORMULARE_PORT=$(FORMULARE_PORT) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} \
+		$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 ## build: baut die Website streng nach site/; bei einem Fehler bleibt das bisherige site/ unverändert
 build: $(STAMP)
@@ -65,8 +80,8 @@ new-beitrag: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
-## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium)
-test: lint
+## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium und npm)
+test: lint $(NODE_STAMP)
 	$(PY) -m pytest
 
 ## test-fast: die schnellen Tests, ohne Browser und ohne mehrfache Builds

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 import jinja2
 
+from ..editors.cms import cms_outputs
 from ..editors.lage_zeichnen import drawing_outputs
 from ..events.pages import EVENT_EXPORTS, archive_outputs, event_outputs
 from ..maps import KartenEinstellungen, asset_outputs
@@ -88,6 +89,7 @@ def build_outputs(
     outputs.append(Output(urls.REGION_SVG, content=region_svg(site)))  # the start page's overview picture
     outputs += foerder_outputs(build.foerdersummen)
     outputs += drawing_outputs(build)  # only while serving: an editors' tool, never published
+    outputs += cms_outputs(build)  # the editing page with its configuration generated from the models
     outputs += error_pages(site, env, {o.uri for o in outputs})
     return outputs
 
