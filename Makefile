@@ -47,10 +47,13 @@ help:
 
 ## serve: baut die Website und zeigt sie unter http://127.0.0.1:8000 (PORT=8001: anderer Port), die Formulare unter /redaktion/bearbeiten/; lädt bei jeder Änderung neu
 # decap-server runs beside the preview and ends with it; the forms save into this working copy (no commit).
-serve: $(STAMP) $(NODE_STAMP)
+# Without Node.js the preview runs all the same, only without the forms' local backend.
+serve: $(STAMP)
 	@$(PY) -m ogi port-pruefen $(PORT)
-	PORT=$(FORMULARE_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
-		node node_modules/decap-server/dist/index.js & trap 'kill $$!' EXIT; \
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(NODE_STAMP); \
+	else echo "Ohne Node.js (npm) zeigt die Vorschau alles außer den Formularen unter /redaktion/bearbeiten/."; fi
+	if [ -f $(NODE_STAMP) ]; then PORT=$(FORMULARE_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
+		LOG_LEVEL=warn node node_modules/decap-server/dist/index.js & trap 'kill $$!' EXIT; fi; \
 	FORMULARE_PORT=$(FORMULARE_PORT) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)/} \
 		$(VENV)/bin/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 

@@ -166,7 +166,7 @@ def test_the_field_order_of_each_kind_is_the_models(config):
     assert key_order(Projekt)["quellen"][""][:2] == ["titel", "url"]
     assert set(KINDS) == {"projekt", "tagung", "beitrag", "meilensteine", "betreiber"}
     text = config_text(config)
-    assert text.startswith("# Erzeugt beim Bau aus hooks/ogi/models.py")
+    assert text.startswith("# Erzeugt beim Bau aus hooks/ogi/records/")
     assert "&id" not in text and yaml.safe_load(text) == config
 
 
