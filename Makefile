@@ -84,12 +84,13 @@ schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
 ## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium und npm)
+# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker).
 test: lint $(NODE_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 ## test-fast: die schnellen Tests, ohne Browser und ohne mehrfache Builds
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser and not slow"
+	$(PY) -m pytest -m "not browser and not slow" -n 2
 
 ## lint: prüft die GitHub-Workflows (zizmor, offline) und den Python-Code (ruff, mypy)
 lint: $(STAMP)
