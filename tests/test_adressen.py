@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import copy_project, mkdocs_build
+from ogi.editors.cms import vendored_files
 
 LOOPBACK = re.compile(rb"127\.0\.0\.1|localhost", re.IGNORECASE)
 # The editors' guide names the preview address of `make serve` as an instruction, set in code.
@@ -27,7 +28,9 @@ def site_without_address(tmp_path_factory) -> tuple[Path, str]:
 @pytest.mark.slow
 def test_build_without_site_url_publishes_no_loopback_address(site_without_address):
     site, _ = site_without_address
-    files = [p for p in site.rglob("*") if p.is_file()]
+    # Vendored libraries (the forms' Decap CMS) carry their authors' own local defaults in code, not links of ours.
+    vendored = {uri for uri, _ in vendored_files()}
+    files = [p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in vendored]
     assert len(files) > 50
     found = []
     for path in files:

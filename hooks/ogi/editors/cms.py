@@ -385,7 +385,7 @@ def github_repo(repo_url: str) -> str:
 
 
 def cms_config(
-    site: Site, repo_url: str = "", site_url: str = "", oauth_url: str = "", local_port: str = LOCAL_PORT
+    site: Site, repo_url: str = "", site_url: str = "", oauth_url: str = "", local_port: str | None = LOCAL_PORT
 ) -> dict[str, Any]:
     """The whole Decap CMS configuration: backend, local backend, media, collections."""
     backend: dict[str, Any] = {
@@ -405,8 +405,6 @@ def cms_config(
     config: dict[str, Any] = {
         "locale": "de",
         "backend": backend,
-        # Only on 127.0.0.1 or localhost does Decap look for the local backend (decap-server, `make serve`).
-        "local_backend": {"url": f"http://127.0.0.1:{local_port}/api/v1", "allowed_hosts": ["127.0.0.1"]},
         "publish_mode": "editorial_workflow",
         "media_folder": f"{PROJECTS_DIR}/bilder",
         "public_folder": "",
@@ -414,6 +412,10 @@ def cms_config(
         "show_preview_links": False,
         "collections": collections(site),
     }
+    if local_port:
+        # Only on 127.0.0.1 does Decap look for the local backend (decap-server, `make serve`); a published build
+        # (no FORMULARE_PORT) names no loopback address.
+        config["local_backend"] = {"url": f"http://127.0.0.1:{local_port}/api/v1", "allowed_hosts": ["127.0.0.1"]}
     if site_url:
         config["site_url"] = config["display_url"] = site_url
     return config
@@ -463,7 +465,7 @@ def cms_outputs(build: Build) -> list[Output]:
         repo_url=build.edit_base,
         site_url=build.site_url,
         oauth_url=os.environ.get("FORMULARE_OAUTH_URL", ""),
-        local_port=os.environ.get("FORMULARE_PORT", LOCAL_PORT),
+        local_port=os.environ.get("FORMULARE_PORT"),  # set by `make serve` and the tests, never when publishing
     )
     karte = build.karten.einstellungen.aktiv
     links = asset_links(PAGE) if karte else {}
