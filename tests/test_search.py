@@ -6,11 +6,13 @@ Fixture content: tests/leser_fixture.py."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # query → title of a page (or section) that must be among the first results
 QUERIES = {
@@ -96,6 +98,10 @@ def test_search_box_finds_readers_words(browser, leser_url, query, title):
     page.keyboard.type(query)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10000)
+    # Material searches at every keystroke: the list may still show the results for "F" or "Fo". Wait until
+    # it has settled on the whole word (the expected title shows, or the wait ends and the assert says why).
+    with contextlib.suppress(PlaywrightTimeout):
+        results.locator("h1, h2", has_text=title).first.wait_for(timeout=5000)
     # the titles the reader sees (a page's further sections stay folded, with empty text)
     titles = [t.strip() for t in results.locator("h1, h2").all_inner_texts() if t.strip()][:TOP]
     keywords_shown = page.locator(".md-search-result .md-tags").evaluate_all(
