@@ -17,17 +17,8 @@ import yaml
 from pydantic import BaseModel
 
 from helpers import FIXTURE_ROOT
-from ogi.editors.cms import (
-    ASSETS,
-    FORMULARE,
-    GEOMETRIE_WIDGET,
-    KINDS,
-    cms_config,
-    config_text,
-    github_repo,
-    key_order,
-    walk,
-)
+from ogi.editors.cms import ASSETS, FORMULARE, cms_config, config_text, github_repo, walk
+from ogi.editors.cms_fields import GEOMETRIE_WIDGET, KINDS, key_order
 from ogi.records.betreiber import Betreiber
 from ogi.records.content import load_site
 from ogi.records.models import MeilensteineDatei, Quelle
