@@ -24,6 +24,7 @@ from ..records.models import (
 from ..records.projekt import Projekt
 from ..records.tagung import Beitrag, Session, Tag, Tagung
 from ..records.yamlfile import YamlFile
+from .verlauf import Schritt, schritte
 
 KREISFREI = "Kreisfreie Städte"  # the group of the Kommunen without a Kreis; listed first
 # Who provides the site and its data while content/betreiber.yml is missing (a fresh or minimal site).
@@ -141,6 +142,17 @@ class Massnahme:
         return list(
             dict.fromkeys([*r.stichworte, *(ort.name for ort in self.kommunen), *([r.traeger] if r.traeger else [])])
         )
+
+    @property
+    def verlauf(self) -> tuple[Schritt, ...]:
+        """Its dated steps with the completion, in date order; empty when the record has no `verlauf`."""
+        return schritte(self.record) if self.record.verlauf else ()
+
+    @property
+    def letzter_schritt(self) -> Schritt | None:
+        """The latest dated step, the completion included; None when no source dates a step."""
+        alle = schritte(self.record)
+        return alle[-1] if alle else None
 
     @property
     def fertig_jahr(self) -> int | None:

@@ -67,6 +67,16 @@ SPALTEN: tuple[Spalte, ...] = (
         "Fertigstellung",
         14,
     ),
+    # The latest dated step (the completion included), so that a reader of the table sees how far a measure got.
+    Spalte(
+        "letzter_schritt", lambda m, _: m.letzter_schritt.ereignis if m.letzter_schritt else None, "Letzter Schritt", 30
+    ),
+    Spalte(
+        "letzter_schritt_datum",
+        lambda m, _: m.letzter_schritt.datum if m.letzter_schritt else None,
+        "Datum des letzten Schritts",
+        14,
+    ),
     Spalte("foerderung_eur", _foerderung("betrag_eur"), "Förderung in €", 15, euro=True),
     Spalte("foerdergeber", _foerderung("foerdergeber"), "Fördergeber", 28),
     Spalte("genauigkeit", lambda m, _: m.record.lage.genauigkeit, "Lage", 16),

@@ -1,5 +1,8 @@
 """Dates that can only lie in the past: when facts were checked, a source read or published, a measure finished.
 
+A measure's `verlauf` holds only steps that happened: a planned date would go stale without anyone noticing
+(the plan slips, the page still says it); what is planned belongs in `zeitraum` or the description.
+
 A `datenstand` of 2062 instead of 2026 would be shown on the page and would date the feed. The check
 depends on today's date, the build output does not: a record with such a date is an error, never a page.
 """
@@ -14,7 +17,7 @@ from pydantic import BaseModel
 from .dates import TeilDatum
 from .errors import ContentError, field_name
 from .models import Quelle
-from .projekt import Fertigstellung, Hinweis, Projekt, StatusBeleg
+from .projekt import Fertigstellung, Hinweis, Projekt, StatusBeleg, VerlaufEintrag
 from .tagung import Beitrag, Tagung
 from .yamlfile import Loc, YamlFile
 
@@ -28,6 +31,7 @@ PAST_DATES = frozenset(
         (Quelle, "datum"),
         (Fertigstellung, "datum"),
         (Hinweis, "datum"),
+        (VerlaufEintrag, "datum"),
         (StatusBeleg, "datum"),
     }
 )

@@ -94,10 +94,11 @@ def _check_status_basis(loader: Loader, shown: str, record: Projekt) -> None:
         verweise.append((("status_beleg", "quelle"), "status_beleg.quelle", record.status_beleg.quelle))
     if record.fertigstellung:
         verweise.append((("fertigstellung", "quelle"), "fertigstellung.quelle", record.fertigstellung.quelle))
-    verweise += [
-        (("hinweise", index, "quelle"), f"hinweise[{index + 1}].quelle", hinweis.quelle)
-        for index, hinweis in enumerate(record.hinweise)
-    ]
+    for liste, nummern in (
+        ("verlauf", [e.quelle for e in record.verlauf]),
+        ("hinweise", [h.quelle for h in record.hinweise]),
+    ):
+        verweise += [((liste, index, "quelle"), f"{liste}[{index + 1}].quelle", n) for index, n in enumerate(nummern)]
     anzahl = len(record.quellen)
     richtig = "die Nummer 1 angeben" if anzahl == 1 else f"eine Nummer von 1 bis {anzahl} angeben"
     for loc, field_name, nummer in verweise:

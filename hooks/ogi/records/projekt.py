@@ -176,6 +176,38 @@ class Fertigstellung(Record):
     quelle: int = Field(ge=1, description="Nummer des Eintrags in quellen, der das Datum belegt (1 = der erste).")
 
 
+# The first words that announce a completion: that fact has one place, `fertigstellung`.
+_ABSCHLUSS_WOERTER = frozenset({"fertig", "fertiggestellt", "fertigstellung", "abgeschlossen", "abschluss"})
+
+
+class VerlaufEintrag(Record):
+    """One dated step of a measure (decided, funded, building started …), as a source reports it."""
+
+    datum: Datum = Field(
+        description="Wann der Schritt geschah, so genau, wie die Quelle es sagt: JJJJ, JJJJ-MM oder JJJJ-MM-TT."
+    )
+    ereignis: Text = Field(
+        max_length=160,
+        description=(
+            "Was geschah, kurz in eigenen Worten nach der Quelle, z. B. „Förderbescheid des Landes übergeben“ "
+            "oder „Förderprogramm der Gemeinde gestartet“. Die Fertigstellung steht nicht hier, "
+            "sondern in fertigstellung; die Seite zeigt sie im Verlauf mit."
+        ),
+    )
+    quelle: int = Field(ge=1, description="Nummer des Eintrags in quellen, der den Schritt belegt (1 = der erste).")
+
+    @field_validator("ereignis")
+    @classmethod
+    def _not_the_completion(cls, ereignis: str) -> str:
+        erstes = ereignis.split(maxsplit=1)[0].strip(".,;:!–-").lower()
+        if erstes in _ABSCHLUSS_WOERTER:
+            raise ValueError(
+                f"„{ereignis}“ ist die Fertigstellung; sie steht in fertigstellung (datum, quelle), nicht im "
+                "Verlauf – den Eintrag dorthin übertragen (die Seite zeigt sie im Verlauf mit)"
+            )
+        return ereignis
+
+
 class Hinweis(Record):
     """A dated note on a later change at the same place; it does not change the measure's status."""
 
@@ -214,6 +246,13 @@ class Projekt(Record):
     fertigstellung: Fertigstellung | None = Field(
         None,
         description="Nur bei status „abgeschlossen“: wann die Maßnahme fertig wurde, mit der Quelle, die es nennt.",
+    )
+    verlauf: list[VerlaufEintrag] = Field(
+        default_factory=list,
+        description=(
+            "Die Schritte der Maßnahme mit Datum und Quelle (beschlossen, bewilligt, Baubeginn …), nur was "
+            "eine Quelle datiert; die Reihenfolge ordnet die Website. Geplantes gehört nicht hierher."
+        ),
     )
     zeitraum: Zeitraum | None = Field(None, description="Beginn und Ende der Umsetzung, soweit bekannt.")
     foerderung: Foerderung | None = Field(None, description="Förderung, soweit eine Quelle sie nennt.")
