@@ -74,6 +74,7 @@ MEASURE = {
     "traeger": f"- Liste\n\n## Überschrift {ATTR}\n\n<!-- ogi-karte --> {ATTR}",
     "programm": CLOSE,
     "status": "nicht bekannt",
+    "verlauf": [{"datum": "2020-07-16", "ereignis": f"@Schritt {SCRIPT} {ATTR}", "quelle": 1}],  # a raw HTML list
     "foerderung": {"betrag_eur": 1000, "hinweis": f"<svg onload=\"window.__pwned='svg'\"></svg> {TEMPLATE}"},
     "kurzbeschreibung": f'=HYPERLINK("https://example.org") {LINK} {ATTR}',
     "beschreibung": RICH,

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from helpers import page_types, parse_html
-from hostile import GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE
+from hostile import ATTR, GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE, SCRIPT
 from ogi.opendata.projekte import projekte_csv
 from ogi.records.content import load_site
 from ogi.records.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
@@ -59,6 +59,7 @@ def test_hostile_measure_shows_its_values_literally(hostile_site):
     assert "- Liste ## Überschrift {: onfocus=" in text  # Träger: one line, no list, heading or attribute
     assert "<!-- ogi-karte -->" in text  # no marker comment either
     assert "</script><script>window.__pwned='close'</script>" in text  # Programm
+    assert f"@Schritt {SCRIPT} {ATTR}" in text  # a step of its history, inside the page's own HTML list
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ fixture measure test-herne-park (two steps written out of date order, fertigstel
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -15,6 +16,8 @@ import openpyxl
 import pytest
 
 from helpers import FIXTURE_ROOT, article, copy_project
+from ogi.editors.cms import cms_config
+from ogi.editors.scaffold import new_project
 from ogi.opendata.exporte import Umgebung
 from ogi.opendata.projekte import export_outputs
 from ogi.opendata.spalten import SPALTE, csv_wert
@@ -151,3 +154,34 @@ def test_exports_carry_the_latest_step_and_its_date():
         dict(zip(heads, row)) for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "Testpark in Herne"
     )
     assert (park["Letzter Schritt"], park["Datum des letzten Schritts"]) == ("Fertiggestellt", "Juni 2021")
+
+
+def test_the_scaffolds_history_example_passes_check_once_uncommented(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    written = new_project(project, "Neuer Testpark", "Herne", dt.date(2026, 11, 26))
+    lines = written.read_text(encoding="utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("# verlauf:")))
+    for index in range(start, start + 4):  # the key and the three fields of its example entry
+        lines[index] = lines[index].removeprefix("# ")
+    written.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    site = load_site(project)
+    assert site.errors == []
+    neu = next(m for m in site.massnahmen if m.slug == written.stem)
+    assert [(s.datum.iso(), s.ereignis, s.quelle) for s in neu.verlauf] == [
+        ("2020-07-16", "Förderbescheid des Landes übergeben", 1)
+    ]
+
+
+def test_the_measures_form_offers_the_history_after_the_completion():
+    config = cms_config(load_site(FIXTURE_ROOT), repo_url="https://github.com/beispiel/ogi/edit/main/")
+    fields = next(c for c in config["collections"] if c["name"] == "massnahmen")["fields"]
+    names = [f["name"] for f in fields]
+    assert names.index("verlauf") == names.index("fertigstellung") + 1
+    verlauf = fields[names.index("verlauf")]
+    assert (verlauf["label"], verlauf["widget"], verlauf["required"]) == ("Verlauf", "list", False)
+    assert [(f["name"], f["label"], f["required"]) for f in verlauf["fields"]] == [
+        ("datum", "Datum", True),
+        ("ereignis", "Ereignis", True),
+        ("quelle", "Quelle", True),
+    ]
+    assert verlauf["fields"][0]["pattern"][1] == "erwartet JJJJ, JJJJ-MM oder JJJJ-MM-TT, z. B. 2020-07-17"
