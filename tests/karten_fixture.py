@@ -87,7 +87,7 @@ class StubServer:
         class Handler(SubpathHandler):
             prefix = STUB_PREFIX
 
-            def do_GET(self):
+            def do_GET(self) -> None:
                 if self.path.startswith("/tiles/"):
                     if stub.failing:
                         self.send_response(503)
