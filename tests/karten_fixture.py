@@ -81,7 +81,7 @@ def make_project(dest: Path) -> Path:
 class StubServer:
     """Serves a built site below /site/ and tiles below /tiles/ (a PNG, or 503 while `failing`)."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path) -> None:
         stub = self
 
         class Handler(SubpathHandler):

@@ -50,7 +50,7 @@ def replace_line(path: Path, old: str, new: str) -> int:
     return number + 1
 
 
-def test_annotation_names_the_broken_file_and_line(project: Path):
+def test_annotation_names_the_broken_file_and_line(project: Path) -> None:
     target = "content/projects/test-herne-park.yml"
     line = replace_line(project / target, "status: abgeschlossen", "status: fertig")
     result = check(project, github=True)
@@ -65,7 +65,7 @@ def test_annotation_names_the_broken_file_and_line(project: Path):
     ]
 
 
-def test_annotations_cover_every_broken_file_in_one_run(project: Path):
+def test_annotations_cover_every_broken_file_in_one_run(project: Path) -> None:
     broken = {
         "content/projects/test-boenen-daecher.yml": replace_line(
             project / "content/projects/test-boenen-daecher.yml", "  - Bönen", "  - Bönnen"
@@ -80,7 +80,7 @@ def test_annotations_cover_every_broken_file_in_one_run(project: Path):
     assert "meinten Sie „Bönen“" in result.stdout
 
 
-def test_yaml_syntax_error_is_annotated_on_its_line(project: Path):
+def test_yaml_syntax_error_is_annotated_on_its_line(project: Path) -> None:
     target = "content/projects/test-flaeche-exakt.yml"
     line = replace_line(project / target, "status: abgeschlossen", "status: [abgeschlossen")
     result = check(project, github=True)
@@ -90,7 +90,7 @@ def test_yaml_syntax_error_is_annotated_on_its_line(project: Path):
     assert abs(int(annotation["line"]) - line) <= 1  # the parser notices the open bracket at the next token
 
 
-def test_no_annotations_outside_github_actions(project: Path):
+def test_no_annotations_outside_github_actions(project: Path) -> None:
     replace_line(project / "content/projects/test-herne-park.yml", "status: abgeschlossen", "status: fertig")
     result = check(project, github=False)
     assert result.returncode == 1
@@ -98,7 +98,7 @@ def test_no_annotations_outside_github_actions(project: Path):
     assert "content/projects/test-herne-park.yml:" in result.stderr
 
 
-def test_clean_content_gives_no_annotation(project: Path):
+def test_clean_content_gives_no_annotation(project: Path) -> None:
     result = check(project, github=True)
     assert result.returncode == 0, result.stderr
     assert annotations(result.stdout) == []

@@ -34,7 +34,7 @@ def exports() -> dict[str, str | bytes]:
     return {o.uri.rsplit("/", 1)[-1]: o.content or "" for _, o in export_outputs(site, Umgebung(SITE_URL))}
 
 
-def test_measure_page_shows_when_it_was_finished_with_its_source(built_site: Path):
+def test_measure_page_shows_when_it_was_finished_with_its_source(built_site: Path) -> None:
     page = parse_html(built_site / "massnahmen/test-herne-park/index.html")
     fakten = {dt.text.strip(): dd for dt, dd in zip(page.find_all("dt"), page.find_all("dd"))}
     wann = fakten["Fertiggestellt"]
@@ -43,7 +43,7 @@ def test_measure_page_shows_when_it_was_finished_with_its_source(built_site: Pat
     assert [a.attrs["href"] for a in wann.find_all("a")] == ["#quelle-2"]
 
 
-def test_measures_list_has_a_completion_column(built_site: Path):
+def test_measures_list_has_a_completion_column(built_site: Path) -> None:
     table = by_id(built_site / "massnahmen/index.html", "massnahmen-liste")
     heads = [th.text for th in table.find_all("th")]
     assert heads[4] == "Fertiggestellt"
@@ -52,13 +52,13 @@ def test_measures_list_has_a_completion_column(built_site: Path):
     assert {cells[4] for title, cells in rows.items() if title != "Testpark in Herne"} == {"–"}
 
 
-def test_overview_filter_offers_the_years_of_completion(built_site: Path):
+def test_overview_filter_offers_the_years_of_completion(built_site: Path) -> None:
     select = by_id(built_site / "massnahmen/index.html", "ogi-filter-fertigstellung")
     assert select.attrs["name"] == "fertigstellung"
     assert [(o.attrs["value"], o.text) for o in select.find_all("option")] == [("", "alle"), ("2021", "2021")]
 
 
-def test_exports_carry_the_completion_date_by_name_as_written(exports):
+def test_exports_carry_the_completion_date_by_name_as_written(exports) -> None:
     rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(str(exports["projekte.csv"])))}
     assert rows["test-herne-park"]["fertigstellung"] == "2021-06"
     assert rows["test-punkt-exakt"]["fertigstellung"] == ""
@@ -72,7 +72,7 @@ def test_exports_carry_the_completion_date_by_name_as_written(exports):
     assert by_title["Testpark in Herne"]["Fertigstellung"] == "Juni 2021"  # a month stays text, as written
 
 
-def test_every_format_reads_its_columns_from_the_one_table(exports):
+def test_every_format_reads_its_columns_from_the_one_table(exports) -> None:
     csv_head = next(csv.reader(io.StringIO(str(exports["projekte.csv"]))))
     assert csv_head == [s.name for s in CSV_SPALTEN]
     feature = json.loads(exports["projekte.geojson"])["features"][0]
@@ -93,23 +93,23 @@ def test_every_format_reads_its_columns_from_the_one_table(exports):
     ],
     ids=["hyphen", "head", "linking-s", "no-linking-s", "head-alone", "no-head"],
 )
-def test_compound_parts(word, parts):
+def test_compound_parts(word, parts) -> None:
     assert compound_parts(word) == parts
 
 
-def test_place_names_from_place_adjectives_before_a_noun():
+def test_place_names_from_place_adjectives_before_a_noun() -> None:
     assert place_names("Quartierpark Holsterhauser Markt") == ["Holsterhausen", "Holsterhaus"]
     assert place_names("Recklinghäuser Straße") == ["Recklinghausen", "Recklinghaus"]
     assert place_names("Der Träger der Maßnahme") == []  # not before a capitalised word
 
 
-def test_search_keywords_add_parts_and_places_of_title_and_keywords_after_the_editors_words():
+def test_search_keywords_add_parts_and_places_of_title_and_keywords_after_the_editors_words() -> None:
     words = search_keywords("<p>Text</p>", ["Schwammstadt"], "Holsterhauser Markt. Workshop Schwamm-Metropole")
     assert words[0] == "Schwammstadt"
     assert {"Schwamm", "Stadt", "Metropole", "Holsterhausen"} <= set(words)
 
 
-def test_measure_search_entry_is_its_summary_and_its_keywords(built_site: Path):
+def test_measure_search_entry_is_its_summary_and_its_keywords(built_site: Path) -> None:
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     doc = next(d for d in index["docs"] if d["location"] == "massnahmen/test-herne-park/")
     assert doc["title"] == "Testpark in Herne"
@@ -119,7 +119,7 @@ def test_measure_search_entry_is_its_summary_and_its_keywords(built_site: Path):
     assert not any("Testpark in Herne" in d["text"] for d in listing)  # the list's rows are not one run of words
 
 
-def test_new_and_changed_page_lists_the_feeds_entries_and_is_linked_from_start_and_footer(built_site: Path):
+def test_new_and_changed_page_lists_the_feeds_entries_and_is_linked_from_start_and_footer(built_site: Path) -> None:
     feed = (built_site / "neu.atom").read_text(encoding="utf-8")
     page = article(built_site / "neu/index.html")
     links = [a.text for a in page.find_all("a")]

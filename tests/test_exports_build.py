@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from pytest import TempPathFactory
 
 from formats_projekt import formats_project
 from helpers import article_elements as content
@@ -40,7 +41,7 @@ UHRZEIT = re.compile(r"(\d\d:\d\d)(?:–(\d\d:\d\d))? Uhr(?: \((\d+) Minuten\))?
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path]:
+def built(tmp_path_factory: TempPathFactory) -> tuple[Path, Path]:
     """(project, site) of one strict build of the fixture records, published under a subpath."""
     tmp = tmp_path_factory.mktemp("formats-build")
     project = formats_project(tmp)
@@ -85,7 +86,7 @@ def _page_times(page: Path) -> tuple[dt.date, str | None, str | None, int | None
     return dt.date.fromisoformat(day), start, end, int(minutes) if minutes else None
 
 
-def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times_and_links(built):
+def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times_and_links(built) -> None:
     project, site = built
     checked = []
     for event in veranstaltungen(load_site(project)):
@@ -146,7 +147,7 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
     assert checked == list(EXPECTED)
 
 
-def test_event_page_links_each_export_by_its_declared_label(built):
+def test_event_page_links_each_export_by_its_declared_label(built) -> None:
     _, site = built
     hrefs = {a.text: a.href for a in links(site / "tagung-2020/index.html")}
     for export in EVENT_EXPORTS:
@@ -155,7 +156,7 @@ def test_event_page_links_each_export_by_its_declared_label(built):
     assert list(hrefs).index(Kalender.label) < list(hrefs).index(ScheduleXml.label)
 
 
-def test_talk_page_with_known_time_offers_its_calendar_file(built):
+def test_talk_page_with_known_time_offers_its_calendar_file(built) -> None:
     _, site = built
     for slug, expected in (("vortrag-mit-zeit", True), ("vortrag-session-zeit", True), ("vortrag-ohne-zeit", False)):
         page_url = f"{SITE_URL}tagung-2020/{slug}/"
@@ -167,7 +168,7 @@ def test_talk_page_with_known_time_offers_its_calendar_file(built):
             assert str(vevent["URL"]) == page_url
 
 
-def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section(built):
+def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section(built) -> None:
     _, site = built
     page_url = f"{SITE_URL}massnahmen/"
     hrefs = {a.text: urljoin(page_url, a.href) for a in links(_local(site, page_url))}
@@ -176,7 +177,7 @@ def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section
     assert _local(site, hrefs[KatalogTurtle.label]).is_file() and _local(site, hrefs[AtomFeed.label]).is_file()
 
 
-def test_every_page_announces_the_feed_in_its_head(built):
+def test_every_page_announces_the_feed_in_its_head(built) -> None:
     _, site = built
     pages = sorted(site.rglob("index.html")) + [site / "404.html"]
     assert len(pages) > 20
@@ -190,7 +191,7 @@ def test_every_page_announces_the_feed_in_its_head(built):
         assert urljoin(page_url, feeds[0]["href"]) == f"{SITE_URL}{AtomFeed.identifier}", page
 
 
-def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built):
+def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built) -> None:
     _, site = built
     first = json.loads((site / "tagung-2020/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
     second = json.loads((site / "testforum-2023/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
@@ -202,7 +203,7 @@ def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built
     assert (site / "testforum-2023/kalender/begruessung.ics").is_file()
 
 
-def test_events_page_lists_every_event_newest_first(built):
+def test_events_page_lists_every_event_newest_first(built) -> None:
     _, site = built
     page_url = f"{SITE_URL}veranstaltungen/"
     hrefs = [urljoin(page_url, a.href) for a in links(_local(site, page_url))]
@@ -210,7 +211,7 @@ def test_events_page_lists_every_event_newest_first(built):
     assert events == [f"{SITE_URL}testforum-2023/", f"{SITE_URL}tagung-2020/"]
 
 
-def test_speaker_index_spans_all_events(built):
+def test_speaker_index_spans_all_events(built) -> None:
     _, site = built
     page_url = f"{SITE_URL}veranstaltungen/referierende/"
     page = _local(site, page_url)
@@ -223,7 +224,7 @@ def test_speaker_index_spans_all_events(built):
             assert _local(site, url).is_file(), url
 
 
-def test_place_of_a_day_is_on_the_event_page_and_in_the_calendar(built):
+def test_place_of_a_day_is_on_the_event_page_and_in_the_calendar(built) -> None:
     _, site = built
     text = " ".join((site / "testforum-2023/index.html").read_text(encoding="utf-8").split())
     assert "Ort: Testsaal, Teststraße 1, Essen" in text

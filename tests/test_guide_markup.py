@@ -39,7 +39,7 @@ class _Elements(HTMLParser):
 
 
 @pytest.mark.parametrize("page", GUIDE, ids=lambda p: p.stem)
-def test_guide_page_renders_only_html_elements(page: Path):
+def test_guide_page_renders_only_html_elements(page: Path) -> None:
     text = page.read_text(encoding="utf-8").split("---", 2)[-1]  # without the front matter
     parser = _Elements()
     parser.feed(markdown.markdown(text, extensions=extensions()))

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
@@ -21,18 +22,21 @@ from ogi.opendata.projekte import projekte_csv
 from ogi.records.content import load_site
 from ogi.records.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 # Every page type that shows the hostile records (their browser checks: PAGE_TYPES in tests/helpers.py).
 PAGES = {name: t.path for name, t in page_types("feindlich").items()}
 
 
-def test_hostile_records_are_valid_content(hostile_project):
+def test_hostile_records_are_valid_content(hostile_project: Path) -> None:
     site = load_site(hostile_project)
     assert site.errors == [] and site.warnings == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site, path):
+def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site, path) -> None:
     root, _ = hostile_site
     file = root / path / "index.html" if path != "gibt-es-nicht/" else root / "404.html"
     elements = parse_html(file).find_all()
@@ -49,7 +53,7 @@ def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site,
 
 
 @pytest.mark.slow
-def test_hostile_measure_shows_its_values_literally(hostile_site):
+def test_hostile_measure_shows_its_values_literally(hostile_site) -> None:
     root, _ = hostile_site
     page = parse_html(root / "massnahmen" / HOSTILE_SLUG / "index.html")
     title = next(n.attrs for n in page.find_all("meta") if n.attrs.get("name") == "description")
@@ -62,7 +66,7 @@ def test_hostile_measure_shows_its_values_literally(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
+def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site) -> None:
     root, _ = hostile_site
     page = parse_html(root / "massnahmen" / HOSTILE_SLUG / "index.html")
     anchors = [n.attrs.get("href") for n in page.find_all("a")]
@@ -74,7 +78,7 @@ def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_search_index_has_titles_as_escaped_text(hostile_site):
+def test_hostile_search_index_has_titles_as_escaped_text(hostile_site) -> None:
     root, _ = hostile_site
     docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     entries = [d for d in docs if HOSTILE_SLUG in d["location"]]
@@ -83,7 +87,7 @@ def test_hostile_search_index_has_titles_as_escaped_text(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site):
+def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site) -> None:
     root, _ = hostile_site
     schedule = json.loads((root / "tagung-2020" / "schedule.json").read_text(encoding="utf-8"))
     assert "<script>" in json.dumps(schedule, ensure_ascii=False)  # data stays data, a reader escapes it
@@ -92,7 +96,7 @@ def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site):
     assert HOSTILE_TITLE in titles
 
 
-def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(hostile_project):
+def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(hostile_project: Path) -> None:
     site = load_site(hostile_project)
     rows = list(csv.DictReader(io.StringIO(projekte_csv(site.massnahmen, "https://example.org/"))))
     row = next(r for r in rows if r["slug"] == HOSTILE_SLUG)
@@ -103,7 +107,7 @@ def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_searching_hostile_text_runs_nothing(browser, hostile_site):
+def test_searching_hostile_text_runs_nothing(browser: Browser, hostile_site) -> None:
     _, base_url = hostile_site
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
@@ -127,7 +131,7 @@ def _published_files(root: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-def test_hostile_images_are_published_as_pixels_only(hostile_site):
+def test_hostile_images_are_published_as_pixels_only(hostile_site) -> None:
     # layer: re-encoding (ogi.records.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
     root, _ = hostile_site
     images = [p for p in _published_files(root) if p.parent.name == "bilder" and p.name.startswith("feindlich")]
@@ -150,7 +154,7 @@ def test_hostile_images_are_published_as_pixels_only(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site):
+def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site) -> None:
     root, _ = hostile_site
     page = root / "massnahmen" / HOSTILE_SLUG / "index.html"
     tree = parse_html(page)
@@ -167,7 +171,7 @@ def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_site_publishes_only_what_the_rules_admit(hostile_site):
+def test_hostile_site_publishes_only_what_the_rules_admit(hostile_site) -> None:
     # What the pull request's preview artifact (site/) carries: no symlink, no page from a content folder, and
     # in the content folders only files whose bytes are an admitted format of their name.
     root, _ = hostile_site
@@ -188,7 +192,7 @@ def _non_html_files(root: Path) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_opening_any_published_file_directly_runs_nothing(browser, hostile_site):
+def test_opening_any_published_file_directly_runs_nothing(browser: Browser, hostile_site) -> None:
     # The browser tripwire for files: every non-HTML file of the site, opened as a reader's browser would open
     # a link to it. An image shows as an image, a PDF in the viewer or as a download: no script of the site's.
     root, base_url = hostile_site

@@ -8,9 +8,11 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+from pytest import TempPathFactory
 
 from helpers import (
     FIXTURE_CONTENT,
@@ -27,11 +29,14 @@ from helpers import (
 from ogi.maps.assets import DRAW_DIR, drawing_files
 from ogi.records.content import load_site
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 PAGE = "redaktion/lage-zeichnen/"
 HERNE = (7.217, 51.550)  # [Länge, Breite] of Herne's centre in the fixture's kommunen.yml
 
 
-def test_vendored_leaflet_draw_matches_its_pinned_hashes():
+def test_vendored_leaflet_draw_matches_its_pinned_hashes() -> None:
     pinned = dict(reversed(line.split()) for line in (DRAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
     assert {"leaflet.draw.js", "leaflet.draw.css"} <= set(pinned)
     for name, digest in pinned.items():
@@ -46,7 +51,7 @@ def test_vendored_leaflet_draw_matches_its_pinned_hashes():
     assert "Leaflet.draw 1.0.4" in readme and "leaflet-draw@1.0.4" in readme and "MIT" in readme
 
 
-def test_build_for_publishing_has_no_drawing_page_nor_its_scripts(built_site: Path):
+def test_build_for_publishing_has_no_drawing_page_nor_its_scripts(built_site: Path) -> None:
     assert not (built_site / PAGE).exists()
     assert not (built_site / "assets/karte/leaflet-draw").exists()
     assert not list(built_site.rglob("lage-zeichnen*"))
@@ -62,7 +67,7 @@ def with_lage(record: Path, block: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory):
+def preview(tmp_path_factory: TempPathFactory):
     """The fixture project as `make serve` shows it: (base URL, its log)."""
     tmp = tmp_path_factory.mktemp("vorschau")
     project = copy_project(tmp / "projekt")
@@ -73,7 +78,7 @@ def preview(tmp_path_factory):
 
 
 @pytest.fixture
-def zeichnen(browser, preview):
+def zeichnen(browser: Browser, preview):
     """The drawing page, its map loaded and centred on Herne at street level: (page, request log, map box)."""
     base, _ = preview
     with logged_page(browser) as (page, log):
@@ -106,7 +111,7 @@ def six_decimals(block: str) -> bool:
 
 
 @pytest.mark.browser
-def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Path):
+def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Path) -> None:
     page, log, box = zeichnen
     page.click("a.leaflet-draw-draw-marker")
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -120,7 +125,7 @@ def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Pa
 
 
 @pytest.mark.browser
-def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Path):
+def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Path) -> None:
     page, log, box = zeichnen
     page.click("a.leaflet-draw-draw-polyline")
     for dx, dy in ((-120, 40), (0, 0), (100, -60)):
@@ -141,7 +146,7 @@ def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Pa
 
 
 @pytest.mark.browser
-def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path: Path):
+def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path: Path) -> None:
     page, _, box = zeichnen
     page.click("a.leaflet-draw-draw-polygon")
     corners = ((-80, -60), (90, -50), (60, 70), (-80, -60))  # back to the first corner closes the area
@@ -154,7 +159,7 @@ def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path
 
 
 @pytest.mark.browser
-def test_copy_button_and_axe_on_the_drawing_page(zeichnen):
+def test_copy_button_and_axe_on_the_drawing_page(zeichnen) -> None:
     page, log, box = zeichnen
     assert page.is_disabled("#ogi-zeichnen-kopieren")
     page.click("a.leaflet-draw-draw-marker")
@@ -185,7 +190,7 @@ def test_copy_button_and_axe_on_the_drawing_page(zeichnen):
     assert "L.Control.Draw" not in "".join(page.locator("article script:not([src])").all_text_contents())
 
 
-def test_guide_names_the_drawing_page_only_as_preview_address():
+def test_guide_names_the_drawing_page_only_as_preview_address() -> None:
     guide = (ROOT / "docs/redaktion/massnahme.md").read_text(encoding="utf-8")
     assert "http://127.0.0.1:8000/redaktion/lage-zeichnen/" in guide
     assert "](lage-zeichnen.md" not in guide  # a link would break the build for publishing

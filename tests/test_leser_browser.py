@@ -4,9 +4,14 @@ or words broken mid-word, and the way back from a measure to its list and its Ko
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from helpers import axe_violations
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")
@@ -41,7 +46,7 @@ BROKEN_WORDS = """() => {
 
 
 @pytest.fixture
-def open_page(browser):
+def open_page(browser: Browser):
     contexts = []
 
     def opener(width: int, height: int):
@@ -56,7 +61,7 @@ def open_page(browser):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def test_start_page_shows_the_three_ways_in_above_the_fold(open_page, leser_url, viewport):
+def test_start_page_shows_the_three_ways_in_above_the_fold(open_page, leser_url: str, viewport) -> None:
     width, height = viewport
     page = open_page(width, height)
     page.goto(leser_url, wait_until="networkidle")
@@ -71,7 +76,7 @@ def test_start_page_shows_the_three_ways_in_above_the_fold(open_page, leser_url,
 
 
 @pytest.mark.browser
-def test_door_leads_to_my_kommune_and_back_from_a_measure(open_page, leser_url):
+def test_door_leads_to_my_kommune_and_back_from_a_measure(open_page, leser_url: str) -> None:
     page = open_page(390, 844)
     page.goto(leser_url, wait_until="networkidle")
     page.get_by_role("link", name="Meine Kommune").click()
@@ -90,7 +95,7 @@ def test_door_leads_to_my_kommune_and_back_from_a_measure(open_page, leser_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 390], ids=["320px", "390px"])
 @pytest.mark.parametrize("path", TABLE_PAGES, ids=TABLE_PAGES)
-def test_tables_fit_a_phone_without_breaking_words(open_page, leser_url, width, path):
+def test_tables_fit_a_phone_without_breaking_words(open_page, leser_url: str, width, path) -> None:
     page = open_page(width, 844)
     page.goto(leser_url + path, wait_until="networkidle")
     assert page.locator("article table").count() >= 1
@@ -102,7 +107,7 @@ def test_tables_fit_a_phone_without_breaking_words(open_page, leser_url, width, 
 
 
 @pytest.mark.browser
-def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
+def test_measures_list_on_a_phone_names_every_value(open_page, leser_url: str) -> None:
     page = open_page(390, 844)
     page.goto(leser_url + "massnahmen/", wait_until="networkidle")
     row = page.locator("table.ogi-massnahmen tbody tr").filter(has_text="Winterquartier")
@@ -122,7 +127,7 @@ def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
     ],
     ids=["massnahme", "kommune", "session"],
 )
-def test_menu_shows_where_the_reader_is(open_page, leser_url, path, tab):
+def test_menu_shows_where_the_reader_is(open_page, leser_url: str, path, tab) -> None:
     page = open_page(1366, 768)
     page.goto(leser_url + path, wait_until="networkidle")
     active = page.locator(".md-tabs__item--active")

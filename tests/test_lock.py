@@ -34,13 +34,13 @@ def pyproject() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def test_every_locked_package_carries_its_hashes():
+def test_every_locked_package_carries_its_hashes() -> None:
     entries = lock_entries()
     assert len(entries) > 50
     assert {name for name, (_, hashes) in entries.items() if not hashes} == set()
 
 
-def test_lock_matches_the_pins_of_pyproject():
+def test_lock_matches_the_pins_of_pyproject() -> None:
     """A pin raised in pyproject.toml (by hand or by Dependabot) needs `make lock` before it lands."""
     project = pyproject()["project"]
     pins = [*project["dependencies"], *(d for extra in project["optional-dependencies"].values() for d in extra)]
@@ -56,14 +56,14 @@ def test_lock_matches_the_pins_of_pyproject():
     assert stale == [], "requirements.lock passt nicht zu pyproject.toml; `make lock` ausführen"
 
 
-def test_lock_holds_every_extra_of_pyproject():
+def test_lock_holds_every_extra_of_pyproject() -> None:
     extras = set(pyproject()["project"]["optional-dependencies"])
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     locked = set(re.findall(r"--extra (\S+)", re.search(r"^LOCK_EXTRAS :=(.*)$", makefile, re.M).group(1)))
     assert locked == extras
 
 
-def test_fresh_install_requires_matching_hashes(tmp_path: Path):
+def test_fresh_install_requires_matching_hashes(tmp_path: Path) -> None:
     result = subprocess.run(
         ["make", "-n", "check", f"VENV={tmp_path / 'venv'}"], cwd=ROOT, capture_output=True, text=True, check=False
     )

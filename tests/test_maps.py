@@ -8,6 +8,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from pytest import TempPathFactory
 
 from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
 from karten_fixture import make_project
@@ -87,7 +88,7 @@ def add_geometry_records(project: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def geometry_site(tmp_path_factory):
+def geometry_site(tmp_path_factory: TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("geometrie"))
     add_geometry_records(project)
     site = load_site(project)
@@ -99,7 +100,7 @@ def _by_slug(site, slug):
     return next(m for m in site.massnahmen if m.slug == slug)
 
 
-def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path):
+def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path: Path) -> None:
     site = load_site(make_project(tmp_path / "projekt"))
     m = _by_slug(site, "ob-1")
     optionen = massnahme_optionen(m)
@@ -109,7 +110,7 @@ def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path)
     assert optionen["ansicht"]["box"] == umriss_von(m.kommunen[0].kommune).box
 
 
-def test_kommune_without_outline_is_a_dashed_circle_around_its_centre():
+def test_kommune_without_outline_is_a_dashed_circle_around_its_centre() -> None:
     kommune = Kommune(name="Irgendwo", breite=51.5, laenge=7.0)
     m = SimpleNamespace(
         geometrie={"type": "Point", "coordinates": [7.0, 51.5]},
@@ -121,14 +122,14 @@ def test_kommune_without_outline_is_a_dashed_circle_around_its_centre():
     assert zeichnung["stil"]["radius"] == KOMMUNE_RADIUS_M and zeichnung["stil"]["dashArray"] == "8 6"
 
 
-def test_kommunen_match_their_outlines_by_official_name():
+def test_kommunen_match_their_outlines_by_official_name() -> None:
     assert len(umrisse()) == 53
     assert umriss_von(Kommune(name="Voerde", breite=51.6, laenge=6.68)).name == "Voerde (Niederrhein)"
     assert umriss_von(Kommune(name="Oberhausen", breite=51.5, laenge=7.0)).ags == "05119000"
     assert umriss_von(Kommune(name="Irgendwo", breite=51.5, laenge=7.0)) is None
 
 
-def test_radius_only_for_an_approximate_point():
+def test_radius_only_for_an_approximate_point() -> None:
     point = {"type": "Point", "coordinates": [7.0, 51.5]}
     assert Lage(genauigkeit="ungefähr", geometrie=point, radius_m=300).radius_m == 300
     with pytest.raises(ValueError, match="radius_m gilt nur"):
@@ -144,7 +145,7 @@ def test_radius_only_for_an_approximate_point():
     ],
     ids=["punkt", "linie", "flaeche"],
 )
-def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, art, gestrichelt):
+def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, art, gestrichelt) -> None:
     m = _by_slug(geometry_site, slug)
     optionen = massnahme_optionen(m)
     zeichnung = optionen["zeichnung"]
@@ -170,7 +171,7 @@ def _all_positions(geometrie):
     return [p for ring in geometrie["coordinates"] for p in ring]
 
 
-def test_render_map_gives_identical_ids_for_the_same_seed():
+def test_render_map_gives_identical_ids_for_the_same_seed() -> None:
     first = render_map(ogi_map(), seed="karte")
     second = render_map(ogi_map(), seed="karte")
     other = render_map(ogi_map(), seed="anderer")
@@ -179,7 +180,7 @@ def test_render_map_gives_identical_ids_for_the_same_seed():
     assert first.name in first.script
 
 
-def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_site):
+def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_site) -> None:
     karten = Karten(geometry_site, environment())
     fragments = {
         slug: karten.massnahme(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md") for slug in GEOMETRY_RECORDS
@@ -196,7 +197,7 @@ def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_
     assert len(shells) == 1
 
 
-def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site):
+def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site) -> None:
     m = _by_slug(geometry_site, "test-punkt-exakt")
     fragment = Karten(geometry_site, environment()).massnahme(m, f"massnahmen/{m.slug}.md")
     urls = asset_urls(fragment)
@@ -207,24 +208,24 @@ def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometr
         assert not url.startswith(("http:", "https:", "//"))
 
 
-def test_karten_einstellungen_switch_off_with_ogi_karten_0():
+def test_karten_einstellungen_switch_off_with_ogi_karten_0() -> None:
     assert karten_einstellungen({}, environ={"OGI_KARTEN": "0"}).aktiv is False
     assert karten_einstellungen(None, environ={}).aktiv is True
 
 
-def test_karten_einstellungen_reject_unknown_key_in_german():
+def test_karten_einstellungen_reject_unknown_key_in_german() -> None:
     with pytest.raises(ValueError, match="unbekannte Einstellung kachel_url"):
         karten_einstellungen({"kachel_url": "x"}, environ={})
 
 
-def test_karten_einstellungen_name_the_tile_server():
+def test_karten_einstellungen_name_the_tile_server() -> None:
     settings = karten_einstellungen({"kacheln_url": "https://{s}.kacheln.example.org/{z}/{x}/{y}.png"}, environ={})
     assert settings.kachel_server == "a.kacheln.example.org"
     assert KartenEinstellungen().kachel_server == "tile.openstreetmap.org"
 
 
 @pytest.mark.slow
-def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project, tmp_path):
+def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project: Path, tmp_path: Path) -> None:
     result = mkdocs_build(fixture_project, tmp_path / "site", OGI_KARTEN="0")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
@@ -234,7 +235,7 @@ def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project, tmp
     assert not [u for u in asset_urls(site / "massnahmen/test-boenen-daecher/index.html") if "leaflet" in u]
 
 
-def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site):
+def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site: Path) -> None:
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith(("massnahmen/", "kommunen/"))]
     assert texts and not [t for t in texts if "Hintergrundkarte laden" in t or "L.map" in t]
@@ -243,7 +244,7 @@ def test_map_html_is_inserted_after_markdown_and_stays_out_of_search(built_site)
     )
 
 
-def test_placeholder_only_for_pages_with_a_map():
+def test_placeholder_only_for_pages_with_a_map() -> None:
     site = load_site(FIXTURE_ROOT)
     karten = Karten(site, environment())
     m = site.massnahmen[0]
@@ -259,7 +260,7 @@ def _signed_area(ring: list[list[float]]) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
 
 
-def test_base_map_outlines_follow_the_right_hand_rule_as_published():
+def test_base_map_outlines_follow_the_right_hand_rule_as_published() -> None:
     # RFC 7946 3.1.6: exterior rings counterclockwise, holes clockwise. The build publishes the data file itself.
     from ogi.maps.assets import OUTLINES_URI, asset_files
     from ogi.maps.settings import KartenEinstellungen
@@ -276,7 +277,7 @@ def test_base_map_outlines_follow_the_right_hand_rule_as_published():
             assert all(_signed_area(hole) < 0 for hole in polygon[1:]), feature["properties"]["name"]
 
 
-def test_open_data_winding_also_turns_multipolygons():
+def test_open_data_winding_also_turns_multipolygons() -> None:
     from ogi.opendata.projekte import rfc7946_geometry
 
     clockwise = [[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest import MonkeyPatch
 
 from ogi.editors import sources_check
 from ogi.editors.public_address import address_problem
@@ -31,7 +32,7 @@ DNS = {
 
 
 @pytest.fixture(autouse=True)
-def dns(monkeypatch) -> Iterator[dict[str, list[str]]]:
+def dns(monkeypatch: MonkeyPatch) -> Iterator[dict[str, list[str]]]:
     def getaddrinfo(host, port, *args, **kwargs):
         if host not in DNS:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -72,7 +73,7 @@ REFUSALS = {
 
 
 @pytest.mark.parametrize(("url", "reason"), REFUSALS.values(), ids=REFUSALS.keys())
-def test_address_that_is_not_public_is_refused_with_its_reason(url, reason):
+def test_address_that_is_not_public_is_refused_with_its_reason(url, reason) -> None:
     problem = address_problem(url)
     assert problem is not None and reason in problem
 
@@ -86,11 +87,11 @@ def test_address_that_is_not_public_is_refused_with_its_reason(url, reason):
         "https://93.184.215.14/",
     ],
 )
-def test_public_address_on_a_standard_port_is_asked(url):
+def test_public_address_on_a_standard_port_is_asked(url) -> None:
     assert address_problem(url) is None
 
 
-def test_check_asks_no_address_that_is_not_public(tmp_path: Path, server):  # noqa: F811
+def test_check_asks_no_address_that_is_not_public(tmp_path: Path, server) -> None:  # noqa: F811
     port = server.server_address[1]
     urls = [
         f"http://127.0.0.1:{port}/ok",
@@ -125,7 +126,7 @@ class Redirecting(Handler):
         super().do_GET()
 
 
-def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server, monkeypatch):  # noqa: F811
+def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server, monkeypatch: MonkeyPatch) -> None:  # noqa: F811
     server.RequestHandlerClass = Redirecting
     cited = f"http://127.0.0.1:{server.server_address[1]}/nach-innen"
     real = sources_check.inspect_address
@@ -160,7 +161,11 @@ class HostEcho(Handler):
         self.end_headers()
 
 
-def test_the_checked_address_is_asked_and_the_name_not_looked_up_again(tmp_path: Path, server, monkeypatch):  # noqa: F811
+def test_the_checked_address_is_asked_and_the_name_not_looked_up_again(
+    tmp_path: Path,
+    server,  # noqa: F811
+    monkeypatch: MonkeyPatch,
+) -> None:
     # A name that answered „public“ to the check must not be looked up a second time for the request (it could
     # then answer with an address inside): the request goes to the checked address, with the name as Host.
     server.RequestHandlerClass = HostEcho

@@ -6,7 +6,7 @@ import pytest
 
 
 @pytest.mark.browser
-def test_tagung_programme_prints_in_one_column_without_navigation(page_with_log, base_url):
+def test_tagung_programme_prints_in_one_column_without_navigation(page_with_log, base_url: str) -> None:
     page, log = page_with_log
     page.goto(base_url + "tagung-2020/", wait_until="networkidle")
     page.emulate_media(media="print")

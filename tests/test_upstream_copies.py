@@ -62,7 +62,7 @@ def _upstream(package: str, inner: str) -> Path:
 
 
 @pytest.mark.parametrize("copy", sorted(COPIES))
-def test_copied_template_matches_the_installed_upstream_original(copy: str):
+def test_copied_template_matches_the_installed_upstream_original(copy: str) -> None:
     distribution, package, inner, version, recorded = COPIES[copy]
     original = _upstream(package, inner)
     actual = hashlib.sha256(original.read_bytes()).hexdigest()
@@ -74,7 +74,7 @@ def test_copied_template_matches_the_installed_upstream_original(copy: str):
     )
 
 
-def test_every_copy_in_overrides_is_recorded_and_still_in_use():
+def test_every_copy_in_overrides_is_recorded_and_still_in_use() -> None:
     """A new copy in overrides/ gets a row here; a row without its copy is dropped."""
     copies = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*") if p.is_file()}
     # Files of our own: they extend Material's templates instead of copying them.
@@ -82,7 +82,7 @@ def test_every_copy_in_overrides_is_recorded_and_still_in_use():
     assert copies - own == set(COPIES)
 
 
-def test_the_drift_check_names_a_changed_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_drift_check_names_a_changed_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The check fails, with the file's name, when the installed original differs from the recorded one."""
     changed = tmp_path / "header.html"
     changed.write_text("<header>upgraded</header>", encoding="utf-8")

@@ -97,7 +97,7 @@ def sections(path: Path) -> dict[str, list]:
     return found
 
 
-def test_page_lists_exactly_the_fixture_gaps(built_site: Path):
+def test_page_lists_exactly_the_fixture_gaps(built_site: Path) -> None:
     page = built_site / PAGE
     listed = {}
     for anchor, (heading, _, *table) in sections(page).items():
@@ -111,7 +111,7 @@ def test_page_lists_exactly_the_fixture_gaps(built_site: Path):
     assert listed == FIXTURE_GAPS
 
 
-def test_summary_counts_each_kind_and_links_its_section_and_the_guide(built_site: Path):
+def test_summary_counts_each_kind_and_links_its_section_and_the_guide(built_site: Path) -> None:
     page = built_site / PAGE
     summary = article(page).find("table")
     rows = summary.find_all("tr")[1:]
@@ -127,7 +127,7 @@ def test_summary_counts_each_kind_and_links_its_section_and_the_guide(built_site
         assert not fragment or fragment in ids, f"{guide_page} hat keinen Abschnitt #{fragment}"
 
 
-def test_each_record_links_its_page_and_its_file_in_the_repository(built_site: Path):
+def test_each_record_links_its_page_and_its_file_in_the_repository(built_site: Path) -> None:
     page = built_site / PAGE
     for _, _, *table in sections(page).values():
         for row in table[0].find_all("tr")[1:] if table else []:
@@ -136,7 +136,7 @@ def test_each_record_links_its_page_and_its_file_in_the_repository(built_site: P
             assert datei.find("a").href == f"{TEST_REPO_URL}/edit/main/{datei.text}"
 
 
-def test_page_is_kept_out_of_menu_search_and_sitemap(built_site: Path, base_url: str):
+def test_page_is_kept_out_of_menu_search_and_sitemap(built_site: Path, base_url: str) -> None:
     assert "redaktion/was-noch-fehlt/" not in {a.href for a in nav_links(built_site / "index.html")}
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [doc for doc in index["docs"] if doc["location"].startswith("redaktion/was-noch-fehlt")]
@@ -151,7 +151,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_filled_gap_leaves_the_list(project: Path):
+def test_a_filled_gap_leaves_the_list(project: Path) -> None:
     record = project / "content/projects/test-herne-wiese.yml"
     text = record.read_text(encoding="utf-8")
     assert "traeger:" not in text
@@ -166,6 +166,6 @@ def test_a_filled_gap_leaves_the_list(project: Path):
 @pytest.mark.parametrize(
     ("today", "listed"), [(dt.date(2022, 2, 1), False), (dt.date(2022, 2, 2), True)], ids=["am-letzten-tag", "danach"]
 )
-def test_announced_event_is_listed_only_after_its_last_day(today: dt.date, listed: bool):
+def test_announced_event_is_listed_only_after_its_last_day(today: dt.date, listed: bool) -> None:
     gaps = {luecke.anker: luecke.eintraege for luecke in luecken(load_site(FIXTURE_CONTENT.parent), today)}
     assert bool(gaps["programmstand"]) is listed
