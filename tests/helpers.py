@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bench.htmltree import Node, parse_html
@@ -39,6 +39,7 @@ SUBPATH = "/gruene-infrastruktur/"  # as on GitHub Pages: https://org.github.io/
 BUILD_EPOCH = "1764000000"
 TEST_REPO_URL = "https://github.com/beispiel/gruene-infrastruktur"  # test data: the operator sets the real one
 TAGUNG = "content/tagung-2020"
+T = TypeVar("T")
 
 
 # --- projects and builds --------------------------------------------------------------------------------
@@ -546,3 +547,24 @@ def page_types(site: str) -> dict[str, PageType]:
     """The rows of `site` in PAGE_TYPES by their name without the site prefix (e.g. "massnahme")."""
     prefix = {"feindlich": "feindlich-", "karten": "karte-"}.get(site, "")
     return {name.removeprefix(prefix): t for name, t in PAGE_TYPES.items() if t.site == site}
+
+
+# --- for the type checker: what a test expects to be there ---------------------------------------------------
+
+
+def present(value: T | None) -> T:
+    """`value`, failing the test where it is missing (None): a found element, a match, a record."""
+    assert value is not None
+    return value
+
+
+def as_text(content: str | bytes | None) -> str:
+    """The content of a generated text file (Markdown, HTML, JSON) as the generator made it."""
+    assert isinstance(content, str), content
+    return content
+
+
+def as_bytes(content: str | bytes | None) -> bytes:
+    """The content of a generated binary file (XLSX, images)."""
+    assert isinstance(content, bytes), content
+    return content

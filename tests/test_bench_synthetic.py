@@ -11,6 +11,7 @@ from pytest import TempPathFactory
 
 from bench.measure import make_baseline, page_bytes
 from bench.synthetic import ROOT, make_project
+from helpers import present
 from ogi.records.content import load_site
 
 N_MASSNAHMEN = 60
@@ -30,29 +31,29 @@ def _content_snapshot() -> dict[str, tuple[int, int]]:
     }
 
 
-def test_synthetic_records_load_without_errors(synthetic) -> None:
+def test_synthetic_records_load_without_errors(synthetic: Path) -> None:
     site = load_site(synthetic)
     assert site.errors == []
     assert site.warnings == []
 
 
-def test_synthetic_counts_match_request(synthetic) -> None:
+def test_synthetic_counts_match_request(synthetic: Path) -> None:
     site = load_site(synthetic)
     assert len(site.massnahmen) == N_MASSNAHMEN
-    assert len(site.veranstaltung("tagung-2020").vortraege) == N_BEITRAEGE
+    assert len(present(site.veranstaltung("tagung-2020")).vortraege) == N_BEITRAEGE
     assert len(list((synthetic / "content/projects").glob("*.yml"))) == N_MASSNAHMEN
 
 
-def test_synthetic_titles_say_synthetic(synthetic) -> None:
+def test_synthetic_titles_say_synthetic(synthetic: Path) -> None:
     site = load_site(synthetic)
     titles = [m.record.titel for m in site.massnahmen] + [
-        v.record.titel for v in site.veranstaltung("tagung-2020").vortraege
+        v.record.titel for v in present(site.veranstaltung("tagung-2020")).vortraege
     ]
     assert all(re.fullmatch(r"Synthetische Maßnahme \d{4}|Synthetischer Beitrag \d{4}", t) for t in titles)
     assert all(m.record.quellen[0].url is None for m in site.massnahmen)  # no invented addresses
 
 
-def test_synthetic_geometry_kinds_all_present(synthetic) -> None:
+def test_synthetic_geometry_kinds_all_present(synthetic: Path) -> None:
     site = load_site(synthetic)
     kinds = {m.record.lage.geometrie.type for m in site.massnahmen if m.record.lage.geometrie is not None}
     assert kinds == {"Point", "LineString", "Polygon"}
@@ -77,7 +78,7 @@ def test_synthetic_generator_writes_nothing_into_content(tmp_path: Path) -> None
     ]
 
 
-def test_baseline_has_generated_markdown_and_no_hooks(synthetic, tmp_path: Path) -> None:
+def test_baseline_has_generated_markdown_and_no_hooks(synthetic: Path, tmp_path: Path) -> None:
     baseline = make_baseline(synthetic, tmp_path / "baseline")
     config = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^hooks:", config, re.MULTILINE)
@@ -105,7 +106,7 @@ def test_page_bytes_counts_local_assets_only(tmp_path: Path) -> None:
     assert total == own + 100 + 50 + 7
 
 
-def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path: Path) -> None:
+def test_generator_and_baseline_both_build_strictly(synthetic: Path, tmp_path: Path) -> None:
     # The benchmark compares the two builds; either failing would abort `make bench` halfway.
     from bench.measure import build
 

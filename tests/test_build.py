@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.htmltree import parse_html
 from helpers import (
     FIXTURE_ROOT,
     ROOT,
@@ -16,10 +17,11 @@ from helpers import (
     facts,
     line_of,
     mkdocs_build,
-    parse_html,
     parse_page,
+    present,
     replace_in,
 )
+from ogi.model.site import Massnahme, Vortrag
 from ogi.records.content import load_site
 
 SITE = load_site(FIXTURE_ROOT)
@@ -30,7 +32,7 @@ def test_build_is_strict_and_warning_free(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("m", SITE.massnahmen, ids=lambda m: m.slug)
-def test_every_measure_has_its_page_with_title_and_edit_link(built_site: Path, m) -> None:
+def test_every_measure_has_its_page_with_title_and_edit_link(built_site: Path, m: Massnahme) -> None:
     page = parse_page(built_site / "massnahmen" / m.slug / "index.html")
     assert page.h1 == [m.record.titel]
     assert page.meta["description"] == m.record.kurzbeschreibung
@@ -42,7 +44,7 @@ def test_every_measure_has_its_page_with_title_and_edit_link(built_site: Path, m
     [(e.ordner, v) for e in SITE.veranstaltungen for v in e.vortraege],
     ids=lambda x: x if isinstance(x, str) else x.slug,
 )
-def test_every_presentation_has_its_page_with_edit_link(built_site: Path, ordner, v) -> None:
+def test_every_presentation_has_its_page_with_edit_link(built_site: Path, ordner: str, v: Vortrag) -> None:
     page = parse_page(built_site / ordner / v.slug / "index.html")
     assert page.h1 == [v.record.titel]
     assert page.edit_url and page.edit_url.endswith(f"/edit/main/content/{ordner}/{v.slug}.yml")
@@ -76,7 +78,7 @@ def test_sidebar_does_not_list_records(built_site: Path) -> None:
 
 def test_pages_are_german_and_request_no_web_fonts(built_site: Path) -> None:
     root = parse_html(built_site / "index.html")
-    assert root.find("html").attrs["lang"] == "de"
+    assert present(root.find("html")).attrs["lang"] == "de"
     loaded = [n.attrs.get("href", "") + n.attrs.get("src", "") for n in root.find_all("link", "script")]
     assert not [u for u in loaded if "fonts.googleapis.com" in u or "fonts.gstatic.com" in u]
 
@@ -122,8 +124,8 @@ def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path) -> Non
         ("herne", "Herne ist eine kreisfreie Stadt des RVR-Gebiets."),
     ],
 )
-def test_kommune_page_names_its_kreis_in_one_sentence(built_site: Path, slug, sentence) -> None:
-    assert sentence in parse_html(built_site / "kommunen" / slug / "index.html").find("article").text
+def test_kommune_page_names_its_kreis_in_one_sentence(built_site: Path, slug: str, sentence: str) -> None:
+    assert sentence in present(parse_html(built_site / "kommunen" / slug / "index.html").find("article")).text
 
 
 @pytest.mark.parametrize("folder", ["content/projects/bilder", "content/tagung-2020/anhaenge"])

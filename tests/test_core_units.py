@@ -23,13 +23,13 @@ from ogi.records.slugs import slugify
     ],
     ids=["tag", "monat", "jahr-text", "jahr-zahl"],
 )
-def test_teildatum_keeps_the_precision_editors_gave(value, iso, german) -> None:
+def test_teildatum_keeps_the_precision_editors_gave(value: object, iso: str, german: str) -> None:
     parsed = parse_teildatum(value)
     assert (parsed.iso(), parsed.deutsch()) == (iso, german)
 
 
 @pytest.mark.parametrize("value", ["26.11.2020", "2020-02-30", "bald"], ids=["deutsch", "unmoeglich", "text"])
-def test_teildatum_rejects_what_is_no_date_in_german(value) -> None:
+def test_teildatum_rejects_what_is_no_date_in_german(value: str) -> None:
     with pytest.raises(ValueError, match="Datum"):
         parse_teildatum(value)
 
@@ -48,7 +48,7 @@ def test_teildatum_sorts_year_before_month_before_day() -> None:
         ("Görresstraße", "goerresstrasse"),
     ],
 )
-def test_slugify_transliterates_german(text, slug) -> None:
+def test_slugify_transliterates_german(text: str, slug: str) -> None:
     assert slugify(text) == slug
 
 
@@ -70,7 +70,7 @@ def test_amounts_and_numbers_are_german() -> None:
         ("massnahmen/a.md", "assets/x.js", "../../assets/x.js"),
     ],
 )
-def test_relative_url_matches_directory_urls(source, target, href) -> None:
+def test_relative_url_matches_directory_urls(source: str, target: str, href: str) -> None:
     assert relative_url(source, target) == href
 
 

@@ -73,7 +73,7 @@ def _rename(project: Path, source: str, old: str, name: str, indent: str, field:
     return f"{source}:{line_of(record, f'{indent}datei: {name}')}: {field}: "
 
 
-def _jpeg(size: tuple[int, int] = (64, 48), **options) -> bytes:
+def _jpeg(size: tuple[int, int] = (64, 48), **options: object) -> bytes:
     out = io.BytesIO()
     Image.linear_gradient("L").resize(size).convert("RGB").save(out, "JPEG", **options)
     return out.getvalue()
@@ -185,7 +185,9 @@ NAMED_IMAGES = [
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [c[1:] for c in NAMED_IMAGES], ids=[c[0] for c in NAMED_IMAGES])
-def test_named_image_of_a_refused_format_gives_its_one_message(project: Path, name, data, message) -> None:
+def test_named_image_of_a_refused_format_gives_its_one_message(
+    project: Path, name: str, data: bytes, message: str
+) -> None:
     field = _image_field(project, name)
     (project / BILDER / name).write_bytes(data)
     assert _messages(project) == [field + message]
@@ -234,7 +236,9 @@ NAMED_ATTACHMENTS = [
 @pytest.mark.parametrize(
     ("name", "data", "message"), [c[1:] for c in NAMED_ATTACHMENTS], ids=[c[0] for c in NAMED_ATTACHMENTS]
 )
-def test_named_attachment_of_a_refused_format_gives_its_one_message(project: Path, name, data, message) -> None:
+def test_named_attachment_of_a_refused_format_gives_its_one_message(
+    project: Path, name: str, data: bytes, message: str
+) -> None:
     field = _attachment_field(project, name)
     (project / ANHAENGE / name).write_bytes(data)
     assert _messages(project) == [field + message]
@@ -249,7 +253,7 @@ def test_named_attachment_of_a_refused_format_gives_its_one_message(project: Pat
     ],
     ids=["pdf", "pptx", "odp"],
 )
-def test_attachment_in_an_admitted_format_passes(project: Path, name, data) -> None:
+def test_attachment_in_an_admitted_format_passes(project: Path, name: str, data: bytes) -> None:
     _attachment_field(project, name)
     (project / ANHAENGE / name).write_bytes(data)
     assert _messages(project) == []
@@ -351,7 +355,7 @@ def test_symlink_in_docs_is_refused(project: Path) -> None:
     ["seite.html", "assets/x.html", "bild.svg", "daten.json"],
     ids=["docs-html", "docs-html-in-assets", "docs-svg-ausserhalb-assets", "docs-json"],
 )
-def test_docs_file_that_is_no_page_and_no_design_is_refused(project: Path, name) -> None:
+def test_docs_file_that_is_no_page_and_no_design_is_refused(project: Path, name: str) -> None:
     (project / "docs/assets").mkdir(parents=True)
     (project / "docs/assets/ogi.css").write_text("a{}", encoding="utf-8")
     (project / "docs" / name).write_bytes(HTML)
@@ -428,7 +432,9 @@ def test_image_over_thirty_megabytes_is_refused(project: Path) -> None:
     [((9000, 7000), " (9000 × 7000)"), ((11000, 11000), "")],
     ids=["bild-ueber-60-megapixel", "bild-dekompressionsbombe-pillow"],
 )
-def test_image_with_too_many_pixels_is_refused_without_decoding(project: Path, size, dimensions) -> None:
+def test_image_with_too_many_pixels_is_refused_without_decoding(
+    project: Path, size: tuple[int, int], dimensions: str
+) -> None:
     # A few KB of PNG that would take gigabytes once decoded; Pillow's own guard (twice the limit) is caught too.
     field = _image_field(project, "bombe.png")
     out = io.BytesIO()
@@ -528,6 +534,6 @@ def guide_messages() -> list[str]:
     ],
     ids=["groesste", "480", "unterordner"],
 )
-def test_image_sizes_have_one_address_each(datei, breite, uri) -> None:
+def test_image_sizes_have_one_address_each(datei: str, breite: int | None, uri: str) -> None:
     # A source name that ends like a smaller size ("park-480.jpg") is refused (test above), so no two meet.
     assert urls.massnahme_bild(datei, breite) == uri

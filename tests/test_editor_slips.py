@@ -131,7 +131,7 @@ def source_of(record: object) -> YamlFile:
     ],
     ids=["today", "today-explicit", "this-month", "this-year", "planned-end"],
 )
-def test_dates_up_to_today_and_planned_ends_pass(changes) -> None:
+def test_dates_up_to_today_and_planned_ends_pass(changes: dict[str, object]) -> None:
     record = projekt(**changes)
     assert future_dates(record, source_of(record), HEUTE) == []
 
@@ -157,7 +157,7 @@ def test_dates_up_to_today_and_planned_ends_pass(changes) -> None:
     ],
     ids=["tomorrow", "next-year", "hinweis"],
 )
-def test_past_facing_dates_after_today_are_named(changes, expected) -> None:
+def test_past_facing_dates_after_today_are_named(changes: dict[str, object], expected: str) -> None:
     record = projekt(**changes)
     assert [str(e) for e in future_dates(record, source_of(record), HEUTE)] == [expected]
 
@@ -165,7 +165,7 @@ def test_past_facing_dates_after_today_are_named(changes, expected) -> None:
 # --- speakers -------------------------------------------------------------------------------------------
 
 
-def talk(*people: dict) -> Beitrag:
+def talk(*people: dict[str, str]) -> Beitrag:
     return Beitrag.model_validate(
         {
             "titel": "T",

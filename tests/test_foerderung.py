@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from helpers import article
+from helpers import article, present
 from helpers import tables as tables_of
 from leser_fixture import leser_project
 from ogi.model.foerdersummen import foerdersummen
@@ -28,7 +28,7 @@ def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path:
         ("Bottrop", 40000, 1, 0),
         ("Gladbeck", 40000, 1, 0),
     ]
-    assert summen.kommune("Bottrop").gemeinsam == 1
+    assert present(summen.kommune("Bottrop")).gemeinsam == 1
     # Kreis level: a kreisfreie Stadt is its own row; "Kreisfreie Städte" is no Kreis.
     assert [(s.name, s.betrag) for s in summen.kreise] == [
         ("Hamm", 120000),
@@ -41,7 +41,7 @@ def test_sums_per_kommune_and_kreis_are_computed_once_from_the_records(tmp_path:
 
 def test_shares_are_of_the_assigned_amounts_or_of_a_given_whole(tmp_path: Path) -> None:
     site = load_site(leser_project(tmp_path / "projekt"))
-    summen = foerdersummen(site.massnahmen_sortiert, site.foerdersummen.hauptzahl)
+    summen = foerdersummen(site.massnahmen_sortiert, present(site.foerdersummen).hauptzahl)
     assert (summen.anteil(120000), summen.anteil(80500), summen.anteil(240500, 1000000)) == ("50 %", "33 %", "24 %")
     assert (summen.anteil(1000, 1000000), summen.anteil(0)) == ("unter 1 %", "0 %")
     assert summen.hauptzahl is not None and summen.hauptzahl.betrag_eur == 1000000
@@ -104,8 +104,8 @@ def test_charts_carry_the_same_figures_as_the_tables(leser_site: Path) -> None:
     ):
         svg = ET.parse(leser_site / "daten" / name).getroot()
         texts = [t.text for t in svg.iter(f"{SVG}text")]
-        bars = [float(r.get("width")) for r in svg.iter(f"{SVG}rect")]
+        bars = [float(present(r.get("width"))) for r in svg.iter(f"{SVG}rect")]
         table = next(t for t in tables_of(leser_site / "kommunen/index.html") if t[0][0] == table_head)
         assert texts == [cell for row in table[1:] for cell in row[:2]]
         assert bars == sorted(bars, reverse=True) and bars[0] > 0
-        assert svg.find(f"{SVG}title").text
+        assert present(svg.find(f"{SVG}title")).text

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 import pytest
 import yaml
 
-from helpers import ROOT, axe_violations, copy_project, logged_page, mkdocs_build, serve, wait_for
+from helpers import ROOT, axe_violations, copy_project, logged_page, mkdocs_build, present, serve, wait_for
 from ogi.records.content import load_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,8 @@ HERNE = (51.550, 7.217)  # the fixture's centre of Herne (tests/fixtures/site/co
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]  # (host, port) for AF_INET
+        return port
 
 
 @contextmanager
@@ -87,7 +88,7 @@ class Editor:
         self.page.goto("about:blank")
         self.page.goto(self.base + "redaktion/bearbeiten/" + fragment)
 
-    def field(self, name: str, nth: int = -1):
+    def field(self, name: str, nth: int = -1) -> Locator:
         """The control of field `name`: the nth in the page, or (-1) the one made last, e.g. of a list entry just
         added (Decap numbers its controls in the order it makes them: `datum-field-17`)."""
         fields = self.page.locator(f'[id^="{name}-field-"]')
@@ -184,7 +185,7 @@ def draw_line(editor: Editor) -> None:
     karte = page.locator(".ogi-lage__karte")
     karte.scroll_into_view_if_needed()
     page.locator(".leaflet-draw-draw-polyline").click()
-    box = karte.bounding_box()
+    box = present(karte.bounding_box())
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     for dx, dy in ((-80, 20), (0, -10), (80, 10)):
         page.mouse.click(cx + dx, cy + dy)

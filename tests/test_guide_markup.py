@@ -34,7 +34,7 @@ class _Elements(HTMLParser):
         super().__init__()
         self.names: set[str] = set()
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.names.add(tag)
 
 

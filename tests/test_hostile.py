@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from helpers import page_types, parse_html
+from bench.htmltree import parse_html
+from helpers import page_types
 from hostile import GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE
 from ogi.opendata.projekte import projekte_csv
 from ogi.records.content import load_site

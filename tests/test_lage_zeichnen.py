@@ -7,8 +7,9 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -24,20 +25,24 @@ from helpers import (
     logged_page,
     mkdocs_serve,
     parse_page,
+    present,
     wait_for,
 )
 from ogi.maps.assets import DRAW_DIR, drawing_files
 from ogi.records.content import load_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, FloatRect, Page
+
+    from helpers import RequestLog
 
 PAGE = "redaktion/lage-zeichnen/"
 HERNE = (7.217, 51.550)  # [Länge, Breite] of Herne's centre in the fixture's kommunen.yml
 
 
 def test_vendored_leaflet_draw_matches_its_pinned_hashes() -> None:
-    pinned = dict(reversed(line.split()) for line in (DRAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    lines = (DRAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    pinned = {name: digest for digest, name in (line.split() for line in lines)}
     assert {"leaflet.draw.js", "leaflet.draw.css"} <= set(pinned)
     for name, digest in pinned.items():
         assert hashlib.sha256((DRAW_DIR / name).read_bytes()).hexdigest() == digest, f"{name}: Prüfsumme weicht ab"
@@ -67,7 +72,7 @@ def with_lage(record: Path, block: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory: TempPathFactory):
+def preview(tmp_path_factory: TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The fixture project as `make serve` shows it: (base URL, its log)."""
     tmp = tmp_path_factory.mktemp("vorschau")
     project = copy_project(tmp / "projekt")
@@ -78,7 +83,7 @@ def preview(tmp_path_factory: TempPathFactory):
 
 
 @pytest.fixture
-def zeichnen(browser: Browser, preview):
+def zeichnen(browser: Browser, preview: tuple[str, Path]) -> Iterator[tuple[Page, RequestLog, FloatRect]]:
     """The drawing page, its map loaded and centred on Herne at street level: (page, request log, map box)."""
     base, _ = preview
     with logged_page(browser) as (page, log):
@@ -88,17 +93,18 @@ def zeichnen(browser: Browser, preview):
         page.evaluate(
             "([lon, lat]) => window.ogiKarten.karten[0].setView([lat, lon], 16, {animate: false})", list(HERNE)
         )
-        yield page, log, page.locator("#ogi-zeichnen-karte").bounding_box()
+        yield page, log, present(page.locator("#ogi-zeichnen-karte").bounding_box())
 
 
-def pasted(tmp_path: Path, block: str) -> dict:
+def pasted(tmp_path: Path, block: str) -> dict[str, Any]:
     """`block` pasted into a copy of the fixture's Herne measure; load_site's errors must be none. Its lage."""
     shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     record = tmp_path / "content/projects/test-herne-park.yml"
     with_lage(record, block)
     site = load_site(tmp_path)
     assert [str(e) for e in site.errors] == []
-    return yaml.safe_load(record.read_text(encoding="utf-8"))["lage"]
+    lage: dict[str, Any] = yaml.safe_load(record.read_text(encoding="utf-8"))["lage"]  # YAML: untyped
+    return lage
 
 
 def near(position: list[float], expected: tuple[float, float], tolerance: float = 0.003) -> bool:
@@ -111,7 +117,9 @@ def six_decimals(block: str) -> bool:
 
 
 @pytest.mark.browser
-def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Path) -> None:
+def test_click_sets_a_point_whose_yaml_make_check_accepts(
+    zeichnen: tuple[Page, RequestLog, FloatRect], tmp_path: Path
+) -> None:
     page, log, box = zeichnen
     page.click("a.leaflet-draw-draw-marker")
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -125,7 +133,9 @@ def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Pa
 
 
 @pytest.mark.browser
-def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Path) -> None:
+def test_drawn_line_gives_a_linestring_make_check_accepts(
+    zeichnen: tuple[Page, RequestLog, FloatRect], tmp_path: Path
+) -> None:
     page, log, box = zeichnen
     page.click("a.leaflet-draw-draw-polyline")
     for dx, dy in ((-120, 40), (0, 0), (100, -60)):
@@ -146,7 +156,9 @@ def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Pa
 
 
 @pytest.mark.browser
-def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path: Path) -> None:
+def test_drawn_area_gives_a_closed_polygon_make_check_accepts(
+    zeichnen: tuple[Page, RequestLog, FloatRect], tmp_path: Path
+) -> None:
     page, _, box = zeichnen
     page.click("a.leaflet-draw-draw-polygon")
     corners = ((-80, -60), (90, -50), (60, 70), (-80, -60))  # back to the first corner closes the area
@@ -159,7 +171,7 @@ def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path
 
 
 @pytest.mark.browser
-def test_copy_button_and_axe_on_the_drawing_page(zeichnen) -> None:
+def test_copy_button_and_axe_on_the_drawing_page(zeichnen: tuple[Page, RequestLog, FloatRect]) -> None:
     page, log, box = zeichnen
     assert page.is_disabled("#ogi-zeichnen-kopieren")
     page.click("a.leaflet-draw-draw-marker")

@@ -7,9 +7,12 @@ import re
 import subprocess
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from helpers import present
 
 ROOT = Path(__file__).resolve().parents[1]
 HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
@@ -18,7 +21,7 @@ HASH = re.compile(r"--hash=sha256:[0-9a-f]{64}")
 def lock_entries() -> dict[str, tuple[str, list[str]]]:
     """Name → (version, hashes) from the lock; a requirement continues over lines ending in `\\`."""
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
-    entries = {}
+    entries: dict[str, tuple[str, list[str]]] = {}
     for block in re.split(r"\n(?=[A-Za-z0-9])", text):
         first = block.split("\\", 1)[0].strip()
         if not first or first.startswith("#"):
@@ -30,7 +33,7 @@ def lock_entries() -> dict[str, tuple[str, list[str]]]:
     return entries
 
 
-def pyproject() -> dict:
+def pyproject() -> dict[str, Any]:  # pyproject.toml as tomllib reads it
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
@@ -59,7 +62,7 @@ def test_lock_matches_the_pins_of_pyproject() -> None:
 def test_lock_holds_every_extra_of_pyproject() -> None:
     extras = set(pyproject()["project"]["optional-dependencies"])
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    locked = set(re.findall(r"--extra (\S+)", re.search(r"^LOCK_EXTRAS :=(.*)$", makefile, re.M).group(1)))
+    locked = set(re.findall(r"--extra (\S+)", present(re.search(r"^LOCK_EXTRAS :=(.*)$", makefile, re.M)).group(1)))
     assert locked == extras
 
 

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 import pytest
 from pytest import TempPathFactory
 
-from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, parse_html
+from bench.htmltree import parse_html
+from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build
 from karten_fixture import make_project
 from ogi.maps import (
     KOMMUNE_RADIUS_M,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pytest import MonkeyPatch
+from pytest import CaptureFixture, MonkeyPatch
 
 from helpers import FIXTURE_CONTENT, copy_project, mkdocs_build
 from ogi.__main__ import run_check
@@ -87,7 +87,9 @@ def test_flat_shows_every_line_break_as_a_sign() -> None:
     assert flat("a\nb\u2028c") == "a↵b⟨U+2028, unsichtbares Zeichen⟩c"
 
 
-def test_check_prints_no_workflow_command_from_content(tmp_path: Path, monkeypatch: MonkeyPatch, capsys) -> None:
+def test_check_prints_no_workflow_command_from_content(
+    tmp_path: Path, monkeypatch: MonkeyPatch, capsys: CaptureFixture[str]
+) -> None:
     root = hostile_content(tmp_path)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert run_check(root) == 1
@@ -137,6 +139,6 @@ def test_source_check_report_has_no_workflow_command_from_content() -> None:
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_every_form_is_caught_by_the_reader_of_this_test(form) -> None:
+def test_every_form_is_caught_by_the_reader_of_this_test(form: str) -> None:
     # The test's own reader finds each form at the start of a line, so an empty result above means something.
     assert commands_in(f"content/a.yml:1: titel: x\n{form}") == [form]

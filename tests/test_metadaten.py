@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest import TempPathFactory
 
-from helpers import mkdocs_build, parse_html
+from bench.htmltree import parse_html
+from helpers import mkdocs_build
 from leser_fixture import leser_project
 
 SITE_URL = "http://127.0.0.1:8000/gruene-infrastruktur/"
@@ -54,10 +56,12 @@ def site(tmp_path_factory: TempPathFactory) -> Path:
     return tmp / "site"
 
 
-def graph(path: Path) -> list[dict]:
+def graph(path: Path) -> list[dict[str, Any]]:
+    """The page's JSON-LD graph (untyped JSON)."""
     scripts = head_of(path).json_ld
     assert len(scripts) == 1, path
-    return json.loads(scripts[0])["@graph"]
+    found: list[dict[str, Any]] = json.loads(scripts[0])["@graph"]
+    return found
 
 
 def test_every_page_has_open_graph_and_twitter_tags(site: Path) -> None:

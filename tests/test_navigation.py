@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from helpers import FIXTURE_CONTENT, ROOT, article, parse_html, resolve, within
+from bench.htmltree import parse_html
+from helpers import FIXTURE_CONTENT, ROOT, article, resolve, within
 
 MAX_CLICKS = 4
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
@@ -49,7 +51,7 @@ def nav_pages(site: Path) -> set[Path]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     pages: set[Path] = set()
 
-    def walk(entries) -> None:
+    def walk(entries: list[Any]) -> None:  # mkdocs.yml's nav as YAML reads it
         for entry in entries:
             value = next(iter(entry.values())) if isinstance(entry, dict) else entry
             if isinstance(value, list):

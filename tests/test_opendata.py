@@ -6,8 +6,10 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
-from geojson_pydantic import FeatureCollection
+from geojson_pydantic import Feature, FeatureCollection
+from geojson_pydantic.geometries import Geometry
 
 from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
 from ogi.opendata.exporte import LIZENZ, LIZENZ_URL
@@ -18,13 +20,15 @@ from ogi.records.geo import inside_region
 RECORDS = sorted(p.stem for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 
 
-def _geojson(site: Path) -> dict:
-    return json.loads((site / "daten/projekte.geojson").read_text(encoding="utf-8"))
+def _geojson(site: Path) -> dict[str, Any]:
+    """The published GeoJSON, as json.loads reads it (untyped)."""
+    data: dict[str, Any] = json.loads((site / "daten/projekte.geojson").read_text(encoding="utf-8"))
+    return data
 
 
 def test_projekte_geojson_validates_and_has_one_feature_per_record(built_site: Path) -> None:
     data = _geojson(built_site)
-    collection = FeatureCollection.model_validate(data)
+    collection: FeatureCollection[Feature[Geometry, dict[str, Any]]] = FeatureCollection.model_validate(data)
     assert sorted(str(f.id) for f in collection.features) == RECORDS
     for feature in data["features"]:
         assert set(feature["properties"]) >= {"titel", "kommunen", "traeger", "status", "foerderung_eur", "url"}
@@ -56,12 +60,17 @@ def test_projekte_csv_is_utf8_with_one_row_per_record(built_site: Path) -> None:
         assert inside_region(float(row["laenge"]), float(row["breite"]))
 
 
-def _positions(geometry: dict) -> list[list[float]]:
+def _positions(geometry: dict[str, Any]) -> list[list[float]]:
+    """Every position of a GeoJSON geometry (untyped JSON)."""
+    coordinates = geometry["coordinates"]
+    positions: list[list[float]]
     if geometry["type"] == "Point":
-        return [geometry["coordinates"]]
-    if geometry["type"] == "LineString":
-        return geometry["coordinates"]
-    return [p for ring in geometry["coordinates"] for p in ring]
+        positions = [coordinates]
+    elif geometry["type"] == "LineString":
+        positions = coordinates
+    else:
+        positions = [p for ring in coordinates for p in ring]
+    return positions
 
 
 def test_exports_keep_lines_and_areas_as_geometry_and_centre() -> None:

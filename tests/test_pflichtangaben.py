@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.htmltree import parse_html
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
-from helpers import mkdocs_build, parse_html, parse_page
+from helpers import mkdocs_build, parse_page, present
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -94,7 +95,7 @@ def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(
     kontakt = parse_html(site / "kontakt/index.html")
     (presse,) = [h for h in kontakt.find_all("h2") if h.attrs.get("id") == "presse"]
     section = kontakt.find_all("div", cls="ogi-kontakt")
-    by_role = {div.find("strong").text: [a.href for a in div.find_all("a")] for div in section}
+    by_role = {present(div.find("strong")).text: [a.href for a in div.find_all("a")] for div in section}
     assert "mailto:presse@example.org" in by_role["Pressestelle"]
     assert "mailto:info@example.org" in by_role["Projektleitung"]  # a role without its own e-mail: the general one
 
@@ -131,7 +132,7 @@ def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path: P
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/"], ids=["127.0.0.1", "localhost"])
-def test_only_https_addresses_count_as_published(url) -> None:
+def test_only_https_addresses_count_as_published(url: str) -> None:
     from ogi.records.pflichtangaben import is_published
 
     assert not is_published(url)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_CONTENT, line_of, replace_in
+from helpers import FIXTURE_CONTENT, line_of, present, replace_in
 from ogi.records.content import load_site
 from ogi.records.geo import distance_to_polygon_m, distance_to_ring_m, polygon_contains, ring_contains
 from ogi.records.kommunen import ags_of, outline_rings
@@ -44,7 +44,7 @@ U_SHAPE = [
     ],
     ids=["square-inside", "square-east", "square-south", "u-left-arm", "u-notch", "u-right-arm", "u-base"],
 )
-def test_ring_contains_by_ray_casting(ring, point, inside) -> None:
+def test_ring_contains_by_ray_casting(ring: list[list[float]], point: tuple[float, float], inside: bool) -> None:
     assert ring_contains(ring, *point) is inside
 
 
@@ -64,13 +64,13 @@ def test_distance_to_an_edge_is_in_metres() -> None:
 @pytest.mark.parametrize(
     ("metres", "text"), [(44, "40 m"), (345, "350 m"), (1234, "1,2 km")], ids=["metres", "rounded", "kilometres"]
 )
-def test_distance_is_written_in_german(metres, text) -> None:
+def test_distance_is_written_in_german(metres: float, text: str) -> None:
     assert distance_text(metres) == text
 
 
 def outward(name: str, metres: float) -> list[float]:
     """A position `metres` outside `name`'s outline, perpendicular to the middle of its first edge."""
-    ring = outline_rings()[ags_of(name)][0]
+    ring = outline_rings()[present(ags_of(name))][0]
     (x1, y1), (x2, y2) = ring[0], ring[1]
     kx = 111_320 * math.cos(math.radians(y1))
     nx, ny = (y2 - y1) * 111_320, -(x2 - x1) * kx  # a normal of the edge, in metres
@@ -78,7 +78,7 @@ def outward(name: str, metres: float) -> list[float]:
     for sign in (1, -1):
         lon = (x1 + x2) / 2 + sign * nx / length * metres / kx
         lat = (y1 + y2) / 2 + sign * ny / length * metres / 111_320
-        if not polygon_contains(outline_rings()[ags_of(name)], lon, lat):
+        if not polygon_contains(outline_rings()[present(ags_of(name))], lon, lat):
             return [round(lon, 6), round(lat, 6)]
     raise AssertionError(name)
 
@@ -91,7 +91,7 @@ def test_a_point_just_beyond_the_generalised_border_is_accepted() -> None:
 def test_a_point_well_beyond_the_border_names_where_it_lies() -> None:
     point = outward("Essen", 2 * TOLERANCE_M)
     problem = geometry_problem({"type": "Point", "coordinates": point}, ["Essen"], ["Essen", "Mülheim an der Ruhr"])
-    actual = kommune_at(*point, ["Essen", "Mülheim an der Ruhr"])
+    actual = kommune_at(point[0], point[1], ["Essen", "Mülheim an der Ruhr"])
     assert problem == (
         f"[{point[0]}, {point[1]}] liegt {'in ' + actual if actual else 'in keiner Kommune des RVR-Gebiets'}"
         f", 400 m außerhalb von Essen; die Koordinaten prüfen"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import pytest
 from pytest import TempPathFactory
 
-from helpers import ROOT, Node, mkdocs_build, parse_html
+from bench.htmltree import Node, parse_html
+from helpers import ROOT, mkdocs_build
 
 if TYPE_CHECKING:
     pass
@@ -92,7 +93,7 @@ def fixture_site(tmp_path_factory: TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-def test_generated_pages_show_no_raw_markdown_or_doubly_escaped_text(fixture_site) -> None:
+def test_generated_pages_show_no_raw_markdown_or_doubly_escaped_text(fixture_site: Path) -> None:
     pages = sorted(fixture_site.rglob("index.html"))
     assert len(pages) > 20
     found = {str(p.relative_to(fixture_site)): raw for p in pages if (raw := raw_markdown(p))}

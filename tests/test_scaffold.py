@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build
+from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build, present
 from ogi.records.content import load_site
 
 TODAY = "2026-11-26"
@@ -24,7 +24,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def ogi(project: Path, *args: str) -> subprocess.CompletedProcess:
+def ogi(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"PYTHONPATH": str(ROOT / "hooks")}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
@@ -125,7 +125,7 @@ def test_new_beitrag_in_a_session_passes_check(project: Path) -> None:
         "2020-11-27",
     )
     assert ogi(project, "check").returncode == 0
-    assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).veranstaltung("tagung-2020").vortraege}
+    assert "impuls-stadtbaeume" in {v.slug for v in present(load_site(project).veranstaltung("tagung-2020")).vortraege}
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_new_beitrag_in_a_session_passes_check(project: Path) -> None:
     ],
     ids=["session-tippfehler", "tag-ausserhalb", "art-unbekannt", "ohne-tag"],
 )
-def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple, message: str) -> None:
+def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple[str, ...], message: str) -> None:
     result = ogi(project, "new-beitrag", "--veranstaltung", "tagung-2020", "--titel", "Ein Vortrag", *args)
     assert result.returncode == 1
     assert message in result.stderr
@@ -219,7 +219,7 @@ def test_new_veranstaltung_writes_an_event_folder_that_passes_check(project: Pat
     ],
     ids=["datum-deutsch", "ohne-datum", "reservierter-ordner", "titel-doppelt", "ordner-vorhanden"],
 )
-def test_new_veranstaltung_refuses_with_german_message(project: Path, args: tuple, message: str) -> None:
+def test_new_veranstaltung_refuses_with_german_message(project: Path, args: tuple[str, ...], message: str) -> None:
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     result = ogi(project, "new-veranstaltung", *args)
     assert result.returncode == 1
@@ -261,7 +261,7 @@ def test_new_beitrag_for_another_event_goes_into_its_folder(project: Path) -> No
     ],
     ids=["ohne-veranstaltung", "veranstaltung-tippfehler"],
 )
-def test_new_beitrag_names_the_event_folders(project: Path, args: tuple, message: str) -> None:
+def test_new_beitrag_names_the_event_folders(project: Path, args: tuple[str, ...], message: str) -> None:
     result = ogi(project, "new-beitrag", "--titel", "Ein Vortrag", *args)
     assert result.returncode == 1
     assert result.stderr.strip() == f"Nicht angelegt: {message}"

@@ -7,12 +7,13 @@ import json
 import shutil
 import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from helpers import FIXTURE_ROOT, ROOT, tables
+from helpers import FIXTURE_ROOT, ROOT, present, tables
 from ogi.editors.feldreferenz import field_reference
 from ogi.editors.schemas import KINDS, json_schema, kind_of, schema_comment, stale_schemas
 from ogi.records.models import STATUS_WERTE
@@ -93,7 +94,7 @@ def test_schema_line_of_each_kind_of_file_points_at_its_schema(path: str) -> Non
 def test_content_file_validates_against_its_schema(root: Path, path: str) -> None:
     source, errors = read_yaml(root / path, path)
     assert errors == []
-    problems = [e.message for e in _validator(kind_of(path).name).iter_errors(_plain(source.data))]
+    problems = [e.message for e in _validator(kind_of(path).name).iter_errors(_plain(present(source).data))]
     assert problems == []
 
 
@@ -116,10 +117,10 @@ def test_content_file_validates_against_its_schema(root: Path, path: str) -> Non
         "geometrietyp-unbekannt",
     ],
 )
-def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: str) -> None:
+def test_schema_flags_what_the_loader_rejects(change: dict[str, Any], expected_keyword: str) -> None:
     path = "content/projects/test-herne-park.yml"
     source, _ = read_yaml(FIXTURE_ROOT / path, path)
-    record = _plain(source.data) | change
+    record = _plain(present(source).data) | change
     keywords = {e.validator for e in _validator("projekt").iter_errors(record)}
     keywords |= {c.validator for e in _validator("projekt").iter_errors(record) for c in (e.context or [])}
     assert expected_keyword in keywords
@@ -188,7 +189,7 @@ def _paths(model: type[BaseModel], prefix: str) -> list[str]:
     return paths
 
 
-def _dicts(node: typing.Any) -> list[dict]:
+def _dicts(node: typing.Any) -> list[dict[str, Any]]:  # a JSON schema: untyped JSON
     if isinstance(node, dict):
         return [node] + [d for v in node.values() for d in _dicts(v)]
     if isinstance(node, list):
@@ -196,7 +197,7 @@ def _dicts(node: typing.Any) -> list[dict]:
     return []
 
 
-def _values(node: typing.Any, key: str) -> list:
+def _values(node: typing.Any, key: str) -> list[Any]:
     if isinstance(node, dict):
         return [v for k, v in node.items() if k == key] + [x for v in node.values() for x in _values(v, key)]
     if isinstance(node, list):

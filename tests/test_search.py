@@ -10,7 +10,7 @@ import contextlib
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -55,7 +55,7 @@ BROWSER_QUERIES = {
 TOP = 8
 
 
-def index_search(index: dict, query: str) -> list[str]:
+def index_search(index: dict[str, Any], query: str) -> list[str]:  # Material's search index (JSON)
     """Titles of matching index entries, best first, matched as Material's search does: every query
     word (lower case) is the prefix of a word of the entry; a match in the title weighs most, then in
     the keywords (tags), then in the text."""
@@ -94,7 +94,7 @@ def test_search_index_has_no_stemmer_that_would_hide_prefixes(leser_site: Path) 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("query", "title"), BROWSER_QUERIES.items(), ids=BROWSER_QUERIES.keys())
-def test_search_box_finds_readers_words(browser: Browser, leser_url: str, query, title) -> None:
+def test_search_box_finds_readers_words(browser: Browser, leser_url: str, query: str, title: str) -> None:
     context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(leser_url, wait_until="networkidle")

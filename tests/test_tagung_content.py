@@ -6,7 +6,17 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import TAGUNG, append_to_record, copy_project, fake_pdf, line_of, mkdocs_build, replace_in
+from helpers import (
+    TAGUNG,
+    append_to_record,
+    as_text,
+    copy_project,
+    fake_pdf,
+    line_of,
+    mkdocs_build,
+    present,
+    replace_in,
+)
 from ogi.records.content import load_site
 
 WERKSTATT = f"{TAGUNG}/test-werkstatt-a.yml"  # a fixture talk without attachments
@@ -32,7 +42,7 @@ def test_unknown_session_gives_its_german_error_line(tmp_path: Path) -> None:
         f"{TAGUNG}/test-werkstatt-b.yml:{line_of(record, 'session: werkstat-b')}: session: unbekannte Session "
         "„werkstat-b“ (meinten Sie „werkstatt-b“?); erlaubt sind die ids aus tagung.yml: werkstatt-a, werkstatt-b, plenum"
     ]
-    assert "test-werkstatt-b" not in [v.slug for v in site.veranstaltung("tagung-2020").vortraege]
+    assert "test-werkstatt-b" not in [v.slug for v in present(site.veranstaltung("tagung-2020")).vortraege]
 
 
 def test_workshop_restating_its_own_session_is_an_error(tmp_path: Path) -> None:
@@ -55,9 +65,11 @@ def test_talk_with_its_sessions_title_but_another_kind_is_no_twin(tmp_path: Path
     replace_in(record, "art: Workshop", "art: Vortrag")
     site = load_site(project)
     assert site.errors == []
-    assert [v.session.id for v in site.veranstaltung("tagung-2020").vortraege if v.slug == "test-werkstatt-a"] == [
-        "werkstatt-a"
-    ]
+    assert [
+        present(v.session).id
+        for v in present(site.veranstaltung("tagung-2020")).vortraege
+        if v.slug == "test-werkstatt-a"
+    ] == ["werkstatt-a"]
 
 
 def test_session_on_a_day_outside_the_event_is_an_error(tmp_path: Path) -> None:
@@ -113,8 +125,8 @@ def test_pages_and_export_leave_out_a_missing_attachment_while_serving(tmp_path:
     assert site.errors  # `build` stops here; `serve` goes on rendering with the error shown on every page
     outputs = {o.uri: o for o in build_outputs(site, "http://127.0.0.1:8000/")}
     assert "tagung-2020/anhaenge/fehlt.pdf" not in outputs
-    assert "fehlt.pdf" not in outputs["tagung-2020/test-werkstatt-a.md"].content
-    days = json.loads(outputs["tagung-2020/schedule.json"].content)["schedule"]["conference"]["days"]
+    assert "fehlt.pdf" not in as_text(outputs["tagung-2020/test-werkstatt-a.md"].content)
+    days = json.loads(as_text(outputs["tagung-2020/schedule.json"].content))["schedule"]["conference"]["days"]
     werkstatt = [e for d in days for room in d["rooms"].values() for e in room if e["slug"] == "test-werkstatt-a"]
     assert [e["attachments"] for e in werkstatt] == [[]]
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import present
+
 ROOT = Path(__file__).parent.parent
 
 # copy in overrides/ -> (distribution, its package, path inside the package, version copied from, sha256)
@@ -58,7 +60,7 @@ COPIES = {
 
 def _upstream(package: str, inner: str) -> Path:
     module = __import__(package)
-    return Path(module.__file__).parent / inner
+    return Path(present(module.__file__)).parent / inner
 
 
 @pytest.mark.parametrize("copy", sorted(COPIES))

@@ -7,7 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from helpers import ROOT, parse_html
+from bench.htmltree import parse_html
+from helpers import ROOT
 from ogi.model.gitdates import last_changed
 
 
