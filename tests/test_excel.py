@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 
@@ -45,7 +46,7 @@ def workbook_bytes(tmp_path: Path) -> bytes:
     )
 
 
-def rows_by_title(sheet) -> dict[str, dict[str, object]]:
+def rows_by_title(sheet: Any) -> dict[str, dict[str, Any]]:  # openpyxl's sheet and cells: untyped package
     header = [c.value for c in sheet[1]]
     return {row[0].value: {h: c for h, c in zip(header, row)} for row in sheet.iter_rows(min_row=2)}
 

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import urllib.request
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bench.htmltree import parse_html
-from helpers import FIXTURE_ROOT, PAGE_TYPES, logged_page
+from helpers import FIXTURE_ROOT, PAGE_TYPES, logged_page, present
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, ViewportSize
 
-PHONE = {"width": 390, "height": 844}
-TABLET = {"width": 1024, "height": 768}  # below Material's drawer break point (76.25em): the menu is a drawer
-DESKTOP = {"width": 1366, "height": 768}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+TABLET: ViewportSize = {
+    "width": 1024,
+    "height": 768,
+}  # below Material's drawer break point (76.25em): the menu is a drawer
+DESKTOP: ViewportSize = {"width": 1366, "height": 768}
 # Each event's menu entry: its title, with the year when the title lacks it (ogi.navigation.menu_title).
 EVENTS = {"tagung-2020": "Testtagung zur Grünen Infrastruktur (2020)", "testtag-2022": "Testtag 2022"}
 TALKS = {"tagung-2020": "tagung-2020/test-grusswort/", "testtag-2022": "testtag-2022/test-eroeffnung/"}
@@ -40,8 +43,8 @@ def settle(page: Page) -> None:
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
-def tab_stops(page: Page, count: int) -> list[dict]:
-    stops = []
+def tab_stops(page: Page, count: int) -> list[dict[str, Any]]:
+    stops: list[dict[str, Any]] = []  # what FOCUS reports from the page, as JSON
     for _ in range(count):
         page.keyboard.press("Tab")
         settle(page)
@@ -62,7 +65,7 @@ def test_filter_hides_rows_on_phones_where_rows_are_cards(browser: Browser, buil
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
 def test_every_event_is_in_the_menu_and_its_pages_highlight_it(
-    browser: Browser, built_site: Path, base_url: str, viewport
+    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
 ) -> None:
     with logged_page(browser, viewport=viewport) as (page, _):
         for folder, title in EVENTS.items():
@@ -87,7 +90,7 @@ def test_every_event_is_in_the_menu_and_its_pages_highlight_it(
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390", "1024"])
 def test_closed_drawer_takes_no_focus_and_the_menu_button_does(
-    browser: Browser, built_site: Path, base_url: str, viewport
+    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
 ) -> None:
     with logged_page(browser, viewport=viewport) as (page, _):
         page.goto(base_url + "offensive/bausteine/", wait_until="networkidle")
@@ -115,7 +118,7 @@ def test_closed_drawer_takes_no_focus_and_the_menu_button_does(
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
 def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(
-    browser: Browser, built_site: Path, base_url: str, viewport
+    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
 ) -> None:
     with logged_page(browser, viewport=viewport) as (page, _):
         page.goto(base_url + "offensive/bausteine/", wait_until="networkidle")
@@ -133,7 +136,7 @@ def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "kommune", "massnahme-punkt"])
-def test_a_skip_link_leads_past_each_map(browser: Browser, built_site: Path, base_url: str, name) -> None:
+def test_a_skip_link_leads_past_each_map(browser: Browser, built_site: Path, base_url: str, name: str) -> None:
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         page.wait_for_function("document.querySelectorAll('.ogi-ortsname').length === 53")
@@ -151,7 +154,7 @@ def test_a_skip_link_leads_past_each_map(browser: Browser, built_site: Path, bas
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "kommune", "massnahme-punkt"])
 def test_kommune_labels_are_hidden_from_assistive_technology(
-    browser: Browser, built_site: Path, base_url: str, name
+    browser: Browser, built_site: Path, base_url: str, name: str
 ) -> None:
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
@@ -162,7 +165,9 @@ def test_kommune_labels_are_hidden_from_assistive_technology(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["start", "massnahmen-index", "tagung", "beitrag", "impressum"])
-def test_every_navigation_landmark_has_a_german_name(browser: Browser, built_site: Path, base_url: str, name) -> None:
+def test_every_navigation_landmark_has_a_german_name(
+    browser: Browser, built_site: Path, base_url: str, name: str
+) -> None:
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         navs = page.get_by_role("navigation")
@@ -214,13 +219,13 @@ def test_favicon_answers_and_no_page_asks_for_a_missing_file(browser: Browser, b
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "massnahme-punkt", "kommune"])
-def test_consent_on_phones_leaves_the_map_visible(browser: Browser, built_site: Path, base_url: str, name) -> None:
+def test_consent_on_phones_leaves_the_map_visible(browser: Browser, built_site: Path, base_url: str, name: str) -> None:
     with logged_page(browser, viewport=PHONE) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         consent = page.locator(".ogi-karte-consent").first
         assert consent.is_visible()
-        box = consent.bounding_box()
-        area = page.locator(".ogi-karte__rahmen .leaflet-container").first.bounding_box()
+        box = present(consent.bounding_box())
+        area = present(page.locator(".ogi-karte__rahmen .leaflet-container").first.bounding_box())
         overlap_x = max(0, min(box["x"] + box["width"], area["x"] + area["width"]) - max(box["x"], area["x"]))
         overlap_y = max(0, min(box["y"] + box["height"], area["y"] + area["height"]) - max(box["y"], area["y"]))
         assert overlap_x * overlap_y == 0

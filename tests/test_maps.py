@@ -6,12 +6,13 @@ import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any, cast
 
 import pytest
 from pytest import TempPathFactory
 
 from bench.htmltree import parse_html
-from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build
+from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, present
 from karten_fixture import make_project
 from ogi.maps import (
     KOMMUNE_RADIUS_M,
@@ -27,7 +28,7 @@ from ogi.maps import (
     render_map,
 )
 from ogi.maps.outlines import umriss_von, umrisse
-from ogi.model.site import Kommunendaten
+from ogi.model.site import Kommunendaten, Massnahme, Site
 from ogi.pages.render import environment
 from ogi.records.content import load_site
 from ogi.records.models import Kommune
@@ -89,7 +90,7 @@ def add_geometry_records(project: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def geometry_site(tmp_path_factory: TempPathFactory):
+def geometry_site(tmp_path_factory: TempPathFactory) -> Site:
     project = copy_project(tmp_path_factory.mktemp("geometrie"))
     add_geometry_records(project)
     site = load_site(project)
@@ -97,7 +98,7 @@ def geometry_site(tmp_path_factory: TempPathFactory):
     return site
 
 
-def _by_slug(site, slug):
+def _by_slug(site: Site, slug: str) -> Massnahme:
     return next(m for m in site.massnahmen if m.slug == slug)
 
 
@@ -106,9 +107,9 @@ def test_massnahme_map_draws_kommune_precision_as_the_kommunes_outline(tmp_path:
     m = _by_slug(site, "ob-1")
     optionen = massnahme_optionen(m)
     assert optionen["zeichnung"] is None  # no point, no circle: the outline is highlighted on the base map
-    assert optionen["hervorheben"] == [umriss_von(m.kommunen[0].kommune).ags]
+    assert optionen["hervorheben"] == [present(umriss_von(m.kommunen[0].kommune)).ags]
     assert optionen["beschriftung"] == f"{m.kommunen[0].name}: genaue Lage nicht bekannt"
-    assert optionen["ansicht"]["box"] == umriss_von(m.kommunen[0].kommune).box
+    assert optionen["ansicht"]["box"] == present(umriss_von(m.kommunen[0].kommune)).box
 
 
 def test_kommune_without_outline_is_a_dashed_circle_around_its_centre() -> None:
@@ -118,15 +119,15 @@ def test_kommune_without_outline_is_a_dashed_circle_around_its_centre() -> None:
         kommunen=[Kommunendaten(kommune, "irgendwo")],
         record=SimpleNamespace(status="geplant", titel="T", lage=Lage(genauigkeit="Kommune")),
     )
-    zeichnung = massnahme_zeichnung(m)
+    zeichnung = present(massnahme_zeichnung(cast("Massnahme", m)))  # a stand-in with what the drawing reads
     assert zeichnung["art"] == "kreis" and zeichnung["lage"] == [51.5, 7.0]
     assert zeichnung["stil"]["radius"] == KOMMUNE_RADIUS_M and zeichnung["stil"]["dashArray"] == "8 6"
 
 
 def test_kommunen_match_their_outlines_by_official_name() -> None:
     assert len(umrisse()) == 53
-    assert umriss_von(Kommune(name="Voerde", breite=51.6, laenge=6.68)).name == "Voerde (Niederrhein)"
-    assert umriss_von(Kommune(name="Oberhausen", breite=51.5, laenge=7.0)).ags == "05119000"
+    assert present(umriss_von(Kommune(name="Voerde", breite=51.6, laenge=6.68))).name == "Voerde (Niederrhein)"
+    assert present(umriss_von(Kommune(name="Oberhausen", breite=51.5, laenge=7.0))).ags == "05119000"
     assert umriss_von(Kommune(name="Irgendwo", breite=51.5, laenge=7.0)) is None
 
 
@@ -146,7 +147,9 @@ def test_radius_only_for_an_approximate_point() -> None:
     ],
     ids=["punkt", "linie", "flaeche"],
 )
-def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, art, gestrichelt) -> None:
+def test_massnahme_map_draws_record_geometry_and_fits_it(
+    geometry_site: Site, slug: str, art: str, gestrichelt: bool
+) -> None:
     m = _by_slug(geometry_site, slug)
     optionen = massnahme_optionen(m)
     zeichnung = optionen["zeichnung"]
@@ -164,12 +167,17 @@ def test_massnahme_map_draws_record_geometry_and_fits_it(geometry_site, slug, ar
         assert zeichnung["stil"]["color"] == STATUS_FARBEN[m.record.status]
 
 
-def _all_positions(geometrie):
+def _all_positions(geometrie: dict[str, Any]) -> list[list[float]]:
+    """Every position of a GeoJSON geometry (untyped JSON)."""
+    coordinates = geometrie["coordinates"]
+    positions: list[list[float]]
     if geometrie["type"] == "Point":
-        return [geometrie["coordinates"]]
-    if geometrie["type"] == "LineString":
-        return geometrie["coordinates"]
-    return [p for ring in geometrie["coordinates"] for p in ring]
+        positions = [coordinates]
+    elif geometrie["type"] == "LineString":
+        positions = coordinates
+    else:
+        positions = [p for ring in coordinates for p in ring]
+    return positions
 
 
 def test_render_map_gives_identical_ids_for_the_same_seed() -> None:
@@ -181,7 +189,7 @@ def test_render_map_gives_identical_ids_for_the_same_seed() -> None:
     assert first.name in first.script
 
 
-def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_site) -> None:
+def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_site: Site) -> None:
     karten = Karten(geometry_site, environment())
     fragments = {
         slug: karten.massnahme(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md") for slug in GEOMETRY_RECORDS
@@ -189,16 +197,16 @@ def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_
     fragments["uebersicht"] = karten.uebersicht("massnahmen/index.md", geometry_site.massnahmen_sortiert)
     fragments["kommunen"] = karten.kommunen("kommunen/index.md", {"Essen": 1})
     calls = {name: re.search(r"^ogiKarte\((\w+), (.*)\);$", f, re.M) for name, f in fragments.items()}
-    assert len({c.group(1) for c in calls.values()}) == 1
+    assert len({present(c).group(1) for c in calls.values()}) == 1
     for slug in GEOMETRY_RECORDS:
         optionen = massnahme_optionen(_by_slug(geometry_site, slug), f"massnahmen/{slug}.md")
-        assert json.loads(calls[slug].group(2)) == optionen
+        assert json.loads(present(calls[slug]).group(2)) == optionen
     assert "ogiUebersicht(" in fragments["uebersicht"] and "ogiUebersicht(" not in fragments["kommunen"]
     shells = {f[: f.index("ogiKarte(")].split("<script>\n")[-1] for f in fragments.values()}
     assert len(shells) == 1
 
 
-def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site) -> None:
+def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site: Site) -> None:
     m = _by_slug(geometry_site, "test-punkt-exakt")
     fragment = Karten(geometry_site, environment()).massnahme(m, f"massnahmen/{m.slug}.md")
     urls = asset_urls(fragment)

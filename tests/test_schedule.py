@@ -6,13 +6,15 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, resolve
+from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, present, resolve
 from ogi.events.schedule import ScheduleJson, schedule, schedule_json
-from ogi.events.veranstaltung import NAMESPACE_BASE, guid_namespace, veranstaltungen
+from ogi.events.veranstaltung import NAMESPACE_BASE, Veranstaltung, guid_namespace, veranstaltungen
+from ogi.model.site import Site
 from ogi.records.content import load_site
 from ogi.records.files import human_size
 
@@ -26,21 +28,23 @@ PUBLISHED_2020 = uuid.uuid5(
 )
 
 
-def event_of(site):
+def event_of(site: Site) -> Veranstaltung:
     """The site's one event (the exporters take an event, not the site)."""
     return veranstaltungen(site)[0]
 
 
-def events(data: dict) -> list[dict]:
+def events(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The talks of a schedule document (JSON: untyped)."""
     return [e for day in data["schedule"]["conference"]["days"] for room in day["rooms"].values() for e in room]
 
 
 @pytest.fixture(scope="module")
-def exported(built_site: Path) -> dict:
-    return json.loads((built_site / "tagung-2020/schedule.json").read_text(encoding="utf-8"))
+def exported(built_site: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((built_site / "tagung-2020/schedule.json").read_text(encoding="utf-8"))
+    return data
 
 
-def _c3voc_errors(data: dict) -> list[str]:
+def _c3voc_errors(data: dict[str, Any]) -> list[str]:
     import jsonschema
 
     validator = jsonschema.Draft6Validator(
@@ -49,7 +53,7 @@ def _c3voc_errors(data: dict) -> list[str]:
     return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
 
 
-def test_schedule_validates_against_the_c3voc_schema(exported) -> None:
+def test_schedule_validates_against_the_c3voc_schema(exported: dict[str, Any]) -> None:
     assert _c3voc_errors(exported) == []
 
 
@@ -61,15 +65,15 @@ def test_c3voc_schema_copy_accepts_pretalx_and_rejects_a_broken_event() -> None:
     assert _c3voc_errors(example) != []
 
 
-def test_schedule_holds_every_talk_once_in_programme_order(exported) -> None:
+def test_schedule_holds_every_talk_once_in_programme_order(exported: dict[str, Any]) -> None:
     from ogi.events.programm import talks_in_order
 
-    event = SITE.veranstaltung("tagung-2020")
+    event = present(SITE.veranstaltung("tagung-2020"))
     assert [e["slug"] for e in events(exported)] == [v.slug for v in talks_in_order(event)]
     assert len(events(exported)) == len(event.vortraege) == 5
 
 
-def test_schedule_event_guids_are_uuid5_of_the_slug(exported) -> None:
+def test_schedule_event_guids_are_uuid5_of_the_slug(exported: dict[str, Any]) -> None:
     for event in events(exported):
         guid = uuid.UUID(event["guid"])
         assert guid.version == 5
@@ -86,7 +90,7 @@ def test_guids_hang_off_the_address_an_event_names_or_else_its_folder_name() -> 
 
 
 def test_schedule_urls_are_absolute_from_site_url_and_lead_to_built_pages(
-    exported, built_site: Path, base_url: str
+    exported: dict[str, Any], built_site: Path, base_url: str
 ) -> None:
     assert base_url.endswith(SUBPATH)
     conference = exported["schedule"]["conference"]
@@ -106,7 +110,7 @@ def test_event_page_links_the_schedule(built_site: Path) -> None:
     assert [e.href for e in article_links(page) if e.text == ScheduleJson.label] == [ScheduleJson.identifier]
 
 
-def test_talk_without_known_time_gets_the_hours_of_its_day(exported) -> None:
+def test_talk_without_known_time_gets_the_hours_of_its_day(exported: dict[str, Any]) -> None:
     event = next(e for e in events(exported) if e["slug"] == "test-werkstatt-a")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
         "2020-11-26T09:00:00+01:00",
@@ -118,7 +122,7 @@ def test_talk_without_known_time_gets_the_hours_of_its_day(exported) -> None:
     assert (day["day_start"], day["day_end"]) == ("2020-11-26T09:00:00+01:00", "2020-11-26T13:00:00+01:00")
 
 
-def test_known_start_and_length_are_exported_as_they_are(exported) -> None:
+def test_known_start_and_length_are_exported_as_they_are(exported: dict[str, Any]) -> None:
     event = next(e for e in events(exported) if e["slug"] == "test-vortrag-mit-zeit")
     assert (event["date"], event["start"], event["duration"], event["end"]) == (
         "2020-11-27T10:15:00+01:00",
@@ -131,7 +135,7 @@ def test_known_start_and_length_are_exported_as_they_are(exported) -> None:
     )
 
 
-def test_known_start_without_length_runs_to_the_end_of_the_day(exported) -> None:
+def test_known_start_without_length_runs_to_the_end_of_the_day(exported: dict[str, Any]) -> None:
     event = next(e for e in events(exported) if e["slug"] == "test-impuls-ohne-session")
     assert (event["start"], event["duration"]) == ("11:30", "01:30")
 
@@ -145,7 +149,7 @@ def test_slides_go_into_attachments_with_absolute_url() -> None:
     assert urlsplit(event["attachments"][0]["url"]).scheme == "https"
 
 
-def test_speakers_are_persons_with_role_and_link_to_the_index(exported) -> None:
+def test_speakers_are_persons_with_role_and_link_to_the_index(exported: dict[str, Any]) -> None:
     event = next(e for e in events(exported) if e["slug"] == "test-grusswort")
     assert [(p["name"], p["biography"], urlsplit(p["url"]).fragment) for p in event["persons"]] == [
         ("Erika Mustermann", "Testfunktion, Testorganisation", "person-erika-mustermann")
@@ -166,7 +170,7 @@ def test_guids_do_not_depend_on_where_the_site_is_hosted() -> None:
     assert here == there
 
 
-def test_talk_in_no_session_is_placed_in_the_main_room(exported) -> None:
+def test_talk_in_no_session_is_placed_in_the_main_room(exported: dict[str, Any]) -> None:
     day = exported["schedule"]["conference"]["days"][1]
     assert {room: [e["slug"] for e in talks] for room, talks in day["rooms"].items()} == {
         "Hauptprogramm": ["test-impuls-ohne-session"],

@@ -6,23 +6,28 @@ import datetime as dt
 
 import pytest
 
-from helpers import FIXTURE_ROOT
+from helpers import FIXTURE_ROOT, present
 from ogi.events.anhaenge import dateiformat
 from ogi.events.programm import programme, speakers
 from ogi.model.site import Veranstaltungsdaten, Vortrag
 from ogi.records.content import load_site
 from ogi.records.files import human_size
-from ogi.records.tagung import Beitrag, Person
+from ogi.records.tagung import Beitrag, Person, Session
 
-FIXTURE = load_site(FIXTURE_ROOT).veranstaltung(
-    "tagung-2020"
+FIXTURE = present(
+    load_site(FIXTURE_ROOT).veranstaltung("tagung-2020")
 )  # its tagung.yml: two days, sessions werkstatt-a, werkstatt-b (day 1), plenum (day 2)
 FACHTAGUNG = FIXTURE.tagung.tage[1]
 PLENUM = FIXTURE.tagung.sessions[-1]
 
 
 def talk(
-    slug: str, *, beginn: str | None = None, reihenfolge: int | None = None, session=None, namen: tuple[str, ...] = ()
+    slug: str,
+    *,
+    beginn: str | None = None,
+    reihenfolge: int | None = None,
+    session: Session | None = None,
+    namen: tuple[str, ...] = (),
 ) -> Vortrag:
     record = Beitrag(
         titel=f"Titel {slug}",
@@ -59,7 +64,7 @@ def test_programme_lists_timed_talks_first_then_in_editors_order_then_the_rest()
 def test_programme_keeps_every_day_and_session_even_without_talks() -> None:
     days = programme(site_with())
     assert [d.tag.name for d in days] == ["Werkstatttag", "Plenumstag"]
-    assert [b.session.id for b in days[0].bloecke] == ["werkstatt-a", "werkstatt-b"]
+    assert [present(b.session).id for b in days[0].bloecke] == ["werkstatt-a", "werkstatt-b"]
     assert all(b.vortraege == [] for d in days for b in d.bloecke)
 
 
@@ -116,7 +121,7 @@ def test_speaker_roles_combine_function_and_organisation_without_repeats() -> No
     [(500, "500 Byte"), (2048, "2 KB"), (2_400_000, "2,3 MB"), (23 * 1024 * 1024, "23 MB"), (5 * 1024 * 1024, "5 MB")],
     ids=["bytes", "kilobytes", "megabytes", "limit", "whole"],
 )
-def test_human_size_uses_german_decimal_comma(size, text) -> None:
+def test_human_size_uses_german_decimal_comma(size: int, text: str) -> None:
     assert human_size(size) == text
 
 
@@ -125,7 +130,7 @@ def test_human_size_uses_german_decimal_comma(size, text) -> None:
     [("folien.pdf", "PDF"), ("folien.PPTX", "PowerPoint"), ("poster.odp", "ODP"), ("liesmich", "Datei")],
     ids=["pdf", "powerpoint", "other-suffix", "no-suffix"],
 )
-def test_attachment_format_is_named_for_readers(name, label) -> None:
+def test_attachment_format_is_named_for_readers(name: str, label: str) -> None:
     assert dateiformat(name) == label
 
 
@@ -173,6 +178,6 @@ def _talks_with_roles(*roles: Person) -> list[Vortrag]:
         "two-functions",
     ],
 )
-def test_speaker_roles_name_an_organisation_once(roles, expected) -> None:
+def test_speaker_roles_name_an_organisation_once(roles: tuple[Person, ...], expected: list[str]) -> None:
     site = site_with(*_talks_with_roles(*roles))
     assert [r.rollen for r in speakers(site)] == [expected]

@@ -7,12 +7,14 @@ from __future__ import annotations
 import copy
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from helpers import FIXTURE_CONTENT
+from helpers import FIXTURE_CONTENT, present
 from ogi.maps.settings import mkdocs_settings_problems
 from ogi.records.content import load_site
 from ogi.records.text import (
@@ -76,7 +78,7 @@ def _messages(project: Path) -> list[str]:
         "plain",
     ],
 )
-def test_plain_text_is_inert_in_markdown_and_html(value, shown) -> None:
+def test_plain_text_is_inert_in_markdown_and_html(value: str, shown: str) -> None:
     assert markdown_text(value) == shown
 
 
@@ -104,7 +106,7 @@ def test_front_matter_value_is_escaped_one_line_json() -> None:
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "JaVaScRiPt:x"])
-def test_link_targets_refuse_script_schemes(url) -> None:
+def test_link_targets_refuse_script_schemes(url: str) -> None:
     with pytest.raises(ValueError):
         href(url)
 
@@ -142,7 +144,7 @@ def test_rich_text_reads_as_markdown_does_on_github() -> None:
 
 
 @pytest.mark.parametrize(("section_level", "top", "below"), [(1, "h2", "h3"), (2, "h3", "h4"), (3, "h4", "h5")])
-def test_rich_text_headings_sit_one_level_below_their_section(section_level, top, below) -> None:
+def test_rich_text_headings_sit_one_level_below_their_section(section_level: int, top: str, below: str) -> None:
     # A text right below the page title (1), below a "##" (2) or a "###" heading (3): no level is skipped.
     html = rich_text("# Eins\n\n## Zwei\n\n#### Vier\n\n<h2>roh</h2>", section_level)
     assert f"<{top}>Eins</{top}>" in html and f"<{below}>Zwei</{below}>" in html
@@ -184,7 +186,7 @@ def test_rich_text_headings_sit_one_level_below_their_section(section_level, top
         "relative-link",
     ],
 )
-def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_links(value) -> None:
+def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_links(value: str) -> None:
     html = rich_text(value)
     for forbidden in (
         "<script",
@@ -205,7 +207,7 @@ def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_lin
 
 
 # Quotes and lists, nested one level more with each step; raw HTML counts like Markdown.
-NESTINGS = {
+NESTINGS: dict[str, Callable[[int], str]] = {
     "quotes": lambda n: "> " * n + "x",
     "lists": lambda n: "".join("   " * i + "- x\n" for i in range(n)),
     "list-in-quote": lambda n: "> " * (n - 1) + "- x",
@@ -214,7 +216,7 @@ NESTINGS = {
 
 
 @pytest.mark.parametrize("nest", NESTINGS.values(), ids=NESTINGS.keys())
-def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest) -> None:
+def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest: Callable[[int], str]) -> None:
     assert structure_problem(nest(MAX_NESTING)) is None
     problem = structure_problem(nest(MAX_NESTING + 1))
     assert problem and problem.startswith("Zitate („>“) und Listen sind in Zeile")
@@ -223,12 +225,12 @@ def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest) -> None:
 @pytest.mark.parametrize(
     "part", ["x\n\n", "<b>", "- [a](https://example.org)\n"], ids=["paragraphs", "raw-tags", "links"]
 )
-def test_rich_text_with_more_parts_than_the_limit_is_refused(part) -> None:
+def test_rich_text_with_more_parts_than_the_limit_is_refused(part: str) -> None:
     def text(n: int) -> str:
         return part * n
 
     allowed = max(n for n in range(MAX_ELEMENTS // 3, MAX_ELEMENTS + 1) if structure_problem(text(n)) is None)
-    assert structure_problem(text(allowed + 1)).startswith("der Text hat mehr als 2.000 Teile")
+    assert present(structure_problem(text(allowed + 1))).startswith("der Text hat mehr als 2.000 Teile")
 
 
 def test_deeply_nested_quotes_under_the_size_limit_are_refused_before_rendering() -> None:
@@ -259,7 +261,9 @@ RICH_FIELDS = {
 
 
 @pytest.mark.parametrize(("name", "loc"), RICH_FIELDS.values(), ids=RICH_FIELDS.keys())
-def test_check_refuses_too_deep_rich_text_in_every_rich_field(project: Path, name, loc) -> None:
+def test_check_refuses_too_deep_rich_text_in_every_rich_field(
+    project: Path, name: str, loc: tuple[str | int, ...]
+) -> None:
     path = project / "content" / name
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     target = data
@@ -304,7 +308,9 @@ DEPTH_MESSAGE = "mehr als 20 Ebenen tief verschachtelt; so tief ist kein Feld, E
     ],
     ids=["21", "25-dann-syntaxfehler", "5000"],
 )
-def test_nesting_deeper_than_twenty_levels_is_refused(tmp_path: Path, depth, after, message, marks) -> None:
+def test_nesting_deeper_than_twenty_levels_is_refused(
+    tmp_path: Path, depth: int, after: str, message: str, marks: str
+) -> None:
     # With or without the characters that make the reader scan for anchors and tags ("&" in a comment).
     path = tmp_path / "tief.yml"
     path.write_text(f"{marks}titel: Test\ntraeger: {'[' * depth}x{']' * depth}\n{after}", encoding="utf-8")
@@ -371,7 +377,7 @@ def test_image_that_is_a_folder_is_an_error(project: Path) -> None:
 # --- the reference list of Kommunen -----------------------------------------------------------
 
 
-def _edit_kommunen(project: Path, edit) -> None:
+def _edit_kommunen(project: Path, edit: Callable[[list[dict[str, Any]]], object]) -> None:  # YAML: untyped
     path = project / "content/kommunen.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data["kommunen"])
@@ -423,7 +429,7 @@ def test_kommune_listed_under_official_and_short_name_is_a_duplicate(project: Pa
 # --- settings the build uses ------------------------------------------------------------------
 
 
-def _edit_tagung(project: Path, edit) -> None:
+def _edit_tagung(project: Path, edit: Callable[[dict[str, Any]], object]) -> None:  # YAML: untyped
     path = project / "content/tagung-2020/tagung.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data)
@@ -466,7 +472,7 @@ def test_session_id_index_would_replace_a_page_and_is_refused(project: Path) -> 
     ],
     ids=["generated-section", "hand-written-section", "not-a-slug"],
 )
-def test_event_folder_that_would_take_another_address_is_refused(project: Path, folder, message) -> None:
+def test_event_folder_that_would_take_another_address_is_refused(project: Path, folder: str, message: str) -> None:
     (project / "docs" / "offensive").mkdir(parents=True)
     shutil.copytree(project / "content/tagung-2020", project / "content" / folder)
     assert f"content/{folder}/tagung.yml:1: (Datei): {message}" in _messages(project)
@@ -512,7 +518,7 @@ _MUTATIONS = [
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project: Path, seed) -> None:
+def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project: Path, seed: int) -> None:
     # Deterministic pseudo-random edits (insert, delete, duplicate a line) of a valid record: whatever
     # comes out, load_site answers with located German messages.
     import random
