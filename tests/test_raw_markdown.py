@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from pytest import TempPathFactory
 
 from bench.htmltree import Node, parse_html
 from helpers import ROOT, mkdocs_build
-
-if TYPE_CHECKING:
-    pass
 
 RAW = {
     "bold": re.compile(r"\*\*\S"),
