@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bench.htmltree import Node, parse_html
@@ -556,6 +556,19 @@ def present(value: T | None) -> T:
     """`value`, failing the test where it is missing (None): a found element, a match, a record."""
     assert value is not None
     return value
+
+
+def geojson_positions(geometry: dict[str, Any]) -> list[list[float]]:
+    """Every position of a GeoJSON Point, LineString or Polygon, as json.loads reads it (untyped)."""
+    coordinates = geometry["coordinates"]
+    positions: list[list[float]]
+    if geometry["type"] == "Point":
+        positions = [coordinates]
+    elif geometry["type"] == "LineString":
+        positions = coordinates
+    else:
+        positions = [p for ring in coordinates for p in ring]
+    return positions
 
 
 def as_text(content: str | bytes | None) -> str:

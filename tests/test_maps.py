@@ -6,13 +6,13 @@ import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from pytest import TempPathFactory
 
 from bench.htmltree import parse_html
-from helpers import FIXTURE_ROOT, asset_urls, copy_project, mkdocs_build, present
+from helpers import FIXTURE_ROOT, asset_urls, copy_project, geojson_positions, mkdocs_build, present
 from karten_fixture import make_project
 from ogi.maps import (
     KOMMUNE_RADIUS_M,
@@ -158,26 +158,13 @@ def test_massnahme_map_draws_record_geometry_and_fits_it(
     assert optionen["hervorheben"] == [] and optionen["beschriftung"] is None
     (south, west), (north, east) = optionen["ansicht"]["box"]
     assert optionen["ansicht"]["maxZoom"] <= 12  # not at street level, where no outline of the base map is in sight
-    for lon, lat in _all_positions(m.geometrie):
+    for lon, lat in geojson_positions(m.geometrie):
         assert south <= lat <= north and west <= lon <= east
     if art == "markierung":
         assert zeichnung["lage"] == [m.geometrie["coordinates"][1], m.geometrie["coordinates"][0]]
         assert zeichnung["stil"] == {"alt": f"Lage: {m.record.titel}", "title": m.record.titel}
     else:
         assert zeichnung["stil"]["color"] == STATUS_FARBEN[m.record.status]
-
-
-def _all_positions(geometrie: dict[str, Any]) -> list[list[float]]:
-    """Every position of a GeoJSON geometry (untyped JSON)."""
-    coordinates = geometrie["coordinates"]
-    positions: list[list[float]]
-    if geometrie["type"] == "Point":
-        positions = [coordinates]
-    elif geometrie["type"] == "LineString":
-        positions = coordinates
-    else:
-        positions = [p for ring in coordinates for p in ring]
-    return positions
 
 
 def test_render_map_gives_identical_ids_for_the_same_seed() -> None:

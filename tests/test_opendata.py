@@ -11,7 +11,7 @@ from typing import Any
 from geojson_pydantic import Feature, FeatureCollection
 from geojson_pydantic.geometries import Geometry
 
-from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
+from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article, geojson_positions
 from ogi.opendata.exporte import LIZENZ, LIZENZ_URL
 from ogi.opendata.projekte import CSV_SPALTEN, projekte_csv, projekte_geojson, rfc7946_geometry
 from ogi.records.content import load_site
@@ -39,7 +39,7 @@ def test_projekte_geojson_positions_are_lon_lat_inside_the_region(built_site: Pa
     kinds = {f["geometry"]["type"] for f in features}
     assert kinds == {"Point", "LineString", "Polygon"}
     for feature in features:
-        assert [p for p in _positions(feature["geometry"]) if not inside_region(*p)] == [], feature["id"]
+        assert [p for p in geojson_positions(feature["geometry"]) if not inside_region(*p)] == [], feature["id"]
 
 
 def test_projekte_geojson_urls_are_absolute_and_reach_the_pages(built_site: Path, base_url: str) -> None:
@@ -58,19 +58,6 @@ def test_projekte_csv_is_utf8_with_one_row_per_record(built_site: Path) -> None:
     for row in rows:
         assert row["titel"] == by_slug[row["slug"]]["titel"]
         assert inside_region(float(row["laenge"]), float(row["breite"]))
-
-
-def _positions(geometry: dict[str, Any]) -> list[list[float]]:
-    """Every position of a GeoJSON geometry (untyped JSON)."""
-    coordinates = geometry["coordinates"]
-    positions: list[list[float]]
-    if geometry["type"] == "Point":
-        positions = [coordinates]
-    elif geometry["type"] == "LineString":
-        positions = coordinates
-    else:
-        positions = [p for ring in coordinates for p in ring]
-    return positions
 
 
 def test_exports_keep_lines_and_areas_as_geometry_and_centre() -> None:
