@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure_all(tmp: Path, args) -> list[tuple[str, str, str]]:
+def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str]]:
     """Rows of (Messung, Wert, Läufe)."""
     rows: list[tuple[str, str, str]] = []
 
@@ -188,7 +188,7 @@ def page_types(site: Path) -> dict[str, str]:
     }
 
 
-def render(rows: list[tuple[str, str, str]], args) -> str:
+def render(rows: list[tuple[str, str, str]], args: argparse.Namespace) -> str:
     lines = [
         "# Benchmark",
         "",
@@ -210,7 +210,7 @@ def fmt_int(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def both(runs) -> str:
+def both(runs: list[Run]) -> str:
     return f"{seconds(median_seconds(runs))} / {seconds(median_cpu(runs))}"
 
 

@@ -14,8 +14,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import urljoin, urlsplit
 
 from .htmltree import Node, parse_html
@@ -93,12 +95,12 @@ def build(project: Path, dest: Path, **env: str) -> Run:
     )
 
 
-def repeat(runs: int, action) -> list[Run]:
+def repeat(runs: int, action: Callable[[], Run]) -> list[Run]:
     """`runs` measurements of `action()`."""
     return [action() for _ in range(runs)]
 
 
-def interleaved(runs: int, *actions) -> list[list[Run]]:
+def interleaved(runs: int, *actions: Callable[[], Run]) -> list[list[Run]]:
     """`runs` measurements of each action, taken in turns (a, b, a, b …) so that drift of the
     machine's speed over the minutes of a benchmark hits every action alike."""
     results: list[list[Run]] = [[] for _ in actions]
@@ -214,13 +216,15 @@ def tree_bytes(site: Path) -> int:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]  # (host, port) for AF_INET
+        return port
 
 
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", errors="replace")
+            body: bytes = response.read()
+            return body.decode("utf-8", errors="replace")
     except OSError:
         return None
 
@@ -256,8 +260,12 @@ def serve_rebuild_seconds(project: Path, record: Path, page: str, edits: int, ti
                 record.write_text(
                     re.sub(r"^titel: ", f"titel: {marker} ", original, count=1, flags=re.MULTILINE), encoding="utf-8"
                 )
+
+                def shows(body: str | None, marker: str = marker) -> bool:
+                    return body is not None and marker in body
+
                 start = time.perf_counter()
-                _wait_for(url, lambda body, marker=marker: body is not None and marker in body, timeout, process, log)
+                _wait_for(url, shows, timeout, process, log)
                 results.append(time.perf_counter() - start)
                 time.sleep(0.5)
             record.write_text(original, encoding="utf-8")
@@ -267,7 +275,9 @@ def serve_rebuild_seconds(project: Path, record: Path, page: str, edits: int, ti
             process.wait(timeout=30)
 
 
-def _wait_for(url: str, done, timeout: float, process: subprocess.Popen, log) -> None:
+def _wait_for(
+    url: str, done: Callable[[str | None], bool], timeout: float, process: subprocess.Popen[bytes], log: IO[bytes]
+) -> None:
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         if process.poll() is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -64,12 +65,14 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     return dest
 
 
-def kommunen(root: Path = ROOT) -> list[dict]:
-    """The Kommunen (name, breite, laenge) from content/kommunen.yml."""
-    return yaml.safe_load((root / "content/kommunen.yml").read_text(encoding="utf-8"))["kommunen"]
+def kommunen(root: Path = ROOT) -> list[dict[str, Any]]:
+    """The Kommunen (name, breite, laenge) from content/kommunen.yml, as YAML reads them (untyped)."""
+    data = yaml.safe_load((root / "content/kommunen.yml").read_text(encoding="utf-8"))
+    found: list[dict[str, Any]] = data["kommunen"]
+    return found
 
 
-def geometry(kind: str, lon: float, lat: float, index: int) -> dict | None:
+def geometry(kind: str, lon: float, lat: float, index: int) -> dict[str, Any] | None:
     """A GeoJSON geometry of `kind` near (lon, lat); None for genauigkeit "Kommune"."""
     d = OFFSET * (1 + index % 5) / 5
     if kind == "Point":
@@ -89,11 +92,11 @@ def geometry(kind: str, lon: float, lat: float, index: int) -> dict | None:
     return None
 
 
-def massnahme(index: int, kommune: dict) -> dict:
+def massnahme(index: int, kommune: dict[str, Any]) -> dict[str, Any]:
     """One synthetic measure record (as a dict in the shape of content/projects/*.yml)."""
     kind = GEOMETRY_KINDS[index % len(GEOMETRY_KINDS)]
     geo = geometry(kind, kommune["laenge"], kommune["breite"], index)
-    lage: dict = {
+    lage: dict[str, Any] = {
         "genauigkeit": "Kommune" if geo is None else "ungefähr",
         "ort": f"Synthetischer Ort {index:04d}, {kommune['name']}",
     }
@@ -118,7 +121,7 @@ def massnahme(index: int, kommune: dict) -> dict:
     return record
 
 
-def beitrag(index: int, session: dict) -> dict:
+def beitrag(index: int, session: dict[str, Any]) -> dict[str, Any]:
     """One synthetic presentation record in `session` (a session of tagung.yml)."""
     return {
         "titel": f"Synthetischer Beitrag {index:04d}",
@@ -154,5 +157,5 @@ def make_project(dest: Path, n_massnahmen: int, n_beitraege: int, root: Path = R
     return dest
 
 
-def _dump(path: Path, record: dict) -> None:
+def _dump(path: Path, record: dict[str, Any]) -> None:
     path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")

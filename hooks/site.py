@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from markupsafe import Markup
@@ -171,7 +172,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:  # Jinja's context
+
     build: Build = config[BUILD_KEY]
     if not build.site.errors:
         context["ogi_json_ld"] = json_ld(build.site, page.file.src_uri, build.site_url)

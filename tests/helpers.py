@@ -16,15 +16,19 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bench.htmltree import Node, parse_html
 from bench.synthetic import copy_sources
 from hostile import HOSTILE_SLUG, HOSTILE_TALK
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ROOT = ROOT / "tests/fixtures/site"  # a project root holding only content/: load_site() reads it as is
@@ -35,6 +39,7 @@ SUBPATH = "/gruene-infrastruktur/"  # as on GitHub Pages: https://org.github.io/
 BUILD_EPOCH = "1764000000"
 TEST_REPO_URL = "https://github.com/beispiel/gruene-infrastruktur"  # test data: the operator sets the real one
 TAGUNG = "content/tagung-2020"
+T = TypeVar("T")
 
 
 # --- projects and builds --------------------------------------------------------------------------------
@@ -52,7 +57,7 @@ def copy_shipped_project(dest: Path) -> Path:
 
 def mkdocs_build(
     project: Path, dest: Path, site_url: str | None = "http://127.0.0.1:8000/", **env: str
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build --strict` on `project` into `dest` (`site_url` None: without SITE_URL)."""
     environment = (
         os.environ
@@ -306,7 +311,7 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_subpath__")
         return super().translate_path("/" + clean[len(self.prefix) :])
 
-    def send_error(self, code, message=None, explain=None):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():
             body = page.read_bytes()
@@ -318,7 +323,7 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().send_error(code, message, explain)
 
-    def log_message(self, *args) -> None:
+    def log_message(self, *args: object) -> None:
         pass
 
 
@@ -375,10 +380,11 @@ def mkdocs_serve(project: Path, log: Path, **env: str) -> Iterator[str]:
 def get_text(url: str) -> str:
     """The body of a page of a local server, as text."""
     with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
+        body: bytes = response.read()
+        return body.decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30.0) -> bool:
+def wait_for(predicate: Callable[[], object], seconds: float = 30.0) -> bool:
     """Poll `predicate` until it holds (True) or `seconds` pass (False); a refused connection counts as not yet."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -401,7 +407,7 @@ class RequestLog:
         self.urls: list[str] = []
         self.foreign: list[str] = []
 
-    def route(self, route) -> None:
+    def route(self, route: Route) -> None:
         url = route.request.url
         self.urls.append(url)
         if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
@@ -412,10 +418,22 @@ class RequestLog:
 
 
 @contextmanager
-def logged_page(browser, **context_options) -> Iterator[tuple]:
-    """A new page (German, 1280×900 unless `context_options` say otherwise) whose requests are logged and
+def logged_page(
+    browser: Browser,
+    viewport: ViewportSize | None = None,
+    has_touch: bool | None = None,
+    is_mobile: bool | None = None,
+    java_script_enabled: bool | None = None,
+) -> Iterator[tuple[Page, RequestLog]]:
+    """A new page (German, 1280×900 unless `viewport` says otherwise) whose requests are logged and
     blocked when they leave 127.0.0.1: (page, log)."""
-    context = browser.new_context(**({"locale": "de-DE", "viewport": {"width": 1280, "height": 900}} | context_options))
+    context = browser.new_context(
+        locale="de-DE",
+        viewport=viewport or {"width": 1280, "height": 900},
+        has_touch=has_touch,
+        is_mobile=is_mobile,
+        java_script_enabled=java_script_enabled,
+    )
     log = RequestLog()
     context.route("**/*", log.route)
     try:
@@ -424,14 +442,15 @@ def logged_page(browser, **context_options) -> Iterator[tuple]:
         context.close()
 
 
-def axe_violations(page) -> list[str]:
+def axe_violations(page: Page) -> list[str]:
     """axe-core's findings on the page as short lines (rule id and the first places), [] when clean."""
     from axe_playwright_python.sync_playwright import Axe
 
     # Material fades the header title in and out while scrolling (a click on a map scrolls it into
     # view); mid-fade, axe measures half-transparent text. Judge the page as it rests.
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+    violations = Axe().run(page).response["violations"]  # axe-core's JSON report: untyped
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
 
 
 # --- the page types of the test sites and what the browser checks on each ----------------------------------
@@ -528,3 +547,37 @@ def page_types(site: str) -> dict[str, PageType]:
     """The rows of `site` in PAGE_TYPES by their name without the site prefix (e.g. "massnahme")."""
     prefix = {"feindlich": "feindlich-", "karten": "karte-"}.get(site, "")
     return {name.removeprefix(prefix): t for name, t in PAGE_TYPES.items() if t.site == site}
+
+
+# --- for the type checker: what a test expects to be there ---------------------------------------------------
+
+
+def present(value: T | None) -> T:
+    """`value`, failing the test where it is missing (None): a found element, a match, a record."""
+    assert value is not None
+    return value
+
+
+def geojson_positions(geometry: dict[str, Any]) -> list[list[float]]:
+    """Every position of a GeoJSON Point, LineString or Polygon, as json.loads reads it (untyped)."""
+    coordinates = geometry["coordinates"]
+    positions: list[list[float]]
+    if geometry["type"] == "Point":
+        positions = [coordinates]
+    elif geometry["type"] == "LineString":
+        positions = coordinates
+    else:
+        positions = [p for ring in coordinates for p in ring]
+    return positions
+
+
+def as_text(content: str | bytes | None) -> str:
+    """The content of a generated text file (Markdown, HTML, JSON) as the generator made it."""
+    assert isinstance(content, str), content
+    return content
+
+
+def as_bytes(content: str | bytes | None) -> bytes:
+    """The content of a generated binary file (XLSX, images)."""
+    assert isinstance(content, bytes), content
+    return content

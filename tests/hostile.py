@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import yaml
 from PIL import Image, PngImagePlugin
@@ -143,5 +144,5 @@ def write_hostile_content(project: Path) -> None:
     operator_file.write_text(_dump(operator), encoding="utf-8")
 
 
-def _dump(data: dict) -> str:
+def _dump(data: dict[str, Any]) -> str:  # a record as YAML reads it: untyped
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -81,13 +81,13 @@ def make_project(dest: Path) -> Path:
 class StubServer:
     """Serves a built site below /site/ and tiles below /tiles/ (a PNG, or 503 while `failing`)."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path) -> None:
         stub = self
 
         class Handler(SubpathHandler):
             prefix = STUB_PREFIX
 
-            def do_GET(self):
+            def do_GET(self) -> None:
                 if self.path.startswith("/tiles/"):
                     if stub.failing:
                         self.send_response(503)

@@ -4,6 +4,7 @@ content/projects/ holds these measures instead of the shipped ones. Test data on
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,7 @@ def leser_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def leser_site(tmp_path_factory) -> Path:
+def leser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project, built strictly (preview address)."""
     tmp = tmp_path_factory.mktemp("leser")
     site = tmp / "site"
@@ -112,7 +113,7 @@ def leser_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def leser_url(leser_site: Path):
+def leser_url(leser_site: Path) -> Iterator[str]:
     """The built fixture site, served below a subpath as on GitHub Pages."""
     yield from serve(leser_site)
 

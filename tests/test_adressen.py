@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pytest import TempPathFactory
 
 from helpers import copy_project, mkdocs_build
 from ogi.editors.cms import vendored_files
@@ -17,7 +18,7 @@ CODE = re.compile(rb"<code>.*?</code>", re.DOTALL)
 
 
 @pytest.fixture(scope="module")
-def site_without_address(tmp_path_factory) -> tuple[Path, str]:
+def site_without_address(tmp_path_factory: TempPathFactory) -> tuple[Path, str]:
     project = copy_project(tmp_path_factory.mktemp("ohne-adresse") / "projekt")
     dest = tmp_path_factory.mktemp("ohne-adresse-site")
     result = mkdocs_build(project, dest, site_url=None)
@@ -26,7 +27,7 @@ def site_without_address(tmp_path_factory) -> tuple[Path, str]:
 
 
 @pytest.mark.slow
-def test_build_without_site_url_publishes_no_loopback_address(site_without_address):
+def test_build_without_site_url_publishes_no_loopback_address(site_without_address: tuple[Path, str]) -> None:
     site, _ = site_without_address
     # Vendored libraries (the forms' Decap CMS) carry their authors' own local defaults in code, not links of ours.
     vendored = {uri for uri, _ in vendored_files()}
@@ -43,7 +44,9 @@ def test_build_without_site_url_publishes_no_loopback_address(site_without_addre
 
 
 @pytest.mark.slow
-def test_build_without_site_url_leaves_out_absolute_addresses_and_says_so(site_without_address):
+def test_build_without_site_url_leaves_out_absolute_addresses_and_says_so(
+    site_without_address: tuple[Path, str],
+) -> None:
     site, log = site_without_address
     assert not (site / "sitemap.xml").exists() and not (site / "sitemap.xml.gz").exists()
     start = (site / "index.html").read_text(encoding="utf-8")

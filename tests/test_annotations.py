@@ -22,7 +22,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def check(project: Path, github: bool) -> subprocess.CompletedProcess:
+def check(project: Path, github: bool) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"PYTHONPATH": str(ROOT / "hooks")}
     if github:
         env["GITHUB_ACTIONS"] = "true"
@@ -37,7 +37,7 @@ def check(project: Path, github: bool) -> subprocess.CompletedProcess:
     )
 
 
-def annotations(stdout: str) -> list[dict[str, str]]:
+def github_annotations(stdout: str) -> list[dict[str, str]]:
     return [m.groupdict() for line in stdout.splitlines() if (m := ANNOTATION.match(line))]
 
 
@@ -50,12 +50,12 @@ def replace_line(path: Path, old: str, new: str) -> int:
     return number + 1
 
 
-def test_annotation_names_the_broken_file_and_line(project: Path):
+def test_annotation_names_the_broken_file_and_line(project: Path) -> None:
     target = "content/projects/test-herne-park.yml"
     line = replace_line(project / target, "status: abgeschlossen", "status: fertig")
     result = check(project, github=True)
     assert result.returncode == 1
-    assert annotations(result.stdout) == [
+    assert github_annotations(result.stdout) == [
         {
             "file": target,
             "line": str(line),
@@ -65,7 +65,7 @@ def test_annotation_names_the_broken_file_and_line(project: Path):
     ]
 
 
-def test_annotations_cover_every_broken_file_in_one_run(project: Path):
+def test_annotations_cover_every_broken_file_in_one_run(project: Path) -> None:
     broken = {
         "content/projects/test-boenen-daecher.yml": replace_line(
             project / "content/projects/test-boenen-daecher.yml", "  - Bönen", "  - Bönnen"
@@ -75,30 +75,30 @@ def test_annotations_cover_every_broken_file_in_one_run(project: Path):
         ),
     }
     result = check(project, github=True)
-    found = {(a["file"], int(a["line"])) for a in annotations(result.stdout)}
+    found = {(a["file"], int(a["line"])) for a in github_annotations(result.stdout)}
     assert found == set(broken.items())
     assert "meinten Sie „Bönen“" in result.stdout
 
 
-def test_yaml_syntax_error_is_annotated_on_its_line(project: Path):
+def test_yaml_syntax_error_is_annotated_on_its_line(project: Path) -> None:
     target = "content/projects/test-flaeche-exakt.yml"
     line = replace_line(project / target, "status: abgeschlossen", "status: [abgeschlossen")
     result = check(project, github=True)
-    (annotation,) = annotations(result.stdout)
+    (annotation,) = github_annotations(result.stdout)
     assert annotation["file"] == target
     assert annotation["text"].startswith("YAML-Syntax: ")
     assert abs(int(annotation["line"]) - line) <= 1  # the parser notices the open bracket at the next token
 
 
-def test_no_annotations_outside_github_actions(project: Path):
+def test_no_annotations_outside_github_actions(project: Path) -> None:
     replace_line(project / "content/projects/test-herne-park.yml", "status: abgeschlossen", "status: fertig")
     result = check(project, github=False)
     assert result.returncode == 1
-    assert annotations(result.stdout) == []
+    assert github_annotations(result.stdout) == []
     assert "content/projects/test-herne-park.yml:" in result.stderr
 
 
-def test_clean_content_gives_no_annotation(project: Path):
+def test_clean_content_gives_no_annotation(project: Path) -> None:
     result = check(project, github=True)
     assert result.returncode == 0, result.stderr
-    assert annotations(result.stdout) == []
+    assert github_annotations(result.stdout) == []

@@ -32,12 +32,12 @@ def guide_examples() -> list[str]:
 EXAMPLES = guide_examples()
 
 
-def test_guide_quotes_many_kinds_of_messages():
+def test_guide_quotes_many_kinds_of_messages() -> None:
     assert len(EXAMPLES) >= 25
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.split(":")[0] + "-" + str(i) for i, e in enumerate(EXAMPLES)])
-def test_guide_example_is_a_real_message(example: str):
+def test_guide_example_is_a_real_message(example: str) -> None:
     # "…" in the guide shortens the rest of a message; everything before it must match exactly.
     pieces = [p.strip() for p in example.split("…") if p.strip(" ;()")]
     assert any(

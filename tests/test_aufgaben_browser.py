@@ -84,15 +84,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypedDict
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 from playwright.sync_api import expect
+from pytest import FixtureRequest, TempPathFactory
 
-from helpers import ROOT, mkdocs_build, serve
+from helpers import ROOT, mkdocs_build, present, serve
 from leser_fixture import aufgaben_project
 from ogi.events.kalender import Kalender
 from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
@@ -101,10 +104,22 @@ from ogi.pages.render import euro, geld
 from ogi.records.content import load_site
 from ogi.records.messages import is_twin
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize
+
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"viewport": {"width": 1366, "height": 768}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+class Device(TypedDict, total=False):
+    """What a reader's browser context is opened with, besides the language."""
+
+    viewport: ViewportSize
+    is_mobile: bool
+    has_touch: bool
+
+
+DESKTOP: Device = {"viewport": {"width": 1366, "height": 768}}
+PHONE: Device = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,7 @@ class Leseort:
 
 
 @pytest.fixture(scope="module")
-def fixture_leseort(tmp_path_factory):
+def fixture_leseort(tmp_path_factory: TempPathFactory) -> Iterator[Leseort]:
     """The readers' fixture project, built strictly and served below a subpath as on GitHub Pages."""
     tmp = tmp_path_factory.mktemp("aufgaben")
     project = aufgaben_project(tmp / "projekt")
@@ -130,15 +145,17 @@ def fixture_leseort(tmp_path_factory):
 
 
 @pytest.fixture(scope="module", params=["fixture", "shipped"])
-def leseort(request) -> Leseort:
+def leseort(request: FixtureRequest) -> Leseort:
     """Each task on the fixture site and on the shipped content (conftest's `shipped_site`, built in place
     from the repository; its records loaded from the same tree)."""
     if request.param == "fixture":
-        return request.getfixturevalue("fixture_leseort")
+        fixture: Leseort = request.getfixturevalue("fixture_leseort")
+        return fixture
     request.getfixturevalue("shipped_site")
     records = load_site(ROOT)
     assert not records.errors, records.errors
-    return Leseort("shipped", request.getfixturevalue("shipped_base_url"), records, summen_of(records))
+    shipped_base_url: str = request.getfixturevalue("shipped_base_url")
+    return Leseort("shipped", shipped_base_url, records, summen_of(records))
 
 
 def summen_of(records: Site) -> FoerderSummen:
@@ -149,16 +166,16 @@ def summen_of(records: Site) -> FoerderSummen:
 class Reader:
     """A browser tab that counts the page loads of its main frame, opened at the start page."""
 
-    def __init__(self, page, start: str) -> None:
+    def __init__(self, page: Page, start: str) -> None:
         self.page = page
         self.loads = 0
         page.on("load", self._loaded)
         page.goto(start)
 
-    def _loaded(self, _page) -> None:
+    def _loaded(self, _page: Page) -> None:
         self.loads += 1
 
-    def click(self, locator) -> None:
+    def click(self, locator: Locator) -> None:
         """Click a link that leads to another page and wait until that page has loaded."""
         with self.page.expect_event("load"):
             locator.click()
@@ -177,11 +194,18 @@ class Reader:
         self.click(hit)
 
 
-def _open_readers(browser, ort: Leseort, request):
-    contexts, readers = [], []
+class OpenReader(Protocol):
+    """Opens a Reader on `device` at the start page."""
 
-    def open_reader(device: dict, **options) -> Reader:
-        context = browser.new_context(locale="de-DE", **device, **options)
+    def __call__(self, device: Device, accept_downloads: bool | None = None) -> Reader: ...
+
+
+def _open_readers(browser: Browser, ort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
+    contexts: list[BrowserContext] = []
+    readers: list[Reader] = []
+
+    def open_reader(device: Device, accept_downloads: bool | None = None) -> Reader:
+        context = browser.new_context(locale="de-DE", accept_downloads=accept_downloads, **device)
         contexts.append(context)
         readers.append(Reader(context.new_page(), ort.url))
         return readers[-1]
@@ -193,28 +217,28 @@ def _open_readers(browser, ort: Leseort, request):
 
 
 @pytest.fixture
-def reader(browser, leseort, request):
+def reader(browser: Browser, leseort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
     """Opens a Reader on a device at the start page of `leseort`; the page loads each needed are kept as the
     test's `page_loads` property (pytest --junitxml shows them) for the closing note of the issue."""
     yield from _open_readers(browser, leseort, request)
 
 
 @pytest.fixture
-def fixture_reader(browser, fixture_leseort, request):
+def fixture_reader(browser: Browser, fixture_leseort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
     """Like `reader`, on the fixture site only: for tasks whose answer needs data the shipped records may not
     carry yet (a completion year, a place-name keyword, a talk with a known start)."""
     yield from _open_readers(browser, fixture_leseort, request)
 
 
-def door(page, name: str):
+def door(page: Page, name: str) -> Locator:
     return page.get_by_role("navigation", name="Einstiege").get_by_role("link", name=name)
 
 
-def article(page):
+def article(page: Page) -> Locator:
     return page.locator("article")
 
 
-def kommune_link(page, name: str):
+def kommune_link(page: Page, name: str) -> Locator:
     """The Kommune's entry in the list of the Kommunen index („Bönen (1)“)."""
     return article(page).get_by_role("link", name=re.compile("^" + re.escape(name) + r"( \(\d+\))?$")).first
 
@@ -251,9 +275,9 @@ def nichts_veroeffentlicht(v: Vortrag) -> bool:
 # --- Journalist of the WAZ in Oberhausen (desktop) -------------------------------------------------------
 
 
-def test_task_journalist_1_funding_of_oberhausen(reader, leseort):
+def test_task_journalist_1_funding_of_oberhausen(reader: OpenReader, leseort: Leseort) -> None:
     kommune = kommune_der_aufgabe(leseort, "Oberhausen")
-    satz = foerder_satz(leseort.summen.kommune(kommune))
+    satz = foerder_satz(present(leseort.summen.kommune(kommune)))
     if leseort.name == "fixture":
         assert satz == "Förderung: zusammen 80.500 € für 1 Maßnahme; für 1 weitere ist kein Betrag bekannt."
     r = reader(DESKTOP)
@@ -263,7 +287,7 @@ def test_task_journalist_1_funding_of_oberhausen(reader, leseort):
     assert r.loads <= 3, r.loads
 
 
-def test_task_journalist_2_spreadsheet_for_excel(reader):
+def test_task_journalist_2_spreadsheet_for_excel(reader: OpenReader) -> None:
     r = reader(DESKTOP)
     r.search("Excel", "Maßnahmen")
     link = article(r.page).get_by_role("link", name="Excel/LibreOffice")
@@ -275,8 +299,8 @@ def test_task_journalist_2_spreadsheet_for_excel(reader):
     assert r.loads <= 2, r.loads
 
 
-def test_task_journalist_3_press_contact_email(reader, leseort):
-    b = leseort.records.betreiber
+def test_task_journalist_3_press_contact_email(reader: OpenReader, leseort: Leseort) -> None:
+    b = present(leseort.records.betreiber)
     r = reader(DESKTOP)
     r.search("Presse", "Presse und Medien")
     section = article(r.page)
@@ -305,7 +329,7 @@ def test_task_journalist_3_press_contact_email(reader, leseort):
     assert r.loads <= 2, r.loads
 
 
-def test_task_journalist_4_is_the_offensive_still_running(reader):
+def test_task_journalist_4_is_the_offensive_still_running(reader: OpenReader) -> None:
     r = reader(DESKTOP)
     stand = article(r.page).get_by_role("heading", name="Stand heute")
     stand.scroll_into_view_if_needed()
@@ -318,9 +342,9 @@ def test_task_journalist_4_is_the_offensive_still_running(reader):
 # --- Resident of Bönen (phone) ------------------------------------------------------------------------------
 
 
-def test_task_resident_1_what_is_done_in_boenen(reader, leseort):
+def test_task_resident_1_what_is_done_in_boenen(reader: OpenReader, leseort: Leseort) -> None:
     kommune = kommune_der_aufgabe(leseort, "Bönen")
-    satz = foerder_satz(leseort.summen.kommune(kommune))
+    satz = foerder_satz(present(leseort.summen.kommune(kommune)))
     if leseort.name == "fixture":
         assert satz == "Förderung: zusammen 15.000 € für 1 Maßnahme."
     r = reader(PHONE)
@@ -334,7 +358,7 @@ def test_task_resident_1_what_is_done_in_boenen(reader, leseort):
     assert r.loads <= 3, r.loads
 
 
-def test_task_resident_2_find_boenen_on_the_map(reader, leseort):
+def test_task_resident_2_find_boenen_on_the_map(reader: OpenReader, leseort: Leseort) -> None:
     kommune = kommune_der_aufgabe(leseort, "Bönen")
     massnahmen = massnahmen_in(leseort, kommune)
     # Measures known only by their Kommune share one box per Kommune (the first Kommune they name).
@@ -366,7 +390,7 @@ def test_task_resident_2_find_boenen_on_the_map(reader, leseort):
     assert r.loads <= 3, r.loads
 
 
-def test_task_resident_3_phone_menu_over_the_map(reader, leseort):
+def test_task_resident_3_phone_menu_over_the_map(reader: OpenReader, leseort: Leseort) -> None:
     kommune = kommune_der_aufgabe(leseort, "Bönen")
     r = reader(PHONE)
     r.click(door(r.page, "Meine Kommune"))
@@ -382,8 +406,8 @@ def test_task_resident_3_phone_menu_over_the_map(reader, leseort):
     assert r.loads <= 4, r.loads
 
 
-def test_task_resident_4_whom_to_ask(reader, leseort):
-    b = leseort.records.betreiber
+def test_task_resident_4_whom_to_ask(reader: OpenReader, leseort: Leseort) -> None:
+    b = present(leseort.records.betreiber)
     r = reader(PHONE)
     r.search("Ansprechpartner", "Ansprechpartnerinnen und Ansprechpartner")
     section = article(r.page)
@@ -410,7 +434,7 @@ def test_task_resident_4_whom_to_ask(reader, leseort):
 # --- Planner from another region (desktop) ------------------------------------------------------------------
 
 
-def test_task_planner_1_slides_of_a_talk(reader, leseort):
+def test_task_planner_1_slides_of_a_talk(reader: OpenReader, leseort: Leseort) -> None:
     mit_folien = [v.record.titel for e in leseort.records.veranstaltungen for v in e.vortraege if v.record.anhaenge]
     if leseort.name == "fixture":
         assert mit_folien == ["Stadtgrün als Netz"]
@@ -430,7 +454,7 @@ def test_task_planner_1_slides_of_a_talk(reader, leseort):
     assert r.loads <= 2, r.loads
 
 
-def test_task_planner_2_klimaanpassung_workshop_without_stub(reader, leseort):
+def test_task_planner_2_klimaanpassung_workshop_without_stub(reader: OpenReader, leseort: Leseort) -> None:
     kandidaten = [
         (e, v)
         for e in leseort.records.veranstaltungen
@@ -464,7 +488,7 @@ def test_task_planner_2_klimaanpassung_workshop_without_stub(reader, leseort):
     assert r.loads <= 4, r.loads
 
 
-def test_task_planner_3_empty_filter_explains_itself(reader, leseort):
+def test_task_planner_3_empty_filter_explains_itself(reader: OpenReader, leseort: Leseort) -> None:
     massnahmen = leseort.records.massnahmen
     kreise = sorted({k for m in massnahmen for k in m.kreise if k != "Kreisfreie Städte"})
     kreis = kreise[0] if kreise else "Kreisfreie Städte"
@@ -498,7 +522,7 @@ def test_task_planner_3_empty_filter_explains_itself(reader, leseort):
     assert r.loads <= 2, r.loads
 
 
-def test_task_planner_4_funding_per_kreis(reader, leseort):
+def test_task_planner_4_funding_per_kreis(reader: OpenReader, leseort: Leseort) -> None:
     f = leseort.summen
     zeilen = [
         f"{s.name} {euro(s.betrag) if s.mit_betrag else '–'} {f.anteil(s.betrag) if s.mit_betrag else '–'} "
@@ -522,7 +546,7 @@ def test_task_planner_4_funding_per_kreis(reader, leseort):
 # --- Issue 24: when, how much, readers' words, subscribing ---------------------------------------------------
 
 
-def test_task_journalist_5_measures_finished_in_2023(fixture_reader):
+def test_task_journalist_5_measures_finished_in_2023(fixture_reader: OpenReader) -> None:
     r = fixture_reader(DESKTOP)
     r.click(door(r.page, "Maßnahmen und Karte"))
     page = r.page
@@ -546,7 +570,7 @@ def test_task_journalist_5_measures_finished_in_2023(fixture_reader):
     assert r.loads <= 4, r.loads
 
 
-def test_task_council_1_how_much_to_a_kommune_and_its_share(reader, leseort):
+def test_task_council_1_how_much_to_a_kommune_and_its_share(reader: OpenReader, leseort: Leseort) -> None:
     f = leseort.summen
     kommune = kommune_der_aufgabe(leseort, "Oberhausen")
     s = f.kommune(kommune)
@@ -581,7 +605,7 @@ def test_task_council_1_how_much_to_a_kommune_and_its_share(reader, leseort):
     assert r.loads <= 4, r.loads
 
 
-def test_task_resident_5_search_finds_holsterhausen_with_the_summary_as_snippet(fixture_reader):
+def test_task_resident_5_search_finds_holsterhausen_with_the_summary_as_snippet(fixture_reader: OpenReader) -> None:
     r = fixture_reader(PHONE)
     page = r.page
     page.get_by_role("button", name="Suche öffnen").click()
@@ -601,7 +625,9 @@ def test_task_resident_5_search_finds_holsterhausen_with_the_summary_as_snippet(
     assert r.loads <= 2, r.loads
 
 
-def test_task_subscriber_1_a_timed_talk_is_a_timed_event_in_the_calendar(fixture_reader, fixture_leseort):
+def test_task_subscriber_1_a_timed_talk_is_a_timed_event_in_the_calendar(
+    fixture_reader: OpenReader, fixture_leseort: Leseort
+) -> None:
     event = fixture_leseort.records.veranstaltungen[0]
     zone = ZoneInfo(event.tagung.zeitzone)
     r = fixture_reader(DESKTOP, accept_downloads=True)

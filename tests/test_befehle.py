@@ -12,7 +12,7 @@ import sys
 from helpers import FIXTURE_ROOT, ROOT
 
 
-def test_check_imports_no_map_library():
+def test_check_imports_no_map_library() -> None:
     script = (
         "import sys; from ogi.__main__ import main; code = main(['check', '--root', sys.argv[1]]); "
         "print(sorted(m for m in ('folium', 'branca', 'numpy') if m in sys.modules)); sys.exit(code)"
@@ -23,13 +23,13 @@ def test_check_imports_no_map_library():
     assert result.stdout.splitlines()[-1] == "[]"
 
 
-def test_maps_package_still_offers_its_map_makers():
+def test_maps_package_still_offers_its_map_makers() -> None:
     from ogi import maps
 
     assert maps.Karten.__name__ == "Karten" and callable(maps.render_map)
 
 
-def test_readme_opens_with_the_editors_commands_before_the_developers():
+def test_readme_opens_with_the_editors_commands_before_the_developers() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^(make [a-z-]+)", readme, re.M)
     assert commands[:3] == ["make serve", "make check", "make test"]
@@ -39,7 +39,7 @@ def test_readme_opens_with_the_editors_commands_before_the_developers():
     assert "CI" in readme[:first_heading]
 
 
-def test_guide_names_the_same_commands_for_the_same_moments():
+def test_guide_names_the_same_commands_for_the_same_moments() -> None:
     guide = (ROOT / "docs/redaktion/index.md").read_text(encoding="utf-8")
     table = guide[guide.index("{#befehle}") : guide.index("{#weg}")]
     rows = [line.split("|")[1:3] for line in table.splitlines() if line.startswith("| ") and "`" in line]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pytest import TempPathFactory
 
 from helpers import article, copy_project, facts, mkdocs_build
 from ogi.model.urls import GEOJSON as GEOJSON_URI
@@ -106,7 +107,7 @@ def _project_with(tmp: Path, records: dict[str, str]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory: TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("belege")
     project = _project_with(tmp, FIXTURES)
     result = mkdocs_build(project, tmp / "site")
@@ -127,7 +128,7 @@ def _page(site: Path, slug: str) -> _Article:
     )
 
 
-def test_status_from_an_own_source_names_that_source_and_its_date(site: Path):
+def test_status_from_an_own_source_names_that_source_and_its_date(site: Path) -> None:
     page = _page(site, "test-eigene-quelle")
     assert page.facts["Status"] == "abgeschlossen laut Testquelle Eröffnung, 16.04.2021"
     assert ("#quelle-2", "Testquelle Eröffnung") in page.links
@@ -135,7 +136,7 @@ def test_status_from_an_own_source_names_that_source_and_its_date(site: Path):
     assert page.items[1].startswith("Testquelle Eröffnung")
 
 
-def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_known(site: Path):
+def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_known(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert page.facts["Status"] == (
         "abgeschlossen laut Abschlussbilanz des Programms, 08.02.2022; die Bilanz nennt die Maßnahmen nicht einzeln"
@@ -144,13 +145,13 @@ def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_kno
     assert "quelle-1" in page.ids
 
 
-def test_unknown_status_is_shown_as_unknown_without_a_basis(site: Path):
+def test_unknown_status_is_shown_as_unknown_without_a_basis(site: Path) -> None:
     page = _page(site, "test-nicht-bekannt")
     assert page.facts["Status"] == "nicht bekannt"
     assert "ogi-status--nicht-bekannt" in page.classes
 
 
-def test_later_change_is_a_dated_note_and_leaves_the_status_alone(site: Path):
+def test_later_change_is_a_dated_note_and_leaves_the_status_alone(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert "hinweise" in page.ids
     assert "2025-05" in page.times
@@ -160,22 +161,22 @@ def test_later_change_is_a_dated_note_and_leaves_the_status_alone(site: Path):
     assert page.facts["Status"].startswith("abgeschlossen laut Abschlussbilanz")
 
 
-def test_measure_without_notes_has_no_notes_section(site: Path):
+def test_measure_without_notes_has_no_notes_section(site: Path) -> None:
     assert "hinweise" not in _page(site, "test-eigene-quelle").ids
 
 
-def test_archive_copy_is_linked_beside_the_source(site: Path):
+def test_archive_copy_is_linked_beside_the_source(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert (ARCHIV, "archivierte Fassung") in page.links
     assert ("https://example.org/bilanz", "Testprogrammseite mit Bilanz") in page.links
 
 
-def test_print_source_shows_its_reference_and_date(site: Path):
+def test_print_source_shows_its_reference_and_date(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert page.items[-1].startswith("Testmeldung Umbau, Testzeitung, Ausgabe Mai 2025, S. 3, 20.05.2025")
 
 
-def test_unknown_status_and_its_basis_reach_open_data_legend_and_filter(site: Path):
+def test_unknown_status_and_its_basis_reach_open_data_legend_and_filter(site: Path) -> None:
     features = json.loads((site / GEOJSON_URI).read_text(encoding="utf-8"))["features"]
     properties = {f["properties"]["slug"]: f["properties"] for f in features}
     assert properties["test-nicht-bekannt"]["status"] == "nicht bekannt"
@@ -264,14 +265,16 @@ BASE = FIXTURES["test-eigene-quelle"]
         "hinweis-ohne-datum",
     ],
 )
-def test_check_rejects_what_cannot_be_cited_with_one_located_message(tmp_path: Path, old: str, new: str, expected: str):
+def test_check_rejects_what_cannot_be_cited_with_one_located_message(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
     assert old in BASE
     project = _project_with(tmp_path, {"test-fall": BASE.replace(old, new, 1)})
     site = load_site(project)
     assert [str(e) for e in site.errors + site.warnings] == [expected]
 
 
-def test_check_accepts_a_print_source_with_reference_and_date(tmp_path: Path):
+def test_check_accepts_a_print_source_with_reference_and_date(tmp_path: Path) -> None:
     record = BASE.replace(
         "    url: https://example.org/plan\n",
         "    fundstelle: Testzeitung, Ausgabe vom 01.05.2021, S. 2\n    datum: 2021-05-01\n",

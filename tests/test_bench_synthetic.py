@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pytest import TempPathFactory
 
 from bench.measure import make_baseline, page_bytes
 from bench.synthetic import ROOT, make_project
+from helpers import present
 from ogi.records.content import load_site
 
 N_MASSNAHMEN = 60
@@ -17,7 +19,7 @@ N_BEITRAEGE = 12
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory) -> Path:
+def synthetic(tmp_path_factory: TempPathFactory) -> Path:
     return make_project(tmp_path_factory.mktemp("synthetisch") / "projekt", N_MASSNAHMEN, N_BEITRAEGE)
 
 
@@ -29,29 +31,29 @@ def _content_snapshot() -> dict[str, tuple[int, int]]:
     }
 
 
-def test_synthetic_records_load_without_errors(synthetic):
+def test_synthetic_records_load_without_errors(synthetic: Path) -> None:
     site = load_site(synthetic)
     assert site.errors == []
     assert site.warnings == []
 
 
-def test_synthetic_counts_match_request(synthetic):
+def test_synthetic_counts_match_request(synthetic: Path) -> None:
     site = load_site(synthetic)
     assert len(site.massnahmen) == N_MASSNAHMEN
-    assert len(site.veranstaltung("tagung-2020").vortraege) == N_BEITRAEGE
+    assert len(present(site.veranstaltung("tagung-2020")).vortraege) == N_BEITRAEGE
     assert len(list((synthetic / "content/projects").glob("*.yml"))) == N_MASSNAHMEN
 
 
-def test_synthetic_titles_say_synthetic(synthetic):
+def test_synthetic_titles_say_synthetic(synthetic: Path) -> None:
     site = load_site(synthetic)
     titles = [m.record.titel for m in site.massnahmen] + [
-        v.record.titel for v in site.veranstaltung("tagung-2020").vortraege
+        v.record.titel for v in present(site.veranstaltung("tagung-2020")).vortraege
     ]
     assert all(re.fullmatch(r"Synthetische Maßnahme \d{4}|Synthetischer Beitrag \d{4}", t) for t in titles)
     assert all(m.record.quellen[0].url is None for m in site.massnahmen)  # no invented addresses
 
 
-def test_synthetic_geometry_kinds_all_present(synthetic):
+def test_synthetic_geometry_kinds_all_present(synthetic: Path) -> None:
     site = load_site(synthetic)
     kinds = {m.record.lage.geometrie.type for m in site.massnahmen if m.record.lage.geometrie is not None}
     assert kinds == {"Point", "LineString", "Polygon"}
@@ -59,13 +61,13 @@ def test_synthetic_geometry_kinds_all_present(synthetic):
     assert ohne and all(m.record.lage.geometrie is None for m in ohne)
 
 
-def test_synthetic_measures_spread_over_all_kommunen(tmp_path):
+def test_synthetic_measures_spread_over_all_kommunen(tmp_path: Path) -> None:
     kommunen = yaml.safe_load((ROOT / "content/kommunen.yml").read_text(encoding="utf-8"))["kommunen"]
     site = load_site(make_project(tmp_path / "p", len(kommunen), 0))
     assert {ort.name for m in site.massnahmen for ort in m.kommunen} == {k["name"] for k in kommunen}
 
 
-def test_synthetic_generator_writes_nothing_into_content(tmp_path):
+def test_synthetic_generator_writes_nothing_into_content(tmp_path: Path) -> None:
     before = _content_snapshot()
     project = make_project(tmp_path / "p", 8, 3)
     assert _content_snapshot() == before
@@ -76,7 +78,7 @@ def test_synthetic_generator_writes_nothing_into_content(tmp_path):
     ]
 
 
-def test_baseline_has_generated_markdown_and_no_hooks(synthetic, tmp_path):
+def test_baseline_has_generated_markdown_and_no_hooks(synthetic: Path, tmp_path: Path) -> None:
     baseline = make_baseline(synthetic, tmp_path / "baseline")
     config = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^hooks:", config, re.MULTILINE)
@@ -87,7 +89,7 @@ def test_baseline_has_generated_markdown_and_no_hooks(synthetic, tmp_path):
     assert "<!-- ogi:" not in (baseline / "docs/impressum.md").read_text(encoding="utf-8")
 
 
-def test_page_bytes_counts_local_assets_only(tmp_path):
+def test_page_bytes_counts_local_assets_only(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets/x.js").write_bytes(b"1" * 100)
@@ -104,7 +106,7 @@ def test_page_bytes_counts_local_assets_only(tmp_path):
     assert total == own + 100 + 50 + 7
 
 
-def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path):
+def test_generator_and_baseline_both_build_strictly(synthetic: Path, tmp_path: Path) -> None:
     # The benchmark compares the two builds; either failing would abort `make bench` halfway.
     from bench.measure import build
 
@@ -115,7 +117,7 @@ def test_generator_and_baseline_both_build_strictly(synthetic, tmp_path):
         assert (dest / "massnahmen" / "index.html").is_file()
 
 
-def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack():
+def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack() -> None:
     from bench.rich_text import ATTACK, WORST_ALLOWED
     from ogi.records.text import structure_problem
     from ogi.records.yamlfile import MAX_BYTES

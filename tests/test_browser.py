@@ -4,19 +4,33 @@ asset it names and runs no script from content."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+from pytest import FixtureRequest
 
 from helpers import PAGE_TYPES, PageType, axe_violations, logged_page
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def _base_url(request, site: str) -> str:
+    from playwright.sync_api import Browser, Dialog, Page
+
+    from helpers import RequestLog
+    from karten_fixture import StubServer
+
+
+def _base_url(request: FixtureRequest, site: str) -> str:
     """The address of a built and served test site (its fixture in tests/conftest.py)."""
     if site == "feindlich":
-        return request.getfixturevalue("hostile_site")[1]
+        hostile: tuple[Path, str] = request.getfixturevalue("hostile_site")
+        return hostile[1]
     if site == "karten":
-        return request.getfixturevalue("karten_stub").url
+        stub: StubServer = request.getfixturevalue("karten_stub")
+        return stub.url
     request.getfixturevalue("built_site")
-    return request.getfixturevalue("base_url")
+    base_url: str = request.getfixturevalue("base_url")
+    return base_url
 
 
 @pytest.mark.browser
@@ -25,7 +39,7 @@ def _base_url(request, site: str) -> str:
     [pytest.param(t, marks=[pytest.mark.slow] if t.site == "feindlich" else []) for t in PAGE_TYPES.values()],
     ids=PAGE_TYPES.keys(),
 )
-def test_page_is_accessible_and_stays_on_the_site(browser, request, check: PageType):
+def test_page_is_accessible_and_stays_on_the_site(browser: Browser, request: FixtureRequest, check: PageType) -> None:
     url = _base_url(request, check.site) + check.path
     with logged_page(browser) as (page, log):
         failed: list[str] = []
@@ -35,7 +49,12 @@ def test_page_is_accessible_and_stays_on_the_site(browser, request, check: PageT
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+        def dismiss(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         response = page.goto(url, wait_until="networkidle")
         assert response is not None and response.status == check.status
         if check.wait_for:
@@ -60,7 +79,7 @@ def test_page_is_accessible_and_stays_on_the_site(browser, request, check: PageT
 
 
 @pytest.mark.browser
-def test_search_finds_a_measure_in_german(page_with_log, base_url):
+def test_search_finds_a_measure_in_german(page_with_log: tuple[Page, RequestLog], base_url: str) -> None:
     page, log = page_with_log
     page.goto(base_url, wait_until="networkidle")
     page.get_by_role("textbox", name="Suche").first.click()
@@ -72,7 +91,7 @@ def test_search_finds_a_measure_in_german(page_with_log, base_url):
 
 
 @pytest.mark.browser
-def test_error_free_page_shows_no_error_box(page_with_log, base_url):
+def test_error_free_page_shows_no_error_box(page_with_log: tuple[Page, RequestLog], base_url: str) -> None:
     page, _ = page_with_log
     page.goto(base_url + "massnahmen/", wait_until="networkidle")
     assert page.locator(".admonition.failure").count() == 0

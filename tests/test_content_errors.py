@@ -37,11 +37,11 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_corpus_has_at_least_twenty_broken_files():
+def test_corpus_has_at_least_twenty_broken_files() -> None:
     assert len(CASES) >= 20
 
 
-def test_fixture_content_has_no_errors(project: Path):
+def test_fixture_content_has_no_errors(project: Path) -> None:
     site = load_site(project)
     assert site.errors == [] and site.warnings == []
     assert [(e.ordner, len(e.vortraege)) for e in site.veranstaltungen] == [("tagung-2020", 5), ("testtag-2022", 1)]
@@ -49,14 +49,14 @@ def test_fixture_content_has_no_errors(project: Path):
 
 
 @pytest.mark.parametrize(("case", "target", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_broken_file_gives_its_one_message(project: Path, case: str, target: str, expected: str):
+def test_broken_file_gives_its_one_message(project: Path, case: str, target: str, expected: str) -> None:
     # The corpus file keeps its two header lines, so the reported line numbers are those of the corpus file.
     (project / target).write_bytes((CORPUS / f"{case}.yml").read_bytes())
     site = load_site(project)
     assert [str(e) for e in site.errors + site.warnings] == [expected]
 
 
-def test_all_errors_of_all_files_are_reported_in_one_run(project: Path):
+def test_all_errors_of_all_files_are_reported_in_one_run(project: Path) -> None:
     for case, target, _ in CASES[:5]:
         (project / target).write_bytes((CORPUS / f"{case}.yml").read_bytes())
     site = load_site(project)

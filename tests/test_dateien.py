@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy
 import pytest
 from PIL import Image
+from pytest import TempPathFactory
 
 from helpers import FIXTURE_CONTENT, TAGUNG, line_of, replace_in
 from hostile import hostile_jpeg
@@ -72,7 +73,7 @@ def _rename(project: Path, source: str, old: str, name: str, indent: str, field:
     return f"{source}:{line_of(record, f'{indent}datei: {name}')}: {field}: "
 
 
-def _jpeg(size: tuple[int, int] = (64, 48), **options) -> bytes:
+def _jpeg(size: tuple[int, int] = (64, 48), **options: object) -> bytes:
     out = io.BytesIO()
     Image.linear_gradient("L").resize(size).convert("RGB").save(out, "JPEG", **options)
     return out.getvalue()
@@ -184,7 +185,9 @@ NAMED_IMAGES = [
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [c[1:] for c in NAMED_IMAGES], ids=[c[0] for c in NAMED_IMAGES])
-def test_named_image_of_a_refused_format_gives_its_one_message(project, name, data, message):
+def test_named_image_of_a_refused_format_gives_its_one_message(
+    project: Path, name: str, data: bytes, message: str
+) -> None:
     field = _image_field(project, name)
     (project / BILDER / name).write_bytes(data)
     assert _messages(project) == [field + message]
@@ -233,7 +236,9 @@ NAMED_ATTACHMENTS = [
 @pytest.mark.parametrize(
     ("name", "data", "message"), [c[1:] for c in NAMED_ATTACHMENTS], ids=[c[0] for c in NAMED_ATTACHMENTS]
 )
-def test_named_attachment_of_a_refused_format_gives_its_one_message(project, name, data, message):
+def test_named_attachment_of_a_refused_format_gives_its_one_message(
+    project: Path, name: str, data: bytes, message: str
+) -> None:
     field = _attachment_field(project, name)
     (project / ANHAENGE / name).write_bytes(data)
     assert _messages(project) == [field + message]
@@ -248,7 +253,7 @@ def test_named_attachment_of_a_refused_format_gives_its_one_message(project, nam
     ],
     ids=["pdf", "pptx", "odp"],
 )
-def test_attachment_in_an_admitted_format_passes(project, name, data):
+def test_attachment_in_an_admitted_format_passes(project: Path, name: str, data: bytes) -> None:
     _attachment_field(project, name)
     (project / ANHAENGE / name).write_bytes(data)
     assert _messages(project) == []
@@ -257,7 +262,7 @@ def test_attachment_in_an_admitted_format_passes(project, name, data):
 # --- files no record names --------------------------------------------------------------------------------
 
 
-def test_unnamed_file_of_a_refused_format_is_an_error_at_the_file(project):
+def test_unnamed_file_of_a_refused_format_is_an_error_at_the_file(project: Path) -> None:
     # layer: format -- a .md in bilder/ never becomes a page (only named files are published), but it is refused
     (project / BILDER / "login.md").write_text("# Anmelden\n", encoding="utf-8")
     assert _messages(project) == [f"{BILDER}/login.md:1: (Datei): {refused_type('login.md', BILDER)}"]
@@ -270,7 +275,7 @@ def unnamed_message(name: str, where: str) -> str:
     )
 
 
-def test_unnamed_image_is_a_warning_because_the_repository_is_public(project):
+def test_unnamed_image_is_a_warning_because_the_repository_is_public(project: Path) -> None:
     (project / BILDER / "vorrat.jpg").write_bytes(_jpeg())
     (project / ANHAENGE / "unterordner").mkdir()
     (project / ANHAENGE / "unterordner/alt.pdf").write_bytes(b"%PDF-1.4\n")
@@ -281,7 +286,7 @@ def test_unnamed_image_is_a_warning_because_the_repository_is_public(project):
     ]
 
 
-def test_folder_note_readme_is_neither_refused_nor_published(project):
+def test_folder_note_readme_is_neither_refused_nor_published(project: Path) -> None:
     assert (project / BILDER / "README.md").is_file() and (project / ANHAENGE / "README.md").is_file()
     assert _messages(project) == []
 
@@ -295,7 +300,7 @@ def symlink_message(name: str, folder: str) -> str:
     return f"„{name}“ in {folder}/ ist ein symbolischer Verweis (Symlink); {SYMLINK}"
 
 
-def test_symlink_named_as_image_is_refused_although_it_stays_in_the_repository(project):
+def test_symlink_named_as_image_is_refused_although_it_stays_in_the_repository(project: Path) -> None:
     # layer: symlink -- a link to .git/config (or any git-ignored file of an editor's clone) would publish its bytes
     (project / ".git").mkdir()
     (project / ".git/config").write_text("[remote]\n\turl = https://token@example.org/\n", encoding="utf-8")
@@ -304,7 +309,7 @@ def test_symlink_named_as_image_is_refused_although_it_stays_in_the_repository(p
     assert _messages(project) == [field + symlink_message("park.jpg", BILDER)]
 
 
-def test_symlink_to_an_image_in_the_same_folder_is_refused(project):
+def test_symlink_to_an_image_in_the_same_folder_is_refused(project: Path) -> None:
     field = _image_field(project, "park.jpg")
     (project / BILDER / "original.jpg").write_bytes(_jpeg())
     os.symlink("original.jpg", project / BILDER / "park.jpg")
@@ -312,7 +317,7 @@ def test_symlink_to_an_image_in_the_same_folder_is_refused(project):
     assert _messages(project) == [field + symlink_message("park.jpg", BILDER)]
 
 
-def test_symlink_out_of_the_repository_is_refused(project, tmp_path_factory):
+def test_symlink_out_of_the_repository_is_refused(project: Path, tmp_path_factory: TempPathFactory) -> None:
     secret = tmp_path_factory.mktemp("draussen") / "geheim.pdf"
     secret.write_bytes(b"%PDF-1.4\n")
     field = _attachment_field(project, "folien.pdf")
@@ -320,7 +325,9 @@ def test_symlink_out_of_the_repository_is_refused(project, tmp_path_factory):
     assert _messages(project) == [field + symlink_message("folien.pdf", ANHAENGE)]
 
 
-def test_symlinked_folder_and_record_anywhere_in_content_are_refused(project, tmp_path_factory):
+def test_symlinked_folder_and_record_anywhere_in_content_are_refused(
+    project: Path, tmp_path_factory: TempPathFactory
+) -> None:
     outside = tmp_path_factory.mktemp("draussen")
     shutil.copy(project / RECORD, outside / "fremd.yml")
     os.symlink(outside / "fremd.yml", project / "content/projects/fremd.yml")
@@ -331,7 +338,7 @@ def test_symlinked_folder_and_record_anywhere_in_content_are_refused(project, tm
     ]
 
 
-def test_symlink_in_docs_is_refused(project):
+def test_symlink_in_docs_is_refused(project: Path) -> None:
     (project / "docs").mkdir()
     (project / "docs/index.md").write_text("# Start\n", encoding="utf-8")
     os.symlink("index.md", project / "docs/kopie.md")
@@ -348,7 +355,7 @@ def test_symlink_in_docs_is_refused(project):
     ["seite.html", "assets/x.html", "bild.svg", "daten.json"],
     ids=["docs-html", "docs-html-in-assets", "docs-svg-ausserhalb-assets", "docs-json"],
 )
-def test_docs_file_that_is_no_page_and_no_design_is_refused(project, name):
+def test_docs_file_that_is_no_page_and_no_design_is_refused(project: Path, name: str) -> None:
     (project / "docs/assets").mkdir(parents=True)
     (project / "docs/assets/ogi.css").write_text("a{}", encoding="utf-8")
     (project / "docs" / name).write_bytes(HTML)
@@ -383,7 +390,7 @@ def big_message(megabytes: str) -> str:
     )
 
 
-def test_image_over_five_megabytes_is_a_warning_and_published_small(project):
+def test_image_over_five_megabytes_is_a_warning_and_published_small(project: Path) -> None:
     field = _image_field(project, "gross.jpg")
     data = _noisy_jpeg(4400, 3300)
     assert len(data) > 15 * 1024 * 1024
@@ -401,7 +408,7 @@ def test_image_over_five_megabytes_is_a_warning_and_published_small(project):
     assert Image.open(io.BytesIO(largest)).size == (1600, 1200)  # 4400 × 3300 scaled
 
 
-def test_image_just_over_five_megabytes_names_its_size_with_a_decimal(project):
+def test_image_just_over_five_megabytes_names_its_size_with_a_decimal(project: Path) -> None:
     field = _image_field(project, "gross.jpg")
     with (project / BILDER / "gross.jpg").open("wb") as handle:
         handle.write(_jpeg())
@@ -409,7 +416,7 @@ def test_image_just_over_five_megabytes_names_its_size_with_a_decimal(project):
     assert _messages(project) == [field + big_message("5,4") + " (Warnung)"]
 
 
-def test_image_over_thirty_megabytes_is_refused(project):
+def test_image_over_thirty_megabytes_is_refused(project: Path) -> None:
     field = _image_field(project, "riesig.jpg")
     with (project / BILDER / "riesig.jpg").open("wb") as handle:
         handle.write(_jpeg())
@@ -425,7 +432,9 @@ def test_image_over_thirty_megabytes_is_refused(project):
     [((9000, 7000), " (9000 × 7000)"), ((11000, 11000), "")],
     ids=["bild-ueber-60-megapixel", "bild-dekompressionsbombe-pillow"],
 )
-def test_image_with_too_many_pixels_is_refused_without_decoding(project, size, dimensions):
+def test_image_with_too_many_pixels_is_refused_without_decoding(
+    project: Path, size: tuple[int, int], dimensions: str
+) -> None:
     # A few KB of PNG that would take gigabytes once decoded; Pillow's own guard (twice the limit) is caught too.
     field = _image_field(project, "bombe.png")
     out = io.BytesIO()
@@ -446,7 +455,7 @@ def bomb_message(dimensions: str) -> str:
 # --- re-encoding ----------------------------------------------------------------------------------------------
 
 
-def test_photo_with_gps_exif_is_published_without_it(tmp_path):
+def test_photo_with_gps_exif_is_published_without_it(tmp_path: Path) -> None:
     # layer: neukodierung
     source = tmp_path / "foto.jpg"
     source.write_bytes(hostile_jpeg())
@@ -459,7 +468,7 @@ def test_photo_with_gps_exif_is_published_without_it(tmp_path):
         assert b"<script" not in fassung.daten
 
 
-def test_image_with_icc_profile_is_converted_to_srgb_without_profile(tmp_path):
+def test_image_with_icc_profile_is_converted_to_srgb_without_profile(tmp_path: Path) -> None:
     from PIL import ImageCms
 
     profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
@@ -470,13 +479,13 @@ def test_image_with_icc_profile_is_converted_to_srgb_without_profile(tmp_path):
     assert "icc_profile" not in Image.open(io.BytesIO(fassung.daten)).info
 
 
-def test_small_image_is_never_scaled_up(tmp_path):
+def test_small_image_is_never_scaled_up(tmp_path: Path) -> None:
     source = tmp_path / "klein.png"
     Image.new("RGB", (300, 200), "green").save(source)
     assert [(f.uri, f.breite) for f in fassungen(source, "klein.png")] == [(urls.massnahme_bild("klein.png"), 300)]
 
 
-def test_image_bytes_are_the_same_in_every_build(tmp_path):
+def test_image_bytes_are_the_same_in_every_build(tmp_path: Path) -> None:
     # Two processes, as two builds: fixed encoder settings, no time stamps.
     source = tmp_path / "foto.jpg"
     source.write_bytes(hostile_jpeg())
@@ -495,7 +504,7 @@ def test_image_bytes_are_the_same_in_every_build(tmp_path):
     assert runs[0].strip() == str([hashlib.sha256(f.daten).hexdigest() for f in fassungen(source, "foto.jpg")])
 
 
-def test_a_file_never_becomes_a_page_whatever_its_name():
+def test_a_file_never_becomes_a_page_whatever_its_name() -> None:
     # The last wall behind the allow-list: an Output of bytes or from disk whose address ends in .md is refused.
     with pytest.raises(ValueError, match="wird nie zur Seite"):
         Output("massnahmen/bilder/login.md", path=Path("login.md"))
@@ -525,6 +534,6 @@ def guide_messages() -> list[str]:
     ],
     ids=["groesste", "480", "unterordner"],
 )
-def test_image_sizes_have_one_address_each(datei, breite, uri):
+def test_image_sizes_have_one_address_each(datei: str, breite: int | None, uri: str) -> None:
     # A source name that ends like a smaller size ("park-480.jpg") is refused (test above), so no two meet.
     assert urls.massnahme_bild(datei, breite) == uri

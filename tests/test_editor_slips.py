@@ -46,11 +46,11 @@ def read(tmp_path: Path, text: str) -> tuple[object, list[str]]:
         "star-inside",
     ],
 )
-def test_what_editors_mean_passes_untouched(tmp_path: Path, text: str, data: object):
+def test_what_editors_mean_passes_untouched(tmp_path: Path, text: str, data: object) -> None:
     assert read(tmp_path, text) == (data, [])
 
 
-def test_every_tab_in_the_indentation_is_named_by_its_line(tmp_path: Path):
+def test_every_tab_in_the_indentation_is_named_by_its_line(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "a:\n\tb: 1\n\tc: 2\n")
     assert errors == [
         "datei.yml:2: YAML-Syntax: Tabulator in der Einrückung (Zeile 2); mit Leerzeichen einrücken",
@@ -58,7 +58,7 @@ def test_every_tab_in_the_indentation_is_named_by_its_line(tmp_path: Path):
     ]
 
 
-def test_bullet_below_a_list_item_is_named_at_its_own_line(tmp_path: Path):
+def test_bullet_below_a_list_item_is_named_at_its_own_line(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "kommunen:\n  - Herne\n  • Bochum\n")
     assert errors == [
         "datei.yml:3: YAML-Syntax: „• Bochum“ ist kein Listeneintrag, denn YAML kennt als "
@@ -66,7 +66,7 @@ def test_bullet_below_a_list_item_is_named_at_its_own_line(tmp_path: Path):
     ]
 
 
-def test_typographic_quotes_in_a_list_item_give_the_line_to_copy(tmp_path: Path):
+def test_typographic_quotes_in_a_list_item_give_the_line_to_copy(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "kommunen:\n  - »Herne«\n")
     assert errors == [
         "datei.yml:2: kommunen[1]: der Wert steht in typografischen Anführungszeichen (»…«), die "
@@ -75,14 +75,14 @@ def test_typographic_quotes_in_a_list_item_give_the_line_to_copy(tmp_path: Path)
     ]
 
 
-def test_decimal_comma_in_a_polygon_names_the_ring(tmp_path: Path):
+def test_decimal_comma_in_a_polygon_names_the_ring(tmp_path: Path) -> None:
     _, errors = read(tmp_path, "coordinates:\n  - [[7.2, 51.5], [7,21, 51.5], [7.2, 51.6], [7.2, 51.5]]\n")
     assert errors == [
         "datei.yml:2: coordinates[1][2]: Dezimalkomma: 7,21 → 7.21; Zahlen mit Dezimalpunkt schreiben: [7.21, 51.5]"
     ]
 
 
-def test_decimal_comma_in_kommunen_file_names_the_field(tmp_path: Path):
+def test_decimal_comma_in_kommunen_file_names_the_field(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     path = tmp_path / "content/kommunen.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("laenge: 7.216", "laenge: 7,216", 1), encoding="utf-8")
@@ -131,7 +131,7 @@ def source_of(record: object) -> YamlFile:
     ],
     ids=["today", "today-explicit", "this-month", "this-year", "planned-end"],
 )
-def test_dates_up_to_today_and_planned_ends_pass(changes):
+def test_dates_up_to_today_and_planned_ends_pass(changes: dict[str, object]) -> None:
     record = projekt(**changes)
     assert future_dates(record, source_of(record), HEUTE) == []
 
@@ -157,7 +157,7 @@ def test_dates_up_to_today_and_planned_ends_pass(changes):
     ],
     ids=["tomorrow", "next-year", "hinweis"],
 )
-def test_past_facing_dates_after_today_are_named(changes, expected):
+def test_past_facing_dates_after_today_are_named(changes: dict[str, object], expected: str) -> None:
     record = projekt(**changes)
     assert [str(e) for e in future_dates(record, source_of(record), HEUTE)] == [expected]
 
@@ -165,7 +165,7 @@ def test_past_facing_dates_after_today_are_named(changes, expected):
 # --- speakers -------------------------------------------------------------------------------------------
 
 
-def talk(*people: dict) -> Beitrag:
+def talk(*people: dict[str, str]) -> Beitrag:
     return Beitrag.model_validate(
         {
             "titel": "T",
@@ -192,16 +192,16 @@ def named(path: str, record: Beitrag) -> tuple[YamlFile, Beitrag]:
     ],
     ids=["space-for-hyphen", "case", "accent", "dot"],
 )
-def test_names_that_differ_only_in_spelling_are_one_key(one: str, other: str):
+def test_names_that_differ_only_in_spelling_are_one_key(one: str, other: str) -> None:
     assert loose_key(one) == loose_key(other)
 
 
-def test_other_names_are_other_keys():
+def test_other_names_are_other_keys() -> None:
     assert loose_key("Frank Dudda") != loose_key("Dr. Frank Dudda")
     assert loose_key("Jörg Müller") != loose_key("Jörg Mueller")  # written out: may be another person
 
 
-def test_the_less_used_spelling_is_warned_with_the_place_of_the_usual_one():
+def test_the_less_used_spelling_is_warned_with_the_place_of_the_usual_one() -> None:
     talks = [
         named("a.yml", talk({"name": "Ursula Heinen-Esser"})),
         named("b.yml", talk({"name": "Ursula Heinen Esser"})),
@@ -216,7 +216,7 @@ def test_the_less_used_spelling_is_warned_with_the_place_of_the_usual_one():
 
 
 @pytest.mark.parametrize("declared_in", ["a.yml", "b.yml"])
-def test_two_people_declared_different_get_no_warning(declared_in: str):
+def test_two_people_declared_different_get_no_warning(declared_in: str) -> None:
     a = {"name": "Jörg Müller"} | ({"verschieden_von": "Jorg Muller"} if declared_in == "a.yml" else {})
     b = {"name": "Jorg Muller"} | ({"verschieden_von": "Jörg Müller"} if declared_in == "b.yml" else {})
     assert similar_names([named("a.yml", talk(a)), named("b.yml", talk(b))]) == []
@@ -232,6 +232,8 @@ def test_two_people_declared_different_get_no_warning(declared_in: str):
     ],
     ids=["around", "opening-only", "closing-only", "quotes-inside-the-text"],
 )
-def test_colon_advice_drops_quotes_meant_for_yaml_and_keeps_those_of_the_text(tmp_path: Path, value: str, advice: str):
+def test_colon_advice_drops_quotes_meant_for_yaml_and_keeps_those_of_the_text(
+    tmp_path: Path, value: str, advice: str
+) -> None:
     _, errors = read(tmp_path, f"titel: {value}\n")
     assert len(errors) == 1 and errors[0].endswith("den ganzen Text in Anführungszeichen setzen: " + advice)

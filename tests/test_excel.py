@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 
@@ -45,12 +46,12 @@ def workbook_bytes(tmp_path: Path) -> bytes:
     )
 
 
-def rows_by_title(sheet) -> dict[str, dict[str, object]]:
+def rows_by_title(sheet: Any) -> dict[str, dict[str, Any]]:  # openpyxl's sheet and cells: untyped package
     header = [c.value for c in sheet[1]]
     return {row[0].value: {h: c for h, c in zip(header, row)} for row in sheet.iter_rows(min_row=2)}
 
 
-def test_workbook_columns_are_typed_and_rows_link_to_their_pages(tmp_path):
+def test_workbook_columns_are_typed_and_rows_link_to_their_pages(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tmp_path)))
     assert book.sheetnames == ["Maßnahmen", "Lizenz und Quelle"]
     row = rows_by_title(book["Maßnahmen"])["Winterquartier für Fledermäuse am Beispielbach"]
@@ -62,20 +63,20 @@ def test_workbook_columns_are_typed_and_rows_link_to_their_pages(tmp_path):
     assert unknown["Förderung in €"].value is None
 
 
-def test_workbook_keeps_formula_like_content_as_text(tmp_path):
+def test_workbook_keeps_formula_like_content_as_text(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tmp_path)))
     cell = rows_by_title(book["Maßnahmen"])["Formel im Titel"]["Kurzbeschreibung"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 
-def test_workbook_names_licence_and_source(tmp_path):
+def test_workbook_names_licence_and_source(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tmp_path)))["Lizenz und Quelle"]
     facts = {row[0].value: row[1].value for row in sheet.iter_rows()}
     assert facts["Lizenz"] == "Lizenz X" and facts["Datenbereitsteller"] == "Beispielverband"
     assert facts["Quelle"] == SITE_URL + "massnahmen/"
 
 
-def test_workbook_bytes_are_reproducible(tmp_path):
+def test_workbook_bytes_are_reproducible(tmp_path: Path) -> None:
     first = workbook_bytes(tmp_path / "a")
     assert first == workbook_bytes(tmp_path / "b")
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
@@ -85,7 +86,7 @@ def test_workbook_bytes_are_reproducible(tmp_path):
     assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == ["2026-11-02T00:00:00Z"] * 2
 
 
-def test_downloads_offer_the_workbook_for_excel_and_libreoffice(leser_site: Path):
+def test_downloads_offer_the_workbook_for_excel_and_libreoffice(leser_site: Path) -> None:
     base = "http://127.0.0.1:8000/"
     index = leser_site / "massnahmen/index.html"
     html = index.read_text(encoding="utf-8")
@@ -96,7 +97,7 @@ def test_downloads_offer_the_workbook_for_excel_and_libreoffice(leser_site: Path
     assert match.group(1) in parse_page(index).links
 
 
-def test_workbook_without_a_site_address_keeps_titles_without_links(tmp_path):
+def test_workbook_without_a_site_address_keeps_titles_without_links(tmp_path: Path) -> None:
     # A build without site_url gives site-relative page addresses, which a workbook cannot open.
     project = leser_project(tmp_path / "projekt")
     site = load_site(project)

@@ -16,11 +16,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from pytest import TempPathFactory
 
+from bench.htmltree import parse_html
 from formats_projekt import formats_project
 from helpers import article_elements as content
 from helpers import article_links as links
-from helpers import facts, mkdocs_build, parse_html
+from helpers import facts, mkdocs_build, present
 from ogi.events.kalender import Kalender
 from ogi.events.pages import EVENT_EXPORTS
 from ogi.events.schedule import ScheduleJson
@@ -40,7 +42,7 @@ UHRZEIT = re.compile(r"(\d\d:\d\d)(?:–(\d\d:\d\d))? Uhr(?: \((\d+) Minuten\))?
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, Path]:
+def built(tmp_path_factory: TempPathFactory) -> tuple[Path, Path]:
     """(project, site) of one strict build of the fixture records, published under a subpath."""
     tmp = tmp_path_factory.mktemp("formats-build")
     project = formats_project(tmp)
@@ -81,11 +83,13 @@ def _page_times(page: Path) -> tuple[dt.date, str | None, str | None, int | None
     shown = facts(page).get("Uhrzeit")
     if shown is None:
         return dt.date.fromisoformat(day), None, None, None
-    start, end, minutes = UHRZEIT.match(shown).groups()
+    start, end, minutes = present(UHRZEIT.match(shown)).groups()
     return dt.date.fromisoformat(day), start, end, int(minutes) if minutes else None
 
 
-def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times_and_links(built):
+def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times_and_links(
+    built: tuple[Path, Path],
+) -> None:
     project, site = built
     checked = []
     for event in veranstaltungen(load_site(project)):
@@ -97,7 +101,7 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
             for room in day["rooms"].values()
             for e in room
         }
-        by_xml = {e.findtext("url"): e for e in ET.parse(folder / ScheduleXml.identifier).getroot().iter("event")}
+        by_xml = {e.findtext("url", ""): e for e in ET.parse(folder / ScheduleXml.identifier).getroot().iter("event")}
         by_ics = {
             str(e["UID"]): e
             for e in icalendar.Calendar.from_ical((folder / Kalender.identifier).read_bytes()).walk("VEVENT")
@@ -122,7 +126,9 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
             )
             material = sorted(_material(page, page_url))
             assert material == sorted(a["url"] for a in j["attachments"] + j["links"])
-            assert material == sorted(a.get("href") for a in [*x.find("attachments"), *x.find("links")])
+            assert material == sorted(
+                a.get("href", "") for a in [*present(x.find("attachments")), *present(x.find("links"))]
+            )
 
             day, shown_start, shown_end, minutes = _page_times(page)
             assert start.date() == day
@@ -130,6 +136,7 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
             if shown_start is None:  # no time on the page: none in the calendar either
                 assert vevent is None, slug
                 continue
+            assert vevent is not None, slug
             timed.append(slug)
             assert start.strftime("%H:%M") == shown_start
             if shown_end:
@@ -146,7 +153,7 @@ def test_pages_schedule_json_schedule_xml_and_calendar_list_the_same_talks_times
     assert checked == list(EXPECTED)
 
 
-def test_event_page_links_each_export_by_its_declared_label(built):
+def test_event_page_links_each_export_by_its_declared_label(built: tuple[Path, Path]) -> None:
     _, site = built
     hrefs = {a.text: a.href for a in links(site / "tagung-2020/index.html")}
     for export in EVENT_EXPORTS:
@@ -155,7 +162,7 @@ def test_event_page_links_each_export_by_its_declared_label(built):
     assert list(hrefs).index(Kalender.label) < list(hrefs).index(ScheduleXml.label)
 
 
-def test_talk_page_with_known_time_offers_its_calendar_file(built):
+def test_talk_page_with_known_time_offers_its_calendar_file(built: tuple[Path, Path]) -> None:
     _, site = built
     for slug, expected in (("vortrag-mit-zeit", True), ("vortrag-session-zeit", True), ("vortrag-ohne-zeit", False)):
         page_url = f"{SITE_URL}tagung-2020/{slug}/"
@@ -167,7 +174,7 @@ def test_talk_page_with_known_time_offers_its_calendar_file(built):
             assert str(vevent["URL"]) == page_url
 
 
-def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section(built):
+def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section(built: tuple[Path, Path]) -> None:
     _, site = built
     page_url = f"{SITE_URL}massnahmen/"
     hrefs = {a.text: urljoin(page_url, a.href) for a in links(_local(site, page_url))}
@@ -176,7 +183,7 @@ def test_measures_page_links_the_catalogue_and_the_feed_in_its_open_data_section
     assert _local(site, hrefs[KatalogTurtle.label]).is_file() and _local(site, hrefs[AtomFeed.label]).is_file()
 
 
-def test_every_page_announces_the_feed_in_its_head(built):
+def test_every_page_announces_the_feed_in_its_head(built: tuple[Path, Path]) -> None:
     _, site = built
     pages = sorted(site.rglob("index.html")) + [site / "404.html"]
     assert len(pages) > 20
@@ -190,7 +197,7 @@ def test_every_page_announces_the_feed_in_its_head(built):
         assert urljoin(page_url, feeds[0]["href"]) == f"{SITE_URL}{AtomFeed.identifier}", page
 
 
-def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built):
+def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built: tuple[Path, Path]) -> None:
     _, site = built
     first = json.loads((site / "tagung-2020/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
     second = json.loads((site / "testforum-2023/schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
@@ -202,7 +209,7 @@ def test_every_event_folder_is_an_event_with_its_own_pages_files_and_guids(built
     assert (site / "testforum-2023/kalender/begruessung.ics").is_file()
 
 
-def test_events_page_lists_every_event_newest_first(built):
+def test_events_page_lists_every_event_newest_first(built: tuple[Path, Path]) -> None:
     _, site = built
     page_url = f"{SITE_URL}veranstaltungen/"
     hrefs = [urljoin(page_url, a.href) for a in links(_local(site, page_url))]
@@ -210,7 +217,7 @@ def test_events_page_lists_every_event_newest_first(built):
     assert events == [f"{SITE_URL}testforum-2023/", f"{SITE_URL}tagung-2020/"]
 
 
-def test_speaker_index_spans_all_events(built):
+def test_speaker_index_spans_all_events(built: tuple[Path, Path]) -> None:
     _, site = built
     page_url = f"{SITE_URL}veranstaltungen/referierende/"
     page = _local(site, page_url)
@@ -223,7 +230,7 @@ def test_speaker_index_spans_all_events(built):
             assert _local(site, url).is_file(), url
 
 
-def test_place_of_a_day_is_on_the_event_page_and_in_the_calendar(built):
+def test_place_of_a_day_is_on_the_event_page_and_in_the_calendar(built: tuple[Path, Path]) -> None:
     _, site = built
     text = " ".join((site / "testforum-2023/index.html").read_text(encoding="utf-8").split())
     assert "Ort: Testsaal, Teststraße 1, Essen" in text

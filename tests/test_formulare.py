@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from helpers import FIXTURE_ROOT
+from helpers import FIXTURE_ROOT, present
 from ogi.editors.cms import ASSETS, FORMULARE, cms_config, config_text, github_repo, walk
 from ogi.editors.cms_fields import GEOMETRIE_WIDGET, KINDS, key_order
 from ogi.records.betreiber import Betreiber
@@ -62,7 +62,10 @@ def collection(config: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def file_fields(config: dict[str, Any], name: str) -> list[dict[str, Any]]:
-    return next(f for f in collection(config, "website")["files"] if f["name"] == name)["fields"]
+    fields: list[dict[str, Any]] = next(f for f in collection(config, "website")["files"] if f["name"] == name)[
+        "fields"
+    ]
+    return fields
 
 
 def fields_by_path(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:
@@ -85,13 +88,13 @@ def forms(config: dict[str, Any]) -> list[tuple[str, type[BaseModel], list[dict[
     ]
 
 
-def test_every_model_field_is_in_the_form_and_nothing_else(config):
+def test_every_model_field_is_in_the_form_and_nothing_else(config: dict[str, Any]) -> None:
     for name, model, fields in forms(config):
         assert set(walk(fields)) == model_paths(model), name
         assert len(list(walk(fields))) == len(set(walk(fields))), name
 
 
-def test_the_form_keeps_required_fields_choices_and_patterns(config):
+def test_the_form_keeps_required_fields_choices_and_patterns(config: dict[str, Any]) -> None:
     felder = fields_by_path(collection(config, "massnahmen")["fields"])
     assert [n for n, f in felder.items() if "." not in n and f["required"]] == [
         n for n, i in Projekt.model_fields.items() if i.is_required()
@@ -122,7 +125,7 @@ def test_the_form_keeps_required_fields_choices_and_patterns(config):
     assert fields_by_path(collection(config, "veranstaltungen")["fields"])["zeitzone"]["default"] == "Europe/Berlin"
 
 
-def test_labels_are_german_and_hints_are_the_model_descriptions(config):
+def test_labels_are_german_and_hints_are_the_model_descriptions(config: dict[str, Any]) -> None:
     felder = fields_by_path(collection(config, "massnahmen")["fields"])
     assert felder["kurzbeschreibung"]["label"] == "Kurzbeschreibung"
     assert felder["traeger"]["label"] == "Träger" and felder["foerderung"]["label"] == "Förderung"
@@ -130,7 +133,7 @@ def test_labels_are_german_and_hints_are_the_model_descriptions(config):
     assert config["locale"] == "de"
 
 
-def test_collections_write_where_the_records_live(config):
+def test_collections_write_where_the_records_live(config: dict[str, Any]) -> None:
     assert collection(config, "massnahmen")["folder"] == "content/projects"
     events = collection(config, "veranstaltungen")
     assert (events["folder"], events["path"], events["filter"]) == (
@@ -143,7 +146,7 @@ def test_collections_write_where_the_records_live(config):
     assert {c.get("format") for c in config["collections"]} == {"ogi-yaml"}
 
 
-def test_sign_in_and_local_backend(config):
+def test_sign_in_and_local_backend(config: dict[str, Any]) -> None:
     assert config["backend"]["name"] == "github" and config["backend"]["repo"] == "beispiel/gruene-infrastruktur"
     assert config["publish_mode"] == "editorial_workflow"
     assert config["local_backend"]["url"].startswith("http://127.0.0.1:")
@@ -152,7 +155,7 @@ def test_sign_in_and_local_backend(config):
     assert "base_url" not in config["backend"]  # nothing about an OAuth proxy unless the operator names one
 
 
-def test_the_field_order_of_each_kind_is_the_models(config):
+def test_the_field_order_of_each_kind_is_the_models(config: dict[str, Any]) -> None:
     assert key_order(Projekt)[""] == list(Projekt.model_fields)
     assert key_order(Projekt)["quellen"][""][:2] == ["titel", "url"]
     assert set(KINDS) == {"projekt", "tagung", "beitrag", "meilensteine", "betreiber"}
@@ -161,11 +164,11 @@ def test_the_field_order_of_each_kind_is_the_models(config):
     assert "&id" not in text and yaml.safe_load(text) == config
 
 
-def test_the_built_page_loads_only_files_of_the_site(built_site: Path):
+def test_the_built_page_loads_only_files_of_the_site(built_site: Path) -> None:
     folder = built_site / FORMULARE
     page = (folder / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<div class="ogi-formulare">(.*?)</div>', page, re.S).group(1)
-    scripts = json.loads(html.unescape(re.search(r"data-skripte='([^']+)'", block).group(1)))
+    block = present(re.search(r'<div class="ogi-formulare">(.*?)</div>', page, re.S)).group(1)
+    scripts = json.loads(html.unescape(present(re.search(r"data-skripte='([^']+)'", block)).group(1)))
     links = [*re.findall(r'(?:src|href)="([^"]+)"', block), *scripts]
     assert "decap-cms/decap-cms.js" in scripts and scripts[-1] == "formulare.js"
     for link in links:
@@ -174,7 +177,8 @@ def test_the_built_page_loads_only_files_of_the_site(built_site: Path):
     # The page itself starts no editor: the scripts load when the editor opens the forms.
     assert "decap-cms.js" not in re.sub(r"data-skripte='[^']+'", "", page)
     assert (
-        json.loads(re.search(r'id="ogi-formulare-felder">(.*?)</script>', page).group(1))["projekt"][""][0] == "titel"
+        json.loads(present(re.search(r'id="ogi-formulare-felder">(.*?)</script>', page)).group(1))["projekt"][""][0]
+        == "titel"
     )
     assert yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))["locale"] == "de"
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
@@ -182,7 +186,7 @@ def test_the_built_page_loads_only_files_of_the_site(built_site: Path):
     assert "bearbeiten" not in sitemap and "redaktion/bearbeiten" not in search
 
 
-def test_vendored_files_match_their_recorded_hashes():
+def test_vendored_files_match_their_recorded_hashes() -> None:
     for line in (ASSETS / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split()
         assert hashlib.sha256((ASSETS / name).read_bytes()).hexdigest() == digest, name

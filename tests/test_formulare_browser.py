@@ -15,12 +15,16 @@ import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 
-from helpers import ROOT, axe_violations, copy_project, logged_page, mkdocs_build, serve, wait_for
+from helpers import ROOT, axe_violations, copy_project, logged_page, mkdocs_build, present, serve, wait_for
 from ogi.records.content import load_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +36,8 @@ HERNE = (51.550, 7.217)  # the fixture's centre of Herne (tests/fixtures/site/co
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]  # (host, port) for AF_INET
+        return port
 
 
 @contextmanager
@@ -54,7 +59,7 @@ def local_backend(project: Path, port: int, log: Path) -> Iterator[None]:
 class Editor:
     """The editing page of one built site, driven as an editor would (the form's labels and buttons)."""
 
-    def __init__(self, page, base: str, project: Path, site: Path, port: int) -> None:
+    def __init__(self, page: Page, base: str, project: Path, site: Path, port: int) -> None:
         self.page, self.base, self.project, self.site, self.port = page, base, project, site, port
         self.errors: list[str] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -83,7 +88,7 @@ class Editor:
         self.page.goto("about:blank")
         self.page.goto(self.base + "redaktion/bearbeiten/" + fragment)
 
-    def field(self, name: str, nth: int = -1):
+    def field(self, name: str, nth: int = -1) -> Locator:
         """The control of field `name`: the nth in the page, or (-1) the one made last, e.g. of a list entry just
         added (Decap numbers its controls in the order it makes them: `datum-field-17`)."""
         fields = self.page.locator(f'[id^="{name}-field-"]')
@@ -151,7 +156,7 @@ class Editor:
 
 
 @pytest.fixture()
-def editing(tmp_path: Path, browser) -> Iterator[Editor]:
+def editing(tmp_path: Path, browser: Browser) -> Iterator[Editor]:
     project = copy_project(tmp_path / "projekt")
     port = free_port()
     editor_site = tmp_path / "site"
@@ -180,7 +185,7 @@ def draw_line(editor: Editor) -> None:
     karte = page.locator(".ogi-lage__karte")
     karte.scroll_into_view_if_needed()
     page.locator(".leaflet-draw-draw-polyline").click()
-    box = karte.bounding_box()
+    box = present(karte.bounding_box())
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     for dx, dy in ((-80, 20), (0, -10), (80, 10)):
         page.mouse.click(cx + dx, cy + dy)
@@ -191,7 +196,7 @@ def draw_line(editor: Editor) -> None:
     editor.shot("massnahme-lage")
 
 
-def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: Editor, tmp_path: Path):
+def test_a_measure_and_a_contribution_to_a_new_event_through_the_forms(editing: Editor, tmp_path: Path) -> None:
     editor, page = editing, editing.page
     page.goto(editor.base + "redaktion/bearbeiten/")  # the page of the guide, before the forms are opened
     assert axe_violations(page) == []
@@ -354,7 +359,7 @@ datenstand: 2026-11-26
 """
 
 
-def test_a_changed_status_and_a_later_change_note_through_the_form(editing: Editor):
+def test_a_changed_status_and_a_later_change_note_through_the_form(editing: Editor) -> None:
     editor = editing
     source = editor.project / "content/projects/test-punkt-exakt.yml"
     before = load_site(editor.project)

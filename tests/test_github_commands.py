@@ -43,7 +43,7 @@ def unescape(text: str) -> str:
     ],
     ids=["plain", "comma", "colon", "percent", "newline", "already-encoded"],
 )
-def test_content_error_annotation_keeps_any_path_whole(path: str):
+def test_content_error_annotation_keeps_any_path_whole(path: str) -> None:
     error = ContentError(path, 7, "titel", "fehlt; einen Titel eintragen: z. B. „Park“, 100 %\nzweite Zeile")
     line = error.github_annotation()
     assert "\n" not in line
@@ -53,10 +53,10 @@ def test_content_error_annotation_keeps_any_path_whole(path: str):
     assert message == "titel: fehlt; einen Titel eintragen: z. B. „Park“, 100 %\nzweite Zeile"
 
 
-def test_property_escaping_follows_the_runner_rules():
+def test_property_escaping_follows_the_runner_rules() -> None:
     assert escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
     assert escape_data("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
 
 
-def test_workflow_command_without_properties():
+def test_workflow_command_without_properties() -> None:
     assert workflow_command("notice", "Fertig: 3, ok") == "::notice::Fertig: 3, ok"

@@ -34,12 +34,12 @@ class _Elements(HTMLParser):
         super().__init__()
         self.names: set[str] = set()
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.names.add(tag)
 
 
 @pytest.mark.parametrize("page", GUIDE, ids=lambda p: p.stem)
-def test_guide_page_renders_only_html_elements(page: Path):
+def test_guide_page_renders_only_html_elements(page: Path) -> None:
     text = page.read_text(encoding="utf-8").split("---", 2)[-1]  # without the front matter
     parser = _Elements()
     parser.feed(markdown.markdown(text, extensions=extensions()))

@@ -11,28 +11,33 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
 
-from helpers import page_types, parse_html
+from bench.htmltree import parse_html
+from helpers import page_types
 from hostile import ATTR, GPS, HOSTILE_FILES, HOSTILE_SLUG, HOSTILE_TITLE, SCRIPT
 from ogi.opendata.projekte import projekte_csv
 from ogi.records.content import load_site
 from ogi.records.files import DOCUMENT_FORMATS, IMAGE_FORMATS, detect
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Dialog
+
 # Every page type that shows the hostile records (their browser checks: PAGE_TYPES in tests/helpers.py).
 PAGES = {name: t.path for name, t in page_types("feindlich").items()}
 
 
-def test_hostile_records_are_valid_content(hostile_project):
+def test_hostile_records_are_valid_content(hostile_project: Path) -> None:
     site = load_site(hostile_project)
     assert site.errors == [] and site.warnings == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site, path):
+def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site: tuple[Path, str], path: str) -> None:
     root, _ = hostile_site
     file = root / path / "index.html" if path != "gibt-es-nicht/" else root / "404.html"
     elements = parse_html(file).find_all()
@@ -49,7 +54,7 @@ def test_hostile_page_has_no_script_attribute_or_link_from_content(hostile_site,
 
 
 @pytest.mark.slow
-def test_hostile_measure_shows_its_values_literally(hostile_site):
+def test_hostile_measure_shows_its_values_literally(hostile_site: tuple[Path, str]) -> None:
     root, _ = hostile_site
     page = parse_html(root / "massnahmen" / HOSTILE_SLUG / "index.html")
     title = next(n.attrs for n in page.find_all("meta") if n.attrs.get("name") == "description")
@@ -63,7 +68,7 @@ def test_hostile_measure_shows_its_values_literally(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
+def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site: tuple[Path, str]) -> None:
     root, _ = hostile_site
     page = parse_html(root / "massnahmen" / HOSTILE_SLUG / "index.html")
     anchors = [n.attrs.get("href") for n in page.find_all("a")]
@@ -75,7 +80,7 @@ def test_hostile_rich_text_keeps_only_the_allowed_subset(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_search_index_has_titles_as_escaped_text(hostile_site):
+def test_hostile_search_index_has_titles_as_escaped_text(hostile_site: tuple[Path, str]) -> None:
     root, _ = hostile_site
     docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     entries = [d for d in docs if HOSTILE_SLUG in d["location"]]
@@ -84,7 +89,7 @@ def test_hostile_search_index_has_titles_as_escaped_text(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site):
+def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site: tuple[Path, str]) -> None:
     root, _ = hostile_site
     schedule = json.loads((root / "tagung-2020" / "schedule.json").read_text(encoding="utf-8"))
     assert "<script>" in json.dumps(schedule, ensure_ascii=False)  # data stays data, a reader escapes it
@@ -93,7 +98,7 @@ def test_hostile_schedule_and_geojson_carry_the_text_as_data(hostile_site):
     assert HOSTILE_TITLE in titles
 
 
-def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(hostile_project):
+def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(hostile_project: Path) -> None:
     site = load_site(hostile_project)
     rows = list(csv.DictReader(io.StringIO(projekte_csv(site.massnahmen, "https://example.org/"))))
     row = next(r for r in rows if r["slug"] == HOSTILE_SLUG)
@@ -104,7 +109,7 @@ def test_csv_cells_that_a_spreadsheet_reads_as_formula_start_with_an_apostrophe(
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_searching_hostile_text_runs_nothing(browser, hostile_site):
+def test_searching_hostile_text_runs_nothing(browser: Browser, hostile_site: tuple[Path, str]) -> None:
     _, base_url = hostile_site
     context = browser.new_context(locale="de-DE")
     page = context.new_page()
@@ -128,7 +133,7 @@ def _published_files(root: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-def test_hostile_images_are_published_as_pixels_only(hostile_site):
+def test_hostile_images_are_published_as_pixels_only(hostile_site: tuple[Path, str]) -> None:
     # layer: re-encoding (ogi.records.bilder). No EXIF (GPS, camera), XMP, comment, text chunk or trailing script.
     root, _ = hostile_site
     images = [p for p in _published_files(root) if p.parent.name == "bilder" and p.name.startswith("feindlich")]
@@ -151,7 +156,7 @@ def test_hostile_images_are_published_as_pixels_only(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site):
+def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site: tuple[Path, str]) -> None:
     root, _ = hostile_site
     page = root / "massnahmen" / HOSTILE_SLUG / "index.html"
     tree = parse_html(page)
@@ -168,7 +173,7 @@ def test_hostile_measure_offers_every_image_size_in_srcset(hostile_site):
 
 
 @pytest.mark.slow
-def test_hostile_site_publishes_only_what_the_rules_admit(hostile_site):
+def test_hostile_site_publishes_only_what_the_rules_admit(hostile_site: tuple[Path, str]) -> None:
     # What the pull request's preview artifact (site/) carries: no symlink, no page from a content folder, and
     # in the content folders only files whose bytes are an admitted format of their name.
     root, _ = hostile_site
@@ -189,7 +194,7 @@ def _non_html_files(root: Path) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_opening_any_published_file_directly_runs_nothing(browser, hostile_site):
+def test_opening_any_published_file_directly_runs_nothing(browser: Browser, hostile_site: tuple[Path, str]) -> None:
     # The browser tripwire for files: every non-HTML file of the site, opened as a reader's browser would open
     # a link to it. An image shows as an image, a PDF in the viewer or as a download: no script of the site's.
     root, base_url = hostile_site
@@ -198,7 +203,12 @@ def test_opening_any_published_file_directly_runs_nothing(browser, hostile_site)
     context = browser.new_context(locale="de-DE", accept_downloads=True)
     page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     try:
         for name in files:
             try:

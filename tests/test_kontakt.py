@@ -12,7 +12,7 @@ from ogi.records.text import rich_text
 
 
 @pytest.mark.parametrize("address", ["kontakt@example.org", "vorname.nachname+ogi@rvr.ruhr", "a_b-c@sub.example.de"])
-def test_plain_address_becomes_its_mailto(address):
+def test_plain_address_becomes_its_mailto(address: str) -> None:
     assert re.fullmatch(EMAIL_PATTERN, address)
     assert mailto(address) == f"mailto:{address}"
 
@@ -48,7 +48,7 @@ def test_plain_address_becomes_its_mailto(address):
         "hyphen-label",
     ],
 )
-def test_anything_but_one_plain_address_is_refused_by_model_and_link(address):
+def test_anything_but_one_plain_address_is_refused_by_model_and_link(address: str) -> None:
     assert re.fullmatch(EMAIL_PATTERN, address) is None
     with pytest.raises(ValueError):
         mailto(address)
@@ -62,7 +62,7 @@ def test_anything_but_one_plain_address_is_refused_by_model_and_link(address):
         ("0201/2069-0", "tel:020120690"),
     ],
 )
-def test_phone_number_becomes_a_tel_link_of_its_digits(number, target):
+def test_phone_number_becomes_a_tel_link_of_its_digits(number: str, target: str) -> None:
     assert re.fullmatch(TELEFON_PATTERN, number)
     assert tel(number) == target
 
@@ -79,13 +79,13 @@ def test_phone_number_becomes_a_tel_link_of_its_digits(number, target):
         "++49 201",
     ],
 )
-def test_phone_number_with_anything_else_is_refused(number):
+def test_phone_number_with_anything_else_is_refused(number: str) -> None:
     assert re.fullmatch(TELEFON_PATTERN, number) is None
     with pytest.raises(ValueError):
         tel(number)
 
 
-def test_mailto_link_in_rich_text_keeps_only_a_plain_address():
+def test_mailto_link_in_rich_text_keeps_only_a_plain_address() -> None:
     html = rich_text(
         "[ok](mailto:a@example.org) [kopie](mailto:a@example.org?cc=b@example.net) "
         "[zwei](mailto:a@example.org,b@example.net)"

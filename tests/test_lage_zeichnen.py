@@ -7,10 +7,13 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+from pytest import TempPathFactory
 
 from helpers import (
     FIXTURE_CONTENT,
@@ -22,17 +25,24 @@ from helpers import (
     logged_page,
     mkdocs_serve,
     parse_page,
+    present,
     wait_for,
 )
 from ogi.maps.assets import DRAW_DIR, drawing_files
 from ogi.records.content import load_site
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, FloatRect, Page
+
+    from helpers import RequestLog
+
 PAGE = "redaktion/lage-zeichnen/"
 HERNE = (7.217, 51.550)  # [Länge, Breite] of Herne's centre in the fixture's kommunen.yml
 
 
-def test_vendored_leaflet_draw_matches_its_pinned_hashes():
-    pinned = dict(reversed(line.split()) for line in (DRAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+def test_vendored_leaflet_draw_matches_its_pinned_hashes() -> None:
+    lines = (DRAW_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    pinned = {name: digest for digest, name in (line.split() for line in lines)}
     assert {"leaflet.draw.js", "leaflet.draw.css"} <= set(pinned)
     for name, digest in pinned.items():
         assert hashlib.sha256((DRAW_DIR / name).read_bytes()).hexdigest() == digest, f"{name}: Prüfsumme weicht ab"
@@ -46,7 +56,7 @@ def test_vendored_leaflet_draw_matches_its_pinned_hashes():
     assert "Leaflet.draw 1.0.4" in readme and "leaflet-draw@1.0.4" in readme and "MIT" in readme
 
 
-def test_build_for_publishing_has_no_drawing_page_nor_its_scripts(built_site: Path):
+def test_build_for_publishing_has_no_drawing_page_nor_its_scripts(built_site: Path) -> None:
     assert not (built_site / PAGE).exists()
     assert not (built_site / "assets/karte/leaflet-draw").exists()
     assert not list(built_site.rglob("lage-zeichnen*"))
@@ -62,7 +72,7 @@ def with_lage(record: Path, block: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory):
+def preview(tmp_path_factory: TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The fixture project as `make serve` shows it: (base URL, its log)."""
     tmp = tmp_path_factory.mktemp("vorschau")
     project = copy_project(tmp / "projekt")
@@ -73,7 +83,7 @@ def preview(tmp_path_factory):
 
 
 @pytest.fixture
-def zeichnen(browser, preview):
+def zeichnen(browser: Browser, preview: tuple[str, Path]) -> Iterator[tuple[Page, RequestLog, FloatRect]]:
     """The drawing page, its map loaded and centred on Herne at street level: (page, request log, map box)."""
     base, _ = preview
     with logged_page(browser) as (page, log):
@@ -83,17 +93,18 @@ def zeichnen(browser, preview):
         page.evaluate(
             "([lon, lat]) => window.ogiKarten.karten[0].setView([lat, lon], 16, {animate: false})", list(HERNE)
         )
-        yield page, log, page.locator("#ogi-zeichnen-karte").bounding_box()
+        yield page, log, present(page.locator("#ogi-zeichnen-karte").bounding_box())
 
 
-def pasted(tmp_path: Path, block: str) -> dict:
+def pasted(tmp_path: Path, block: str) -> dict[str, Any]:
     """`block` pasted into a copy of the fixture's Herne measure; load_site's errors must be none. Its lage."""
     shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
     record = tmp_path / "content/projects/test-herne-park.yml"
     with_lage(record, block)
     site = load_site(tmp_path)
     assert [str(e) for e in site.errors] == []
-    return yaml.safe_load(record.read_text(encoding="utf-8"))["lage"]
+    lage: dict[str, Any] = yaml.safe_load(record.read_text(encoding="utf-8"))["lage"]  # YAML: untyped
+    return lage
 
 
 def near(position: list[float], expected: tuple[float, float], tolerance: float = 0.003) -> bool:
@@ -106,7 +117,9 @@ def six_decimals(block: str) -> bool:
 
 
 @pytest.mark.browser
-def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Path):
+def test_click_sets_a_point_whose_yaml_make_check_accepts(
+    zeichnen: tuple[Page, RequestLog, FloatRect], tmp_path: Path
+) -> None:
     page, log, box = zeichnen
     page.click("a.leaflet-draw-draw-marker")
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -120,7 +133,9 @@ def test_click_sets_a_point_whose_yaml_make_check_accepts(zeichnen, tmp_path: Pa
 
 
 @pytest.mark.browser
-def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Path):
+def test_drawn_line_gives_a_linestring_make_check_accepts(
+    zeichnen: tuple[Page, RequestLog, FloatRect], tmp_path: Path
+) -> None:
     page, log, box = zeichnen
     page.click("a.leaflet-draw-draw-polyline")
     for dx, dy in ((-120, 40), (0, 0), (100, -60)):
@@ -141,7 +156,9 @@ def test_drawn_line_gives_a_linestring_make_check_accepts(zeichnen, tmp_path: Pa
 
 
 @pytest.mark.browser
-def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path: Path):
+def test_drawn_area_gives_a_closed_polygon_make_check_accepts(
+    zeichnen: tuple[Page, RequestLog, FloatRect], tmp_path: Path
+) -> None:
     page, _, box = zeichnen
     page.click("a.leaflet-draw-draw-polygon")
     corners = ((-80, -60), (90, -50), (60, 70), (-80, -60))  # back to the first corner closes the area
@@ -154,7 +171,7 @@ def test_drawn_area_gives_a_closed_polygon_make_check_accepts(zeichnen, tmp_path
 
 
 @pytest.mark.browser
-def test_copy_button_and_axe_on_the_drawing_page(zeichnen):
+def test_copy_button_and_axe_on_the_drawing_page(zeichnen: tuple[Page, RequestLog, FloatRect]) -> None:
     page, log, box = zeichnen
     assert page.is_disabled("#ogi-zeichnen-kopieren")
     page.click("a.leaflet-draw-draw-marker")
@@ -185,7 +202,7 @@ def test_copy_button_and_axe_on_the_drawing_page(zeichnen):
     assert "L.Control.Draw" not in "".join(page.locator("article script:not([src])").all_text_contents())
 
 
-def test_guide_names_the_drawing_page_only_as_preview_address():
+def test_guide_names_the_drawing_page_only_as_preview_address() -> None:
     guide = (ROOT / "docs/redaktion/massnahme.md").read_text(encoding="utf-8")
     assert "http://127.0.0.1:8000/redaktion/lage-zeichnen/" in guide
     assert "](lage-zeichnen.md" not in guide  # a link would break the build for publishing

@@ -4,9 +4,15 @@ or words broken mid-word, and the way back from a measure to its list and its Ko
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
 import pytest
 
 from helpers import axe_violations
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")
@@ -41,10 +47,10 @@ BROKEN_WORDS = """() => {
 
 
 @pytest.fixture
-def open_page(browser):
-    contexts = []
+def open_page(browser: Browser) -> Iterator[Callable[[int, int], Page]]:
+    contexts: list[BrowserContext] = []
 
-    def opener(width: int, height: int):
+    def opener(width: int, height: int) -> Page:
         context = browser.new_context(locale="de-DE", viewport={"width": width, "height": height})
         contexts.append(context)
         return context.new_page()
@@ -56,7 +62,9 @@ def open_page(browser):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
-def test_start_page_shows_the_three_ways_in_above_the_fold(open_page, leser_url, viewport):
+def test_start_page_shows_the_three_ways_in_above_the_fold(
+    open_page: Callable[[int, int], Page], leser_url: str, viewport: tuple[int, int]
+) -> None:
     width, height = viewport
     page = open_page(width, height)
     page.goto(leser_url, wait_until="networkidle")
@@ -71,7 +79,9 @@ def test_start_page_shows_the_three_ways_in_above_the_fold(open_page, leser_url,
 
 
 @pytest.mark.browser
-def test_door_leads_to_my_kommune_and_back_from_a_measure(open_page, leser_url):
+def test_door_leads_to_my_kommune_and_back_from_a_measure(
+    open_page: Callable[[int, int], Page], leser_url: str
+) -> None:
     page = open_page(390, 844)
     page.goto(leser_url, wait_until="networkidle")
     page.get_by_role("link", name="Meine Kommune").click()
@@ -90,7 +100,9 @@ def test_door_leads_to_my_kommune_and_back_from_a_measure(open_page, leser_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 390], ids=["320px", "390px"])
 @pytest.mark.parametrize("path", TABLE_PAGES, ids=TABLE_PAGES)
-def test_tables_fit_a_phone_without_breaking_words(open_page, leser_url, width, path):
+def test_tables_fit_a_phone_without_breaking_words(
+    open_page: Callable[[int, int], Page], leser_url: str, width: int, path: str
+) -> None:
     page = open_page(width, 844)
     page.goto(leser_url + path, wait_until="networkidle")
     assert page.locator("article table").count() >= 1
@@ -102,7 +114,7 @@ def test_tables_fit_a_phone_without_breaking_words(open_page, leser_url, width, 
 
 
 @pytest.mark.browser
-def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
+def test_measures_list_on_a_phone_names_every_value(open_page: Callable[[int, int], Page], leser_url: str) -> None:
     page = open_page(390, 844)
     page.goto(leser_url + "massnahmen/", wait_until="networkidle")
     row = page.locator("table.ogi-massnahmen tbody tr").filter(has_text="Winterquartier")
@@ -122,7 +134,9 @@ def test_measures_list_on_a_phone_names_every_value(open_page, leser_url):
     ],
     ids=["massnahme", "kommune", "session"],
 )
-def test_menu_shows_where_the_reader_is(open_page, leser_url, path, tab):
+def test_menu_shows_where_the_reader_is(
+    open_page: Callable[[int, int], Page], leser_url: str, path: str, tab: str
+) -> None:
     page = open_page(1366, 768)
     page.goto(leser_url + path, wait_until="networkidle")
     active = page.locator(".md-tabs__item--active")

@@ -4,15 +4,23 @@ each driven in headless Chromium on the fixture site."""
 from __future__ import annotations
 
 import urllib.request
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bench.htmltree import parse_html
-from helpers import FIXTURE_ROOT, PAGE_TYPES, logged_page
+from helpers import FIXTURE_ROOT, PAGE_TYPES, logged_page, present
 
-PHONE = {"width": 390, "height": 844}
-TABLET = {"width": 1024, "height": 768}  # below Material's drawer break point (76.25em): the menu is a drawer
-DESKTOP = {"width": 1366, "height": 768}
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, ViewportSize
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+TABLET: ViewportSize = {
+    "width": 1024,
+    "height": 768,
+}  # below Material's drawer break point (76.25em): the menu is a drawer
+DESKTOP: ViewportSize = {"width": 1366, "height": 768}
 # Each event's menu entry: its title, with the year when the title lacks it (ogi.navigation.menu_title).
 EVENTS = {"tagung-2020": "Testtagung zur Grünen Infrastruktur (2020)", "testtag-2022": "Testtag 2022"}
 TALKS = {"tagung-2020": "tagung-2020/test-grusswort/", "testtag-2022": "testtag-2022/test-eroeffnung/"}
@@ -28,15 +36,15 @@ FOCUS = """() => {
 }"""
 
 
-def settle(page) -> None:
+def settle(page: Page) -> None:
     # Material fades the skip link in and slides the drawer: judge what the reader sees once it rests.
     # Two frames first: Material opens the search a moment after its field got the focus.
     page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
-def tab_stops(page, count: int) -> list[dict]:
-    stops = []
+def tab_stops(page: Page, count: int) -> list[dict[str, Any]]:
+    stops: list[dict[str, Any]] = []  # what FOCUS reports from the page, as JSON
     for _ in range(count):
         page.keyboard.press("Tab")
         settle(page)
@@ -45,7 +53,7 @@ def tab_stops(page, count: int) -> list[dict]:
 
 
 @pytest.mark.browser
-def test_filter_hides_rows_on_phones_where_rows_are_cards(browser, built_site, base_url):
+def test_filter_hides_rows_on_phones_where_rows_are_cards(browser: Browser, built_site: Path, base_url: str) -> None:
     with logged_page(browser, viewport=PHONE) as (page, _):
         page.goto(base_url + "massnahmen/?status=abgeschlossen", wait_until="networkidle")
         assert "3 von 7" in page.locator("#ogi-filter-ergebnis").inner_text()
@@ -56,7 +64,9 @@ def test_filter_hides_rows_on_phones_where_rows_are_cards(browser, built_site, b
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
-def test_every_event_is_in_the_menu_and_its_pages_highlight_it(browser, built_site, base_url, viewport):
+def test_every_event_is_in_the_menu_and_its_pages_highlight_it(
+    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
+) -> None:
     with logged_page(browser, viewport=viewport) as (page, _):
         for folder, title in EVENTS.items():
             for path in (f"{folder}/", TALKS[folder]):
@@ -79,7 +89,9 @@ def test_every_event_is_in_the_menu_and_its_pages_highlight_it(browser, built_si
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390", "1024"])
-def test_closed_drawer_takes_no_focus_and_the_menu_button_does(browser, built_site, base_url, viewport):
+def test_closed_drawer_takes_no_focus_and_the_menu_button_does(
+    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
+) -> None:
     with logged_page(browser, viewport=viewport) as (page, _):
         page.goto(base_url + "offensive/bausteine/", wait_until="networkidle")
         assert [s for s in tab_stops(page, 12) if not s["shown"]] == []
@@ -105,7 +117,9 @@ def test_closed_drawer_takes_no_focus_and_the_menu_button_does(browser, built_si
 
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
-def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(browser, built_site, base_url, viewport):
+def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(
+    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
+) -> None:
     with logged_page(browser, viewport=viewport) as (page, _):
         page.goto(base_url + "offensive/bausteine/", wait_until="networkidle")
         stops = tab_stops(page, 25)
@@ -122,7 +136,7 @@ def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(browser, bui
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "kommune", "massnahme-punkt"])
-def test_a_skip_link_leads_past_each_map(browser, built_site, base_url, name):
+def test_a_skip_link_leads_past_each_map(browser: Browser, built_site: Path, base_url: str, name: str) -> None:
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         page.wait_for_function("document.querySelectorAll('.ogi-ortsname').length === 53")
@@ -139,7 +153,9 @@ def test_a_skip_link_leads_past_each_map(browser, built_site, base_url, name):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "kommune", "massnahme-punkt"])
-def test_kommune_labels_are_hidden_from_assistive_technology(browser, built_site, base_url, name):
+def test_kommune_labels_are_hidden_from_assistive_technology(
+    browser: Browser, built_site: Path, base_url: str, name: str
+) -> None:
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         page.wait_for_function("document.querySelectorAll('.ogi-ortsname').length === 53")
@@ -149,7 +165,9 @@ def test_kommune_labels_are_hidden_from_assistive_technology(browser, built_site
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["start", "massnahmen-index", "tagung", "beitrag", "impressum"])
-def test_every_navigation_landmark_has_a_german_name(browser, built_site, base_url, name):
+def test_every_navigation_landmark_has_a_german_name(
+    browser: Browser, built_site: Path, base_url: str, name: str
+) -> None:
     with logged_page(browser, viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         navs = page.get_by_role("navigation")
@@ -163,21 +181,21 @@ def test_every_navigation_landmark_has_a_german_name(browser, built_site, base_u
         assert "- navigation:" not in snapshot and "- navigation\n" not in snapshot, "Navigation ohne Namen"
 
 
-def test_logo_has_german_alt_text(built_site):
+def test_logo_has_german_alt_text(built_site: Path) -> None:
     for path in (built_site / "index.html", built_site / "massnahmen/index.html"):
         logos = [img for img in parse_html(path).find_all("img") if img.attrs.get("src", "").endswith("logo.svg")]
         assert len(logos) == 2
         assert {img.attrs.get("alt") for img in logos} == {"Zeichen der Offensive Grüne Infrastruktur 2030"}
 
 
-def test_no_style_inside_noscript(built_site):
+def test_no_style_inside_noscript(built_site: Path) -> None:
     for path in sorted(built_site.rglob("*.html")):
         for noscript in parse_html(path).find_all("noscript"):
             assert noscript.find("style") is None, path.relative_to(built_site).as_posix()
 
 
 @pytest.mark.browser
-def test_maps_stay_hidden_without_javascript(browser, built_site, base_url):
+def test_maps_stay_hidden_without_javascript(browser: Browser, built_site: Path, base_url: str) -> None:
     with logged_page(browser, viewport=DESKTOP, java_script_enabled=False) as (page, _):
         for name, kept in {"massnahmen-index": "table.ogi-massnahmen", "massnahme-punkt": ".ogi-karte__text"}.items():
             page.goto(base_url + PAGE_TYPES[name].path)
@@ -187,7 +205,7 @@ def test_maps_stay_hidden_without_javascript(browser, built_site, base_url):
 
 
 @pytest.mark.browser
-def test_favicon_answers_and_no_page_asks_for_a_missing_file(browser, built_site, base_url):
+def test_favicon_answers_and_no_page_asks_for_a_missing_file(browser: Browser, built_site: Path, base_url: str) -> None:
     with urllib.request.urlopen(base_url + "favicon.ico") as response:
         assert response.status == 200 and response.read(4) == b"\x00\x00\x01\x00"  # an ICO file
     failed: list[str] = []
@@ -201,20 +219,20 @@ def test_favicon_answers_and_no_page_asks_for_a_missing_file(browser, built_site
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "massnahme-punkt", "kommune"])
-def test_consent_on_phones_leaves_the_map_visible(browser, built_site, base_url, name):
+def test_consent_on_phones_leaves_the_map_visible(browser: Browser, built_site: Path, base_url: str, name: str) -> None:
     with logged_page(browser, viewport=PHONE) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path, wait_until="networkidle")
         consent = page.locator(".ogi-karte-consent").first
         assert consent.is_visible()
-        box = consent.bounding_box()
-        area = page.locator(".ogi-karte__rahmen .leaflet-container").first.bounding_box()
+        box = present(consent.bounding_box())
+        area = present(page.locator(".ogi-karte__rahmen .leaflet-container").first.bounding_box())
         overlap_x = max(0, min(box["x"] + box["width"], area["x"] + area["width"]) - max(box["x"], area["x"]))
         overlap_y = max(0, min(box["y"] + box["height"], area["y"] + area["height"]) - max(box["y"], area["y"]))
         assert overlap_x * overlap_y == 0
         assert area["height"] >= 250
 
 
-def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has():
+def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has() -> None:
     from ogi.pages.navigation import with_events
     from ogi.records.content import load_site
 
@@ -231,7 +249,7 @@ def test_menu_gets_one_entry_per_event_and_keeps_an_entry_the_config_has():
     assert with_events([{"Start": "index.md"}], events) == [{"Start": "index.md"}]  # no events' section: unchanged
 
 
-def test_menu_entry_of_an_event_is_its_title_as_text():
+def test_menu_entry_of_an_event_is_its_title_as_text() -> None:
     # Material prints menu titles as they are; an event's title is content (the hostile site's start page
     # ran a script from it before this).
     from dataclasses import replace

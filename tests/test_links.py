@@ -7,13 +7,13 @@ from pathlib import Path
 from helpers import broken_links, heading_and_description_problems
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path, base_url: str):
+def test_every_internal_link_and_anchor_resolves(built_site: Path, base_url: str) -> None:
     checked, broken = broken_links(built_site, base_url)
     assert checked > 200
     assert broken == []
 
 
-def test_link_check_finds_a_missing_anchor_and_a_missing_page(built_site: Path, base_url: str, tmp_path: Path):
+def test_link_check_finds_a_missing_anchor_and_a_missing_page(built_site: Path, base_url: str, tmp_path: Path) -> None:
     # The check itself can fail: a copy of one page with a dead link and a dead anchor.
     page = tmp_path / "site/index.html"
     page.parent.mkdir()
@@ -24,5 +24,5 @@ def test_link_check_finds_a_missing_anchor_and_a_missing_page(built_site: Path, 
     ]
 
 
-def test_every_page_has_exactly_one_h1_and_a_description(built_site: Path):
+def test_every_page_has_exactly_one_h1_and_a_description(built_site: Path) -> None:
     assert heading_and_description_problems(built_site) == []

@@ -5,12 +5,18 @@ filters in the address, empty results, maps under the navigation drawer, hostile
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import RequestLog, logged_page, page_types
-from karten_fixture import HOSTILE, SLUGS
+from helpers import RequestLog, logged_page, page_types, present
+from karten_fixture import HOSTILE, SLUGS, StubServer
 from ogi.records.kommunen import OUTLINES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, FloatRect, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +25,7 @@ PAGES = {name: t.path for name, t in page_types("karten").items() if t.consent}
 
 
 @pytest.fixture
-def page_log(browser, karten_stub):
+def page_log(browser: Browser, karten_stub: StubServer) -> Iterator[tuple[Page, RequestLog]]:
     with logged_page(browser) as (page, log):
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -27,12 +33,12 @@ def page_log(browser, karten_stub):
     assert errors == []
 
 
-def _open(page, url: str) -> None:
+def _open(page: Page, url: str) -> None:
     page.goto(url, wait_until="networkidle")
     page.wait_for_selector(".ogi-karte [data-ogi-grundkarte]", state="attached")
 
 
-def _loaded(page, url: str) -> None:
+def _loaded(page: Page, url: str) -> None:
     _open(page, url)
     page.wait_for_selector(".ogi-karte [data-ogi-geladen]", state="attached")
 
@@ -41,7 +47,9 @@ def _tiles(log: RequestLog) -> list[str]:
     return [u for u in log.urls if "/tiles/" in u]
 
 
-def test_outline_file_is_small_and_fetched_once_per_page(karten_stub, page_log):
+def test_outline_file_is_small_and_fetched_once_per_page(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     assert OUTLINES.stat().st_size <= 40 * 1024
     page, log = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
@@ -49,22 +57,26 @@ def test_outline_file_is_small_and_fetched_once_per_page(karten_stub, page_log):
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_outlines_drawn_before_consent_with_no_external_request(karten_stub, page_log, path):
+def test_outlines_drawn_before_consent_with_no_external_request(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog], path: str
+) -> None:
     page, log = page_log
     _open(page, karten_stub.url + path)
     outlines = page.locator(".ogi-karte .leaflet-ogiGrundkarte-pane path")
     assert outlines.count() == 53
     box = page.locator(".ogi-karte .leaflet-container").bounding_box()
-    assert box and outlines.first.bounding_box()["width"] > 0
+    assert box and present(outlines.first.bounding_box())["width"] > 0
     assert "© GeoBasis-DE / BKG (2021)" in page.locator(".leaflet-control-attribution").inner_text()
     assert _tiles(log) == [] and log.foreign == []
 
 
-def _highlighted(page) -> int:
+def _highlighted(page: Page) -> int:
     return page.locator('.leaflet-ogiGrundkarte-pane path[stroke-dasharray="8 5"]').count()
 
 
-def test_kommune_precision_is_the_kommunes_highlighted_area_on_its_page(karten_stub, page_log):
+def test_kommune_precision_is_the_kommunes_highlighted_area_on_its_page(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _open(page, karten_stub.url + "massnahmen/ob-1/")
     assert _highlighted(page) == 1
@@ -73,14 +85,18 @@ def test_kommune_precision_is_the_kommunes_highlighted_area_on_its_page(karten_s
     assert "nur die Kommune ist bekannt" in page.locator(".ogi-karte figcaption").inner_text()
 
 
-def test_approximate_point_is_a_circle_of_its_radius(karten_stub, page_log):
+def test_approximate_point_is_a_circle_of_its_radius(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _open(page, karten_stub.url + "massnahmen/dortmund-ungefaehr/")
     assert page.locator(".leaflet-overlay-pane path").count() == 1
     assert "etwa 400 m Umkreis" in page.locator(".ogi-karte figcaption").inner_text()
 
 
-def test_exact_point_lies_among_named_outlines_before_consent(karten_stub, page_log):
+def test_exact_point_lies_among_named_outlines_before_consent(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     # Not at street level, where no outline is in sight: the base map is to tell where the point lies.
     page, log = page_log
     _open(page, karten_stub.url + "massnahmen/essen-a/")
@@ -98,7 +114,9 @@ def test_exact_point_lies_among_named_outlines_before_consent(karten_stub, page_
     assert _tiles(log) == [] and log.foreign == []
 
 
-def test_overview_shows_one_labelled_element_per_kommune_without_position(karten_stub, page_log):
+def test_overview_shows_one_labelled_element_per_kommune_without_position(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
     titles = sorted(page.locator(".ogi-gruppe").evaluate_all("els => els.map(e => e.title)"))
@@ -119,7 +137,9 @@ def test_overview_shows_one_labelled_element_per_kommune_without_position(karten
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
-def test_keyboard_opens_a_cluster_and_focus_returns(karten_stub, page_log, key):
+def test_keyboard_opens_a_cluster_and_focus_returns(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog], key: str
+) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
     cluster = page.locator(".ogi-cluster").first
@@ -133,7 +153,9 @@ def test_keyboard_opens_a_cluster_and_focus_returns(karten_stub, page_log, key):
     assert page.evaluate("() => document.activeElement.classList.contains('ogi-cluster')")
 
 
-def test_status_is_told_by_shape_and_the_legend_matches(karten_stub, page_log):
+def test_status_is_told_by_shape_and_the_legend_matches(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
     page.locator(".ogi-cluster").first.click()
@@ -146,7 +168,7 @@ def test_status_is_told_by_shape_and_the_legend_matches(karten_stub, page_log):
     assert "geplant (Dreieck)" in legend and "in Umsetzung (Raute)" in legend and "abgeschlossen (Kreis)" in legend
 
 
-def test_controls_and_popups_are_labelled_in_german(karten_stub, page_log):
+def test_controls_and_popups_are_labelled_in_german(karten_stub: StubServer, page_log: tuple[Page, RequestLog]) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
     assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "Vergrößern"
@@ -158,11 +180,13 @@ def test_controls_and_popups_are_labelled_in_german(karten_stub, page_log):
     assert not re.search(r"Zoom in|Zoom out|Close popup|A JavaScript library", html)
 
 
-def test_wheel_over_the_map_scrolls_the_page_and_ctrl_wheel_hint_is_german(karten_stub, page_log):
+def test_wheel_over_the_map_scrolls_the_page_and_ctrl_wheel_hint_is_german(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
     page.locator(".ogi-karte .leaflet-container").scroll_into_view_if_needed()
-    box = page.locator(".ogi-karte .leaflet-container").bounding_box()
+    box = present(page.locator(".ogi-karte .leaflet-container").bounding_box())
     zoom = page.evaluate("() => window.ogiKarten.karten[0].getZoom()")
     before = page.evaluate("() => window.scrollY")
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -178,7 +202,9 @@ def test_wheel_over_the_map_scrolls_the_page_and_ctrl_wheel_hint_is_german(karte
     assert "Strg + Mausrad" in hint
 
 
-def test_consent_button_on_the_map_names_the_server_works_by_keyboard_and_can_be_withdrawn(karten_stub, page_log):
+def test_consent_button_on_the_map_names_the_server_works_by_keyboard_and_can_be_withdrawn(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, log = page_log
     _open(page, karten_stub.url + "massnahmen/essen-a/")
     button = page.locator(".ogi-karte__rahmen .ogi-karte-consent__knopf")
@@ -201,7 +227,9 @@ def test_consent_button_on_the_map_names_the_server_works_by_keyboard_and_can_be
     assert log.foreign == []
 
 
-def test_tile_failure_says_so_in_german_and_retry_loads_them(karten_stub, page_log):
+def test_tile_failure_says_so_in_german_and_retry_loads_them(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, log = page_log
     karten_stub.failing = True
     try:
@@ -224,17 +252,19 @@ def test_tile_failure_says_so_in_german_and_retry_loads_them(karten_stub, page_l
     assert not retry.is_visible()
 
 
-def _shown(page) -> tuple[int, int, str, str]:
+def _shown(page: Page) -> tuple[int, int, str, str]:
     rows = page.locator("#massnahmen-liste tbody tr:visible").count()
     return (
         rows,
-        int(page.locator(".ogi-karte .leaflet-container").get_attribute("data-ogi-sichtbar")),
+        int(present(page.locator(".ogi-karte .leaflet-container").get_attribute("data-ogi-sichtbar"))),
         page.locator("#massnahmen-liste caption").inner_text(),
         page.locator("#ogi-karte-anzahl").inner_text(),
     )
 
 
-def test_filter_lives_in_the_address_through_reload_and_back(karten_stub, page_log):
+def test_filter_lives_in_the_address_through_reload_and_back(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + PAGES["uebersicht"])
     total = len(SLUGS)
@@ -253,7 +283,9 @@ def test_filter_lives_in_the_address_through_reload_and_back(karten_stub, page_l
     assert page.input_value("#ogi-filter-gebiet") == "" and _shown(page)[:2] == (3, 3)
 
 
-def test_kommune_page_links_to_the_overview_filtered_to_it(karten_stub, page_log):
+def test_kommune_page_links_to_the_overview_filtered_to_it(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _open(page, karten_stub.url + PAGES["kommune"])
     page.click("text=Diese Maßnahmen in der Gesamtübersicht mit Filter")
@@ -262,7 +294,9 @@ def test_kommune_page_links_to_the_overview_filtered_to_it(karten_stub, page_log
     assert _shown(page)[:2] == (3, 3)
 
 
-def test_empty_filter_result_explains_itself_and_offers_a_reset(karten_stub, page_log):
+def test_empty_filter_result_explains_itself_and_offers_a_reset(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _loaded(page, karten_stub.url + "massnahmen/?gebiet=kommune%3AHerne&status=geplant")
     rows, on_map, caption, map_text = _shown(page)
@@ -276,7 +310,7 @@ def test_empty_filter_result_explains_itself_and_offers_a_reset(karten_stub, pag
     assert _shown(page)[:2] == (len(SLUGS), len(SLUGS)) and not empty.is_visible()
 
 
-def _over(entry, map_box, drawer, tag: str) -> bool:
+def _over(entry: Locator, map_box: FloatRect, drawer: FloatRect, tag: str) -> bool:
     box = entry.bounding_box()
     if not box or entry.evaluate("e => e.tagName.toLowerCase()") != tag:
         return False
@@ -289,7 +323,7 @@ def _over(entry, map_box, drawer, tag: str) -> bool:
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_open_drawer_lies_above_the_map_on_a_phone(browser, karten_stub, path):
+def test_open_drawer_lies_above_the_map_on_a_phone(browser: Browser, karten_stub: StubServer, path: str) -> None:
     with logged_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as (page, _):
         _open(page, karten_stub.url + path)
         # The map's top just under the header: the drawer's first entries lie over it.
@@ -298,8 +332,8 @@ def test_open_drawer_lies_above_the_map_on_a_phone(browser, karten_stub, path):
         )
         page.click("label.md-header__button[for=__drawer]")
         page.wait_for_timeout(400)
-        map_box = page.locator(".ogi-karte__rahmen").bounding_box()
-        drawer = page.locator(".md-sidebar--primary").bounding_box()
+        map_box = present(page.locator(".ogi-karte__rahmen").bounding_box())
+        drawer = present(page.locator(".md-sidebar--primary").bounding_box())
         entries = page.locator(".md-sidebar--primary .md-nav__link")
         overlapping = 0
         for i in range(entries.count()):
@@ -348,7 +382,9 @@ def test_open_drawer_lies_above_the_map_on_a_phone(browser, karten_stub, path):
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_hostile_names_on_the_maps_stay_text_and_run_nothing(karten_stub, page_log, path):
+def test_hostile_names_on_the_maps_stay_text_and_run_nothing(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog], path: str
+) -> None:
     page, _ = page_log
     _open(page, karten_stub.url + path)
     if path == "massnahmen/":
@@ -359,13 +395,15 @@ def test_hostile_names_on_the_maps_stay_text_and_run_nothing(karten_stub, page_l
     assert page.evaluate("() => window.__pwned") is None
 
 
-def test_hostile_measure_map_holds_its_title_only_as_text(karten_stub, page_log):
+def test_hostile_measure_map_holds_its_title_only_as_text(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
     page, _ = page_log
     _open(page, karten_stub.url + "massnahmen/boese/")
     scripts = page.locator(".ogi-karte script").evaluate_all("els => els.map(e => e.src || e.textContent)")
     assert len(scripts) == 4 and "__pwned" not in "".join(scripts[:3])
     assert "</script" not in scripts[3] and "\\u003c/script\\u003e" in scripts[3]
-    assert HOSTILE in page.locator(".ogi-karte__rahmen").get_attribute("aria-label")
+    assert HOSTILE in present(page.locator(".ogi-karte__rahmen").get_attribute("aria-label"))
     assert page.locator(".leaflet-marker-icon").get_attribute("title") == HOSTILE
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator(".ogi-karte script").count() == 4

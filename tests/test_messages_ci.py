@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pytest import CaptureFixture, MonkeyPatch
 
 from helpers import FIXTURE_CONTENT, copy_project, mkdocs_build
 from ogi.__main__ import run_check
@@ -81,12 +82,14 @@ def hostile_content(root: Path) -> Path:
     return root
 
 
-def test_flat_shows_every_line_break_as_a_sign():
+def test_flat_shows_every_line_break_as_a_sign() -> None:
     assert commands_in(flat(INJECTION)) == []
     assert flat("a\nb\u2028c") == "a↵b⟨U+2028, unsichtbares Zeichen⟩c"
 
 
-def test_check_prints_no_workflow_command_from_content(tmp_path, monkeypatch, capsys):
+def test_check_prints_no_workflow_command_from_content(
+    tmp_path: Path, monkeypatch: MonkeyPatch, capsys: CaptureFixture[str]
+) -> None:
     root = hostile_content(tmp_path)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert run_check(root) == 1
@@ -109,7 +112,7 @@ def test_check_prints_no_workflow_command_from_content(tmp_path, monkeypatch, ca
     assert [line for line in printed.out.split("\n") if line and not ANNOTATION.match(line)] == []
 
 
-def test_build_report_has_no_workflow_command_from_content(tmp_path):
+def test_build_report_has_no_workflow_command_from_content(tmp_path: Path) -> None:
     # The strict build stops with the same messages (hooks/site.py: Abort with ContentErrors.report()).
     project = copy_project(tmp_path / "projekt")
     shutil.rmtree(project / "content")
@@ -121,13 +124,13 @@ def test_build_report_has_no_workflow_command_from_content(tmp_path):
     assert commands_in(output) == []
 
 
-def test_plain_error_line_keeps_path_field_and_message_on_one_line():
+def test_plain_error_line_keeps_path_field_and_message_on_one_line() -> None:
     error = ContentError(f"content/projects/x{INJECTION}.yml", 3, f"feld{INJECTION}", f"Wert „{INJECTION}“")
     assert commands_in(str(error)) == [] and commands_in(ContentErrors([error]).report()) == []
     assert ANNOTATION.match(error.github_annotation())
 
 
-def test_source_check_report_has_no_workflow_command_from_content():
+def test_source_check_report_has_no_workflow_command_from_content() -> None:
     citation = Citation(f"docs/a{INJECTION}.md", 2, f"Link „{INJECTION}“", f"https://example.org/{INJECTION}")
     out = io.StringIO()
     report([(citation, Result(citation.url, BROKEN, f"404{INJECTION}"))], github=True, out=out)
@@ -136,6 +139,6 @@ def test_source_check_report_has_no_workflow_command_from_content():
 
 
 @pytest.mark.parametrize("form", FORMS)
-def test_every_form_is_caught_by_the_reader_of_this_test(form):
+def test_every_form_is_caught_by_the_reader_of_this_test(form: str) -> None:
     # The test's own reader finds each form at the start of a line, so an empty result above means something.
     assert commands_in(f"content/a.yml:1: titel: x\n{form}") == [form]

@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pytest import TempPathFactory
 
-from helpers import mkdocs_build, parse_html
+from bench.htmltree import parse_html
+from helpers import mkdocs_build
 from leser_fixture import leser_project
 
 SITE_URL = "http://127.0.0.1:8000/gruene-infrastruktur/"
@@ -46,20 +49,22 @@ def head_of(path: Path) -> _Head:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site(tmp_path_factory: TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("metadaten")
     result = mkdocs_build(leser_project(tmp / "projekt"), tmp / "site", site_url=SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "site"
 
 
-def graph(path: Path) -> list[dict]:
+def graph(path: Path) -> list[dict[str, Any]]:
+    """The page's JSON-LD graph (untyped JSON)."""
     scripts = head_of(path).json_ld
     assert len(scripts) == 1, path
-    return json.loads(scripts[0])["@graph"]
+    found: list[dict[str, Any]] = json.loads(scripts[0])["@graph"]
+    return found
 
 
-def test_every_page_has_open_graph_and_twitter_tags(site: Path):
+def test_every_page_has_open_graph_and_twitter_tags(site: Path) -> None:
     pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     assert len(pages) > 20
     for path in pages:
@@ -70,19 +75,19 @@ def test_every_page_has_open_graph_and_twitter_tags(site: Path):
     assert (site / "assets/bilder/teilen.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_metadata_carry_content_text_escaped(site: Path):
+def test_metadata_carry_content_text_escaped(site: Path) -> None:
     head = head_of(site / "massnahmen/hamm-zeichen/index.html")
     assert head.meta["og:title"] == 'Wiese "Am Bach" & Weg'
     assert head.meta["twitter:description"] == "Zeichen, die in HTML und JSON besonders sind: \" & ' und </script>."
 
 
-def test_start_page_describes_the_site_and_its_operator(site: Path):
+def test_start_page_describes_the_site_and_its_operator(site: Path) -> None:
     types = {item["@type"]: item for item in graph(site / "index.html")}
     assert types["WebSite"]["url"] == SITE_URL
     assert types["Organization"]["address"]["@type"] == "PostalAddress"
 
 
-def test_conference_is_an_online_event_with_its_sessions(site: Path):
+def test_conference_is_an_online_event_with_its_sessions(site: Path) -> None:
     (event,) = graph(site / "tagung-2020/index.html")
     assert event["@type"] == "Event"
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
@@ -95,14 +100,14 @@ def test_conference_is_an_online_event_with_its_sessions(site: Path):
         assert graph(page)[0]["name"] == sub["name"]
 
 
-def test_open_data_is_a_dataset_whose_downloads_exist(site: Path):
+def test_open_data_is_a_dataset_whose_downloads_exist(site: Path) -> None:
     (dataset,) = graph(site / "massnahmen/index.html")
     assert dataset["@type"] == "Dataset" and dataset["license"] == "https://www.govdata.de/dl-de/by-2-0"
     for download in dataset["distribution"]:
         assert (site / download["contentUrl"][len(SITE_URL) :]).is_file(), download
 
 
-def test_json_ld_cannot_close_its_script_element():
+def test_json_ld_cannot_close_its_script_element() -> None:
     from ogi.opendata.strukturdaten import script_json
 
     text = script_json({"name": "</script><script>alert(1)</script> & <!--"})

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from helpers import FIXTURE_CONTENT, ROOT, article, parse_html, resolve, within
+from bench.htmltree import parse_html
+from helpers import FIXTURE_CONTENT, ROOT, article, resolve, within
 
 MAX_CLICKS = 4
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
@@ -49,7 +51,7 @@ def nav_pages(site: Path) -> set[Path]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     pages: set[Path] = set()
 
-    def walk(entries):
+    def walk(entries: list[Any]) -> None:  # mkdocs.yml's nav as YAML reads it
         for entry in entries:
             value = next(iter(entry.values())) if isinstance(entry, dict) else entry
             if isinstance(value, list):
@@ -71,14 +73,14 @@ def nav_pages(site: Path) -> set[Path]:
     return pages
 
 
-def test_navigation_sidebar_and_footer_reach_every_nav_page(built_site: Path, base_url: str):
+def test_navigation_sidebar_and_footer_reach_every_nav_page(built_site: Path, base_url: str) -> None:
     reached = crawl(built_site, base_url, nav_only=True)
     expected = nav_pages(built_site)
     assert built_site / "offensive/meilensteine/index.html" in expected
     assert sorted(p.relative_to(built_site).as_posix() for p in expected - set(reached)) == []
 
 
-def test_navigation_reaches_every_page_within_a_few_clicks(built_site: Path, base_url: str):
+def test_navigation_reaches_every_page_within_a_few_clicks(built_site: Path, base_url: str) -> None:
     reached = crawl(built_site, base_url, nav_only=False)
     pages = {p for p in built_site.rglob("*.html") if p.name != "404.html"}
     unreachable = sorted(p.relative_to(built_site).as_posix() for p in pages - set(reached))
@@ -86,7 +88,7 @@ def test_navigation_reaches_every_page_within_a_few_clicks(built_site: Path, bas
     assert unreachable == [] and too_deep == []
 
 
-def test_navigation_footer_links_legal_pages_on_every_page(built_site: Path, base_url: str):
+def test_navigation_footer_links_legal_pages_on_every_page(built_site: Path, base_url: str) -> None:
     for page in sorted(built_site.rglob("*.html")):
         if page.name == "404.html":
             continue
@@ -98,7 +100,7 @@ def test_navigation_footer_links_legal_pages_on_every_page(built_site: Path, bas
         assert missing == [], page.relative_to(built_site).as_posix()
 
 
-def test_legal_pages_exist_and_name_the_operator(built_site: Path):
+def test_legal_pages_exist_and_name_the_operator(built_site: Path) -> None:
     betreiber = yaml.safe_load((FIXTURE_CONTENT / "betreiber.yml").read_text(encoding="utf-8"))
     for name in (*LEGAL_PAGES, "kontakt"):
         text = article(built_site / name / "index.html").text
@@ -106,7 +108,7 @@ def test_legal_pages_exist_and_name_the_operator(built_site: Path):
         assert betreiber["anschrift"]["ort"] in text, name
 
 
-def test_header_buttons_have_german_accessible_names_on_every_page(built_site: Path):
+def test_header_buttons_have_german_accessible_names_on_every_page(built_site: Path) -> None:
     """Material's header buttons (the menu and the search: labels with an icon only) hold a span with
     role="button" and a German name (overrides/partials/header.html), so a screen reader can announce them."""
     for path in sorted(built_site.rglob("*.html")):

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from helpers import RequestLog
 
 
 @pytest.mark.browser
-def test_guide_is_reached_from_the_footer_not_the_menu(page_with_log, base_url):
+def test_guide_is_reached_from_the_footer_not_the_menu(page_with_log: tuple[Page, RequestLog], base_url: str) -> None:
     page, _ = page_with_log
     page.goto(base_url, wait_until="networkidle")
     assert page.locator("nav.md-nav--primary").get_by_role("link", name="Feldreferenz").count() == 0

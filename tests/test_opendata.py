@@ -6,10 +6,12 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
-from geojson_pydantic import FeatureCollection
+from geojson_pydantic import Feature, FeatureCollection
+from geojson_pydantic.geometries import Geometry
 
-from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article
+from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article, geojson_positions
 from ogi.opendata.exporte import LIZENZ, LIZENZ_URL
 from ogi.opendata.projekte import CSV_SPALTEN, projekte_csv, projekte_geojson, rfc7946_geometry
 from ogi.records.content import load_site
@@ -18,34 +20,36 @@ from ogi.records.geo import inside_region
 RECORDS = sorted(p.stem for p in (FIXTURE_CONTENT / "projects").glob("*.yml"))
 
 
-def _geojson(site: Path) -> dict:
-    return json.loads((site / "daten/projekte.geojson").read_text(encoding="utf-8"))
+def _geojson(site: Path) -> dict[str, Any]:
+    """The published GeoJSON, as json.loads reads it (untyped)."""
+    data: dict[str, Any] = json.loads((site / "daten/projekte.geojson").read_text(encoding="utf-8"))
+    return data
 
 
-def test_projekte_geojson_validates_and_has_one_feature_per_record(built_site):
+def test_projekte_geojson_validates_and_has_one_feature_per_record(built_site: Path) -> None:
     data = _geojson(built_site)
-    collection = FeatureCollection.model_validate(data)
+    collection: FeatureCollection[Feature[Geometry, dict[str, Any]]] = FeatureCollection.model_validate(data)
     assert sorted(str(f.id) for f in collection.features) == RECORDS
     for feature in data["features"]:
         assert set(feature["properties"]) >= {"titel", "kommunen", "traeger", "status", "foerderung_eur", "url"}
 
 
-def test_projekte_geojson_positions_are_lon_lat_inside_the_region(built_site):
+def test_projekte_geojson_positions_are_lon_lat_inside_the_region(built_site: Path) -> None:
     features = _geojson(built_site)["features"]
     kinds = {f["geometry"]["type"] for f in features}
     assert kinds == {"Point", "LineString", "Polygon"}
     for feature in features:
-        assert [p for p in _positions(feature["geometry"]) if not inside_region(*p)] == [], feature["id"]
+        assert [p for p in geojson_positions(feature["geometry"]) if not inside_region(*p)] == [], feature["id"]
 
 
-def test_projekte_geojson_urls_are_absolute_and_reach_the_pages(built_site, base_url):
+def test_projekte_geojson_urls_are_absolute_and_reach_the_pages(built_site: Path, base_url: str) -> None:
     for feature in _geojson(built_site)["features"]:
         url = feature["properties"]["url"]
         assert url == f"{base_url}massnahmen/{feature['id']}/"
         assert (built_site / url[len(base_url) :] / "index.html").is_file()
 
 
-def test_projekte_csv_is_utf8_with_one_row_per_record(built_site):
+def test_projekte_csv_is_utf8_with_one_row_per_record(built_site: Path) -> None:
     text = (built_site / "daten/projekte.csv").read_bytes().decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert tuple(rows[0]) == CSV_SPALTEN
@@ -56,15 +60,7 @@ def test_projekte_csv_is_utf8_with_one_row_per_record(built_site):
         assert inside_region(float(row["laenge"]), float(row["breite"]))
 
 
-def _positions(geometry: dict) -> list[list[float]]:
-    if geometry["type"] == "Point":
-        return [geometry["coordinates"]]
-    if geometry["type"] == "LineString":
-        return geometry["coordinates"]
-    return [p for ring in geometry["coordinates"] for p in ring]
-
-
-def test_exports_keep_lines_and_areas_as_geometry_and_centre():
+def test_exports_keep_lines_and_areas_as_geometry_and_centre() -> None:
     site = load_site(FIXTURE_ROOT)
     data = json.loads(projekte_geojson(site.massnahmen, "https://example.org/x/"))
     FeatureCollection.model_validate(data)
@@ -74,7 +70,7 @@ def test_exports_keep_lines_and_areas_as_geometry_and_centre():
     assert (float(rows["test-flaeche-exakt"]["breite"]), float(rows["test-flaeche-exakt"]["laenge"])) == (51.51, 7.465)
 
 
-def test_massnahmen_index_links_exports_with_licence_and_provider(built_site):
+def test_massnahmen_index_links_exports_with_licence_and_provider(built_site: Path) -> None:
     content = article(built_site / "massnahmen/index.html")
     hrefs = {a.href: a.text for a in content.find_all("a")}
     assert "../daten/projekte.geojson" in hrefs and "../daten/projekte.csv" in hrefs
@@ -83,7 +79,7 @@ def test_massnahmen_index_links_exports_with_licence_and_provider(built_site):
     assert "Datenbereitsteller: Testverband Beispielregion" in text  # from betreiber.yml
 
 
-def test_polygon_rings_follow_the_right_hand_rule():
+def test_polygon_rings_follow_the_right_hand_rule() -> None:
     clockwise = [[7.45, 51.50], [7.45, 51.52], [7.48, 51.52], [7.48, 51.50], [7.45, 51.50]]
     hole_ccw = [[7.46, 51.505], [7.47, 51.505], [7.47, 51.51], [7.46, 51.51], [7.46, 51.505]]
     outer, hole = rfc7946_geometry({"type": "Polygon", "coordinates": [clockwise, hole_ccw]})["coordinates"]

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.htmltree import parse_html
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
-from helpers import mkdocs_build, parse_html, parse_page
+from helpers import mkdocs_build, parse_page, present
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -24,7 +25,7 @@ def article_text(path: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", article).split())
 
 
-def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path):
+def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_OHNE)
     result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
     assert result.returncode != 0
@@ -44,7 +45,7 @@ def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path):
+def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path: Path) -> None:
     betreiber = BETREIBER_VOLLSTAENDIG.replace(
         "datenschutzbeauftragte:\n  email: datenschutz@example.org\n",
         'datenschutzbeauftragte:\n  telefon: "0123 456"\n',
@@ -57,7 +58,7 @@ def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path):
     assert "verantwortlich.name" not in result.stdout + result.stderr
 
 
-def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path):
+def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_OHNE)
     site = tmp_path / "site"
     result = mkdocs_build(project, site, site_url=PREVIEW_URL)
@@ -66,7 +67,7 @@ def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path)
         assert "Angabe durch die Redaktion" in article_text(site / page / "index.html"), page
 
 
-def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
+def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
     site = tmp_path / "site"
     result = mkdocs_build(project, site, site_url=PUBLIC_URL)
@@ -84,7 +85,7 @@ def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
     assert "mailto:info@example.org" in parse_page(site / "kontakt/index.html").links
 
 
-def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(tmp_path):
+def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
     site = tmp_path / "site"
     result = mkdocs_build(project, site, site_url=PUBLIC_URL)
@@ -94,12 +95,12 @@ def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(
     kontakt = parse_html(site / "kontakt/index.html")
     (presse,) = [h for h in kontakt.find_all("h2") if h.attrs.get("id") == "presse"]
     section = kontakt.find_all("div", cls="ogi-kontakt")
-    by_role = {div.find("strong").text: [a.href for a in div.find_all("a")] for div in section}
+    by_role = {present(div.find("strong")).text: [a.href for a in div.find_all("a")] for div in section}
     assert "mailto:presse@example.org" in by_role["Pressestelle"]
     assert "mailto:info@example.org" in by_role["Projektleitung"]  # a role without its own e-mail: the general one
 
 
-def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path):
+def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path: Path) -> None:
     betreiber = BETREIBER_VOLLSTAENDIG.replace(
         "verantwortlich:\n  name: Erika Mustermann\n  funktion: Leitung Kommunikation\n", ""
     )
@@ -114,7 +115,7 @@ def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path
     )
 
 
-def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
+def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_OHNE)
     env = os.environ | {"SITE_URL": PUBLIC_URL, "PYTHONPATH": str(project / "hooks")}
     result = subprocess.run(
@@ -131,7 +132,7 @@ def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost:8000/"], ids=["127.0.0.1", "localhost"])
-def test_only_https_addresses_count_as_published(url):
+def test_only_https_addresses_count_as_published(url: str) -> None:
     from ogi.records.pflichtangaben import is_published
 
     assert not is_published(url)

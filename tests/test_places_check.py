@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_CONTENT, line_of, replace_in
+from helpers import FIXTURE_CONTENT, line_of, present, replace_in
 from ogi.records.content import load_site
 from ogi.records.geo import distance_to_polygon_m, distance_to_ring_m, polygon_contains, ring_contains
 from ogi.records.kommunen import ags_of, outline_rings
@@ -44,16 +44,16 @@ U_SHAPE = [
     ],
     ids=["square-inside", "square-east", "square-south", "u-left-arm", "u-notch", "u-right-arm", "u-base"],
 )
-def test_ring_contains_by_ray_casting(ring, point, inside):
+def test_ring_contains_by_ray_casting(ring: list[list[float]], point: tuple[float, float], inside: bool) -> None:
     assert ring_contains(ring, *point) is inside
 
 
-def test_polygon_hole_is_outside():
+def test_polygon_hole_is_outside() -> None:
     assert polygon_contains([SQUARE, HOLE], 7.02, 51.02)
     assert not polygon_contains([SQUARE, HOLE], 7.05, 51.05)
 
 
-def test_distance_to_an_edge_is_in_metres():
+def test_distance_to_an_edge_is_in_metres() -> None:
     # 0.001° of latitude north of the square's northern edge: 111 m; to a corner diagonally, by Pythagoras.
     assert distance_to_ring_m(SQUARE, 7.05, 51.101) == pytest.approx(111.3, abs=0.5)
     east = 0.001 * 111_320 * math.cos(math.radians(51.101))
@@ -64,13 +64,13 @@ def test_distance_to_an_edge_is_in_metres():
 @pytest.mark.parametrize(
     ("metres", "text"), [(44, "40 m"), (345, "350 m"), (1234, "1,2 km")], ids=["metres", "rounded", "kilometres"]
 )
-def test_distance_is_written_in_german(metres, text):
+def test_distance_is_written_in_german(metres: float, text: str) -> None:
     assert distance_text(metres) == text
 
 
 def outward(name: str, metres: float) -> list[float]:
     """A position `metres` outside `name`'s outline, perpendicular to the middle of its first edge."""
-    ring = outline_rings()[ags_of(name)][0]
+    ring = outline_rings()[present(ags_of(name))][0]
     (x1, y1), (x2, y2) = ring[0], ring[1]
     kx = 111_320 * math.cos(math.radians(y1))
     nx, ny = (y2 - y1) * 111_320, -(x2 - x1) * kx  # a normal of the edge, in metres
@@ -78,20 +78,20 @@ def outward(name: str, metres: float) -> list[float]:
     for sign in (1, -1):
         lon = (x1 + x2) / 2 + sign * nx / length * metres / kx
         lat = (y1 + y2) / 2 + sign * ny / length * metres / 111_320
-        if not polygon_contains(outline_rings()[ags_of(name)], lon, lat):
+        if not polygon_contains(outline_rings()[present(ags_of(name))], lon, lat):
             return [round(lon, 6), round(lat, 6)]
     raise AssertionError(name)
 
 
-def test_a_point_just_beyond_the_generalised_border_is_accepted():
+def test_a_point_just_beyond_the_generalised_border_is_accepted() -> None:
     point = outward("Essen", TOLERANCE_M / 2)
     assert geometry_problem({"type": "Point", "coordinates": point}, ["Essen"], ["Essen"]) is None
 
 
-def test_a_point_well_beyond_the_border_names_where_it_lies():
+def test_a_point_well_beyond_the_border_names_where_it_lies() -> None:
     point = outward("Essen", 2 * TOLERANCE_M)
     problem = geometry_problem({"type": "Point", "coordinates": point}, ["Essen"], ["Essen", "Mülheim an der Ruhr"])
-    actual = kommune_at(*point, ["Essen", "Mülheim an der Ruhr"])
+    actual = kommune_at(point[0], point[1], ["Essen", "Mülheim an der Ruhr"])
     assert problem == (
         f"[{point[0]}, {point[1]}] liegt {'in ' + actual if actual else 'in keiner Kommune des RVR-Gebiets'}"
         f", 400 m außerhalb von Essen; die Koordinaten prüfen"
@@ -99,7 +99,7 @@ def test_a_point_well_beyond_the_border_names_where_it_lies():
     )
 
 
-def test_a_line_may_run_through_every_kommune_it_names():
+def test_a_line_may_run_through_every_kommune_it_names() -> None:
     line = {"type": "LineString", "coordinates": [[7.216, 51.482], [7.217, 51.550], [7.100, 51.510]]}
     assert geometry_problem(line, ["Bochum", "Herne", "Gelsenkirchen"], ["Bochum", "Herne", "Gelsenkirchen"]) is None
     assert geometry_problem(line, ["Bochum", "Herne"], ["Bochum", "Herne", "Gelsenkirchen"]) == (
@@ -108,7 +108,7 @@ def test_a_line_may_run_through_every_kommune_it_names():
     )
 
 
-def test_an_area_reaching_into_another_kommune_counts_its_points_outside():
+def test_an_area_reaching_into_another_kommune_counts_its_points_outside() -> None:
     ring = [[7.216, 51.482], [7.100, 51.510], [7.110, 51.520], [7.216, 51.482]]
     problem = geometry_problem({"type": "Polygon", "coordinates": [ring]}, ["Bochum"], ["Bochum", "Gelsenkirchen"])
     assert problem is not None and problem.startswith("Punkt 2 von 4 ([7.1, 51.51]) liegt in Gelsenkirchen")
@@ -121,7 +121,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_kommune_centre_outside_its_outline_is_an_error_naming_where_it_lies(project: Path):
+def test_kommune_centre_outside_its_outline_is_an_error_naming_where_it_lies(project: Path) -> None:
     kommunen = replace_in(
         project / "content/kommunen.yml",
         "    breite: 51.617\n    laenge: 7.200\n",
@@ -136,7 +136,7 @@ def test_kommune_centre_outside_its_outline_is_an_error_naming_where_it_lies(pro
     ]
 
 
-def test_kommune_centre_outside_the_region_says_so(project: Path):
+def test_kommune_centre_outside_the_region_says_so(project: Path) -> None:
     replace_in(
         project / "content/kommunen.yml",
         "    breite: 51.283\n    laenge: 7.300\n",
@@ -150,7 +150,7 @@ def test_kommune_centre_outside_the_region_says_so(project: Path):
     ]
 
 
-def test_fixture_places_all_lie_in_their_kommunen(project: Path):
+def test_fixture_places_all_lie_in_their_kommunen(project: Path) -> None:
     site = load_site(project)
     assert site.errors == [] and {m.slug for m in site.massnahmen if m.record.lage.geometrie} >= {
         "test-punkt-exakt",

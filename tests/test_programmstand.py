@@ -25,12 +25,12 @@ def note(site: Path, page: str) -> str:
     return found[0].text if found else ""
 
 
-def test_announced_programme_is_headed_as_announced(built_site: Path):
+def test_announced_programme_is_headed_as_announced(built_site: Path) -> None:
     assert programme_heading(built_site, ANGEKUENDIGT) == "Programm (angekündigt)"
     assert "Geplant war, was hier steht" in note(built_site, f"{ANGEKUENDIGT}/index.html")
 
 
-def test_reported_programme_is_headed_plainly(built_site: Path):
+def test_reported_programme_is_headed_plainly(built_site: Path) -> None:
     assert programme_heading(built_site, BERICHTET) == "Programm"
     assert (
         note(built_site, f"{BERICHTET}/index.html")
@@ -38,7 +38,7 @@ def test_reported_programme_is_headed_plainly(built_site: Path):
     )
 
 
-def test_announced_talk_says_planned_and_names_announced_speakers(built_site: Path):
+def test_announced_talk_says_planned_and_names_announced_speakers(built_site: Path) -> None:
     page = f"{ANGEKUENDIGT}/test-eroeffnung/index.html"
     shown = facts(built_site / page)
     assert shown["Geplant für"] == "Testtag, 01.02.2022"
@@ -48,7 +48,7 @@ def test_announced_talk_says_planned_and_names_announced_speakers(built_site: Pa
     assert note(built_site, page).startswith("Dieser Programmpunkt gehört zum angekündigten Programm")
 
 
-def test_reported_talk_and_session_say_it_took_place(built_site: Path):
+def test_reported_talk_and_session_say_it_took_place(built_site: Path) -> None:
     talk = facts(built_site / f"{BERICHTET}/test-grusswort/index.html")
     assert "Fand statt" in talk and "Geplant für" not in talk
     assert "Referent·in" in talk
@@ -56,13 +56,13 @@ def test_reported_talk_and_session_say_it_took_place(built_site: Path):
     assert "Fand statt" in facts(built_site / f"{BERICHTET}/sessions/werkstatt-a/index.html")
 
 
-def test_events_overview_counts_announced_items_as_announced(built_site: Path):
+def test_events_overview_counts_announced_items_as_announced(built_site: Path) -> None:
     text = article(built_site / "veranstaltungen/index.html").text
     assert "1 Programmpunkt angekündigt, 1 Person als Referierende genannt." in text
     assert "Person sprach" not in text.split("Testtag 2022", 1)[1].split("Testtagung", 1)[0]
 
 
-def test_speakers_of_an_announced_event_are_named_as_announced(built_site: Path):
+def test_speakers_of_an_announced_event_are_named_as_announced(built_site: Path) -> None:
     text = article(built_site / f"{ANGEKUENDIGT}/referierende/index.html").text
     assert "die für die Zweite Testveranstaltung „Testtag 2022“ angekündigt waren" in text
     alle = article(built_site / "veranstaltungen/referierende/index.html").text

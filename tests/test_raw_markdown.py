@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from pytest import TempPathFactory
 
-from helpers import ROOT, Node, mkdocs_build, parse_html
+from bench.htmltree import Node, parse_html
+from helpers import ROOT, mkdocs_build
 
 RAW = {
     "bold": re.compile(r"\*\*\S"),
@@ -60,11 +62,11 @@ HAND_WRITTEN = sorted(_page_of(p) for p in (ROOT / "docs").rglob("*.md"))
 
 
 @pytest.mark.parametrize("page", HAND_WRITTEN, ids=[p or "start" for p in HAND_WRITTEN])
-def test_hand_written_page_shows_no_raw_markdown(built_site, page):
+def test_hand_written_page_shows_no_raw_markdown(built_site: Path, page: str) -> None:
     assert raw_markdown(built_site / page / "index.html") == []
 
 
-def test_the_scan_finds_raw_markdown(tmp_path):
+def test_the_scan_finds_raw_markdown(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
     page.write_text(
         "<article><p>**fett** und [Titel](https://x)</p><p>{: .x }</p><li># Titel</li>"
@@ -75,7 +77,7 @@ def test_the_scan_finds_raw_markdown(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
+def fixture_site(tmp_path_factory: TempPathFactory) -> Path:
     """Every generated page type, from the fixture records of tests/formats_projekt.py (plain text with
     `<`, `&` and quotes, but no Markdown)."""
     from formats_projekt import formats_project
@@ -87,7 +89,7 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
-def test_generated_pages_show_no_raw_markdown_or_doubly_escaped_text(fixture_site):
+def test_generated_pages_show_no_raw_markdown_or_doubly_escaped_text(fixture_site: Path) -> None:
     pages = sorted(fixture_site.rglob("index.html"))
     assert len(pages) > 20
     found = {str(p.relative_to(fixture_site)): raw for p in pages if (raw := raw_markdown(p))}

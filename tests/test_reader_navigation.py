@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import page_url, parse_html, parse_page, resolve, within
+from bench.htmltree import parse_html
+from helpers import page_url, parse_page, resolve, within
 
 
 @dataclass
@@ -39,7 +40,7 @@ def public_pages(site: Path) -> list[Path]:
     )
 
 
-def test_guide_pages_are_built_but_not_in_the_readers_menu(built_site: Path, base_url: str):
+def test_guide_pages_are_built_but_not_in_the_readers_menu(built_site: Path, base_url: str) -> None:
     guide = built_site / "redaktion"
     assert (guide / "feldreferenz/index.html").is_file()
     for page in public_pages(built_site):
@@ -48,7 +49,7 @@ def test_guide_pages_are_built_but_not_in_the_readers_menu(built_site: Path, bas
         assert not any(t is not None and guide in t.parents for t in targets), page
 
 
-def test_every_page_links_the_guide_from_the_footer(built_site: Path, base_url: str):
+def test_every_page_links_the_guide_from_the_footer(built_site: Path, base_url: str) -> None:
     for page in public_pages(built_site):
         footer = menu_of(page).footer
         here = page_url(built_site, page, base_url)
@@ -60,21 +61,21 @@ def test_every_page_links_the_guide_from_the_footer(built_site: Path, base_url: 
         assert labels == {"Anleitung zum Bearbeiten dieser Website"}, page
 
 
-def test_guide_is_not_in_the_search_index(built_site: Path):
+def test_guide_is_not_in_the_search_index(built_site: Path) -> None:
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert any(loc.startswith("massnahmen/") for loc in locations)
     assert [loc for loc in locations if loc.startswith("redaktion/")] == []
 
 
-def test_sitemap_lists_readers_pages_without_the_guide(built_site: Path, base_url: str):
+def test_sitemap_lists_readers_pages_without_the_guide(built_site: Path, base_url: str) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [e.text for e in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    locs = [e.text or "" for e in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
     assert base_url + "massnahmen/" in locs and base_url + "impressum/" in locs
     assert [loc for loc in locs if "/redaktion/" in loc] == []
 
 
-def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base_url: str):
+def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base_url: str) -> None:
     measures = [p for p in (built_site / "massnahmen").glob("*/index.html")]
     assert measures
     for path in measures:
@@ -95,18 +96,18 @@ def test_measure_pages_link_to_the_list_and_their_kommune(built_site: Path, base
     ],
     ids=["massnahme", "kommune", "tagung", "netzwerktag", "offensive"],
 )
-def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, tab: str):
+def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, tab: str) -> None:
     pages = [p for p in (built_site / folder).glob("*/index.html")]
     assert pages
     for path in pages:
         assert menu_of(path).active_tab == tab, path
 
 
-def test_legal_pages_highlight_no_tab(built_site: Path):
+def test_legal_pages_highlight_no_tab(built_site: Path) -> None:
     assert menu_of(built_site / "impressum/index.html").active_tab == ""
 
 
-def test_guide_pages_ask_search_engines_not_to_index_them(built_site: Path):
+def test_guide_pages_ask_search_engines_not_to_index_them(built_site: Path) -> None:
     for path in (built_site / "redaktion").rglob("index.html"):
         assert parse_page(path).meta.get("robots") == "noindex", path
     assert "robots" not in parse_page(built_site / "index.html").meta

@@ -21,7 +21,7 @@ def _digests(site: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_two_builds_are_byte_identical(tmp_path: Path):
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)  # a public address needs the legal data
     # A photo in place of the fixture's tiny image: its sizes are encoded anew in each build (ogi.records.bilder).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build
+from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build, present
 from ogi.records.content import load_site
 
 TODAY = "2026-11-26"
@@ -24,7 +24,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def ogi(project: Path, *args: str) -> subprocess.CompletedProcess:
+def ogi(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"PYTHONPATH": str(ROOT / "hooks")}
     env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
@@ -36,7 +36,7 @@ def ogi(project: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_new_project_writes_a_record_that_passes_check(project: Path):
+def test_new_project_writes_a_record_that_passes_check(project: Path) -> None:
     result = ogi(project, "new-project", "--titel", "Neuer Park an der Emscher", "--kommune", "Herne", "--datum", TODAY)
     assert result.returncode == 0, result.stderr
     written = project / "content/projects/neuer-park-an-der-emscher.yml"
@@ -54,7 +54,7 @@ def test_new_project_writes_a_record_that_passes_check(project: Path):
     assert "neuer-park-an-der-emscher" in {m.slug for m in site.massnahmen}
 
 
-def test_new_project_title_with_quotes_and_colon_stays_one_value(project: Path):
+def test_new_project_title_with_quotes_and_colon_stays_one_value(project: Path) -> None:
     titel = 'Park „Süd“: "Grün" am Kanal #1'
     assert ogi(project, "new-project", "--titel", titel, "--kommune", "Mülheim an der Ruhr").returncode == 0
     written = project / "content/projects/park-sued-gruen-am-kanal-1.yml"
@@ -62,7 +62,7 @@ def test_new_project_title_with_quotes_and_colon_stays_one_value(project: Path):
     assert ogi(project, "check").returncode == 0
 
 
-def test_new_project_refuses_to_overwrite(project: Path):
+def test_new_project_refuses_to_overwrite(project: Path) -> None:
     args = ("new-project", "--titel", "Neuer Park", "--kommune", "Herne", "--slug", "test-herne-wiese")
     before = (project / "content/projects/test-herne-wiese.yml").read_bytes()
     result = ogi(project, *args)
@@ -71,7 +71,7 @@ def test_new_project_refuses_to_overwrite(project: Path):
     assert (project / "content/projects/test-herne-wiese.yml").read_bytes() == before
 
 
-def test_new_project_refuses_a_title_that_exists(project: Path):
+def test_new_project_refuses_a_title_that_exists(project: Path) -> None:
     result = ogi(project, "new-project", "--titel", "Testpark in Herne", "--kommune", "Herne")
     assert result.returncode == 1
     assert "steht schon in content/projects/test-herne-park.yml" in result.stderr
@@ -80,7 +80,7 @@ def test_new_project_refuses_a_title_that_exists(project: Path):
     )
 
 
-def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path):
+def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path) -> None:
     result = ogi(project, "new-project", "--titel", "Neuer Park", "--kommune", "Hernee")
     assert result.returncode == 1
     assert not (project / "content/projects/neuer-park.yml").exists()
@@ -95,13 +95,13 @@ def test_new_project_unknown_kommune_gives_the_loaders_message(project: Path):
     assert "(meinten Sie „Herne“?)" in scaffold_message
 
 
-def test_new_project_without_title_names_the_variable(project: Path):
+def test_new_project_without_title_names_the_variable(project: Path) -> None:
     result = ogi(project, "new-project", "--titel", "", "--kommune", "Herne")
     assert result.returncode == 1
     assert result.stderr.startswith("Nicht angelegt: TITEL fehlt")
 
 
-def test_new_beitrag_in_a_session_passes_check(project: Path):
+def test_new_beitrag_in_a_session_passes_check(project: Path) -> None:
     result = ogi(
         project,
         "new-beitrag",
@@ -125,7 +125,7 @@ def test_new_beitrag_in_a_session_passes_check(project: Path):
         "2020-11-27",
     )
     assert ogi(project, "check").returncode == 0
-    assert "impuls-stadtbaeume" in {v.slug for v in load_site(project).veranstaltung("tagung-2020").vortraege}
+    assert "impuls-stadtbaeume" in {v.slug for v in present(load_site(project).veranstaltung("tagung-2020")).vortraege}
 
 
 @pytest.mark.parametrize(
@@ -138,14 +138,14 @@ def test_new_beitrag_in_a_session_passes_check(project: Path):
     ],
     ids=["session-tippfehler", "tag-ausserhalb", "art-unbekannt", "ohne-tag"],
 )
-def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple, message: str):
+def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple[str, ...], message: str) -> None:
     result = ogi(project, "new-beitrag", "--veranstaltung", "tagung-2020", "--titel", "Ein Vortrag", *args)
     assert result.returncode == 1
     assert message in result.stderr
     assert not (project / "content/tagung-2020/ein-vortrag.yml").exists()
 
 
-def test_recipes_of_the_guide_make_check_and_build_succeed(tmp_path: Path):
+def test_recipes_of_the_guide_make_check_and_build_succeed(tmp_path: Path) -> None:
     # The guide's recipes as editors type them (docs/redaktion/massnahme.md, beitrag.md): a new measure, a new
     # event and a talk of it; then `make check` and the strict build. The project's .venv is reused.
     project = copy_project(tmp_path / "projekt")
@@ -179,7 +179,7 @@ def test_recipes_of_the_guide_make_check_and_build_succeed(tmp_path: Path):
 # --- every event equal: a new event folder, and talks for any event -------------------------------------------
 
 
-def test_new_veranstaltung_writes_an_event_folder_that_passes_check(project: Path):
+def test_new_veranstaltung_writes_an_event_folder_that_passes_check(project: Path) -> None:
     result = ogi(project, "new-veranstaltung", "--titel", "Netzwerktag 2023", "--tag", "2023-09-14", "--datum", TODAY)
     assert result.returncode == 0, result.stderr
     written = project / "content/netzwerktag-2023/tagung.yml"
@@ -219,7 +219,7 @@ def test_new_veranstaltung_writes_an_event_folder_that_passes_check(project: Pat
     ],
     ids=["datum-deutsch", "ohne-datum", "reservierter-ordner", "titel-doppelt", "ordner-vorhanden"],
 )
-def test_new_veranstaltung_refuses_with_german_message(project: Path, args: tuple, message: str):
+def test_new_veranstaltung_refuses_with_german_message(project: Path, args: tuple[str, ...], message: str) -> None:
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     result = ogi(project, "new-veranstaltung", *args)
     assert result.returncode == 1
@@ -228,7 +228,7 @@ def test_new_veranstaltung_refuses_with_german_message(project: Path, args: tupl
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
-def test_new_beitrag_for_another_event_goes_into_its_folder(project: Path):
+def test_new_beitrag_for_another_event_goes_into_its_folder(project: Path) -> None:
     result = ogi(
         project, "new-beitrag", "--veranstaltung", "testtag-2022", "--titel", "Impuls: Stadtbäume", "--datum", TODAY
     )
@@ -261,13 +261,13 @@ def test_new_beitrag_for_another_event_goes_into_its_folder(project: Path):
     ],
     ids=["ohne-veranstaltung", "veranstaltung-tippfehler"],
 )
-def test_new_beitrag_names_the_event_folders(project: Path, args: tuple, message: str):
+def test_new_beitrag_names_the_event_folders(project: Path, args: tuple[str, ...], message: str) -> None:
     result = ogi(project, "new-beitrag", "--titel", "Ein Vortrag", *args)
     assert result.returncode == 1
     assert result.stderr.strip() == f"Nicht angelegt: {message}"
 
 
-def test_new_beitrag_duplicate_title_only_within_its_event(project: Path):
+def test_new_beitrag_duplicate_title_only_within_its_event(project: Path) -> None:
     taken = ogi(
         project,
         "new-beitrag",
@@ -286,7 +286,7 @@ def test_new_beitrag_duplicate_title_only_within_its_event(project: Path):
     assert "steht schon in content/testtag-2022/test-eroeffnung.yml" in again.stderr
 
 
-def test_field_reference_and_schemas_name_no_single_event():
+def test_field_reference_and_schemas_name_no_single_event() -> None:
     # Attachments of every event go into that event's folder; no help text sends them to the 2020 one.
     from ogi.editors.schemas import KINDS, json_schema
 

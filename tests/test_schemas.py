@@ -7,12 +7,13 @@ import json
 import shutil
 import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft7Validator
 from pydantic import BaseModel
 
-from helpers import FIXTURE_ROOT, ROOT, tables
+from helpers import FIXTURE_ROOT, ROOT, present, tables
 from ogi.editors.feldreferenz import field_reference
 from ogi.editors.schemas import KINDS, json_schema, kind_of, schema_comment, stale_schemas
 from ogi.records.models import STATUS_WERTE
@@ -42,11 +43,11 @@ def _validator(kind_name: str) -> Draft7Validator:
     return Draft7Validator(schema)
 
 
-def test_schemas_committed_match_the_models():
+def test_schemas_committed_match_the_models() -> None:
     assert stale_schemas(ROOT) == [], "`make schemas` ausführen und schemas/ einchecken"
 
 
-def test_schemas_stale_file_is_reported(tmp_path: Path):
+def test_schemas_stale_file_is_reported(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
     target = tmp_path / KINDS["projekt"].schema_file
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -57,7 +58,7 @@ def test_schemas_stale_file_is_reported(tmp_path: Path):
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
-def test_schemas_are_draft7_for_the_vscode_yaml_extension(name: str):
+def test_schemas_are_draft7_for_the_vscode_yaml_extension(name: str) -> None:
     # yaml-language-server validates draft 7 and only warns about 2020-12 schemas.
     schema = json.loads((ROOT / KINDS[name].schema_file).read_text(encoding="utf-8"))
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -68,7 +69,7 @@ def test_schemas_are_draft7_for_the_vscode_yaml_extension(name: str):
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
-def test_schemas_list_every_model_field_and_no_english_docstring(name: str):
+def test_schemas_list_every_model_field_and_no_english_docstring(name: str) -> None:
     schema = json_schema(KINDS[name])
     assert list(schema["properties"]) == list(KINDS[name].model.model_fields)
     assert schema["additionalProperties"] is False
@@ -78,7 +79,7 @@ def test_schemas_list_every_model_field_and_no_english_docstring(name: str):
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=FIXTURE_FILES)
-def test_schema_line_of_each_kind_of_file_points_at_its_schema(path: str):
+def test_schema_line_of_each_kind_of_file_points_at_its_schema(path: str) -> None:
     first_line = (FIXTURE_ROOT / path).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == schema_comment(path)
     referenced = first_line.split("$schema=", 1)[1]
@@ -90,10 +91,10 @@ def test_schema_line_of_each_kind_of_file_points_at_its_schema(path: str):
     CONTENT_FILES,
     ids=[f"{'fixture' if r == FIXTURE_ROOT else 'shipped'}:{p}" for r, p in CONTENT_FILES],
 )
-def test_content_file_validates_against_its_schema(root: Path, path: str):
+def test_content_file_validates_against_its_schema(root: Path, path: str) -> None:
     source, errors = read_yaml(root / path, path)
     assert errors == []
-    problems = [e.message for e in _validator(kind_of(path).name).iter_errors(_plain(source.data))]
+    problems = [e.message for e in _validator(kind_of(path).name).iter_errors(_plain(present(source).data))]
     assert problems == []
 
 
@@ -116,16 +117,16 @@ def test_content_file_validates_against_its_schema(root: Path, path: str):
         "geometrietyp-unbekannt",
     ],
 )
-def test_schema_flags_what_the_loader_rejects(change: dict, expected_keyword: str):
+def test_schema_flags_what_the_loader_rejects(change: dict[str, Any], expected_keyword: str) -> None:
     path = "content/projects/test-herne-park.yml"
     source, _ = read_yaml(FIXTURE_ROOT / path, path)
-    record = _plain(source.data) | change
+    record = _plain(present(source).data) | change
     keywords = {e.validator for e in _validator("projekt").iter_errors(record)}
     keywords |= {c.validator for e in _validator("projekt").iter_errors(record) for c in (e.context or [])}
     assert expected_keyword in keywords
 
 
-def test_schema_accepts_partial_dates_and_plain_years():
+def test_schema_accepts_partial_dates_and_plain_years() -> None:
     validator = _validator("meilensteine")
     quelle = {"titel": "Quelle", "url": "https://example.org/quelle", "abgerufen": "2026-11"}
     for datum in ("2020", 2020, "2020-11", "2020-11-26"):
@@ -138,12 +139,12 @@ def test_schema_accepts_partial_dates_and_plain_years():
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
-def test_field_reference_lists_every_field_of_every_nested_model(name: str):
+def test_field_reference_lists_every_field_of_every_nested_model(name: str) -> None:
     listed = {row.name for table in field_reference(name) for row in table.rows}
     assert listed == set(_paths(KINDS[name].model, ""))
 
 
-def test_field_reference_page_shows_types_required_and_allowed_values(built_site: Path):
+def test_field_reference_page_shows_types_required_and_allowed_values(built_site: Path) -> None:
     found = tables(built_site / "redaktion/feldreferenz/index.html")
     header = ["Feld", "Typ", "Pflicht", "Bedeutung", "Erlaubte Werte"]
     assert found and all(t[0] == header for t in found)
@@ -188,7 +189,7 @@ def _paths(model: type[BaseModel], prefix: str) -> list[str]:
     return paths
 
 
-def _dicts(node: typing.Any) -> list[dict]:
+def _dicts(node: typing.Any) -> list[dict[str, Any]]:  # a JSON schema: untyped JSON
     if isinstance(node, dict):
         return [node] + [d for v in node.values() for d in _dicts(v)]
     if isinstance(node, list):
@@ -196,7 +197,7 @@ def _dicts(node: typing.Any) -> list[dict]:
     return []
 
 
-def _values(node: typing.Any, key: str) -> list:
+def _values(node: typing.Any, key: str) -> list[Any]:
     if isinstance(node, dict):
         return [v for k, v in node.items() if k == key] + [x for v in node.values() for x in _values(v, key)]
     if isinstance(node, list):

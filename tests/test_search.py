@@ -10,9 +10,13 @@ import contextlib
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # query → title of a page (or section) that must be among the first results
 QUERIES = {
@@ -51,7 +55,7 @@ BROWSER_QUERIES = {
 TOP = 8
 
 
-def index_search(index: dict, query: str) -> list[str]:
+def index_search(index: dict[str, Any], query: str) -> list[str]:  # Material's search index (JSON)
     """Titles of matching index entries, best first, matched as Material's search does: every query
     word (lower case) is the prefix of a word of the entry; a match in the title weighs most, then in
     the keywords (tags), then in the text."""
@@ -76,13 +80,13 @@ def index_search(index: dict, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "title"), QUERIES.items(), ids=QUERIES.keys())
-def test_search_index_finds_readers_words(leser_site: Path, query: str, title: str):
+def test_search_index_finds_readers_words(leser_site: Path, query: str, title: str) -> None:
     index = json.loads((leser_site / "search/search_index.json").read_text(encoding="utf-8"))
     # Ranking is lunr's (BM25) and is checked in the browser below; here: the page can be found at all.
     assert title in index_search(index, query)
 
 
-def test_search_index_has_no_stemmer_that_would_hide_prefixes(leser_site: Path):
+def test_search_index_has_no_stemmer_that_would_hide_prefixes(leser_site: Path) -> None:
     # Material appends * to each query word and lunr does not stem those: a stemmed index misses them.
     config = json.loads((leser_site / "search/search_index.json").read_text(encoding="utf-8"))["config"]
     assert "stemmer" not in config["pipeline"] and config["lang"] == ["de"]
@@ -90,7 +94,7 @@ def test_search_index_has_no_stemmer_that_would_hide_prefixes(leser_site: Path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("query", "title"), BROWSER_QUERIES.items(), ids=BROWSER_QUERIES.keys())
-def test_search_box_finds_readers_words(browser, leser_url, query, title):
+def test_search_box_finds_readers_words(browser: Browser, leser_url: str, query: str, title: str) -> None:
     context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.goto(leser_url, wait_until="networkidle")

@@ -14,7 +14,7 @@ from helpers import copy_project, get_text, line_of, mkdocs_serve, wait_for
 
 
 @pytest.mark.slow
-def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
+def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     record = project / "content/projects/test-herne-park.yml"
     good = record.read_text(encoding="utf-8")
@@ -54,7 +54,7 @@ def test_serve_shows_errors_keeps_serving_and_recovers(tmp_path: Path):
         assert "Testpark in Herne" in get_text(url)
 
 
-def test_port_in_use_gets_one_german_line(tmp_path: Path):
+def test_port_in_use_gets_one_german_line(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

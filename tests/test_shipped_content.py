@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,10 +24,13 @@ from helpers import (
 )
 from ogi.records.content import load_site
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 SHIPPED = load_site(ROOT)
 
 
-def test_shipped_content_passes_make_check():
+def test_shipped_content_passes_make_check() -> None:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | {"PYTHONPATH": str(ROOT / "hooks")}
     result = subprocess.run(
         [sys.executable, "-m", "ogi", "check", "--root", str(ROOT)], capture_output=True, text=True, env=env, cwd=ROOT
@@ -35,11 +39,11 @@ def test_shipped_content_passes_make_check():
     assert SHIPPED.errors == [] and SHIPPED.warnings == []
 
 
-def test_shipped_content_builds_strictly(shipped_site: Path):
+def test_shipped_content_builds_strictly(shipped_site: Path) -> None:
     assert (shipped_site / "index.html").is_file()
 
 
-def test_every_shipped_measure_has_its_page(shipped_site: Path):
+def test_every_shipped_measure_has_its_page(shipped_site: Path) -> None:
     missing = []
     for m in SHIPPED.massnahmen:
         page = shipped_site / "massnahmen" / m.slug / "index.html"
@@ -48,7 +52,7 @@ def test_every_shipped_measure_has_its_page(shipped_site: Path):
     assert missing == []
 
 
-def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path):
+def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path) -> None:
     missing = [
         v.source
         for e in SHIPPED.veranstaltungen
@@ -64,31 +68,33 @@ def test_every_shipped_presentation_and_session_has_its_page(shipped_site: Path)
     assert missing == []
 
 
-def test_every_kommune_with_measures_has_its_page(shipped_site: Path):
+def test_every_kommune_with_measures_has_its_page(shipped_site: Path) -> None:
     from ogi.records.slugs import slugify
 
     names = {ort.name for m in SHIPPED.massnahmen for ort in m.kommunen}
     assert [n for n in sorted(names) if not (shipped_site / "kommunen" / slugify(n) / "index.html").is_file()] == []
 
 
-def test_shipped_measures_index_lists_every_measure_once(shipped_site: Path):
+def test_shipped_measures_index_lists_every_measure_once(shipped_site: Path) -> None:
     page = parse_page(shipped_site / "massnahmen" / "index.html")
     slugs = {m.slug for m in SHIPPED.massnahmen}
     assert sorted(h.rstrip("/") for h in page.links if h.rstrip("/") in slugs) == sorted(slugs)
 
 
-def test_shipped_site_links_and_anchors_resolve(shipped_site: Path, shipped_base_url: str):
+def test_shipped_site_links_and_anchors_resolve(shipped_site: Path, shipped_base_url: str) -> None:
     checked, broken = broken_links(shipped_site, shipped_base_url)
     assert checked > 0 and broken == []
 
 
-def test_shipped_pages_have_one_h1_and_a_description(shipped_site: Path):
+def test_shipped_pages_have_one_h1_and_a_description(shipped_site: Path) -> None:
     assert heading_and_description_problems(shipped_site) == []
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_every_shipped_page_passes_axe_and_stays_on_the_site(browser, shipped_site: Path, shipped_base_url: str):
+def test_every_shipped_page_passes_axe_and_stays_on_the_site(
+    browser: Browser, shipped_site: Path, shipped_base_url: str
+) -> None:
     problems: list[str] = []
     pages = sorted(p for p in shipped_site.rglob("*.html") if p.name != "404.html")
     with logged_page(browser) as (page, log):
@@ -116,7 +122,7 @@ def _tests_reading_shipped_content() -> list[Path]:
 
 
 @pytest.mark.slow
-def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_path: Path):
+def test_fresh_clone_stays_green_after_an_editor_adds_and_deletes_records(tmp_path: Path) -> None:
     # The acceptance of issue 10 as an editor would do it: a fresh clone (no ../shared beside it), a new
     # measure from the template, one shipped measure and one talk deleted. Only tests that read content/ can
     # notice; every other test builds fixtures of its own, so those tests (not the whole suite) run in the clone.

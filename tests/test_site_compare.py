@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pytest import CaptureFixture
 
 from helpers import copy_project, replace_in
 from ogi.editors.site_compare import compare_commits, compare_sites, run
@@ -22,7 +23,7 @@ def site(root: Path, generator: str, files: dict[str, str]) -> Path:
 PAGE = '<html><head><meta name="generator" content="GEN"></head><body>Park</body></html>\n'
 
 
-def test_sites_that_differ_only_in_the_generator_are_equal(tmp_path: Path, capsys):
+def test_sites_that_differ_only_in_the_generator_are_equal(tmp_path: Path, capsys: CaptureFixture[str]) -> None:
     first = site(tmp_path / "a", "mkdocs-1.6.1, mkdocs-material-9.8.1", {"index.html": PAGE, "x/y.json": "{}"})
     second = site(
         tmp_path / "b", "mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1", {"index.html": PAGE, "x/y.json": "{}"}
@@ -32,7 +33,7 @@ def test_sites_that_differ_only_in_the_generator_are_equal(tmp_path: Path, capsy
     assert "Gleich: 2 Dateien" in capsys.readouterr().out
 
 
-def test_missing_extra_and_changed_files_are_each_named(tmp_path: Path, capsys):
+def test_missing_extra_and_changed_files_are_each_named(tmp_path: Path, capsys: CaptureFixture[str]) -> None:
     first = site(tmp_path / "a", "m", {"index.html": PAGE, "nur-a.html": PAGE, "daten.json": '{"n": 1}\n'})
     second = site(
         tmp_path / "b", "p", {"index.html": PAGE.replace("Park", "Wald"), "nur-b.css": "", "daten.json": '{"n": 2}\n'}
@@ -47,7 +48,7 @@ def test_missing_extra_and_changed_files_are_each_named(tmp_path: Path, capsys):
     assert capsys.readouterr().out.splitlines()[-1] == f"4 Unterschiede zwischen {first} und {second}."
 
 
-def test_a_missing_build_is_a_message_not_a_traceback(tmp_path: Path, capsys):
+def test_a_missing_build_is_a_message_not_a_traceback(tmp_path: Path, capsys: CaptureFixture[str]) -> None:
     assert run(tmp_path / "fehlt", tmp_path) == 1
     assert "Ordner fehlt" in capsys.readouterr().out
 
@@ -59,7 +60,9 @@ def _commit(project: Path, message: str) -> None:
 
 
 @pytest.mark.slow
-def test_make_vergleich_finds_a_changed_page_between_two_commits_and_none_between_equal_ones(tmp_path: Path, capsys):
+def test_make_vergleich_finds_a_changed_page_between_two_commits_and_none_between_equal_ones(
+    tmp_path: Path, capsys: CaptureFixture[str]
+) -> None:
     project = copy_project(tmp_path / "projekt")
     subprocess.run(["git", "init", "-q", str(project)], check=True)
     _commit(project, "vorher")

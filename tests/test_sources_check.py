@@ -13,15 +13,17 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pytest import MonkeyPatch
 
 from ogi.editors import sources_check, sources_report
 from ogi.editors.citations import collect_citations, markdown_citations
+from ogi.editors.public_address import inspect_address
 from ogi.editors.sources_check import Settings
 from ogi.editors.sources_report import BROKEN, MOVED, OK, UNSURE
 
@@ -30,9 +32,17 @@ SLOW_SECONDS = 2.0
 FAST = Settings(timeout=0.5, attempts=2, backoff=0.0, parallel=4, per_host=2, host_pause=0.0)
 
 
+class CountingServer(ThreadingHTTPServer):
+    """A local server that counts the requests it was asked, by path."""
+
+    requests: Counter[str]
+
+
 class Handler(BaseHTTPRequestHandler):
     """200, a permanent and a temporary redirect, 404, 410, a time-out, and a server error that
     goes away on the second request."""
+
+    server: CountingServer
 
     def do_GET(self) -> None:  # the name http.server calls
         self.server.requests[self.path] += 1
@@ -67,10 +77,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(autouse=True)
-def local_servers_stand_in_for_public_ones(monkeypatch):
+def local_servers_stand_in_for_public_ones(monkeypatch: MonkeyPatch) -> None:
     """These tests ask servers on this machine (127.0.0.1, localhost), which the check never asks for real
     (tests/test_sources_public.py): here they count as public, everything else as before."""
-    real = sources_check.inspect_address
+    real = inspect_address
 
     def inspect(url: str) -> tuple[str | None, str | None]:
         return (None, "127.0.0.1") if urlsplit(url).hostname in ("127.0.0.1", "localhost") else real(url)
@@ -79,10 +89,10 @@ def local_servers_stand_in_for_public_ones(monkeypatch):
 
 
 @pytest.fixture
-def server() -> Iterator[ThreadingHTTPServer]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def server() -> Iterator[CountingServer]:
+    httpd = CountingServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
-    httpd.requests = Counter()  # type: ignore[attr-defined]
+    httpd.requests = Counter()
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield httpd
@@ -90,7 +100,7 @@ def server() -> Iterator[ThreadingHTTPServer]:
     httpd.server_close()
 
 
-def base(server: ThreadingHTTPServer) -> str:
+def base(server: CountingServer) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}"
 
 
@@ -140,13 +150,19 @@ Aufruf `{url}/auch-nur-code` im Text.
     return root
 
 
-def run(root: Path, **kwargs) -> tuple[int, list[str]]:
+def run(
+    root: Path,
+    settings: Settings = FAST,
+    refresh: bool = False,
+    environ: dict[str, str] | None = None,
+    now: Callable[[], float] = time.time,
+) -> tuple[int, list[str]]:
     out = io.StringIO()
-    code = sources_check.run(root, kwargs.pop("settings", FAST), out=out, environ=kwargs.pop("environ", {}), **kwargs)
+    code = sources_check.run(root, settings, refresh=refresh, out=out, environ=environ or {}, now=now)
     return code, out.getvalue().splitlines()
 
 
-def test_citations_name_file_line_and_field(tmp_path: Path):
+def test_citations_name_file_line_and_field(tmp_path: Path) -> None:
     write_project(tmp_path, "https://beispiel.invalid")
     found = [(c.path, c.line, c.field, c.url.rsplit("/", 1)[1]) for c in collect_citations(tmp_path)]
     assert found == [
@@ -164,12 +180,12 @@ def test_citations_name_file_line_and_field(tmp_path: Path):
     ]
 
 
-def test_markdown_links_in_code_are_examples_not_citations():
+def test_markdown_links_in_code_are_examples_not_citations() -> None:
     text = "```\n[a](https://a.invalid/)\n```\n~~~\nhttps://b.invalid/\n~~~\n`[c](https://c.invalid/)` [d](https://d.invalid/x_(y))\n"
     assert [(c.line, c.url) for c in markdown_citations(text, "x.md")] == [(7, "https://d.invalid/x_(y)")]
 
 
-def test_report_names_each_broken_moved_and_doubtful_source(tmp_path: Path, server: ThreadingHTTPServer):
+def test_report_names_each_broken_moved_and_doubtful_source(tmp_path: Path, server: CountingServer) -> None:
     url = base(server)
     code, lines = run(write_project(tmp_path, url))
     assert code == 1  # a source is gone
@@ -193,7 +209,7 @@ def test_report_names_each_broken_moved_and_doubtful_source(tmp_path: Path, serv
     assert lines[-1].endswith(": 2 nicht erreichbar, 1 verschoben, 2 unsicher.")
 
 
-def test_server_error_is_retried_and_temporary_redirect_is_no_move(tmp_path: Path, server: ThreadingHTTPServer):
+def test_server_error_is_retried_and_temporary_redirect_is_no_move(tmp_path: Path, server: CountingServer) -> None:
     url = base(server)
     _, lines = run(write_project(tmp_path, url))
     assert not [line for line in lines if "video" in line or "links[0]" in line]
@@ -201,7 +217,7 @@ def test_server_error_is_retried_and_temporary_redirect_is_no_move(tmp_path: Pat
     assert server.requests["/langsam"] == FAST.attempts
 
 
-def test_rerun_within_a_day_takes_definite_results_from_the_cache(tmp_path: Path, server: ThreadingHTTPServer):
+def test_rerun_within_a_day_takes_definite_results_from_the_cache(tmp_path: Path, server: CountingServer) -> None:
     root = write_project(tmp_path, base(server))
     clock = [1_000_000.0]
     run(root, now=lambda: clock[0])
@@ -221,14 +237,14 @@ def test_rerun_within_a_day_takes_definite_results_from_the_cache(tmp_path: Path
     assert server.requests["/weg"] == first["/weg"] + 1
 
 
-def test_refresh_ignores_the_cache(tmp_path: Path, server: ThreadingHTTPServer):
+def test_refresh_ignores_the_cache(tmp_path: Path, server: CountingServer) -> None:
     root = write_project(tmp_path, base(server))
     run(root)
     run(root, refresh=True)
     assert server.requests["/ok"] == 2 * 2  # cited twice in each run, asked once per run
 
 
-def test_unreadable_cache_is_ignored(tmp_path: Path, server: ThreadingHTTPServer):
+def test_unreadable_cache_is_ignored(tmp_path: Path, server: CountingServer) -> None:
     root = write_project(tmp_path, base(server))
     (root / ".cache").mkdir()
     (root / ".cache/quellen.json").write_text("{kaputt", encoding="utf-8")
@@ -236,7 +252,7 @@ def test_unreadable_cache_is_ignored(tmp_path: Path, server: ThreadingHTTPServer
     assert code == 1 and server.requests["/weg"] == 1
 
 
-def test_one_host_gets_one_request_at_a_time(tmp_path: Path, server: ThreadingHTTPServer):
+def test_one_host_gets_one_request_at_a_time(tmp_path: Path, server: CountingServer) -> None:
     """Politeness: with per_host=1 the slow answer holds back every other request to that host."""
     root = write_project(tmp_path, base(server))
     settings = Settings(timeout=0.5, attempts=1, backoff=0.0, parallel=4, per_host=1, host_pause=0.0)
@@ -245,7 +261,7 @@ def test_one_host_gets_one_request_at_a_time(tmp_path: Path, server: ThreadingHT
     assert time.perf_counter() - start >= 0.5
 
 
-def test_annotations_and_summary_table_for_github(tmp_path: Path, server: ThreadingHTTPServer):
+def test_annotations_and_summary_table_for_github(tmp_path: Path, server: CountingServer) -> None:
     url = base(server)
     root = write_project(tmp_path, url)
     odd = root / "content/projects/a,b:c%.yml"
@@ -290,13 +306,13 @@ def split_row(row: str) -> list[str]:
     return [*cells, cell.strip()]
 
 
-def test_summary_cell_keeps_content_from_breaking_the_table():
+def test_summary_cell_keeps_content_from_breaking_the_table() -> None:
     cell = sources_report.markdown_cell("a | b\n<script>x</script> [l](j)")
     assert split_row(f"| {cell} | z |") == ["a | b <script>x</script> [l](j)", "z"]
     assert "<script>" not in cell and "|" not in cell.replace("\\|", "")
 
 
-def test_message_for_a_broken_archived_copy_suggests_another(tmp_path: Path, server: ThreadingHTTPServer):
+def test_message_for_a_broken_archived_copy_suggests_another(tmp_path: Path, server: CountingServer) -> None:
     url = base(server)
     root = tmp_path
     (root / "content").mkdir()
@@ -310,7 +326,7 @@ def test_message_for_a_broken_archived_copy_suggests_another(tmp_path: Path, ser
     )
 
 
-def test_unreachable_host_is_reported_without_traceback(tmp_path: Path, server: ThreadingHTTPServer):
+def test_unreachable_host_is_reported_without_traceback(tmp_path: Path, server: CountingServer) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(
         f"[weg](http://127.0.0.1:9/nichts) [da](http://localhost:{server.server_address[1]}/ok)\n", encoding="utf-8"
@@ -324,7 +340,7 @@ def test_unreachable_host_is_reported_without_traceback(tmp_path: Path, server: 
     )
 
 
-def test_without_any_connection_the_sources_are_not_judged(tmp_path: Path):
+def test_without_any_connection_the_sources_are_not_judged(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text("[a](http://127.0.0.1:9/a) [b](http://localhost:9/b)\n", encoding="utf-8")
     summary = tmp_path / "summary.md"
@@ -341,7 +357,7 @@ def test_without_any_connection_the_sources_are_not_judged(tmp_path: Path):
 
 
 @pytest.mark.parametrize("outcome", [OK, MOVED, UNSURE])
-def test_only_a_gone_source_fails_the_run(outcome: str, tmp_path: Path, server: ThreadingHTTPServer):
+def test_only_a_gone_source_fails_the_run(outcome: str, tmp_path: Path, server: CountingServer) -> None:
     path = {OK: "/ok", MOVED: "/alt", UNSURE: "/verboten"}[outcome]
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}{path})\n", encoding="utf-8")
@@ -350,8 +366,8 @@ def test_only_a_gone_source_fails_the_run(outcome: str, tmp_path: Path, server: 
 
 
 def test_command_line_checks_the_project_and_asks_no_server_on_this_machine(
-    tmp_path: Path, server: ThreadingHTTPServer
-):
+    tmp_path: Path, server: CountingServer
+) -> None:
     # The real command, without the stand-in of this module: the local server is refused, never asked.
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}/ok)\n", encoding="utf-8")
@@ -372,10 +388,10 @@ def test_command_line_checks_the_project_and_asks_no_server_on_this_machine(
         "1 Adresse an 1 Stelle geprüft (0 aus dem Zwischenspeicher .cache/quellen.json): "
         "0 nicht erreichbar, 0 verschoben, 0 unsicher, 1 nicht öffentlich (nicht abgerufen).",
     ]
-    assert server.requests == {}  # type: ignore[attr-defined]
+    assert server.requests == {}
 
 
-def test_check_runs_while_the_caller_runs_an_event_loop(tmp_path: Path, server: ThreadingHTTPServer):
+def test_check_runs_while_the_caller_runs_an_event_loop(tmp_path: Path, server: CountingServer) -> None:
     """In one process with Playwright's sync API (the browser tests) an event loop is already running."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/x.md").write_text(f"[x]({base(server)}/weg)\n", encoding="utf-8")

@@ -9,14 +9,16 @@ import io
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
+from pytest import MonkeyPatch
 
 from ogi.editors import sources_check
-from ogi.editors.public_address import address_problem
+from ogi.editors.public_address import address_problem, inspect_address
 from ogi.editors.sources_check import Settings
 from ogi.editors.sources_report import REFUSED
-from test_sources_check import Handler, server  # noqa: F401  (the fixture: a counting server on 127.0.0.1)
+from test_sources_check import CountingServer, Handler, server  # noqa: F401  (the fixture: a counting server on 127.0.0.1)
 
 FAST = Settings(timeout=1.0, attempts=1, backoff=0.0, host_pause=0.0)
 # What the replaced resolver answers; a name not listed does not resolve.
@@ -31,8 +33,10 @@ DNS = {
 
 
 @pytest.fixture(autouse=True)
-def dns(monkeypatch) -> Iterator[dict[str, list[str]]]:
-    def getaddrinfo(host, port, *args, **kwargs):
+def dns(monkeypatch: MonkeyPatch) -> Iterator[dict[str, list[str]]]:
+    def getaddrinfo(
+        host: str, port: int | str | None, *args: object, **kwargs: object
+    ) -> list[tuple[socket.AddressFamily, socket.SocketKind, int, str, tuple[str, int | str]]]:
         if host not in DNS:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         return [
@@ -72,7 +76,7 @@ REFUSALS = {
 
 
 @pytest.mark.parametrize(("url", "reason"), REFUSALS.values(), ids=REFUSALS.keys())
-def test_address_that_is_not_public_is_refused_with_its_reason(url, reason):
+def test_address_that_is_not_public_is_refused_with_its_reason(url: str, reason: str) -> None:
     problem = address_problem(url)
     assert problem is not None and reason in problem
 
@@ -86,11 +90,11 @@ def test_address_that_is_not_public_is_refused_with_its_reason(url, reason):
         "https://93.184.215.14/",
     ],
 )
-def test_public_address_on_a_standard_port_is_asked(url):
+def test_public_address_on_a_standard_port_is_asked(url: str) -> None:
     assert address_problem(url) is None
 
 
-def test_check_asks_no_address_that_is_not_public(tmp_path: Path, server):  # noqa: F811
+def test_check_asks_no_address_that_is_not_public(tmp_path: Path, server: CountingServer) -> None:  # noqa: F811
     port = server.server_address[1]
     urls = [
         f"http://127.0.0.1:{port}/ok",
@@ -118,17 +122,21 @@ class Redirecting(Handler):
         if self.path == "/nach-innen":
             self.server.requests[self.path] += 1
             self.send_response(302)
-            self.send_header("Location", f"http://127.0.0.1:{self.server.server_address[1]}/ok")
+            self.send_header("Location", f"http://127.0.0.1:{self.server.server_port}/ok")
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
         super().do_GET()
 
 
-def test_redirect_into_a_private_address_is_not_followed(tmp_path: Path, server, monkeypatch):  # noqa: F811
+def test_redirect_into_a_private_address_is_not_followed(
+    tmp_path: Path,
+    server: CountingServer,  # noqa: F811
+    monkeypatch: MonkeyPatch,
+) -> None:
     server.RequestHandlerClass = Redirecting
     cited = f"http://127.0.0.1:{server.server_address[1]}/nach-innen"
-    real = sources_check.inspect_address
+    real = inspect_address
     # The cited server counts as public (it stands for one); its redirect target is judged for real.
     monkeypatch.setattr(
         sources_check, "inspect_address", lambda url: (None, "127.0.0.1") if url == cited else real(url)
@@ -160,7 +168,11 @@ class HostEcho(Handler):
         self.end_headers()
 
 
-def test_the_checked_address_is_asked_and_the_name_not_looked_up_again(tmp_path: Path, server, monkeypatch):  # noqa: F811
+def test_the_checked_address_is_asked_and_the_name_not_looked_up_again(
+    tmp_path: Path,
+    server: CountingServer,  # noqa: F811
+    monkeypatch: MonkeyPatch,
+) -> None:
     # A name that answered „public“ to the check must not be looked up a second time for the request (it could
     # then answer with an address inside): the request goes to the checked address, with the name as Host.
     server.RequestHandlerClass = HostEcho
@@ -169,7 +181,7 @@ def test_the_checked_address_is_asked_and_the_name_not_looked_up_again(tmp_path:
     monkeypatch.setattr(sources_check, "inspect_address", lambda url: (None, "127.0.0.1"))  # as checked
     looked_up: list[str] = []
 
-    def no_second_lookup(host, *args, **kwargs):
+    def no_second_lookup(host: str, *args: object, **kwargs: object) -> NoReturn:
         looked_up.append(host)
         raise socket.gaierror(socket.EAI_NONAME, "not again")
 

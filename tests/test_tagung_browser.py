@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+from helpers import present
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from helpers import RequestLog
 
 
 @pytest.mark.browser
-def test_tagung_programme_prints_in_one_column_without_navigation(page_with_log, base_url):
+def test_tagung_programme_prints_in_one_column_without_navigation(
+    page_with_log: tuple[Page, RequestLog], base_url: str
+) -> None:
     page, log = page_with_log
     page.goto(base_url + "tagung-2020/", wait_until="networkidle")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
-    viewport = page.viewport_size["width"]
-    content = page.locator(".md-content").bounding_box()
+    viewport = present(page.viewport_size)["width"]
+    content = present(page.locator(".md-content").bounding_box())
     assert content["x"] < 0.1 * viewport and content["width"] > 0.8 * viewport
     days = page.locator("h3").all()
     assert [d.inner_text().strip() for d in days][:2] == [

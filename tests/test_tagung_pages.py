@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pytest import TempPathFactory
 
 from helpers import (
     FIXTURE_ROOT,
@@ -13,6 +14,7 @@ from helpers import (
     append_to_record,
     article,
     article_links,
+    as_text,
     copy_project,
     facts,
     fake_pdf,
@@ -20,6 +22,7 @@ from helpers import (
     mkdocs_build,
     nav_links,
     parse_page,
+    present,
     replace_in,
     target,
 )
@@ -27,14 +30,15 @@ from ogi.events.programm import talks_in_order
 from ogi.events.schedule import ScheduleJson
 from ogi.records.content import load_site
 from ogi.records.files import human_size
+from ogi.records.tagung import Session
 
 SITE = load_site(FIXTURE_ROOT)
-TALKS = talks_in_order(SITE.veranstaltung("tagung-2020"))
+TALKS = talks_in_order(present(SITE.veranstaltung("tagung-2020")))
 SLIDES = FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf"
 
 
 @pytest.fixture(scope="module")
-def documentation_site(tmp_path_factory) -> Path:
+def documentation_site(tmp_path_factory: TempPathFactory) -> Path:
     """A build whose tagung.yml offers a documentation PDF of 12 MB instead of a link."""
     tmp = tmp_path_factory.mktemp("tagung-dokumentation")
     project = copy_project(tmp / "projekt")
@@ -49,7 +53,7 @@ def documentation_site(tmp_path_factory) -> Path:
     return tmp / "site"
 
 
-def test_event_page_lists_every_talk_in_programme_order(built_site: Path):
+def test_event_page_lists_every_talk_in_programme_order(built_site: Path) -> None:
     page = built_site / "tagung-2020/index.html"
     hrefs = [e.href.rstrip("/") for e in article_links(page)]
     listed = [h for h in hrefs if h in {v.slug for v in TALKS}]
@@ -64,7 +68,7 @@ def test_event_page_lists_every_talk_in_programme_order(built_site: Path):
     ]
 
 
-def test_event_page_shows_both_days_with_their_times_and_sessions(built_site: Path):
+def test_event_page_shows_both_days_with_their_times_and_sessions(built_site: Path) -> None:
     page = built_site / "tagung-2020/index.html"
     days = [h.text for h in headings(page, "h3")]
     assert days == ["Werkstatttag: 26.11.2020, 09:00–13:00 Uhr", "Plenumstag: 27.11.2020, 09:00–13:00 Uhr"]
@@ -76,7 +80,7 @@ def test_event_page_shows_both_days_with_their_times_and_sessions(built_site: Pa
     ]
 
 
-def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path):
+def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path) -> None:
     page = built_site / "tagung-2020/index.html"
     by_text = {e.text: e.href for e in article_links(page)}
     assert target(built_site, page, by_text["Referierende"]) == built_site / "tagung-2020/referierende/index.html"
@@ -84,7 +88,7 @@ def test_event_page_offers_speakers_schedule_and_documentation(built_site: Path)
     assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
 
 
-def test_events_overview_says_where_the_presentations_are_published(built_site: Path):
+def test_events_overview_says_where_the_presentations_are_published(built_site: Path) -> None:
     """Readers searching „Folien“ land on the overview: each event names its documentation there."""
     page = built_site / "veranstaltungen/index.html"
     assert "Folien und Dokumentation: Dokumentation der Testtagung" in article(page).text
@@ -92,7 +96,7 @@ def test_events_overview_says_where_the_presentations_are_published(built_site: 
     assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
 
 
-def test_events_overview_links_a_documentation_file_through_the_event_page(documentation_site: Path):
+def test_events_overview_links_a_documentation_file_through_the_event_page(documentation_site: Path) -> None:
     page = documentation_site / "veranstaltungen/index.html"
     by_text = {e.text: e.href for e in article_links(page)}
     assert (
@@ -102,8 +106,8 @@ def test_events_overview_links_a_documentation_file_through_the_event_page(docum
     assert by_text["Dokumentation der Testtagung"].endswith("#dokumentation")
 
 
-@pytest.mark.parametrize("session", SITE.veranstaltung("tagung-2020").tagung.sessions, ids=lambda s: s.id)
-def test_every_session_has_its_page_linking_its_talks(built_site: Path, session):
+@pytest.mark.parametrize("session", present(SITE.veranstaltung("tagung-2020")).tagung.sessions, ids=lambda s: s.id)
+def test_every_session_has_its_page_linking_its_talks(built_site: Path, session: Session) -> None:
     page = built_site / f"tagung-2020/sessions/{session.id}/index.html"
     assert parse_page(page).h1 == [session.titel]
     talk_links = {
@@ -113,7 +117,7 @@ def test_every_session_has_its_page_linking_its_talks(built_site: Path, session)
     assert talk_links == expected and expected
 
 
-def test_talk_page_links_its_session_page_and_its_speaker_entry(built_site: Path):
+def test_talk_page_links_its_session_page_and_its_speaker_entry(built_site: Path) -> None:
     page = built_site / "tagung-2020/test-grusswort/index.html"
     by_text = {e.text: e.href for e in article_links(page)}
     session = target(built_site, page, by_text["Plenum: Beiträge zur Prüfung"])
@@ -123,14 +127,14 @@ def test_talk_page_links_its_session_page_and_its_speaker_entry(built_site: Path
     assert urlsplit(speaker).fragment in parse_page(built_site / "tagung-2020/referierende/index.html").ids
 
 
-def test_speaker_index_has_one_entry_per_person_linking_the_talks(built_site: Path):
+def test_speaker_index_has_one_entry_per_person_linking_the_talks(built_site: Path) -> None:
     page = built_site / "tagung-2020/referierende/index.html"
     assert [h.text for h in headings(page, "h2")] == ["Erika Mustermann", "Max Mustermann"]
     talk = [e for e in article_links(page) if e.text == "Testgrußwort im Plenum"]
     assert [target(built_site, page, e.href) for e in talk] == [built_site / "tagung-2020/test-grusswort/index.html"]
 
 
-def test_same_person_in_two_talks_is_one_speaker_entry(built_site: Path):
+def test_same_person_in_two_talks_is_one_speaker_entry(built_site: Path) -> None:
     # "Erika  Mustermann" (two spaces) in one record, "Erika Mustermann" in the other: one person.
     page = built_site / "tagung-2020/referierende/index.html"
     talks = [
@@ -141,7 +145,7 @@ def test_same_person_in_two_talks_is_one_speaker_entry(built_site: Path):
     assert talks == ["Testvortrag mit Uhrzeit", "Testgrußwort im Plenum", "Testvortrag mit Uhrzeit"]  # programme order
 
 
-def test_speaker_indexes_are_reached_from_the_menu_and_from_the_event(built_site: Path):
+def test_speaker_indexes_are_reached_from_the_menu_and_from_the_event(built_site: Path) -> None:
     # The menu lists each event (from its folder, not from mkdocs.yml) and the speakers of all events; an
     # event's own speakers page is linked from the event's page, like its programme.
     start = built_site / "index.html"
@@ -156,7 +160,7 @@ def test_speaker_indexes_are_reached_from_the_menu_and_from_the_event(built_site
     }
 
 
-def test_slides_link_names_format_and_size_and_the_file_is_published(built_site: Path):
+def test_slides_link_names_format_and_size_and_the_file_is_published(built_site: Path) -> None:
     page = built_site / "tagung-2020/test-grusswort/index.html"
     slides = [e for e in article_links(page) if e.text.startswith("Folien")]
     assert [e.text for e in slides] == [f"Folien (PDF, {human_size(SLIDES.stat().st_size)})"]
@@ -164,7 +168,7 @@ def test_slides_link_names_format_and_size_and_the_file_is_published(built_site:
     assert published.read_bytes() == SLIDES.read_bytes()
 
 
-def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(tmp_path: Path):
+def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projekt")
     fake_pdf(project / TAGUNG / "anhaenge/gross.pdf", 2_400_000)
     append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: gross.pdf\n")
@@ -174,29 +178,29 @@ def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(tmp_path: Path):
     assert [e.text for e in article_links(page) if e.text.startswith("Folien")] == ["Folien (PDF, 2,3 MB)"]
 
 
-def test_documentation_file_is_offered_on_the_event_page(documentation_site: Path):
+def test_documentation_file_is_offered_on_the_event_page(documentation_site: Path) -> None:
     page = documentation_site / "tagung-2020/index.html"
     doc = [e for e in article_links(page) if e.text.startswith("Dokumentation der Testtagung (")]
     assert [e.text for e in doc] == ["Dokumentation der Testtagung (PDF, 12 MB)"]
     assert target(documentation_site, page, doc[0].href).stat().st_size == 12 * 1024 * 1024
 
 
-def test_talk_without_known_time_shows_no_invented_time(built_site: Path):
+def test_talk_without_known_time_shows_no_invented_time(built_site: Path) -> None:
     assert list(facts(built_site / "tagung-2020/test-werkstatt-a/index.html")) == ["Art", "Fand statt", "Session"]
 
 
-def test_talk_with_known_time_shows_time_and_length(built_site: Path):
+def test_talk_with_known_time_shows_time_and_length(built_site: Path) -> None:
     shown = facts(built_site / "tagung-2020/test-vortrag-mit-zeit/index.html")
     assert shown["Uhrzeit"] == "10:15 Uhr (20 Minuten)"
     assert shown["Referierende"] == "Erika Mustermann (Testfunktion, Testorganisation); Max Mustermann"
 
 
-def test_talk_with_one_speaker_names_role_and_organisation(built_site: Path):
+def test_talk_with_one_speaker_names_role_and_organisation(built_site: Path) -> None:
     shown = facts(built_site / "tagung-2020/test-grusswort/index.html")
     assert shown["Referent·in"] == "Erika Mustermann (Testfunktion, Testorganisation)"
 
 
-def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: Path):
+def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: Path) -> None:
     # "Workshop: Klimaanpassung (Workshop)" said the kind twice; a title that starts with it needs no label.
     from ogi.pages.outputs import build_outputs
     from ogi.records.content import load_site
@@ -207,7 +211,7 @@ def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: P
         "titel: Testimpuls ohne Session",
         "titel: 'Impuls: Testthema'",
     )
-    programm = {o.uri: o for o in build_outputs(load_site(project))}["tagung-2020/index.md"].content
+    programm = as_text({o.uri: o for o in build_outputs(load_site(project))}["tagung-2020/index.md"].content)
     lines = {
         line.split("](")[0].removeprefix("- ").split("[")[-1]: line
         for line in programm.splitlines()

@@ -7,12 +7,14 @@ from __future__ import annotations
 import copy
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from helpers import FIXTURE_CONTENT
+from helpers import FIXTURE_CONTENT, present
 from ogi.maps.settings import mkdocs_settings_problems
 from ogi.records.content import load_site
 from ogi.records.text import (
@@ -76,20 +78,20 @@ def _messages(project: Path) -> list[str]:
         "plain",
     ],
 )
-def test_plain_text_is_inert_in_markdown_and_html(value, shown):
+def test_plain_text_is_inert_in_markdown_and_html(value: str, shown: str) -> None:
     assert markdown_text(value) == shown
 
 
-def test_every_markdown_and_html_character_is_escaped_wherever_it_stands():
+def test_every_markdown_and_html_character_is_escaped_wherever_it_stands() -> None:
     for character, reference in _INLINE.items():
         assert markdown_text(f"Wort{character}Wort") == f"Wort{reference}Wort"
 
 
-def test_model_help_text_shows_backticks_as_code_and_nothing_else_as_markup():
+def test_model_help_text_shows_backticks_as_code_and_nothing_else_as_markup() -> None:
     assert code_spans("nur mit `radius_m`, <b>nie</b>") == "nur mit <code>radius&#95;m</code>, &lt;b&gt;nie&lt;/b&gt;"
 
 
-def test_every_kind_of_whitespace_becomes_one_space():
+def test_every_kind_of_whitespace_becomes_one_space() -> None:
     # Every code point the one-line rule replaces, alone and in runs, inside a word.
     spaces = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and _WHITESPACE.fullmatch(chr(c))]
     assert {"\n", "\t", "\r", "\xa0", "\u2028", "\u2029", "\x85", "\u3000"} <= set(spaces)
@@ -98,23 +100,23 @@ def test_every_kind_of_whitespace_becomes_one_space():
     assert one_line("schon eine Zeile") == "schon eine Zeile"
 
 
-def test_front_matter_value_is_escaped_one_line_json():
+def test_front_matter_value_is_escaped_one_line_json() -> None:
     assert meta_text('<b>"A"</b>\nB') == '"&lt;b&gt;&#34;A&#34;&lt;/b&gt; B"'
     assert yaml.safe_load(f"title: {meta_text('Grün: <x>')}") == {"title": "Grün: &lt;x&gt;"}
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "JaVaScRiPt:x"])
-def test_link_targets_refuse_script_schemes(url):
+def test_link_targets_refuse_script_schemes(url: str) -> None:
     with pytest.raises(ValueError):
         href(url)
 
 
-def test_link_targets_cannot_close_a_markdown_link_or_attribute():
+def test_link_targets_cannot_close_a_markdown_link_or_attribute() -> None:
     assert href('https://example.org/a_b_(c)?q="x" y') == "https://example.org/a_b_%28c%29?q=%22x%22%20y"
     assert href("bilder/park-1.jpg") == "bilder/park-1.jpg"
 
 
-def test_rich_text_keeps_the_documented_subset():
+def test_rich_text_keeps_the_documented_subset() -> None:
     html = rich_text(
         "**fett** *kursiv* `code`\n\n- eins\n- zwei\n\n> Zitat\n\n[Link](https://example.org) "
         "[Mail](mailto:a@example.org)\n\n# Überschrift"
@@ -132,7 +134,7 @@ def test_rich_text_keeps_the_documented_subset():
         assert fragment in html
 
 
-def test_rich_text_reads_as_markdown_does_on_github():
+def test_rich_text_reads_as_markdown_does_on_github() -> None:
     # CommonMark, as GitHub shows it where editors write: a list right below a line of text is a list, a
     # hard break is two spaces or a backslash, "#Wort" without a space stays text.
     html = rich_text("Zwei Punkte:\n- eins\n- zwei\n\nerste Zeile\\\nzweite Zeile\n\n#Hashtag")
@@ -142,7 +144,7 @@ def test_rich_text_reads_as_markdown_does_on_github():
 
 
 @pytest.mark.parametrize(("section_level", "top", "below"), [(1, "h2", "h3"), (2, "h3", "h4"), (3, "h4", "h5")])
-def test_rich_text_headings_sit_one_level_below_their_section(section_level, top, below):
+def test_rich_text_headings_sit_one_level_below_their_section(section_level: int, top: str, below: str) -> None:
     # A text right below the page title (1), below a "##" (2) or a "###" heading (3): no level is skipped.
     html = rich_text("# Eins\n\n## Zwei\n\n#### Vier\n\n<h2>roh</h2>", section_level)
     assert f"<{top}>Eins</{top}>" in html and f"<{below}>Zwei</{below}>" in html
@@ -184,7 +186,7 @@ def test_rich_text_headings_sit_one_level_below_their_section(section_level, top
         "relative-link",
     ],
 )
-def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_links(value):
+def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_links(value: str) -> None:
     html = rich_text(value)
     for forbidden in (
         "<script",
@@ -205,7 +207,7 @@ def test_rich_text_drops_scripts_handlers_frames_forms_styles_images_and_odd_lin
 
 
 # Quotes and lists, nested one level more with each step; raw HTML counts like Markdown.
-NESTINGS = {
+NESTINGS: dict[str, Callable[[int], str]] = {
     "quotes": lambda n: "> " * n + "x",
     "lists": lambda n: "".join("   " * i + "- x\n" for i in range(n)),
     "list-in-quote": lambda n: "> " * (n - 1) + "- x",
@@ -214,7 +216,7 @@ NESTINGS = {
 
 
 @pytest.mark.parametrize("nest", NESTINGS.values(), ids=NESTINGS.keys())
-def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest):
+def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest: Callable[[int], str]) -> None:
     assert structure_problem(nest(MAX_NESTING)) is None
     problem = structure_problem(nest(MAX_NESTING + 1))
     assert problem and problem.startswith("Zitate („>“) und Listen sind in Zeile")
@@ -223,22 +225,22 @@ def test_rich_text_nested_one_level_beyond_the_limit_is_refused(nest):
 @pytest.mark.parametrize(
     "part", ["x\n\n", "<b>", "- [a](https://example.org)\n"], ids=["paragraphs", "raw-tags", "links"]
 )
-def test_rich_text_with_more_parts_than_the_limit_is_refused(part):
+def test_rich_text_with_more_parts_than_the_limit_is_refused(part: str) -> None:
     def text(n: int) -> str:
         return part * n
 
     allowed = max(n for n in range(MAX_ELEMENTS // 3, MAX_ELEMENTS + 1) if structure_problem(text(n)) is None)
-    assert structure_problem(text(allowed + 1)).startswith("der Text hat mehr als 2.000 Teile")
+    assert present(structure_problem(text(allowed + 1))).startswith("der Text hat mehr als 2.000 Teile")
 
 
-def test_deeply_nested_quotes_under_the_size_limit_are_refused_before_rendering():
+def test_deeply_nested_quotes_under_the_size_limit_are_refused_before_rendering() -> None:
     # The attack of issue 22: half a million nested quotes in a 1-MB file kept the sanitiser busy for minutes.
     value = "> " * (MAX_BYTES // 2 - 1) + "x"
     problem = structure_problem(value)
     assert problem is not None and f"mehr als {MAX_NESTING} Ebenen" in problem
 
 
-def test_worst_allowed_rich_text_renders_with_its_structure():
+def test_worst_allowed_rich_text_renders_with_its_structure() -> None:
     # At the limits: every quote level in use, as many parts as allowed. Its render time is measured in the
     # report of issue 22 (a few hundredths of a second); here the structure it keeps.
     block = "> " * (MAX_NESTING - 1) + "- *x*\n\n"
@@ -259,7 +261,9 @@ RICH_FIELDS = {
 
 
 @pytest.mark.parametrize(("name", "loc"), RICH_FIELDS.values(), ids=RICH_FIELDS.keys())
-def test_check_refuses_too_deep_rich_text_in_every_rich_field(project, name, loc):
+def test_check_refuses_too_deep_rich_text_in_every_rich_field(
+    project: Path, name: str, loc: tuple[str | int, ...]
+) -> None:
     path = project / "content" / name
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     target = data
@@ -275,7 +279,7 @@ def test_check_refuses_too_deep_rich_text_in_every_rich_field(project, name, loc
 # --- the YAML reader --------------------------------------------------------------------------
 
 
-def test_alias_bomb_is_refused_before_anything_is_expanded(tmp_path):
+def test_alias_bomb_is_refused_before_anything_is_expanded(tmp_path: Path) -> None:
     # 342 bytes that expand to 9^8 list items (about 3 GB) if composed and constructed.
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
     lines += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefg", "bcdefgh")]
@@ -304,7 +308,9 @@ DEPTH_MESSAGE = "mehr als 20 Ebenen tief verschachtelt; so tief ist kein Feld, E
     ],
     ids=["21", "25-dann-syntaxfehler", "5000"],
 )
-def test_nesting_deeper_than_twenty_levels_is_refused(tmp_path, depth, after, message, marks):
+def test_nesting_deeper_than_twenty_levels_is_refused(
+    tmp_path: Path, depth: int, after: str, message: str, marks: str
+) -> None:
     # With or without the characters that make the reader scan for anchors and tags ("&" in a comment).
     path = tmp_path / "tief.yml"
     path.write_text(f"{marks}titel: Test\ntraeger: {'[' * depth}x{']' * depth}\n{after}", encoding="utf-8")
@@ -313,14 +319,14 @@ def test_nesting_deeper_than_twenty_levels_is_refused(tmp_path, depth, after, me
     assert [(e.line, e.field, e.message) for e in errors] == [(2 + bool(marks), "YAML-Syntax", message)]
 
 
-def test_twenty_levels_are_read(tmp_path):
+def test_twenty_levels_are_read(tmp_path: Path) -> None:
     path = tmp_path / "tief.yml"
     path.write_text(f"traeger: {'[' * 19}x{']' * 19}\n", encoding="utf-8")
     result, errors = read_yaml(path, "tief.yml")
     assert errors == [] and result is not None
 
 
-def test_file_over_one_megabyte_is_refused_unread(tmp_path):
+def test_file_over_one_megabyte_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "gross.yml"
     path.write_bytes(b"titel: " + b"x" * MAX_BYTES + b"\n")
     result, errors = read_yaml(path, "gross.yml")
@@ -331,7 +337,7 @@ def test_file_over_one_megabyte_is_refused_unread(tmp_path):
     ]
 
 
-def test_wanted_comment_after_a_value_is_no_warning(tmp_path):
+def test_wanted_comment_after_a_value_is_no_warning(tmp_path: Path) -> None:
     path = tmp_path / "kommentar.yml"
     path.write_text("status: abgeschlossen  # laut Bilanz\ntitel: Park Nr. 1\n", encoding="utf-8")
     result, errors = read_yaml(path, "kommentar.yml")
@@ -356,7 +362,7 @@ def _add_image(project: Path, name: str) -> None:
     (project / "content/projects/bilder").mkdir(exist_ok=True)
 
 
-def test_image_that_is_a_folder_is_an_error(project):
+def test_image_that_is_a_folder_is_an_error(project: Path) -> None:
     _add_image(project, "ordner")
     (project / "content/projects/bilder/ordner").mkdir()
     assert _messages(project) == [
@@ -371,7 +377,7 @@ def test_image_that_is_a_folder_is_an_error(project):
 # --- the reference list of Kommunen -----------------------------------------------------------
 
 
-def _edit_kommunen(project: Path, edit) -> None:
+def _edit_kommunen(project: Path, edit: Callable[[list[dict[str, Any]]], object]) -> None:  # YAML: untyped
     path = project / "content/kommunen.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data["kommunen"])
@@ -382,7 +388,7 @@ def _names(project: Path) -> list[str]:
     return [k["name"] for k in yaml.safe_load((project / "content/kommunen.yml").read_text("utf-8"))["kommunen"]]
 
 
-def test_kommune_deleted_from_the_list_is_an_error_in_the_list_and_in_its_records(project):
+def test_kommune_deleted_from_the_list_is_an_error_in_the_list_and_in_its_records(project: Path) -> None:
     used = {
         name
         for path in (project / "content/projects").glob("*.yml")
@@ -399,7 +405,7 @@ def test_kommune_deleted_from_the_list_is_an_error_in_the_list_and_in_its_record
     assert not any("meinten Sie" in m for m in messages)
 
 
-def test_misspelt_kommune_in_the_list_is_named_with_the_official_spelling(project):
+def test_misspelt_kommune_in_the_list_is_named_with_the_official_spelling(project: Path) -> None:
     name = next(n for n in _names(project) if n == "Schwerte")
     _edit_kommunen(project, lambda ks: next(k for k in ks if k["name"] == name).update(name="Schwerrte"))
     messages = _messages(project)
@@ -411,7 +417,7 @@ def test_misspelt_kommune_in_the_list_is_named_with_the_official_spelling(projec
     assert any("es fehlen Kommunen des RVR-Gebiets: Schwerte (05978028)" in m for m in messages)
 
 
-def test_kommune_listed_under_official_and_short_name_is_a_duplicate(project):
+def test_kommune_listed_under_official_and_short_name_is_a_duplicate(project: Path) -> None:
     _edit_kommunen(
         project, lambda ks: ks.append(dict(next(k for k in ks if k["name"] == "Voerde"), name="Voerde (Niederrhein)"))
     )
@@ -423,21 +429,21 @@ def test_kommune_listed_under_official_and_short_name_is_a_duplicate(project):
 # --- settings the build uses ------------------------------------------------------------------
 
 
-def _edit_tagung(project: Path, edit) -> None:
+def _edit_tagung(project: Path, edit: Callable[[dict[str, Any]], object]) -> None:  # YAML: untyped
     path = project / "content/tagung-2020/tagung.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_unknown_time_zone_is_a_content_error_not_a_traceback(project):
+def test_unknown_time_zone_is_a_content_error_not_a_traceback(project: Path) -> None:
     _edit_tagung(project, lambda t: t.update(zeitzone="Europe/Ruhrgebiet"))
     assert [m.split(": ", 1)[1] for m in _messages(project)] == [
         "zeitzone: unbekannte Zeitzone „Europe/Ruhrgebiet“; eine Zeitzone der IANA-Liste angeben, z. B. „Europe/Berlin“"
     ]
 
 
-def test_session_id_index_would_replace_a_page_and_is_refused(project):
+def test_session_id_index_would_replace_a_page_and_is_refused(project: Path) -> None:
     _edit_tagung(project, lambda t: t["sessions"].append(copy.deepcopy(t["sessions"][0]) | {"id": "index"}))
     assert any(
         "id: die id „index“ ist für eine Seite des Tagungsarchivs reserviert; eine andere wählen" in m
@@ -466,7 +472,7 @@ def test_session_id_index_would_replace_a_page_and_is_refused(project):
     ],
     ids=["generated-section", "hand-written-section", "not-a-slug"],
 )
-def test_event_folder_that_would_take_another_address_is_refused(project, folder, message):
+def test_event_folder_that_would_take_another_address_is_refused(project: Path, folder: str, message: str) -> None:
     (project / "docs" / "offensive").mkdir(parents=True)
     shutil.copytree(project / "content/tagung-2020", project / "content" / folder)
     assert f"content/{folder}/tagung.yml:1: (Datei): {message}" in _messages(project)
@@ -512,7 +518,7 @@ _MUTATIONS = [
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project, seed):
+def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project: Path, seed: int) -> None:
     # Deterministic pseudo-random edits (insert, delete, duplicate a line) of a valid record: whatever
     # comes out, load_site answers with located German messages.
     import random
@@ -544,7 +550,7 @@ def test_any_mutation_of_a_record_gives_messages_never_a_traceback(project, seed
             assert "Traceback" not in problem.message and "Error" not in problem.message
 
 
-def test_check_validates_the_map_settings_the_build_uses(project):
+def test_check_validates_the_map_settings_the_build_uses(project: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     assert mkdocs_settings_problems(project) == []
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -554,7 +560,7 @@ def test_check_validates_the_map_settings_the_build_uses(project):
     assert problem.message.startswith("unbekannte Einstellung kachel_url; erlaubt sind kacheln_url")
 
 
-def test_no_page_template_marks_a_value_safe():
+def test_no_page_template_marks_a_value_safe() -> None:
     # Safe output carries its own type (Markup from the renderer, a macro or a filter of ogi.records.text);
     # a `|safe` in a template would be the one place where content text could become markup.
     templates = sorted((ROOT / "hooks/ogi/templates").glob("*.j2"))

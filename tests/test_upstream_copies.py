@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import present
+
 ROOT = Path(__file__).parent.parent
 
 # copy in overrides/ -> (distribution, its package, path inside the package, version copied from, sha256)
@@ -58,11 +60,11 @@ COPIES = {
 
 def _upstream(package: str, inner: str) -> Path:
     module = __import__(package)
-    return Path(module.__file__).parent / inner
+    return Path(present(module.__file__)).parent / inner
 
 
 @pytest.mark.parametrize("copy", sorted(COPIES))
-def test_copied_template_matches_the_installed_upstream_original(copy: str):
+def test_copied_template_matches_the_installed_upstream_original(copy: str) -> None:
     distribution, package, inner, version, recorded = COPIES[copy]
     original = _upstream(package, inner)
     actual = hashlib.sha256(original.read_bytes()).hexdigest()
@@ -74,7 +76,7 @@ def test_copied_template_matches_the_installed_upstream_original(copy: str):
     )
 
 
-def test_every_copy_in_overrides_is_recorded_and_still_in_use():
+def test_every_copy_in_overrides_is_recorded_and_still_in_use() -> None:
     """A new copy in overrides/ gets a row here; a row without its copy is dropped."""
     copies = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*") if p.is_file()}
     # Files of our own: they extend Material's templates instead of copying them.
@@ -82,7 +84,7 @@ def test_every_copy_in_overrides_is_recorded_and_still_in_use():
     assert copies - own == set(COPIES)
 
 
-def test_the_drift_check_names_a_changed_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_drift_check_names_a_changed_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The check fails, with the file's name, when the installed original differs from the recorded one."""
     changed = tmp_path / "header.html"
     changed.write_text("<header>upgraded</header>", encoding="utf-8")

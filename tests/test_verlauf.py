@@ -15,9 +15,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers import FIXTURE_ROOT, article, copy_project
+from helpers import FIXTURE_ROOT, article, copy_project, present
 from ogi.editors.cms import cms_config
 from ogi.editors.scaffold import new_project
+from ogi.model.site import Site
 from ogi.opendata.exporte import Umgebung
 from ogi.opendata.projekte import export_outputs
 from ogi.opendata.spalten import SPALTE, csv_wert
@@ -51,13 +52,13 @@ datenstand: 2026-11-26
 """
 
 
-def _load(tmp_path: Path, record: str):
+def _load(tmp_path: Path, record: str) -> Site:
     project = copy_project(tmp_path / "project")
     (project / FILE).write_text(record, encoding="utf-8")
     return load_site(project)
 
 
-def test_a_valid_history_is_accepted_and_its_latest_step_is_exported(tmp_path: Path):
+def test_a_valid_history_is_accepted_and_its_latest_step_is_exported(tmp_path: Path) -> None:
     site = _load(tmp_path, RECORD)
     assert site.errors == []
     massnahme = next(m for m in site.massnahmen if m.slug == "test-verlauf")
@@ -100,44 +101,44 @@ def test_a_valid_history_is_accepted_and_its_latest_step_is_exported(tmp_path: P
     ],
     ids=["quelle-fehlt", "zukunft", "fertigstellung-im-verlauf", "ohne-ereignis"],
 )
-def test_check_refuses_a_wrong_step_with_one_located_message(tmp_path: Path, old: str, new: str, expected: str):
+def test_check_refuses_a_wrong_step_with_one_located_message(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert old in RECORD
     site = _load(tmp_path, RECORD.replace(old, new, 1))
     assert [str(e) for e in site.errors + site.warnings] == [expected.replace("{heute}", today().isoformat())]
 
 
-def test_a_later_step_of_a_phase_is_not_taken_for_the_completion(tmp_path: Path):
+def test_a_later_step_of_a_phase_is_not_taken_for_the_completion(tmp_path: Path) -> None:
     # Only a first word that announces the completion is refused; a finished phase is a step like any other.
     site = _load(tmp_path, RECORD.replace("Baubeginn an der Teststraße", "Erste Phase fertiggestellt", 1))
     assert site.errors == []
 
 
-def test_measure_page_lists_the_steps_in_date_order_with_the_completion_and_sources(built_site: Path):
+def test_measure_page_lists_the_steps_in_date_order_with_the_completion_and_sources(built_site: Path) -> None:
     page = article(built_site / "massnahmen/test-herne-park/index.html")
     heading = next(h for h in page.find_all("h2") if h.attrs.get("id") == "verlauf")
     assert heading.text.replace("¶", "").strip() == "Verlauf"
     liste = next(ol for ol in page.find_all("ol") if "ogi-verlauf" in ol.classes)
     items = liste.find_all("li")
-    assert [li.find("time").attrs["datetime"] for li in items] == ["2020-07-16", "2021-03", "2021-06"]
+    assert [present(li.find("time")).attrs["datetime"] for li in items] == ["2020-07-16", "2021-03", "2021-06"]
     assert [" ".join(li.text.split()) for li in items] == [
         "16.07.2020 Förderbescheid für den Testpark übergeben (Quelle 1)",
         "März 2021 Baubeginn mit den Testtafeln an den Zugängen (Quelle 2)",
         "Juni 2021 Fertiggestellt (Quelle 2)",
     ]
-    targets = [li.find("a").attrs["href"] for li in items]
+    targets = [present(li.find("a")).attrs["href"] for li in items]
     assert targets == ["#quelle-1", "#quelle-2", "#quelle-2"]
     ids = {n.attrs.get("id") for n in page.iter()}
     assert {t.removeprefix("#") for t in targets} <= ids  # each reference lands on its source
 
 
-def test_measure_without_steps_has_no_history_heading(built_site: Path):
+def test_measure_without_steps_has_no_history_heading(built_site: Path) -> None:
     # test-punkt-exakt has no verlauf; a completion alone stays in the facts list (no list of one).
     page = article(built_site / "massnahmen/test-punkt-exakt/index.html")
     assert "verlauf" not in {n.attrs.get("id") for n in page.iter()}
     assert "Verlauf" not in page.text
 
 
-def test_exports_carry_the_latest_step_and_its_date():
+def test_exports_carry_the_latest_step_and_its_date() -> None:
     site = load_site(FIXTURE_ROOT)
     files = {o.uri.rsplit("/", 1)[-1]: o.content for _, o in export_outputs(site, Umgebung("https://example.org/"))}
     rows = {r["slug"]: r for r in csv.DictReader(io.StringIO(str(files["projekte.csv"])))}
@@ -156,7 +157,7 @@ def test_exports_carry_the_latest_step_and_its_date():
     assert (park["Letzter Schritt"], park["Datum des letzten Schritts"]) == ("Fertiggestellt", "Juni 2021")
 
 
-def test_the_scaffolds_history_example_passes_check_once_uncommented(tmp_path: Path):
+def test_the_scaffolds_history_example_passes_check_once_uncommented(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     written = new_project(project, "Neuer Testpark", "Herne", dt.date(2026, 11, 26))
     lines = written.read_text(encoding="utf-8").splitlines()
@@ -172,7 +173,7 @@ def test_the_scaffolds_history_example_passes_check_once_uncommented(tmp_path: P
     ]
 
 
-def test_the_measures_form_offers_the_history_after_the_completion():
+def test_the_measures_form_offers_the_history_after_the_completion() -> None:
     config = cms_config(load_site(FIXTURE_ROOT), repo_url="https://github.com/beispiel/ogi/edit/main/")
     fields = next(c for c in config["collections"] if c["name"] == "massnahmen")["fields"]
     names = [f["name"] for f in fields]

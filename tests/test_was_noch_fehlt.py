@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_CONTENT, TEST_REPO_URL, article, nav_links, parse_html, target
+from bench.htmltree import Node, parse_html
+from helpers import FIXTURE_CONTENT, TEST_REPO_URL, article, nav_links, present, target
 from ogi.editors.luecken import luecken
 from ogi.records.content import load_site
 
@@ -84,20 +85,20 @@ GUIDE_SECTIONS = {
 }
 
 
-def sections(path: Path) -> dict[str, list]:
+def sections(path: Path) -> dict[str, list[Node]]:
     """The page's sections by anchor: [heading, paragraph, table] nodes in order."""
-    found: dict[str, list] = {}
+    found: dict[str, list[Node]] = {}
     current = None
     for node in article(path).children:
-        if getattr(node, "tag", None) == "h2":
+        if isinstance(node, Node) and node.tag == "h2":
             current = node.attrs["id"]
             found[current] = [node]
-        elif current is not None and getattr(node, "tag", None) in ("p", "table"):
+        elif current is not None and isinstance(node, Node) and node.tag in ("p", "table"):
             found[current].append(node)
     return found
 
 
-def test_page_lists_exactly_the_fixture_gaps(built_site: Path):
+def test_page_lists_exactly_the_fixture_gaps(built_site: Path) -> None:
     page = built_site / PAGE
     listed = {}
     for anchor, (heading, _, *table) in sections(page).items():
@@ -111,32 +112,32 @@ def test_page_lists_exactly_the_fixture_gaps(built_site: Path):
     assert listed == FIXTURE_GAPS
 
 
-def test_summary_counts_each_kind_and_links_its_section_and_the_guide(built_site: Path):
+def test_summary_counts_each_kind_and_links_its_section_and_the_guide(built_site: Path) -> None:
     page = built_site / PAGE
-    summary = article(page).find("table")
+    summary = present(article(page).find("table"))
     rows = summary.find_all("tr")[1:]
-    assert [row.find("a").href.lstrip("#") for row in rows] == list(FIXTURE_GAPS)
+    assert [present(row.find("a")).href.lstrip("#") for row in rows] == list(FIXTURE_GAPS)
     for row in rows:
         kind, count, guide = row.find_all("td")
-        anchor = kind.find("a").href.lstrip("#")
+        anchor = present(kind.find("a")).href.lstrip("#")
         assert count.text == str(len(FIXTURE_GAPS[anchor]))
-        assert guide.find("a").href == f"../{GUIDE_SECTIONS[anchor]}"
+        assert present(guide.find("a")).href == f"../{GUIDE_SECTIONS[anchor]}"
         guide_page, _, fragment = GUIDE_SECTIONS[anchor].partition("#")
         section_page = built_site / "redaktion" / guide_page / "index.html"
         ids = {n.attrs.get("id") for n in parse_html(section_page).iter()}
         assert not fragment or fragment in ids, f"{guide_page} hat keinen Abschnitt #{fragment}"
 
 
-def test_each_record_links_its_page_and_its_file_in_the_repository(built_site: Path):
+def test_each_record_links_its_page_and_its_file_in_the_repository(built_site: Path) -> None:
     page = built_site / PAGE
     for _, _, *table in sections(page).values():
         for row in table[0].find_all("tr")[1:] if table else []:
             record, datei = row.find_all("td")[:2]
-            assert target(built_site, page, record.find("a").href).is_file(), record.text
-            assert datei.find("a").href == f"{TEST_REPO_URL}/edit/main/{datei.text}"
+            assert target(built_site, page, present(record.find("a")).href).is_file(), record.text
+            assert present(datei.find("a")).href == f"{TEST_REPO_URL}/edit/main/{datei.text}"
 
 
-def test_page_is_kept_out_of_menu_search_and_sitemap(built_site: Path, base_url: str):
+def test_page_is_kept_out_of_menu_search_and_sitemap(built_site: Path, base_url: str) -> None:
     assert "redaktion/was-noch-fehlt/" not in {a.href for a in nav_links(built_site / "index.html")}
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [doc for doc in index["docs"] if doc["location"].startswith("redaktion/was-noch-fehlt")]
@@ -151,7 +152,7 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_a_filled_gap_leaves_the_list(project: Path):
+def test_a_filled_gap_leaves_the_list(project: Path) -> None:
     record = project / "content/projects/test-herne-wiese.yml"
     text = record.read_text(encoding="utf-8")
     assert "traeger:" not in text
@@ -166,6 +167,6 @@ def test_a_filled_gap_leaves_the_list(project: Path):
 @pytest.mark.parametrize(
     ("today", "listed"), [(dt.date(2022, 2, 1), False), (dt.date(2022, 2, 2), True)], ids=["am-letzten-tag", "danach"]
 )
-def test_announced_event_is_listed_only_after_its_last_day(today: dt.date, listed: bool):
+def test_announced_event_is_listed_only_after_its_last_day(today: dt.date, listed: bool) -> None:
     gaps = {luecke.anker: luecke.eintraege for luecke in luecken(load_site(FIXTURE_CONTENT.parent), today)}
     assert bool(gaps["programmstand"]) is listed

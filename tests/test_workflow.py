@@ -5,30 +5,35 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+
+from helpers import present
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github/workflows/website.yml"
 
 
 @pytest.fixture(scope="module")
-def workflow() -> dict:
-    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow() -> dict[str, Any]:
+    """The workflow file as YAML reads it (untyped)."""
+    data: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
     return data
 
 
-def steps(job: dict) -> list[dict]:
-    return job["steps"]
+def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = job["steps"]
+    return found
 
 
-def commands(job: dict) -> list[str]:
+def commands(job: dict[str, Any]) -> list[str]:
     return [line.strip() for step in steps(job) if "run" in step for line in step["run"].splitlines() if line.strip()]
 
 
-def uses(job: dict) -> list[str]:
+def uses(job: dict[str, Any]) -> list[str]:
     return [step["uses"].split("@")[0] for step in steps(job) if "uses" in step]
 
 
@@ -38,13 +43,13 @@ def readme_make_commands() -> set[str]:
     )
 
 
-def test_workflow_runs_on_pull_requests_and_on_main(workflow: dict):
+def test_workflow_runs_on_pull_requests_and_on_main(workflow: dict[str, Any]) -> None:
     assert "pull_request" in workflow["on"]
     assert workflow["on"]["push"]["branches"] == ["main"]
     assert "group" in workflow["concurrency"]
 
 
-def test_workflow_checks_content_and_builds_strictly(workflow: dict):
+def test_workflow_checks_content_and_builds_strictly(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["check"]
     assert uses(job)[:2] == ["actions/checkout", "actions/setup-python"]
     assert commands(job) == ["make lint", "make check", "make build"]
@@ -52,7 +57,7 @@ def test_workflow_checks_content_and_builds_strictly(workflow: dict):
     assert all("GITHUB_ACTIONS" not in str(step.get("env", {})) for step in steps(job))
 
 
-def test_workflow_runs_all_tests_with_chromium_on_pull_requests_and_before_deploying(workflow: dict):
+def test_workflow_runs_all_tests_with_chromium_on_pull_requests_and_before_deploying(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["test"]
     assert "if" not in job  # pull requests and pushes to main alike
     assert "test" in workflow["jobs"]["deploy"]["needs"]  # nothing is published that failed a browser test
@@ -61,7 +66,7 @@ def test_workflow_runs_all_tests_with_chromium_on_pull_requests_and_before_deplo
     assert run.index("make test") > install
 
 
-def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workflow: dict):
+def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in job["if"] and job["needs"] == ["check", "test"]
     assert job["permissions"]["pages"] == "write" and job["permissions"]["id-token"] == "write"
@@ -81,7 +86,7 @@ def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workf
     assert upload["with"]["path"] == "site"
 
 
-def test_deploy_checks_the_operators_legal_data_first_for_the_pages_address(workflow: dict):
+def test_deploy_checks_the_operators_legal_data_first_for_the_pages_address(workflow: dict[str, Any]) -> None:
     # A fresh fork's first deployment must fail in a step named for what to fill in, not deep in the build.
     job = workflow["jobs"]["deploy"]
     run = [s.get("run") for s in steps(job)]
@@ -92,19 +97,19 @@ def test_deploy_checks_the_operators_legal_data_first_for_the_pages_address(work
     assert check["env"]["SITE_URL"] == build["env"]["SITE_URL"]
 
 
-def test_workflow_checks_out_full_history_for_last_changed_dates(workflow: dict):
+def test_workflow_checks_out_full_history_for_last_changed_dates(workflow: dict[str, Any]) -> None:
     for job in workflow["jobs"].values():
         checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout"))
         assert checkout["with"]["fetch-depth"] == 0
 
 
-def test_workflow_make_commands_are_those_of_the_readme(workflow: dict):
+def test_workflow_make_commands_are_those_of_the_readme(workflow: dict[str, Any]) -> None:
     used = {c for job in workflow["jobs"].values() for c in commands(job) if c.startswith("make ")}
     assert used == {"make lint", "make check", "make build", "make test", "make properdocs-vergleich"}
     assert used <= readme_make_commands()
 
 
-def test_pull_request_site_is_uploaded_as_preview_artifact(workflow: dict):
+def test_pull_request_site_is_uploaded_as_preview_artifact(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["check"]
     upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["if"] == "github.event_name == 'pull_request'"
@@ -116,7 +121,7 @@ def test_pull_request_site_is_uploaded_as_preview_artifact(workflow: dict):
     assert upload["with"].get("include-hidden-files", False) is False
 
 
-def test_properdocs_build_is_compared_with_the_mkdocs_build(workflow: dict):
+def test_properdocs_build_is_compared_with_the_mkdocs_build(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["properdocs"]
     assert "if" not in job  # on pull requests and on main
     assert commands(job) == ["make properdocs-vergleich"]
@@ -126,7 +131,7 @@ WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_actions_are_pinned_to_a_commit_with_the_version_in_a_comment(path: Path):
+def test_actions_are_pinned_to_a_commit_with_the_version_in_a_comment(path: Path) -> None:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(- )?uses:", line)]
     assert lines
     for line in lines:
@@ -134,7 +139,7 @@ def test_actions_are_pinned_to_a_commit_with_the_version_in_a_comment(path: Path
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_no_checkout_keeps_the_token_and_no_job_has_more_than_it_names(path: Path):
+def test_no_checkout_keeps_the_token_and_no_job_has_more_than_it_names(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["permissions"] == {}
     for job in data["jobs"].values():
@@ -144,7 +149,7 @@ def test_no_checkout_keeps_the_token_and_no_job_has_more_than_it_names(path: Pat
                 assert step["with"]["persist-credentials"] is False
 
 
-def test_source_check_runs_weekly_and_never_on_pull_requests():
+def test_source_check_runs_weekly_and_never_on_pull_requests() -> None:
     data = yaml.safe_load((ROOT / ".github/workflows/quellen.yml").read_text(encoding="utf-8"))
     triggers = data.pop(True, data.get("on"))
     assert set(triggers) == {"schedule", "workflow_dispatch"}
@@ -153,13 +158,13 @@ def test_source_check_runs_weekly_and_never_on_pull_requests():
     assert [c for job in data["jobs"].values() for c in commands(job)] == ["make quellen-pruefen"]
 
 
-def test_site_url_is_read_from_the_environment_in_one_place_without_a_default():
+def test_site_url_is_read_from_the_environment_in_one_place_without_a_default() -> None:
     # No default address: a build without SITE_URL must not publish a loopback address (README, Betrieb).
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.findall(r"^site_url:.*$", text, re.M) == ["site_url: !ENV SITE_URL"]
 
 
-def test_pre_commit_runs_the_content_check_locally():
+def test_pre_commit_runs_the_content_check_locally() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {h["id"]: h for repo in config["repos"] if repo["repo"] == "local" for h in repo["hooks"]}
     check = next(h for h in hooks.values() if h["entry"] == "make check")
@@ -168,26 +173,28 @@ def test_pre_commit_runs_the_content_check_locally():
 
 
 @pytest.mark.parametrize("target", ["new-project", "new-veranstaltung", "new-beitrag", "schemas"])
-def test_makefile_has_the_editor_targets(target: str):
+def test_makefile_has_the_editor_targets(target: str) -> None:
     result = subprocess.run(["make", "-n", target, f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert f"-m ogi {target}" in result.stdout
 
 
-def _make(*args: str) -> subprocess.CompletedProcess:
+def _make(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, capture_output=True, text=True)
 
 
-def test_make_alone_lists_every_command_with_one_line():
+def test_make_alone_lists_every_command_with_one_line() -> None:
     listed = _make().stdout.splitlines()
     assert listed == _make("help").stdout.splitlines()
-    phony = re.search(r"^\.PHONY: (.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1).split()
+    phony = (
+        present(re.search(r"^\.PHONY: (.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)).group(1).split()
+    )
     names = [line.split()[1] for line in listed]
     assert sorted(names) == sorted(phony)
     assert all(re.fullmatch(r"  make [a-z-]+ +\S.*", line) for line in listed), listed
 
 
-def test_make_test_fast_leaves_out_browser_and_slow_tests():
+def test_make_test_fast_leaves_out_browser_and_slow_tests() -> None:
     result = subprocess.run(
         ["make", "-n", "test-fast", f"VENV={ROOT / '.venv'}"], cwd=ROOT, capture_output=True, text=True
     )
@@ -195,7 +202,7 @@ def test_make_test_fast_leaves_out_browser_and_slow_tests():
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_every_job_has_a_time_limit(path: Path):
+def test_every_job_has_a_time_limit(path: Path) -> None:
     # GitHub's default is six hours: content that keeps a step busy must not hold a runner that long.
     jobs = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]
     assert {

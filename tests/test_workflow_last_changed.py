@@ -7,7 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from helpers import ROOT, parse_html
+from bench.htmltree import parse_html
+from helpers import ROOT
 from ogi.model.gitdates import last_changed
 
 
@@ -23,7 +24,7 @@ def git(repo: Path, *args: str, date: str | None = None) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
-def test_last_changed_takes_each_files_newest_commit(tmp_path: Path):
+def test_last_changed_takes_each_files_newest_commit(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q")
     (tmp_path / "docs/sub").mkdir(parents=True)
     (tmp_path / "docs/a.md").write_text("a")
@@ -37,7 +38,7 @@ def test_last_changed_takes_each_files_newest_commit(tmp_path: Path):
     assert last_changed(tmp_path) == {"a.md": dt.date(2025, 6, 15), "sub/b.md": dt.date(2024, 3, 1)}
 
 
-def test_last_changed_outside_a_git_checkout_is_empty(tmp_path: Path):
+def test_last_changed_outside_a_git_checkout_is_empty(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/a.md").write_text("a")
     assert last_changed(tmp_path) == {}
@@ -59,7 +60,7 @@ def html_of(site: Path, md: str) -> Path:
     return site / stem / "index.html"
 
 
-def test_handwritten_pages_show_the_date_of_their_last_commit(shipped_site: Path):
+def test_handwritten_pages_show_the_date_of_their_last_commit(shipped_site: Path) -> None:
     # The shipped build: it is made from a copy of this Git checkout's docs/ (the fixture copy has no history).
     checked = 0
     for md in sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")):
@@ -74,6 +75,6 @@ def test_handwritten_pages_show_the_date_of_their_last_commit(shipped_site: Path
     assert checked >= 5
 
 
-def test_record_pages_show_their_data_stand_not_a_git_date(built_site: Path):
+def test_record_pages_show_their_data_stand_not_a_git_date(built_site: Path) -> None:
     zuletzt, stand_der_daten = stand(built_site / "massnahmen/test-herne-park/index.html")
     assert zuletzt == [] and stand_der_daten

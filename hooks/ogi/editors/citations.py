@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..records.yamlfile import Loc, read_yaml
+from ..records.yaml_messages import Loc
+from ..records.yamlfile import read_yaml
 
 WHOLE_URL = re.compile(r"https?://\S+\Z")
 # An address inside Markdown: the link target may hold one level of parentheses (Wikipedia-style).

@@ -21,7 +21,7 @@ import yaml
 from markupsafe import Markup
 
 from ..maps.assets import asset_links, drawing_files
-from ..maps.karten import ZOOM_GEBIET, ansicht, basis_optionen, region_box
+from ..maps.options import ZOOM_GEBIET, ansicht, basis_optionen, region_box
 from ..model import urls
 from ..model.output import Output
 from ..records.betreiber import Betreiber

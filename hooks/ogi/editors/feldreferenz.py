@@ -141,6 +141,6 @@ def _default(info: FieldInfo) -> str:
 def _pattern(info: FieldInfo) -> str | None:
     for meta in info.metadata:
         pattern = getattr(meta, "pattern", None)
-        if pattern:
+        if isinstance(pattern, str) and pattern:
             return pattern
     return None

@@ -74,7 +74,9 @@ BUILD_URL = "http://127.0.0.1:8000/"
 BUILD_REPO = "https://github.com/beispiel/gruene-infrastruktur"  # edit links need some repository address
 
 
-def build_commit(repo: Path, commit: str, dest: Path, content: Path | None, work: Path) -> subprocess.CompletedProcess:
+def build_commit(
+    repo: Path, commit: str, dest: Path, content: Path | None, work: Path
+) -> subprocess.CompletedProcess[str]:
     """Build the site of `commit` into `dest`, with `content` in place of that commit's content/ if given.
 
     The commit is checked out as a detached Git worktree below `work` (so "Zuletzt geändert" reads its own

@@ -14,7 +14,7 @@ from .scaffold import ScaffoldError, new_beitrag, new_project, new_veranstaltung
 from .schemas import stale_schemas, write_schemas
 
 
-def add_tool_commands(commands: argparse._SubParsersAction) -> None:
+def add_tool_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the tool subcommands on the `python -m ogi` parser."""
     schemas = commands.add_parser("schemas", help="JSON-Schemas in schemas/ aus den Modellen erzeugen")
     schemas.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")

@@ -78,7 +78,8 @@ def _calendar(event: Veranstaltung, umgebung: Umgebung, components: list[icalend
     years = [tag.datum.year for tag in event.record.tage]
     # A VTIMEZONE for the years of the event only: the full history would be most of the file.
     calendar.add_missing_timezones(first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def _common(event: Veranstaltung, component: icalendar.Event, umgebung: Umgebung, modified: dt.date, tag: Tag) -> None:

@@ -86,7 +86,7 @@ def programme(event: Veranstaltungsdaten) -> list[ProgrammTag]:
     return result
 
 
-def programme_order(v: Vortrag) -> tuple:
+def programme_order(v: Vortrag) -> tuple[str, int, str]:
     """Known times first in time order; then the editors' `reihenfolge`; then the file name."""
     return (v.record.beginn or "99:99", v.record.reihenfolge if v.record.reihenfolge is not None else 10**6, v.slug)
 

@@ -16,16 +16,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..model import urls
 from ..model.site import Vortrag
 from ..opendata.exporte import Export, Umgebung
-from ..records.tagung import Session, Tag
+from ..records.tagung import Person, Session, Tag
 from .programm import normalised_name
 from .veranstaltung import Veranstaltung
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
+JsonObject = dict[str, Any]  # a JSON object of the export (the schema is c3voc's, its values of every JSON type)
 MAIN_ROOM = "Hauptprogramm"  # where talks outside any session are placed
 EVENT_TYPES = {"Workshop": "workshop", "Podium": "discussion", "Diskussion": "discussion", "Sonstiges": "other"}
 REFERENCE_TYPES = {"Folien": "slides", "Dokument": "paper", "Sonstiges": "related"}
@@ -60,17 +62,17 @@ def schedule_json(event: Veranstaltung, site_url: str) -> str:
     return json.dumps(schedule(event, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
-def schedule(event: Veranstaltung, site_url: str) -> dict:
+def schedule(event: Veranstaltung, site_url: str) -> JsonObject:
     """The schedule document. URLs are absolute from `site_url`; an empty `site_url` leaves them site-relative."""
     t = event.record
     zone = event.zone
     anchors = event.anker
-    rooms: dict[str, dict] = {}
+    rooms: dict[str, JsonObject] = {}
     days = []
     for index, programm_tag in enumerate(event.programm, start=1):
         tag = programm_tag.tag
         window = day_slot(tag)
-        day_rooms: dict[str, list[dict]] = {}
+        day_rooms: dict[str, list[JsonObject]] = {}
         for block in programm_tag.bloecke:
             if not block.vortraege:
                 continue
@@ -162,7 +164,7 @@ def talk_times(event: Veranstaltung, v: Vortrag) -> tuple[dt.datetime, dt.dateti
 
 def _event(
     event: Veranstaltung, v: Vortrag, slot: Slot, zone: ZoneInfo, room: str, site_url: str, anchors: dict[str, str]
-) -> dict:
+) -> JsonObject:
     r = v.record
     event_guid = event.guid("event", v.slug)
     index_url = _absolute(site_url, event.page_path("referierende"))
@@ -195,7 +197,7 @@ def _event(
     }
 
 
-def _person(event: Veranstaltung, person, anchors: dict[str, str], index_url: str) -> dict:
+def _person(event: Veranstaltung, person: Person, anchors: dict[str, str], index_url: str) -> JsonObject:
     key = normalised_name(person.name)
     roles = ", ".join(x for x in (person.funktion, person.organisation) if x)
     return {
@@ -206,7 +208,7 @@ def _person(event: Veranstaltung, person, anchors: dict[str, str], index_url: st
     }
 
 
-def _room(event: Veranstaltung, name: str, session: Session | None) -> dict:
+def _room(event: Veranstaltung, name: str, session: Session | None) -> JsonObject:
     room = {"name": name, "guid": str(event.guid("room", name)), "type": "online"}
     if session is not None and session.beschreibung:
         room["description"] = session.beschreibung

@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..opendata.exporte import Export, Umgebung
-from .schedule import schedule
+from .schedule import JsonObject, schedule
 from .veranstaltung import Veranstaltung
 
 GENERATOR = "ogi-website"
@@ -61,7 +61,7 @@ def schedule_xml(event: Veranstaltung, site_url: str) -> str:
     return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _event(room: ET.Element, e: dict, acronym: str) -> None:
+def _event(room: ET.Element, e: JsonObject, acronym: str) -> None:
     element = ET.SubElement(room, "event", guid=e["guid"], id=str(e["id"]))
     _text(element, "date", e["date"])
     _text(element, "start", e["start"])

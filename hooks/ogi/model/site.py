@@ -110,11 +110,12 @@ class Massnahme:
     def zeitraum_text(self) -> str | None:
         """'März 2021 bis 2022', 'bis 2022', '2020'; None without a period."""
         z = self.record.zeitraum
-        if z is None or not (z.beginn or z.ende):
-            return None
-        if z.beginn and z.ende:
-            return f"{z.beginn.deutsch()} bis {z.ende.deutsch()}"
-        return z.beginn.deutsch() if z.beginn else f"bis {z.ende.deutsch()}"  # type: ignore[union-attr]
+        beginn, ende = (z.beginn, z.ende) if z else (None, None)
+        if beginn and ende:
+            return f"{beginn.deutsch()} bis {ende.deutsch()}"
+        if beginn:
+            return beginn.deutsch()
+        return f"bis {ende.deutsch()}" if ende else None
 
     @property
     def foerderung_text(self) -> str | None:

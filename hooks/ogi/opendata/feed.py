@@ -137,7 +137,8 @@ def atom_feed(
         if e.summary:
             _text(entry, "summary", e.summary)
     ET.indent(feed)
-    return XML_DECLARATION + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+    text: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=False)  # bytes for any encoding but "unicode"
+    return XML_DECLARATION + text + b"\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:

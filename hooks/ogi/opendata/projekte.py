@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Sequence
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from ..model import urls
@@ -138,7 +139,7 @@ OPEN_DATA_EXPORTS: tuple[type[ProjekteXlsx | ProjekteGeoJson | ProjekteCsv], ...
 
 
 def downloads_fragment(
-    env,
+    env: jinja2.Environment,
     exports: Sequence[tuple[type[Export], Output]],
     from_uri: str,
     anbieter: str,
@@ -151,7 +152,7 @@ def downloads_fragment(
     the feed); each file comes with its declaration.
     """
 
-    def eintrag(export: type[Export], output: Output) -> dict:
+    def eintrag(export: type[Export], output: Output) -> dict[str, str]:
         return {
             "name": posixpath.basename(output.uri),
             "href": urls.link(output.uri, from_uri),

@@ -17,7 +17,7 @@ from ..model import urls
 from ..model.build import Build
 from ..model.foerdersummen import foerder_outputs
 from ..model.output import Output
-from ..model.site import Massnahme, Site, kreis_order
+from ..model.site import Kommunendaten, Massnahme, Site, kreis_order
 from ..opendata.exporte import Export
 from ..opendata.feed import MAX_EINTRAEGE, AtomFeed, nach_tagen
 from ..opendata.katalog import KatalogTurtle, datensaetze
@@ -167,7 +167,7 @@ def massnahme_bilder(site: Site, m: Massnahme) -> Iterable[tuple[Bild, list[Fass
 def kommunen_pages(build: Build) -> Iterable[Output]:
     site, env, maps = build.site, build.env, build.karten
     by_ort = site.massnahmen_je_kommune
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[str, list[tuple[Kommunendaten, int]]] = defaultdict(list)
     for ort in site.kommunen.values():
         if ort.name in by_ort:
             groups[ort.kreis].append((ort, len(by_ort[ort.name])))

@@ -7,6 +7,7 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ..model.site import Site
@@ -57,7 +58,10 @@ def region_svg(site: Site, path: Path = OUTLINES) -> str:
     )
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    if geometry["type"] == "Polygon":
-        return geometry["coordinates"]
-    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+def _rings(geometry: dict[str, Any]) -> list[list[list[float]]]:
+    """The outer and inner rings of a GeoJSON (Multi)Polygon, as json.loads reads it (untyped)."""
+    coordinates = geometry["coordinates"]
+    rings: list[list[list[float]]] = (
+        coordinates if geometry["type"] == "Polygon" else [r for p in coordinates for r in p]
+    )
+    return rings

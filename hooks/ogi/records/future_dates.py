@@ -19,7 +19,8 @@ from .errors import ContentError, field_name
 from .models import Quelle
 from .projekt import Fertigstellung, Hinweis, Projekt, StatusBeleg, VerlaufEintrag
 from .tagung import Beitrag, Tagung
-from .yamlfile import Loc, YamlFile
+from .yaml_messages import Loc
+from .yamlfile import YamlFile
 
 # (model, field) of every date that says when something already happened.
 PAST_DATES = frozenset(

@@ -19,6 +19,7 @@ from .loader import Loader
 from .messages import is_twin, not_a_slug, other_day, unknown_day, unknown_session
 from .models import slug_is_valid
 from .tagung import Beitrag, Session, Tagung
+from .yaml_messages import Loc
 
 
 def event_folders(root: Path) -> list[Path]:
@@ -117,7 +118,7 @@ def load_event(site: Site, loader: Loader, folder: Path) -> None:
 
 
 def _check_attachment(
-    site: Site, loader: Loader, event: Veranstaltungsdaten, shown: str, loc: tuple, field_name: str, name: str
+    site: Site, loader: Loader, event: Veranstaltungsdaten, shown: str, loc: Loc, field_name: str, name: str
 ) -> None:
     loader.named.setdefault(event.attachments_dir, set()).add(name)
     path = site.root / event.attachments_dir / name

@@ -13,7 +13,7 @@ from .messages import unknown_kommune
 from .models import STATUS_UNBEKANNT
 from .places_check import geometry_problem
 from .projekt import Projekt
-from .yamlfile import Loc
+from .yaml_messages import Loc
 
 
 def add_massnahme(site: Site, loader: Loader, path: Path, record: Projekt) -> None:

@@ -12,6 +12,7 @@ from .future_dates import future_dates, today
 from .messages import not_a_slug
 from .models import slug_is_valid
 from .validation import validate
+from .yaml_messages import Loc
 from .yamlfile import YamlFile, read_yaml
 
 
@@ -51,6 +52,6 @@ class Loader:
             self.site.errors.extend(future_dates(record, source, self.today))
         return record
 
-    def error(self, shown: str, loc: tuple, field_name: str, message: str) -> None:
+    def error(self, shown: str, loc: Loc, field_name: str, message: str) -> None:
         line = self.files[shown].line_of(loc) if shown in self.files else 1
         self.site.errors.append(ContentError(shown, line, field_name, message))

@@ -10,7 +10,7 @@ help texts shown in the schema and the guide.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -41,17 +41,23 @@ PATTERN_HINTS = {
     ),
     TELEFON_PATTERN: "erwartet eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ), z. B. „+49 201 2069-0“",
 }
-STATUS_WERTE = ("geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt")
+# Each choice list is a Literal type (what mypy and pydantic check) and its values as a tuple (for messages).
+Status = Literal["geplant", "in Umsetzung", "abgeschlossen", "nicht bekannt"]
+STATUS_WERTE: tuple[str, ...] = get_args(Status)
 STATUS_UNBEKANNT = "nicht bekannt"
-STATUS_BELEG_ARTEN = ("Quelle", "Abschlussbilanz")
-GENAUIGKEIT_WERTE = ("exakt", "ungefähr", "Kommune")
-PROGRAMMSTAND_WERTE = ("angekündigt", "berichtet")
+StatusBelegArt = Literal["Quelle", "Abschlussbilanz"]
+STATUS_BELEG_ARTEN: tuple[str, ...] = get_args(StatusBelegArt)
+Genauigkeit = Literal["exakt", "ungefähr", "Kommune"]
+GENAUIGKEIT_WERTE: tuple[str, ...] = get_args(Genauigkeit)
+Programmstand = Literal["angekündigt", "berichtet"]
+PROGRAMMSTAND_WERTE: tuple[str, ...] = get_args(Programmstand)
 # Where an event's files go: beside its tagung.yml, whichever event it is.
 ATTACHMENT_FOLDER = "Dateiname im Ordner `anhaenge/` der Veranstaltung: `content/<veranstaltung>/anhaenge/`."
 # GovData's list of data providers (http://dcat-ap.de/def/contributors/) has no entry of the RVR; Open.NRW,
 # the portal of North Rhine-Westphalia, delivers the data of the state's public bodies to GovData.
 DATENBEREITSTELLER_STANDARD = "openNRW"
-BEITRAGSARTEN = ("Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges")
+Beitragsart = Literal["Grußwort", "Vortrag", "Impuls", "Workshop", "Podium", "Diskussion", "Sonstiges"]
+BEITRAGSARTEN: tuple[str, ...] = get_args(Beitragsart)
 
 
 class Record(BaseModel):

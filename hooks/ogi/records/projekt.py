@@ -13,14 +13,14 @@ from pydantic import (
 from .dates import Datum, Tagesdatum
 from .geo import check_position
 from .models import (
-    GENAUIGKEIT_WERTE,
-    STATUS_BELEG_ARTEN,
-    STATUS_WERTE,
     Dateiname,
     Ganzzahl,
+    Genauigkeit,
     Markdown,
     Quelle,
     Record,
+    Status,
+    StatusBelegArt,
     Text,
     Zahl,
 )
@@ -70,7 +70,7 @@ def _positions(geometrie: Punkt | Linie | Flaeche) -> list[list[float]]:
 class Lage(Record):
     """Where a measure is, and how exactly that is known."""
 
-    genauigkeit: Literal[GENAUIGKEIT_WERTE] = Field(  # type: ignore[valid-type]
+    genauigkeit: Genauigkeit = Field(
         description=(
             "Wie genau die Lage bekannt ist: „exakt“ (Ort aus einer Quelle belegt), „ungefähr“ "
             "(Straße oder Park bekannt; ein Punkt wird als Kreis mit dem Umkreis `radius_m` gezeigt) oder „Kommune“ (nur "
@@ -153,7 +153,7 @@ class Bild(Record):
 class StatusBeleg(Record):
     """What a measure's status rests on."""
 
-    art: Literal[STATUS_BELEG_ARTEN] = Field(  # type: ignore[valid-type]
+    art: StatusBelegArt = Field(
         description=(
             "„Quelle“: eine Quelle zu dieser Maßnahme nennt den Stand; „Abschlussbilanz“: nur die Bilanz des "
             "ganzen Programms stützt ihn (z. B. „27 Maßnahmen umgesetzt“), keine Quelle zur Maßnahme selbst."
@@ -229,7 +229,7 @@ class Projekt(Record):
         None, description="Wer die Maßnahme umsetzt, z. B. „Stadt Herne“; leer lassen, wenn keine Quelle es nennt."
     )
     programm: Text = Field(description="Förderprogramm, z. B. „Aktionsprogramm Grüne Lückenschlüsse“.")
-    status: Literal[STATUS_WERTE] = Field(  # type: ignore[valid-type]
+    status: Status = Field(
         description=(
             "Stand der Umsetzung: geplant, in Umsetzung, abgeschlossen oder nicht bekannt, wenn keine Quelle "
             "den Stand nennt."

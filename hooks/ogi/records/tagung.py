@@ -16,13 +16,14 @@ from .dates import Tagesdatum
 from .models import (
     ATTACHMENT_FOLDER,
     BEITRAGSARTEN,
-    PROGRAMMSTAND_WERTE,
     SLUG_PATTERN,
     TIME_PATTERN,
+    Beitragsart,
     Dateiname,
     Ganzzahl,
     Link,
     Markdown,
+    Programmstand,
     Quelle,
     Record,
     Text,
@@ -77,7 +78,7 @@ class Tagung(Record):
     plattform: Text | None = Field(None, description="Online-Plattform, auf der die Tagung stattfand.")
     kostenfrei: bool | None = Field(None, description="true, wenn die Teilnahme kostenfrei war.")
     zeitzone: Text = Field("Europe/Berlin", description="Zeitzone der Uhrzeiten, z. B. „Europe/Berlin“.")
-    programmstand: Literal[PROGRAMMSTAND_WERTE] = Field(  # type: ignore[valid-type]
+    programmstand: Programmstand = Field(
         description=(
             "„angekündigt“, solange die Quellen nur vorab sagen, was geplant war (Einladung, Programm); "
             "„berichtet“, sobald eine Quelle nach der Veranstaltung berichtet, was stattfand. Die Seiten "
@@ -138,9 +139,7 @@ class Beitrag(Record):
     """A talk of an event: content/<veranstaltung>/<slug>.yml."""
 
     titel: Text = Field(description="Titel des Beitrags.")
-    art: Literal[BEITRAGSARTEN] = Field(  # type: ignore[valid-type]
-        description="Art: " + ", ".join(BEITRAGSARTEN) + "."
-    )
+    art: Beitragsart = Field(description="Art: " + ", ".join(BEITRAGSARTEN) + ".")
     tag: Tagesdatum = Field(description="Datum des Tages (JJJJ-MM-TT); muss ein Tag der Tagung sein.")
     session: str | None = Field(None, description="id der Session aus tagung.yml.")
     beginn: Uhrzeit | None = None

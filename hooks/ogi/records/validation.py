@@ -11,8 +11,9 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, did_you_mean, field_name, visible
 from .models import PATTERN_HINTS
 from .yaml_loader import NumberLikeText
+from .yaml_messages import Loc
 from .yaml_slips import decimal_comma
-from .yamlfile import Loc, YamlFile
+from .yamlfile import YamlFile
 
 _TYPE_NAMES = {
     str: "Text",

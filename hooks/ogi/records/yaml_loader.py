@@ -14,10 +14,13 @@ import yaml
 try:  # libyaml is ten times faster; the pure-Python parser gives the same result
     from yaml import CSafeLoader as YamlBase
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as YamlBase  # type: ignore[assignment]
+    from yaml import SafeLoader as YamlBase  # type: ignore[assignment]  # a sibling class, same interface
 
 
-class SafeLoader(YamlBase):  # type: ignore[misc,valid-type]
+__all__ = ["NumberLikeText", "SafeLoader", "YamlBase", "YamlFloat", "YamlInt"]  # YamlBase: the parser alone
+
+
+class SafeLoader(YamlBase):
     """Keeps an impossible date such as 2020-13-01 as text, so validation can name the field."""
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
@@ -42,7 +45,7 @@ class _Written:
     source: str
 
     def __new__(cls, value: Any, source: str) -> Any:
-        number = super().__new__(cls, value)  # type: ignore[call-arg]  # int's or float's
+        number = super().__new__(cls, value)  # type: ignore[call-arg]  # object.__new__ to mypy; int's or float's at runtime
         number.source = source
         return number
 

@@ -5,6 +5,7 @@ folded into a text, a text cut at " #"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -12,7 +13,7 @@ from .errors import ContentError, field_name
 from .yaml_messages import BULLET, OPENING_QUOTES, SYNTAX, Loc, bullet_message, quoted, unwrapped
 
 
-def _plain_scalars(node: yaml.Node):
+def _plain_scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
     """Every unquoted scalar value (not keys) in the document."""
     stack = [node]
     while stack:
@@ -68,7 +69,7 @@ def cut_comments(node: yaml.Node, text: str, path: str) -> list[ContentError]:
     return warnings
 
 
-def _nodes(node: yaml.Node, loc: Loc = ()):
+def _nodes(node: yaml.Node, loc: Loc = ()) -> Iterator[tuple[yaml.Node, Loc]]:
     """Every node of the document with its place (keys and list positions)."""
     stack = [(node, loc)]
     while stack:
@@ -80,7 +81,7 @@ def _nodes(node: yaml.Node, loc: Loc = ()):
             stack.extend((item, where + (index,)) for index, item in enumerate(current.value))
 
 
-def _plain_values(node: yaml.Node):
+def _plain_values(node: yaml.Node) -> list[tuple[yaml.ScalarNode, Loc]]:
     """Every unquoted scalar value with its place, in document order."""
     found = [(n, loc) for n, loc in _nodes(node) if isinstance(n, yaml.ScalarNode) and not n.style and loc]
     return sorted(found, key=lambda pair: pair[0].start_mark.index)
