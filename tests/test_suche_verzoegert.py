@@ -3,7 +3,7 @@
 In headless Chromium on the leser fixture (tests/leser_fixture.py), served below a subpath as on GitHub Pages:
 a first visit requests no search_index.json; opening search by click or by the `/` key loads it and finds a
 fixture word; an address with `?h=` (a search result followed) still highlights the word. Without the changed
-bundle (hooks/ogi/pages/lazy_search.py) every page requests the index at once.
+bundle (hooks/ogi/pages/lazy_search.py) every page requests the index and the sitemap at once.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def test_a_first_visit_loads_no_search_index(browser, leser_url, path):
         page.goto(leser_url + path, wait_until="networkidle")
         page.wait_for_timeout(300)  # a request the page's script sends after the network settled
         assert index_requests(log.urls) == [], log.urls
+        # nor the sitemap (one entry per page), which Material fetched for the feed's <link rel="alternate">
+        assert not [url for url in log.urls if url.endswith("sitemap.xml")]
         assert log.foreign == []
 
 

@@ -1,4 +1,4 @@
-"""Material's search index loads when a reader first opens search, not on every first visit (issue 24).
+"""What Material's script loads on a first visit: the search index only once search opens, no sitemap (issue 24).
 
 Material 9.8 fetches search/search_index.json as soon as any page loads on http(s) (8,7 MB raw at 5.000
 measures, bench/results.md), before anyone searches. Its own lazy path exists: on file:// the search waits
@@ -7,7 +7,10 @@ setting for it, so the build ships a copy of Material's script bundle, under the
 places wait as well:
 - the search setup treats every address like file:// and subscribes to the index once search opens;
 - the highlighting of a followed result (`search.highlight`) subscribes to the index only when the address
-  has `?h=`, instead of at once for every page.
+  has `?h=`, instead of at once for every page;
+- the language selector fetches the sitemap.xml of every `<link rel="alternate">` (one per page and measure:
+  the largest file of a first visit after the index) only for language versions (`hreflang`), not for the
+  feed every page links.
 Each place must occur exactly once in the installed bundle; otherwise the build stops, naming the Material
 version and what to check, so that an upgrade can never silently bring the eager load back. The bundle's
 hash is recorded in tests/test_upstream_copies.py, so an upgrade is looked at even when both places survive.
@@ -41,6 +44,11 @@ PATCHES = (
         'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
         # combineLatest([index$, location with ?h=]) subscribes to the index at once; switchMap does only on ?h=
         'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
+    ),
+    Patch(
+        "Sprachauswahl: die sitemap.xml jeder alternativen Fassung einer Seite laden (link rel=alternate)",
+        'M("link[rel=alternate]")',
+        'M("link[rel=alternate][hreflang]")',  # language versions only; the Atom feed is no site of its own
     ),
 )
 
