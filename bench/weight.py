@@ -16,6 +16,7 @@ import http.server
 import importlib.metadata
 import mimetypes
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,23 +103,42 @@ def first_visit(browser, url: str) -> Visit:
             foreign.append(route.request.url)
             route.abort()
 
+    started: list = []
+    failed: list = []  # blocked requests to other hosts: counted in `foreign`, no bytes
     context.route("**/*", route)
+    context.on("request", lambda request: started.append(request))
     context.on("requestfinished", lambda request: finished.append(request))
+    context.on("requestfailed", lambda request: failed.append(request))
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
-        page.wait_for_timeout(500)
+        settle(page, started, finished, failed)
         at_start = list(finished)
         index_at_start = any(r.url.endswith(INDEX) for r in at_start)
         if not index_at_start:
             with page.expect_response(lambda response: response.url.endswith(INDEX)):
                 page.locator("body").press("/")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(500)
+        settle(page, started, finished, failed)
         first = transferred(at_start)
         return Visit(first, transferred(finished) - first, index_at_start, len(foreign))
     finally:
         context.close()
+
+
+def settle(page, started: list, finished: list, failed: list, timeout: float = 60) -> None:
+    """Wait until the page's script is idle and no request is open or new for half a second.
+
+    "networkidle" alone comes too early where a long script runs first (5.000 markers on the overview map)
+    and sends its requests after it."""
+    deadline = time.monotonic() + timeout
+    seen = -1
+    while time.monotonic() < deadline:
+        page.evaluate("() => new Promise(done => requestIdleCallback(() => done(true)))")
+        page.wait_for_timeout(500)
+        if len(started) == seen and len(finished) + len(failed) >= len(started):
+            return
+        seen = len(started)
+    raise RuntimeError(f"{page.url}: das Netz kommt nicht zur Ruhe")
 
 
 def transferred(requests: list) -> int:
