@@ -3,7 +3,7 @@
 In headless Chromium on the leser fixture (tests/leser_fixture.py), served below a subpath as on GitHub Pages:
 a first visit requests no search_index.json; opening search by click or by the `/` key loads it and finds a
 fixture word; an address with `?h=` (a search result followed) still highlights the word. Without the changed
-bundle (hooks/ogi/pages/lazy_search.py) every page requests the index and the sitemap at once.
+bundle (hooks/ogi/pages/lazy_search.py) every page requests the index, the sitemap and the search worker at once.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ def test_a_first_visit_loads_no_search_index(browser, leser_url, path):
         assert index_requests(log.urls) == [], log.urls
         # nor the sitemap (one entry per page), which Material fetched for the feed's <link rel="alternate">
         assert not [url for url in log.urls if url.endswith("sitemap.xml")]
+        # nor the search worker's script: it starts with the index
+        assert not [url for url in log.urls if "/workers/search." in url]
         assert log.foreign == []
 
 
@@ -83,6 +85,7 @@ def test_opening_search_loads_the_index_and_finds_a_word(browser, leser_url, how
             timeout=10000
         )
         assert len(index_requests(log.urls)) == 1
+        assert len([url for url in log.urls if "/workers/search." in url]) == 1
 
 
 @pytest.mark.browser

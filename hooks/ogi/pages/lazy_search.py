@@ -3,18 +3,19 @@
 Material 9.8 fetches search/search_index.json as soon as any page loads on http(s) (8,7 MB raw at 5.000
 measures, bench/results.md), before anyone searches. Its own lazy path exists: on file:// the search waits
 until the search toggle opens (a click into the field, focusing it, or the keys `/`, `s`, `f`). Material has no
-setting for it, so the build ships a copy of Material's script bundle, under the same name, in which two
+setting for it, so the build ships a copy of Material's script bundle, under the same name, in which these
 places wait as well:
 - the search setup treats every address like file:// and subscribes to the index once search opens;
 - the highlighting of a followed result (`search.highlight`) subscribes to the index only when the address
   has `?h=`, instead of at once for every page;
 - the language selector fetches the sitemap.xml of every `<link rel="alternate">` (one per page and measure:
   the largest file of a first visit after the index) only for language versions (`hreflang`), not for the
-  feed every page links.
+  feed every page links;
+- the search worker (~12 KB gzip) starts with the first message Material posts to it, the index, instead of
+  with every page.
 Each place must occur exactly once in the installed bundle; otherwise the build stops, naming the Material
 version and what to check, so that an upgrade can never silently bring the eager load back. The bundle's
-hash is recorded in tests/test_upstream_copies.py, so an upgrade is looked at even when both places survive.
-The search worker itself (~12 KB gzip) still starts with the page: Material posts every query to it.
+hash is recorded in tests/test_upstream_copies.py, so an upgrade is looked at even when every place survives.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ PATCHES = (
         'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
         # combineLatest([index$, location with ?h=]) subscribes to the index at once; switchMap does only on ?h=
         'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
+    ),
+    Patch(
+        "Such-Worker: beim Laden jeder Seite starten",
+        "function Mn(e,t=new Worker(e)){",
+        # A stand-in that keeps the listeners and starts the worker with the first message (the index, once
+        # search opened): Material's queries wait for the worker's answer to it.
+        "function Mn(e,t=function(u){let w,l=[];return{addEventListener(n,f){l.push([n,f]),w&&w.addEventListener(n,f)},"
+        "removeEventListener(n,f){l=l.filter(a=>a[1]!==f),w&&w.removeEventListener(n,f)},"
+        "postMessage(m){w||(w=new Worker(u),l.forEach(a=>w.addEventListener(a[0],a[1]))),w.postMessage(m)}}}(e)){",
     ),
     Patch(
         "Sprachauswahl: die sitemap.xml jeder alternativen Fassung einer Seite laden (link rel=alternate)",
