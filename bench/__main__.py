@@ -206,7 +206,11 @@ def weight_rows(site: Path, label: str) -> list[tuple[str, str, str]]:
         print(f"  {rows[-1][0]}: {rows[-1][1]}", file=sys.stderr, flush=True)
     start = visits["Startseite"][0]
     rows.append(
-        (f"Öffnen der Suche lädt dazu (Suchindex und Sprachdateien der Suche, gzip), {label}", kb(start.search), "")
+        (
+            f"Öffnen der Suche lädt dazu (Suchindex, Such-Worker und Sprachdateien der Suche, gzip), {label}",
+            kb(start.search),
+            "",
+        )
     )
     return rows
 
