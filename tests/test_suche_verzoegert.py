@@ -38,16 +38,19 @@ def test_the_installed_bundle_is_changed_in_each_place_once():
 
 
 @pytest.mark.parametrize("times", [0, 2])
-def test_a_bundle_without_the_place_stops_the_build_with_what_to_check(times):
+@pytest.mark.parametrize("patch", PATCHES, ids=["Suche", "Hervorhebung", "Worker", "Sitemap"])
+def test_a_bundle_without_the_place_stops_the_build_with_what_to_check(times, patch):
     name, bundle = installed_bundle()
-    place = PATCHES[0].upstream
-    other = bundle.replace(place, place * times)
+    other = bundle.replace(patch.upstream, patch.upstream * times)
     version = importlib.metadata.version("mkdocs-material")
     with pytest.raises(BundleChanged) as raised:
         lazy_search_bundle(other, name)
     message = str(raised.value)
-    assert message.startswith(f"Material for MkDocs {version}: {name} enthält die Stelle „{place}“ {times}-mal")
-    assert "search/search_index.json" in message and "hooks/ogi/pages/lazy_search.py" in message
+    assert message.startswith(
+        f"Material for MkDocs {version}: {name} enthält die Stelle „{patch.upstream}“ {times}-mal"
+    )
+    assert f"Ohne die Änderung lädt jede Seite beim ersten Aufruf {patch.without}." in message
+    assert "hooks/ogi/pages/lazy_search.py" in message
 
 
 def index_requests(urls: list[str]) -> list[str]:

@@ -30,6 +30,7 @@ BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 @dataclass(frozen=True)
 class Patch:
     what: str  # German: what the place does, for the error message
+    without: str  # German: what every first visit loads without the change
     upstream: str  # the exact minified text of the installed bundle
     replacement: str
 
@@ -37,17 +38,20 @@ class Patch:
 PATCHES = (
     Patch(
         "Suche: den Suchindex abonnieren, auf http(s) sofort, auf file:// erst beim Öffnen der Suche",
+        "den ganzen Suchindex (search/search_index.json)",
         'L($(location.protocol!=="file:"),Je("search"))',
         'L($(!1),Je("search"))',  # of(false): only the search toggle starts the index
     ),
     Patch(
         "Hervorhebung eines Suchtreffers (search.highlight): Suchindex mit der Adresse verbinden",
+        "den ganzen Suchindex (search/search_index.json)",
         'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
         # combineLatest([index$, location with ?h=]) subscribes to the index at once; switchMap does only on ?h=
         'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
     ),
     Patch(
         "Such-Worker: beim Laden jeder Seite starten",
+        "das Skript des Such-Workers (assets/javascripts/workers/search.*.min.js)",
         "function Mn(e,t=new Worker(e)){",
         # A stand-in that keeps the listeners and starts the worker with the first message (the index, once
         # search opened): Material's queries wait for the worker's answer to it.
@@ -57,6 +61,7 @@ PATCHES = (
     ),
     Patch(
         "Sprachauswahl: die sitemap.xml jeder alternativen Fassung einer Seite laden (link rel=alternate)",
+        "die sitemap.xml (ein Eintrag je Seite)",
         'M("link[rel=alternate]")',
         'M("link[rel=alternate][hreflang]")',  # language versions only; the Atom feed is no site of its own
     ),
@@ -80,10 +85,10 @@ def lazy_search_bundle(bundle: str, name: str) -> str:
             version = importlib.metadata.version("mkdocs-material")
             raise BundleChanged(
                 f"Material for MkDocs {version}: {name} enthält die Stelle „{patch.upstream}“ {count}-mal statt "
-                f"genau einmal ({patch.what}). Ohne die Änderung lädt jede Seite beim ersten Aufruf den ganzen "
-                "Suchindex. Zu prüfen: Wo abonniert das neue Bundle search/search_index.json, und wartet es auf "
-                "das Öffnen der Suche? Die Stelle in hooks/ogi/pages/lazy_search.py anpassen und die Prüfsumme in "
-                "tests/test_upstream_copies.py erneuern."
+                f"genau einmal ({patch.what}). Ohne die Änderung lädt jede Seite beim ersten Aufruf {patch.without}. "
+                "Zu prüfen: Wo lädt das neue Bundle search/search_index.json, den Such-Worker und sitemap.xml, und "
+                "warten sie auf das Öffnen der Suche? Die Stelle in hooks/ogi/pages/lazy_search.py anpassen und die "
+                "Prüfsumme in tests/test_upstream_copies.py erneuern."
             )
         bundle = bundle.replace(patch.upstream, patch.replacement)
     return bundle
