@@ -34,6 +34,8 @@ from .measure import (
     tree_bytes,
 )
 from .synthetic import ROOT, copy_sources, make_project
+from .weight import material_bundle
+from .weight import measure as first_visits
 
 RESULTS = ROOT / "bench/results.md"
 
@@ -50,11 +52,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=3, help="Änderungen je Rebuild-Messung")
     parser.add_argument("--ohne-serve", action="store_true", help="Rebuild in mkdocs serve nicht messen")
     parser.add_argument("--ausgabe", type=Path, default=RESULTS, help="Datei für die Tabelle")
+    parser.add_argument(
+        "--nur-gewicht",
+        action="store_true",
+        help="nur das Gewicht des ersten Aufrufs je Seitentyp messen (ein Build je N); ersetzt nur diese Zeilen",
+    )
     args = parser.parse_args(argv)
     if not 100 < args.mittel < args.gross:
         parser.error("es muss 100 < --mittel < --gross gelten (der Zuwachs je Maßnahme wird zwischen ihnen gemessen)")
     with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
-        rows = measure_all(Path(tmp), args)
+        rows = measure_weight_only(Path(tmp), args) if args.nur_gewicht else measure_all(Path(tmp), args)
+    if args.nur_gewicht and args.ausgabe.exists():
+        rows = merged(args.ausgabe.read_text(encoding="utf-8"), rows)
     table = render(rows, args)
     print(table)
     args.ausgabe.write_text(table, encoding="utf-8")
@@ -122,6 +131,7 @@ def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str
         total = tree_bytes(site)
         row(f"Größe der Website, {label}", mb(total))
         sizes[n] = total
+        rows += weight_rows(site, label)
         if n == args.mittel:
             overview_html, _ = page_bytes(site, "massnahmen/index.html")
             row(f"Maßnahmen-Übersicht mit Übersichtskarte, HTML (Ziel ≤ 250 KB), {label}", kb(overview_html))
@@ -165,6 +175,56 @@ def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str
             args.edits,
         )
     return rows
+
+
+def measure_weight_only(tmp: Path, args) -> list[tuple[str, str, str]]:
+    """The first-visit rows alone (`--nur-gewicht`): one build per N."""
+    rows: list[tuple[str, str, str]] = []
+    for n in (args.mittel, args.gross):
+        build(make_project(tmp / f"n{n}", n, args.beitraege), tmp / f"site-{n}")
+        rows += weight_rows(tmp / f"site-{n}", f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge")
+    return rows
+
+
+def weight_rows(site: Path, label: str) -> list[tuple[str, str, str]]:
+    """What a first visit of each page type transfers, gzip-compressed, measured in Chromium (bench/weight.py);
+    "vorher" with Material's original bundle, which loads the search index at once."""
+    pages = {kind: page for kind, page in page_types(site).items() if page.endswith(".html")}
+    rows = []
+    visits = first_visits(site, pages, material_bundle())
+    for kind, (after, before) in visits.items():
+        if after.index_at_start or after.foreign or before.foreign:
+            raise RuntimeError(f"{pages[kind]}: Suchindex beim ersten Aufruf oder Anfragen an andere Hosts: {after}")
+        rows.append(
+            (
+                f"Erster Aufruf, übertragen (gzip, gemessen in Chromium; Ziel ≤ 200 KB), Seitentyp {kind} "
+                f"(`{pages[kind]}`), {label}",
+                f"{kb(after.first)} (vorher {kb(before.first)})",
+                "",
+            )
+        )
+        print(f"  {rows[-1][0]}: {rows[-1][1]}", file=sys.stderr, flush=True)
+    start = visits["Startseite"][0]
+    rows.append(
+        (
+            f"Öffnen der Suche lädt dazu (Suchindex, Such-Worker und Sprachdateien der Suche, gzip), {label}",
+            kb(start.search),
+            "",
+        )
+    )
+    return rows
+
+
+def merged(table: str, rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The rows of an existing results table with `rows` in place of those of the same name, new ones at the end."""
+    old = [
+        tuple(cell.strip() for cell in line.strip().strip("|").split(" | "))
+        for line in table.splitlines()
+        if line.startswith("| ") and not line.startswith(("| Messung", "| ---"))
+    ]
+    new = {name: (name, value, runs) for name, value, runs in rows}
+    kept = [new.pop(row[0], row) for row in old]
+    return [(name, value, runs) for name, value, runs in kept] + list(new.values())
 
 
 def spread(numerators: list[Run], denominators: list[Run]) -> str:

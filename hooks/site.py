@@ -47,6 +47,7 @@ with settled():
     from ogi.model.build import Build  # noqa: E402
     from ogi.model.gitdates import last_changed, last_changed_note  # noqa: E402
     from ogi.opendata.strukturdaten import json_ld  # noqa: E402
+    from ogi.pages.lazy_search import BundleChanged, is_bundle, lazy_search_bundle  # noqa: E402
     from ogi.pages.markers import UnknownMarker, fill_markers  # noqa: E402
     from ogi.pages.navigation import is_editors_guide, menu_uris, section_index, with_events  # noqa: E402
     from ogi.pages.outputs import build_outputs  # noqa: E402
@@ -126,6 +127,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # copied as is when on_config dropped it from the templates for want of a public address.
         if file.src_uri.endswith(".js.map") or (file.src_uri == urls.SITEMAP and not config.site_url):
             files.remove(file)
+        elif is_bundle(file.src_uri):  # the search index loads when a reader opens search (ogi.pages.lazy_search)
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=lazy_bundle(file)))
         elif not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
     menu = menu_uris(config.nav)
@@ -197,6 +201,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         build.menu_section = None
     # Maps go into the finished HTML: Markdown and the search index need not parse them.
     return build.karten.insert(output, page.file.src_uri)
+
+
+def lazy_bundle(file: File) -> str:
+    try:
+        return lazy_search_bundle(Path(file.abs_src_path or "").read_text(encoding="utf-8"), file.src_uri)
+    except BundleChanged as exc:
+        raise Abort(flat(str(exc))) from None
 
 
 def mark_meta_escaped(page: Page) -> None:

@@ -124,3 +124,27 @@ def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack() -> No
 
     assert [name for name, text in WORST_ALLOWED.items() if structure_problem(text)] == []
     assert structure_problem(ATTACK) is not None and len(ATTACK) < MAX_BYTES
+
+
+def test_weight_only_run_replaces_its_rows_and_keeps_the_others():
+    from bench.__main__ import merged
+
+    table = "# Benchmark\n\n| Messung | Wert | Läufe |\n| --- | ---: | ---: |\n| Build | 1,2 s | 5 |\n| Gewicht | 9 KB |  |\n"
+    rows = merged(table, [("Gewicht", "3 KB", ""), ("Neu", "1 KB", "")])
+    assert rows == [("Build", "1,2 s", "5"), ("Gewicht", "3 KB", ""), ("Neu", "1 KB", "")]
+
+
+def test_weight_server_sends_text_gzip_compressed(tmp_path):
+    import gzip
+    import urllib.request
+
+    from bench.weight import served
+
+    (tmp_path / "index.html").write_text("<p>" + "Grün " * 500 + "</p>", encoding="utf-8")
+    with served(tmp_path) as base:
+        request = urllib.request.Request(base, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            body = response.read()
+            assert response.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body).decode() == "<p>" + "Grün " * 500 + "</p>"
+    assert len(body) == len(gzip.compress(gzip.decompress(body), compresslevel=6, mtime=0))

@@ -41,6 +41,20 @@ QUERIES = {
     "Programm": "Testtagung zur Grünen Infrastruktur",  # tests/fixtures/site/content/tagung-2020
     "Schwammstadt": "Teich am Beispielhof mit einem außergewöhnlich langen Namen",  # its stichworte
     "Quartier": "Winterquartier für Fledermäuse am Beispielbach",  # a part of a compound of its title
+    "Mustermann": "Testgrußwort im Plenum",  # its speaker: a keyword, the facts list is not indexed
+    "Testplattform": "Testtagung zur Grünen Infrastruktur",  # its platform: a keyword, its line of facts is not
+}
+# page → the text of its first section in the index (a result's snippet): the summary or description, never a
+# facts row or breadcrumb (tests/fixtures/site/content/tagung-2020)
+SNIPPETS = {
+    "tagung-2020/test-grusswort/": "<p>Ein Grußwort ohne Uhrzeit, mit Folien, nur für Tests.</p>",
+    "tagung-2020/sessions/plenum/": "<p>Das Plenum des zweiten Testtags mit Grußwort und Vorträgen.</p>",
+    "tagung-2020/": "<p>Eine Testtagung mit zwei Tagen, zwei Werkstätten und einem Plenum.</p>",
+}
+# page → keywords it keeps from what the index leaves out
+KEYWORDS = {
+    "tagung-2020/test-grusswort/": ["Erika Mustermann"],
+    "tagung-2020/": ["Online-Testtagung", "Testplattform"],
 }
 # query → title of the page the search box must offer (it groups a page's sections under the page)
 BROWSER_QUERIES = {
@@ -84,6 +98,18 @@ def test_search_index_finds_readers_words(leser_site: Path, query: str, title: s
     index = json.loads((leser_site / "search/search_index.json").read_text(encoding="utf-8"))
     # Ranking is lunr's (BM25) and is checked in the browser below; here: the page can be found at all.
     assert title in index_search(index, query)
+
+
+@pytest.mark.parametrize("location", SNIPPETS, ids=["Beitrag", "Session", "Veranstaltung"])
+def test_talk_session_and_event_snippet_is_their_summary(leser_site: Path, location: str) -> None:
+    index = json.loads((leser_site / "search/search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in index["docs"] if d["location"] == location)
+    text = re.sub(r"\s+", " ", doc["text"])
+    assert text.startswith(SNIPPETS[location])
+    # no facts row: the kind, the day, the event, the speaker's organisation, the organiser
+    for fact in ("Art", "27.11.2020", "Testorganisation", "Veranstalter", "Testveranstalter"):
+        assert fact not in text
+    assert set(KEYWORDS.get(location, [])) <= set(doc.get("tags", []))
 
 
 def test_search_index_has_no_stemmer_that_would_hide_prefixes(leser_site: Path) -> None:

@@ -57,6 +57,11 @@ COPIES = {
     ),
 }
 
+# Material's script bundle, shipped changed in two places (hooks/ogi/pages/lazy_search.py): version, sha256.
+# The build stops when a place is missing; this notices an upgrade that keeps both places but may load the
+# search index elsewhere.
+PATCHED_BUNDLE = ("9.8.1", "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f")
+
 
 def _upstream(package: str, inner: str) -> Path:
     module = __import__(package)
@@ -91,3 +96,16 @@ def test_the_drift_check_names_a_changed_original(tmp_path: Path, monkeypatch: p
     monkeypatch.setitem(globals(), "_upstream", lambda package, inner: changed)
     with pytest.raises(AssertionError, match=r"overrides/partials/header\.html is a copy of mkdocs-material 9\.8\.1"):
         test_copied_template_matches_the_installed_upstream_original("partials/header.html")
+
+
+def test_patched_bundle_matches_the_installed_upstream_original():
+    version, recorded = PATCHED_BUNDLE
+    bundles = sorted(_upstream("material", "templates/assets/javascripts").glob("bundle.*.min.js"))
+    actual = [hashlib.sha256(bundle.read_bytes()).hexdigest() for bundle in bundles]
+    installed = importlib.metadata.version("mkdocs-material")
+    assert actual == [recorded], (
+        f"hooks/ogi/pages/lazy_search.py changes mkdocs-material {version}'s script bundle, which "
+        f"mkdocs-material {installed} changed: check that a first visit still loads no search_index.json "
+        f"(tests/test_suche_verzoegert.py), then record version {installed} and sha256 {actual} in "
+        "tests/test_upstream_copies.py"
+    )
