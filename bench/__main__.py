@@ -177,7 +177,7 @@ def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str
     return rows
 
 
-def measure_weight_only(tmp: Path, args) -> list[tuple[str, str, str]]:
+def measure_weight_only(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str]]:
     """The first-visit rows alone (`--nur-gewicht`): one build per N."""
     rows: list[tuple[str, str, str]] = []
     for n in (args.mittel, args.gross):

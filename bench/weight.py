@@ -21,6 +21,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Request, Route
 
 CHROMIUM = "/usr/bin/chromium"
 COMPRESSED = (".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt", ".ics", ".csv")
@@ -49,7 +53,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -76,7 +80,7 @@ class Visit:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
+def chromium() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -90,21 +94,21 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
-def first_visit(browser, url: str) -> Visit:
+def first_visit(browser: Browser, url: str) -> Visit:
     """Open `url` in a fresh context at 1366 × 768, then open search; what each step transferred."""
     context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 768})
-    finished: list = []
+    finished: list[Request] = []
     foreign: list[str] = []
 
-    def route(route) -> None:
+    def route(route: Route) -> None:
         if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
             route.continue_()
         else:
             foreign.append(route.request.url)
             route.abort()
 
-    started: list = []
-    failed: list = []  # blocked requests to other hosts: counted in `foreign`, no bytes
+    started: list[Request] = []
+    failed: list[Request] = []  # blocked requests to other hosts: counted in `foreign`, no bytes
     context.route("**/*", route)
     context.on("request", lambda request: started.append(request))
     context.on("requestfinished", lambda request: finished.append(request))
@@ -125,7 +129,9 @@ def first_visit(browser, url: str) -> Visit:
         context.close()
 
 
-def settle(page, started: list, finished: list, failed: list, timeout: float = 60) -> None:
+def settle(
+    page: Page, started: list[Request], finished: list[Request], failed: list[Request], timeout: float = 60
+) -> None:
     """Wait until the page's script is idle and no request is open or new for half a second.
 
     "networkidle" alone comes too early where a long script runs first (5.000 markers on the overview map)
@@ -141,7 +147,7 @@ def settle(page, started: list, finished: list, failed: list, timeout: float = 6
     raise RuntimeError(f"{page.url}: das Netz kommt nicht zur Ruhe")
 
 
-def transferred(requests: list) -> int:
+def transferred(requests: list[Request]) -> int:
     total = 0
     for request in requests:
         sizes = request.sizes()

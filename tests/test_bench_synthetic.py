@@ -126,7 +126,7 @@ def test_rich_text_benchmark_measures_allowed_texts_and_a_refused_attack() -> No
     assert structure_problem(ATTACK) is not None and len(ATTACK) < MAX_BYTES
 
 
-def test_weight_only_run_replaces_its_rows_and_keeps_the_others():
+def test_weight_only_run_replaces_its_rows_and_keeps_the_others() -> None:
     from bench.__main__ import merged
 
     table = "# Benchmark\n\n| Messung | Wert | Läufe |\n| --- | ---: | ---: |\n| Build | 1,2 s | 5 |\n| Gewicht | 9 KB |  |\n"
@@ -134,7 +134,7 @@ def test_weight_only_run_replaces_its_rows_and_keeps_the_others():
     assert rows == [("Build", "1,2 s", "5"), ("Gewicht", "3 KB", ""), ("Neu", "1 KB", "")]
 
 
-def test_weight_server_sends_text_gzip_compressed(tmp_path):
+def test_weight_server_sends_text_gzip_compressed(tmp_path: Path) -> None:
     import gzip
     import urllib.request
 

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import importlib.metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from helpers import logged_page
-from ogi.pages.lazy_search import PATCHES, BundleChanged, is_bundle, lazy_search_bundle
+from ogi.pages.lazy_search import PATCHES, BundleChanged, Patch, is_bundle, lazy_search_bundle
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 INDEX = "search/search_index.json"
 PAGES = ["", "massnahmen/", "massnahmen/hamm-fledermaeuse/"]
 WORD, TITLE = "Fledermaus", "Winterquartier für Fledermäuse am Beispielbach"
 
-MATERIAL = Path(importlib.metadata.distribution("mkdocs-material").locate_file("material/templates"))
+MATERIAL = Path(str(importlib.metadata.distribution("mkdocs-material").locate_file("material/templates")))
 
 
 def installed_bundle() -> tuple[str, str]:
@@ -28,7 +32,7 @@ def installed_bundle() -> tuple[str, str]:
     return path.relative_to(MATERIAL).as_posix(), path.read_text(encoding="utf-8")
 
 
-def test_the_installed_bundle_is_changed_in_each_place_once():
+def test_the_installed_bundle_is_changed_in_each_place_once() -> None:
     name, bundle = installed_bundle()
     assert is_bundle(name) and not is_bundle(name + ".map")
     changed = lazy_search_bundle(bundle, name)
@@ -39,7 +43,7 @@ def test_the_installed_bundle_is_changed_in_each_place_once():
 
 @pytest.mark.parametrize("times", [0, 2])
 @pytest.mark.parametrize("patch", PATCHES, ids=["Suche", "Hervorhebung", "Worker", "Sitemap"])
-def test_a_bundle_without_the_place_stops_the_build_with_what_to_check(times, patch):
+def test_a_bundle_without_the_place_stops_the_build_with_what_to_check(times: int, patch: Patch) -> None:
     name, bundle = installed_bundle()
     other = bundle.replace(patch.upstream, patch.upstream * times)
     version = importlib.metadata.version("mkdocs-material")
@@ -59,7 +63,7 @@ def index_requests(urls: list[str]) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES, ids=["Startseite", "Übersicht", "Maßnahme"])
-def test_a_first_visit_loads_no_search_index(browser, leser_url, path):
+def test_a_first_visit_loads_no_search_index(browser: Browser, leser_url: str, path: str) -> None:
     with logged_page(browser) as (page, log):
         page.goto(leser_url + path, wait_until="networkidle")
         page.wait_for_timeout(300)  # a request the page's script sends after the network settled
@@ -73,7 +77,7 @@ def test_a_first_visit_loads_no_search_index(browser, leser_url, path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("how", ["Klick", "Taste /"])
-def test_opening_search_loads_the_index_and_finds_a_word(browser, leser_url, how):
+def test_opening_search_loads_the_index_and_finds_a_word(browser: Browser, leser_url: str, how: str) -> None:
     with logged_page(browser) as (page, log):
         page.goto(leser_url, wait_until="networkidle")
         with page.expect_response(lambda response: response.url.endswith(INDEX)) as loaded:
@@ -92,7 +96,7 @@ def test_opening_search_loads_the_index_and_finds_a_word(browser, leser_url, how
 
 
 @pytest.mark.browser
-def test_a_followed_result_still_highlights_its_word(browser, leser_url):
+def test_a_followed_result_still_highlights_its_word(browser: Browser, leser_url: str) -> None:
     """Material marks the searched word on the page a result leads to (`search.highlight`, `?h=`)."""
     with logged_page(browser) as (page, _log):
         page.goto(leser_url + "massnahmen/hamm-fledermaeuse/?h=stollen", wait_until="networkidle")

@@ -98,7 +98,7 @@ def test_the_drift_check_names_a_changed_original(tmp_path: Path, monkeypatch: p
         test_copied_template_matches_the_installed_upstream_original("partials/header.html")
 
 
-def test_patched_bundle_matches_the_installed_upstream_original():
+def test_patched_bundle_matches_the_installed_upstream_original() -> None:
     version, recorded = PATCHED_BUNDLE
     bundles = sorted(_upstream("material", "templates/assets/javascripts").glob("bundle.*.min.js"))
     actual = [hashlib.sha256(bundle.read_bytes()).hexdigest() for bundle in bundles]
