@@ -86,6 +86,23 @@ def test_every_export_declares_identifier_extension_content_type_and_german_labe
     )
 
 
+def test_a_file_type_is_named_once_in_the_file_name():
+    class Liste(Export):
+        uri = "daten/liste.csv"
+        label, hinweis = "Liste", "eine Liste"
+
+    assert (Liste.identifier, Liste.extension, Liste.content_type, Liste.eu_dateityp) == (
+        "liste.csv",
+        "csv",
+        "text/csv",
+        "CSV",
+    )
+    with pytest.raises(TypeError, match=r"Unbekannt: \.abc fehlt in FORMATE"):
+
+        class Unbekannt(Export):
+            identifier = "liste.abc"
+
+
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.identifier)
 def test_every_export_renders_itself(export):
     # pretalx's shape: the class that declares a file also makes it (issue 23: only 3 of 8 did).

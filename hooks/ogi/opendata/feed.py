@@ -34,11 +34,8 @@ TITEL = "Neu und geändert – Offensive Grüne Infrastruktur 2030"
 
 class AtomFeed(Export):
     identifier = urls.FEED
-    extension = "atom"
-    content_type = "application/atom+xml"
     label = "Neu und geändert (Atom-Feed)"
     hinweis = "neue und geänderte Maßnahmen und Veranstaltungen, zum Abonnieren in einem Feedreader"
-    eu_dateityp = "ATOM"
 
     def __init__(self, events: Sequence[Veranstaltung] = (), history: Mapping[str, dt.datetime] | None = None) -> None:
         self.events, self.history = events, history  # what it lists besides the measures; when each changed
