@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -23,6 +24,7 @@ from ogi.events.schedule import ScheduleJson
 from ogi.events.schedule_xml import ScheduleXml
 from ogi.events.veranstaltung import veranstaltungen
 from ogi.model.urls import KATALOG as KATALOG_URI
+from ogi.model.urls import NEU, page_url
 from ogi.opendata.exporte import Export, Umgebung
 from ogi.opendata.feed import AtomFeed
 from ogi.opendata.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
@@ -442,6 +444,20 @@ def test_feed_ids_do_not_depend_on_the_host(project):
         return [e.findtext(ATOM + "id") for e in root.findall(ATOM + "entry")]
 
     assert ids(SITE_URL) == ids("https://anderswo.example/") and all(i.startswith("urn:uuid:") for i in ids(SITE_URL))
+
+
+def test_feed_and_page_neu_list_the_same_entries_sorted_once_per_build(project, monkeypatch):
+    import ogi.opendata.feed as feed_module
+
+    sorted_lists = []
+    eintraege = feed_module.eintraege
+    monkeypatch.setattr(feed_module, "eintraege", lambda *a: sorted_lists.append(a) or eintraege(*a))
+    files = {o.uri: o.content for o in build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)}
+    assert len(sorted_lists) == 1  # a derived list, made once (Build.feed_eintraege) and read by both outputs
+    feed = ET.fromstring(files[AtomFeed.identifier])
+    in_feed = [e.find(ATOM + "link").get("href").removeprefix(SITE_URL) for e in feed.findall(ATOM + "entry")]
+    on_page = [page_url(seite) for seite in re.findall(r"^- [^\n]*?\]\(([^)#]+\.md)\)", files[NEU], re.MULTILINE)]
+    assert len(in_feed) > 5 and on_page == in_feed
 
 
 def test_schedule_json_is_declared_as_json():
