@@ -71,7 +71,7 @@ def _material(page: Path, page_url: str) -> list[str]:
         if e.tag.startswith("h"):
             inside = e.text == "Folien und Material"
         elif inside and e.tag == "a":
-            if e.text == "Programm der Tagung":  # the way back, after the list
+            if e.text == "Programm der Veranstaltung":  # the way back, after the list
                 break
             urls.append(urljoin(page_url, e.href))
     return urls

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -18,13 +19,14 @@ from pytest import TempPathFactory
 from rdflib import RDF, SH, Graph, Literal, URIRef
 
 from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
-from helpers import ROOT, present
+from helpers import ROOT, as_text, present
 from ogi.events.kalender import Kalender, talk_file
 from ogi.events.pages import EVENT_EXPORTS
 from ogi.events.schedule import ScheduleJson
 from ogi.events.schedule_xml import ScheduleXml
 from ogi.events.veranstaltung import veranstaltungen
 from ogi.model.urls import KATALOG as KATALOG_URI
+from ogi.model.urls import NEU, page_url
 from ogi.opendata.exporte import Export, Umgebung
 from ogi.opendata.feed import AtomFeed
 from ogi.opendata.katalog import DCATDE, GEOCODING_LEVEL, KREISSCHLUESSEL, LIZENZ_URI, KatalogTurtle
@@ -89,6 +91,23 @@ def test_every_export_declares_identifier_extension_content_type_and_german_labe
     assert "/" in export.content_type and export.label and export.hinweis
     format_uri = export.format_uri()
     assert format_uri is None or format_uri.startswith("http://publications.europa.eu/resource/authority/file-type/")
+
+
+def test_a_file_type_is_named_once_in_the_file_name() -> None:
+    class Liste(Export):
+        uri = "daten/liste.csv"
+        label, hinweis = "Liste", "eine Liste"
+
+    assert (Liste.identifier, Liste.extension, Liste.content_type, Liste.eu_dateityp) == (
+        "liste.csv",
+        "csv",
+        "text/csv",
+        "CSV",
+    )
+    with pytest.raises(TypeError, match=r"Unbekannt: \.abc fehlt in FORMATE"):
+
+        class Unbekannt(Export):
+            identifier = "liste.abc"
 
 
 @pytest.mark.parametrize("export", EXPORTS, ids=lambda e: e.identifier)
@@ -456,6 +475,31 @@ def test_feed_ids_do_not_depend_on_the_host(project: Path) -> None:
         return [e.findtext(ATOM + "id", "") for e in root.findall(ATOM + "entry")]
 
     assert ids(SITE_URL) == ids("https://anderswo.example/") and all(i.startswith("urn:uuid:") for i in ids(SITE_URL))
+
+
+def test_feed_and_page_neu_list_the_same_entries_sorted_once_per_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ogi.opendata.feed as feed_module
+
+    sorted_lists: list[tuple[object, ...]] = []
+    eintraege = feed_module.eintraege
+
+    def counted(*args: Any) -> Any:
+        sorted_lists.append(args)
+        return eintraege(*args)
+
+    monkeypatch.setattr(feed_module, "eintraege", counted)
+    files = {o.uri: o.content for o in build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)}
+    assert len(sorted_lists) == 1  # a derived list, made once (Build.feed_eintraege) and read by both outputs
+    feed = ET.fromstring(as_text(files[AtomFeed.identifier]))
+    in_feed = [
+        present(present(e.find(ATOM + "link")).get("href")).removeprefix(SITE_URL) for e in feed.findall(ATOM + "entry")
+    ]
+    on_page = [
+        page_url(seite) for seite in re.findall(r"^- [^\n]*?\]\(([^)#]+\.md)\)", as_text(files[NEU]), re.MULTILINE)
+    ]
+    assert len(in_feed) > 5 and on_page == in_feed
 
 
 def test_schedule_json_is_declared_as_json() -> None:

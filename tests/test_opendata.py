@@ -11,9 +11,16 @@ from typing import Any
 from geojson_pydantic import Feature, FeatureCollection
 from geojson_pydantic.geometries import Geometry
 
-from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, article, geojson_positions
-from ogi.opendata.exporte import LIZENZ, LIZENZ_URL
-from ogi.opendata.projekte import CSV_SPALTEN, projekte_csv, projekte_geojson, rfc7946_geometry
+from helpers import FIXTURE_CONTENT, FIXTURE_ROOT, SUBPATH, article, geojson_positions, resolve
+from ogi.opendata.exporte import LIZENZ, LIZENZ_URL, Umgebung
+from ogi.opendata.projekte import (
+    CSV_SPALTEN,
+    ProjekteCsv,
+    ProjekteGeoJson,
+    projekte_csv,
+    projekte_geojson,
+    rfc7946_geometry,
+)
 from ogi.records.content import load_site
 from ogi.records.geo import inside_region
 
@@ -86,3 +93,20 @@ def test_polygon_rings_follow_the_right_hand_rule() -> None:
     assert outer == list(reversed(clockwise)) and hole == list(reversed(hole_ccw))
     point = {"type": "Point", "coordinates": [7.0, 51.4]}
     assert rfc7946_geometry(point) == point
+
+
+def test_without_site_url_the_tables_link_each_page_relative_to_themselves(built_site: Path, base_url: str) -> None:
+    # A build without SITE_URL wrote "/massnahmen/x/": under a Pages sub-path ("/gruene-infrastruktur/") that
+    # address lies outside the site. Relative to the file's own address, it reaches the page wherever it is published.
+    assert base_url.endswith(SUBPATH)
+    site = load_site(FIXTURE_ROOT)
+    tabelle = ProjekteCsv().render(site, Umgebung())
+    karte = json.loads(ProjekteGeoJson().render(site, Umgebung()))
+    for datei, links in (
+        (ProjekteCsv.uri, [row["url"] for row in csv.DictReader(io.StringIO(tabelle))]),
+        (ProjekteGeoJson.uri, [f["properties"]["url"] for f in karte["features"]]),
+    ):
+        assert len(links) == len(RECORDS)
+        for href in links:
+            page, _ = resolve(built_site, base_url, base_url + datei, href)
+            assert page is not None and page.is_file(), (datei, href)

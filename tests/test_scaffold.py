@@ -132,7 +132,10 @@ def test_new_beitrag_in_a_session_passes_check(project: Path) -> None:
     ("args", "message"),
     [
         (("--session", "plenun"), "SESSION: unbekannte Session „plenun“ (meinten Sie „plenum“?)"),
-        (("--tag", "2020-11-28"), "TAG: 2020-11-28 ist kein Tag der Tagung; erlaubt sind: 2020-11-26, 2020-11-27"),
+        (
+            ("--tag", "2020-11-28"),
+            "TAG: 2020-11-28 ist kein Tag der Veranstaltung; erlaubt sind: 2020-11-26, 2020-11-27",
+        ),
         (("--tag", "2020-11-26", "--art", "Keynote"), "ART: „Keynote“ ist nicht erlaubt"),
         ((), "TAG oder SESSION fehlt"),
     ],

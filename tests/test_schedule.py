@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpers import FIXTURE_ROOT, STANDARDS, SUBPATH, TAGUNG, article_links, present, resolve
-from ogi.events.schedule import ScheduleJson, schedule, schedule_json
+from ogi.events.schedule import ScheduleJson, schedule
 from ogi.events.veranstaltung import NAMESPACE_BASE, Veranstaltung, guid_namespace, veranstaltungen
 from ogi.model.site import Site
+from ogi.opendata.exporte import Umgebung
 from ogi.records.content import load_site
 from ogi.records.files import human_size
 
@@ -158,8 +159,9 @@ def test_speakers_are_persons_with_role_and_link_to_the_index(exported: dict[str
 
 
 def test_schedule_is_the_same_text_on_every_run() -> None:
-    assert schedule_json(event_of(load_site(FIXTURE_ROOT)), SITE_URL) == schedule_json(
-        event_of(load_site(FIXTURE_ROOT)), SITE_URL
+    umgebung = Umgebung(SITE_URL)
+    assert ScheduleJson().render(event_of(load_site(FIXTURE_ROOT)), umgebung) == ScheduleJson().render(
+        event_of(load_site(FIXTURE_ROOT)), umgebung
     )
 
 

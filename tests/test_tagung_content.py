@@ -80,7 +80,7 @@ def test_session_on_a_day_outside_the_event_is_an_error(tmp_path: Path) -> None:
     line = line_of(tagung, "    art: Plenum") + 1
     errors = [str(e) for e in load_site(project).errors]
     assert (
-        f"{TAGUNG}/tagung.yml:{line}: sessions[3].tag: 2020-11-28 ist kein Tag der Tagung; erlaubt sind: "
+        f"{TAGUNG}/tagung.yml:{line}: sessions[3].tag: 2020-11-28 ist kein Tag der Veranstaltung; erlaubt sind: "
         "2020-11-26, 2020-11-27" in errors
     )
 

@@ -219,3 +219,46 @@ def test_programme_line_names_the_kind_only_where_the_title_does_not(tmp_path: P
     }
     assert "ogi-art" not in lines["Impuls: Testthema"]
     assert lines["Testgrußwort im Plenum"].endswith('<span class="ogi-art">(Grußwort)</span>')
+
+
+EXKURSION = {
+    "tagung.yml": """titel: Testexkursion 2023
+untertitel: Symposium unterwegs
+veranstalter: [Testveranstalter]
+programmstand: berichtet
+kurzbeschreibung: Eine Veranstaltung anderer Art, mit Treffpunkt und einer Station.
+tage:
+  - {datum: 2023-09-16, name: Exkursionstag, beginn: "10:00", ende: "13:00", ort: "Treffpunkt Testbahnhof, Testort"}
+sessions:
+  - {id: station-ufer, titel: Station am Testufer, art: Station, tag: 2023-09-16}
+dokumentation: {titel: Bericht, url: https://example.org/bericht}
+quellen: [{titel: Testquelle, url: "https://example.org/testquelle", abgerufen: 2026-11}]
+datenstand: 2026-11-26
+""",
+    "fuehrung.yml": """titel: Führung am Testufer
+art: Sonstiges
+tag: 2023-09-16
+session: station-ufer
+referierende: [{name: Erika Musterfrau}]
+quellen: [{titel: Testquelle, url: "https://example.org/testquelle", abgerufen: 2026-11}]
+datenstand: 2026-11-26
+""",
+}
+
+
+def test_an_event_of_another_kind_is_called_an_event_on_its_pages(tmp_path: Path) -> None:
+    # CONTRIBUTING's recipe "eine neue Art Veranstaltung", tried with an excursion: its pages said "Programm der
+    # Tagung", and the speakers' page put its kind after "der" ("der Symposium unterwegs").
+    from ogi.pages.outputs import build_outputs
+
+    project = copy_project(tmp_path / "projekt")
+    for name, text in EXKURSION.items():
+        (project / "content/testexkursion-2023").mkdir(exist_ok=True)
+        (project / "content/testexkursion-2023" / name).write_text(text, encoding="utf-8")
+    site = load_site(project)
+    assert not site.errors
+    pages = {o.uri: o.content for o in build_outputs(site)}
+    for page in ("fuehrung.md", "sessions/station-ufer.md", "referierende.md"):
+        text = as_text(pages[f"testexkursion-2023/{page}"])
+        assert "der Veranstaltung" in text and "Tagung" not in text, page
+    assert "auf der [Veranstaltung „Testexkursion 2023“]" in as_text(pages["testexkursion-2023/referierende.md"])

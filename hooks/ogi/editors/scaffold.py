@@ -41,10 +41,7 @@ def new_project(root: Path, titel: str, kommune: str, today: dt.date, slug: str 
         raise ScaffoldError(f"KOMMUNE: {unknown_kommune(kommune, site.kommunen)}")
     _refuse_duplicate_title(titel, [(m.record.titel, m.source) for m in site.massnahmen])
     target = root / PROJECTS_DIR / f"{_slug(titel, slug)}.yml"
-    text = _template("neu_projekt.yml.j2").render(
-        schema_comment=schema_comment(f"{PROJECTS_DIR}/x.yml"), titel=titel, kommune=kommune, heute=today
-    )
-    return _write(root, target, text, Projekt)
+    return _write(root, target, "neu_projekt.yml.j2", Projekt, titel=titel, kommune=kommune, heute=today)
 
 
 def new_veranstaltung(root: Path, titel: str, datum: str, today: dt.date, slug: str | None = None) -> Path:
@@ -68,14 +65,7 @@ def new_veranstaltung(root: Path, titel: str, datum: str, today: dt.date, slug: 
             "Titel wählen oder SLUG=… angeben"
         )
     target = root / CONTENT_DIR / folder / TAGUNG_FILE
-    text = _template("neu_tagung.yml.j2").render(
-        schema_comment=schema_comment(f"{CONTENT_DIR}/{folder}/{TAGUNG_FILE}"),
-        titel=titel,
-        tag=day,
-        heute=today,
-        ordner=folder,
-    )
-    return _write(root, target, text, Tagung)
+    return _write(root, target, "neu_tagung.yml.j2", Tagung, titel=titel, tag=day, heute=today, ordner=folder)
 
 
 def new_beitrag(
@@ -119,8 +109,11 @@ def new_beitrag(
     target = root / folder / f"{_slug(titel, slug)}.yml"
     if target.name == TAGUNG_FILE:
         raise ScaffoldError(f"der Name {TAGUNG_FILE} ist für die Veranstaltung selbst reserviert; SLUG=… angeben")
-    text = _template("neu_beitrag.yml.j2").render(
-        schema_comment=schema_comment(f"{folder}/x.yml"),
+    return _write(
+        root,
+        target,
+        "neu_beitrag.yml.j2",
+        Beitrag,
         titel=titel,
         art=art,
         arten=BEITRAGSARTEN,
@@ -131,7 +124,6 @@ def new_beitrag(
         veranstaltung=event.tagung.titel,
         anhaenge=event.attachments_dir,
     )
-    return _write(root, target, text, Beitrag)
 
 
 def _event(root: Path, site: Site, name: str) -> Veranstaltungsdaten:
@@ -205,12 +197,15 @@ def _template(name: str) -> jinja2.Template:
     return env.get_template(name)
 
 
-def _write(root: Path, target: Path, text: str, model: type) -> Path:
+def _write(root: Path, target: Path, vorlage: str, model: type, **werte: object) -> Path:
+    """Fill the template `vorlage` for `target` (its first line names the schema for that path) and write it,
+    only if the result is a valid `model` record."""
     shown = target.relative_to(root).as_posix()
     if target.exists():
         raise ScaffoldError(
             f"{shown} gibt es schon und wird nicht überschrieben; einen anderen Titel wählen oder SLUG=… angeben"
         )
+    text = _template(vorlage).render(schema_comment=schema_comment(shown), **werte)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
         handle.write(text)

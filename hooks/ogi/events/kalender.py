@@ -25,14 +25,11 @@ from .veranstaltung import Veranstaltung
 
 class Kalender(Export):
     identifier = "kalender.ics"
-    extension = "ics"
-    content_type = "text/calendar"
     label = "Programm für Kalender-Apps"
     hinweis = (
         "die Tage und alle Beiträge mit bekannter Uhrzeit, zum Übernehmen in Outlook, Google Kalender oder "
         "die Kalender-App des Telefons"
     )
-    eu_dateityp = "ICS"
 
     def render(self, event: Veranstaltung, umgebung: Umgebung) -> bytes:
         return event_calendar(event, umgebung)

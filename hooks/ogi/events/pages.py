@@ -27,70 +27,44 @@ def event_outputs(event: Veranstaltung, env: jinja2.Environment, umgebung: Umgeb
     if t.dokumentation and t.dokumentation.datei:
         dokumentation = event.datei(t.dokumentation.titel, t.dokumentation.datei)
     anker = event.anker
+
+    def seite(uri: str, vorlage: str, source: str | None, **werte: object) -> Output:
+        # Every page of the event gets its own address as `seite`, the event's folder (Markdown links resolve
+        # from the page's source file, which sits there) and the event record `t`.
+        return Output(uri, env.get_template(vorlage).render(seite=uri, ordner=event.uri, t=t, **werte), source=source)
+
     daten = [
         {"label": e.label, "hinweis": e.hinweis, "href": urls.link(event.file(e.identifier), event.page())}
         for e in EVENT_EXPORTS
     ]
-    yield Output(
+    yield seite(
         event.page(),
-        env.get_template("tagung.md.j2").render(
-            seite=event.page(),
-            ordner=event.uri,
-            t=t,
-            programm=list(event.programm),
-            dokumentation=dokumentation,
-            anzahl_referierende=len(anker),
-            daten=daten,
-        ),
-        source=event.source,
+        "tagung.md.j2",
+        event.source,
+        programm=list(event.programm),
+        dokumentation=dokumentation,
+        anzahl_referierende=len(anker),
+        daten=daten,
     )
 
     files: dict[str, Datei] = {}
     if dokumentation is not None:
         files[dokumentation.uri] = dokumentation
-    page = env.get_template("beitrag.md.j2")
     for v in sorted(event.vortraege, key=lambda v: v.slug):
         anhaenge = event.anhaenge(v)
         files.update((a.uri, a) for a in anhaenge)
         personen = [(p, anker[normalised_name(p.name)]) for p in v.record.referierende]
-        # Markdown links resolve from the page's source file, which sits in the event's folder.
         kalender = talk_file(event, v) if time_known(v) else None
-        yield Output(
-            event.page(v.slug),
-            page.render(
-                seite=event.page(v.slug),
-                ordner=event.uri,
-                v=v,
-                t=t,
-                anhaenge=anhaenge,
-                personen=personen,
-                kalender=kalender,
-            ),
-            source=v.source,
+        yield seite(
+            event.page(v.slug), "beitrag.md.j2", v.source, v=v, anhaenge=anhaenge, personen=personen, kalender=kalender
         )
 
-    page = env.get_template("session.md.j2")
     for s in t.sessions:
         tag = next((d for d in t.tage if d.datum == s.tag), None)
-        yield Output(
-            urls.session(event.uri, s.id),
-            page.render(
-                seite=urls.session(event.uri, s.id),
-                ordner=event.uri,
-                s=s,
-                tag=tag,
-                vortraege=event.session_vortraege.get(s.id, []),
-                t=t,
-            ),
-            source=event.source,
-        )
+        vortraege = event.session_vortraege.get(s.id, [])
+        yield seite(urls.session(event.uri, s.id), "session.md.j2", event.source, s=s, tag=tag, vortraege=vortraege)
 
-    yield Output(
-        event.page("referierende"),
-        env.get_template("referierende.md.j2").render(
-            seite=event.page("referierende"), ordner=event.uri, t=t, referierende=list(event.referierende)
-        ),
-    )
+    yield seite(event.page("referierende"), "referierende.md.j2", None, referierende=list(event.referierende))
     for export in EVENT_EXPORTS:
         yield Output(event.file(export.identifier), export().render(event, umgebung), source=event.source)
     for v, ics in talk_calendars(event, umgebung):

@@ -35,14 +35,12 @@ REFERENCE_TYPES = {"Folien": "slides", "Dokument": "paper", "Sonstiges": "relate
 
 class ScheduleJson(Export):
     identifier = "schedule.json"
-    extension = "json"
-    content_type = "application/json"
     label = "Daten für Programm-Apps (schedule.json)"
     hinweis = "das Programm im JSON-Format von frab und pretalx, für Programm-Apps und Entwickler"
-    eu_dateityp = "JSON"
 
     def render(self, event: Veranstaltung, umgebung: Umgebung) -> str:
-        return schedule_json(event, umgebung.site_url)
+        """The document as text: stable key order, UTF-8, two-space indent, final newline."""
+        return json.dumps(schedule(event, umgebung.site_url), ensure_ascii=False, indent=2) + "\n"
 
 
 @dataclass(frozen=True)
@@ -55,11 +53,6 @@ class Slot:
     @property
     def minutes(self) -> int:
         return max(self.end - self.start, 0)
-
-
-def schedule_json(event: Veranstaltung, site_url: str) -> str:
-    """The export as text: stable key order, UTF-8, two-space indent, final newline."""
-    return json.dumps(schedule(event, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
 def schedule(event: Veranstaltung, site_url: str) -> JsonObject:

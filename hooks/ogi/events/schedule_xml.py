@@ -20,45 +20,38 @@ XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 class ScheduleXml(Export):
     identifier = "schedule.xml"
-    extension = "xml"
-    content_type = "application/xml"
     label = "Daten für Programm-Apps (schedule.xml)"
     hinweis = "das Programm für Apps wie Giggity, ConfClerk oder EventFahrplan"
-    eu_dateityp = "XML"
 
     def render(self, event: Veranstaltung, umgebung: Umgebung) -> str:
-        return schedule_xml(event, umgebung.site_url)
-
-
-def schedule_xml(event: Veranstaltung, site_url: str) -> str:
-    """The XML text: UTF-8 with declaration, two-space indent, final newline."""
-    data = schedule(event, site_url)["schedule"]
-    conference = data["conference"]
-    root = ET.Element("schedule")
-    ET.SubElement(root, "generator", name=GENERATOR)
-    _http(root, "url", Umgebung(site_url).url(event.file(ScheduleXml.identifier)))
-    _text(root, "version", data["version"])
-    conf = ET.SubElement(root, "conference")
-    _text(conf, "acronym", conference["acronym"])
-    _text(conf, "title", conference["title"])
-    _text(conf, "start", conference["start"])
-    _text(conf, "end", conference["end"])
-    _text(conf, "days", str(conference["daysCount"]))
-    _text(conf, "timeslot_duration", conference["timeslot_duration"])
-    _http(conf, "base_url", data["base_url"])
-    _http(conf, "url", conference["url"])
-    _text(conf, "time_zone_name", conference["time_zone_name"])
-    guids = {room["name"]: room["guid"] for room in conference["rooms"]}
-    for day in conference["days"]:
-        day_element = ET.SubElement(
-            root, "day", index=str(day["index"]), date=day["date"], start=day["day_start"], end=day["day_end"]
-        )
-        for name, events in day["rooms"].items():
-            room = ET.SubElement(day_element, "room", name=name, guid=guids[name])
-            for e in events:
-                _event(room, e, conference["acronym"])
-    ET.indent(root)
-    return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+        """The XML text: UTF-8 with declaration, two-space indent, final newline."""
+        data = schedule(event, umgebung.site_url)["schedule"]
+        conference = data["conference"]
+        root = ET.Element("schedule")
+        ET.SubElement(root, "generator", name=GENERATOR)
+        _http(root, "url", umgebung.url(event.file(self.identifier)))
+        _text(root, "version", data["version"])
+        conf = ET.SubElement(root, "conference")
+        _text(conf, "acronym", conference["acronym"])
+        _text(conf, "title", conference["title"])
+        _text(conf, "start", conference["start"])
+        _text(conf, "end", conference["end"])
+        _text(conf, "days", str(conference["daysCount"]))
+        _text(conf, "timeslot_duration", conference["timeslot_duration"])
+        _http(conf, "base_url", data["base_url"])
+        _http(conf, "url", conference["url"])
+        _text(conf, "time_zone_name", conference["time_zone_name"])
+        guids = {room["name"]: room["guid"] for room in conference["rooms"]}
+        for day in conference["days"]:
+            day_element = ET.SubElement(
+                root, "day", index=str(day["index"]), date=day["date"], start=day["day_start"], end=day["day_end"]
+            )
+            for name, events in day["rooms"].items():
+                room = ET.SubElement(day_element, "room", name=name, guid=guids[name])
+                for e in events:
+                    _event(room, e, conference["acronym"])
+        ET.indent(root)
+        return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def _event(room: ET.Element, e: JsonObject, acronym: str) -> None:

@@ -17,6 +17,7 @@ import jinja2
 from ..events.veranstaltung import Veranstaltung, veranstaltungen
 from ..maps import Karten, KartenEinstellungen
 from ..opendata.exporte import Umgebung
+from ..opendata.feed import Eintrag, neueste
 from ..pages.render import environment
 from .foerdersummen import FoerderSummen, foerdersummen
 from .gitdates import last_commits
@@ -59,6 +60,11 @@ class Build:
     def veranstaltungen(self) -> list[Veranstaltung]:
         """Every event with its programme and speakers, derived once."""
         return veranstaltungen(self.site)
+
+    @cached_property
+    def feed_eintraege(self) -> list[Eintrag]:
+        """The newest records and events: the Atom feed and the page "Neu und geändert" list the same, made once."""
+        return neueste(self.site, self.veranstaltungen, self.record_history)
 
     @cached_property
     def foerdersummen(self) -> FoerderSummen:

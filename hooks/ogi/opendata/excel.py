@@ -23,16 +23,12 @@ from .spalten import SPALTE, XLSX_SPALTEN, werte, xlsx_wert
 
 
 class ProjekteXlsx(Export):
-    identifier = "projekte.xlsx"
-    extension = "xlsx"
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    uri = urls.XLSX
     label = "Tabelle für Excel/LibreOffice"
     hinweis = (
         "je Maßnahme eine Zeile mit Beträgen als Zahlen in €, Daten als Datum und einem Link zur Seite; "
         "ein zweites Blatt nennt Lizenz und Quelle"
     )
-    eu_dateityp = "XLSX"
-    uri = urls.XLSX
 
     def render(self, site: Site, umgebung: Umgebung) -> bytes:
         return projekte_xlsx(site.massnahmen_sortiert, umgebung.site_url, site.anbieter, LIZENZ, LIZENZ_URL)

@@ -34,17 +34,14 @@ TITEL = "Neu und geändert – Offensive Grüne Infrastruktur 2030"
 
 class AtomFeed(Export):
     identifier = urls.FEED
-    extension = "atom"
-    content_type = "application/atom+xml"
     label = "Neu und geändert (Atom-Feed)"
     hinweis = "neue und geänderte Maßnahmen und Veranstaltungen, zum Abonnieren in einem Feedreader"
-    eu_dateityp = "ATOM"
 
-    def __init__(self, events: Sequence[Veranstaltung] = (), history: Mapping[str, dt.datetime] | None = None) -> None:
-        self.events, self.history = events, history  # what it lists besides the measures; when each changed
+    def __init__(self, eintraege: Sequence[Eintrag] = ()) -> None:
+        self.eintraege = eintraege  # what it lists, newest first: Build.feed_eintraege, made once per build
 
     def render(self, site: Site, umgebung: Umgebung) -> bytes:
-        return atom_feed(site, list(self.events), umgebung, self.history)
+        return atom_feed(site, self.eintraege, umgebung)
 
 
 @dataclass(frozen=True)
@@ -104,21 +101,21 @@ def eintraege(
     return sorted(entries, key=lambda e: (-e.updated.timestamp(), e.art, e.titel.casefold(), e.id))
 
 
-def nach_tagen(
-    site: Site, events: list[Veranstaltung], history: Mapping[str, dt.datetime] | None = None
-) -> list[tuple[dt.date, list[Eintrag]]]:
-    """The feed's entries grouped by day (in Germany), newest first: the page "Neu und geändert" for people."""
+def neueste(site: Site, events: list[Veranstaltung], history: Mapping[str, dt.datetime] | None = None) -> list[Eintrag]:
+    """What the feed and the page "Neu und geändert" list: the MAX_EINTRAEGE newest entries."""
+    return eintraege(site, events, history)[:MAX_EINTRAEGE]
+
+
+def nach_tagen(entries: Sequence[Eintrag]) -> list[tuple[dt.date, list[Eintrag]]]:
+    """The entries grouped by day (in Germany), newest first: the page "Neu und geändert" for people."""
     tage: dict[dt.date, list[Eintrag]] = {}
-    for e in eintraege(site, events, history)[:MAX_EINTRAEGE]:
+    for e in entries:
         tage.setdefault(e.updated.astimezone(BERLIN).date(), []).append(e)
     return list(tage.items())
 
 
-def atom_feed(
-    site: Site, events: list[Veranstaltung], umgebung: Umgebung, history: Mapping[str, dt.datetime] | None = None
-) -> bytes:
-    """The feed document (UTF-8 XML); `history` dates each entry (see the module's docstring)."""
-    entries = eintraege(site, events, history)[:MAX_EINTRAEGE]
+def atom_feed(site: Site, entries: Sequence[Eintrag], umgebung: Umgebung) -> bytes:
+    """The feed document (UTF-8 XML) listing `entries` (neueste(): each dated as the module's docstring says)."""
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "de"})
     _text(feed, "id", f"urn:uuid:{uuid.uuid5(NAMESPACE, 'feed')}")
     _text(feed, "title", TITEL)

@@ -57,13 +57,10 @@ GEOCODING_URIS = tuple(URIRef(f"http://dcat-ap.de/def/politicalGeocoding/distric
 
 class KatalogTurtle(Export):
     identifier = "katalog.ttl"
-    extension = "ttl"
-    content_type = "text/turtle"
     label = "Beschreibung der Daten für Datenportale (DCAT-AP.de)"
     hinweis = (
         "ein Verzeichnis aller Datendateien dieser Website im Standard DCAT-AP.de, damit Portale wie GovData sie finden"
     )
-    eu_dateityp = "RDF_TURTLE"
 
     def __init__(self, datensaetze: Sequence[Datensatz] = ()) -> None:
         self.datensaetze = datensaetze  # the datasets it describes, with the files already made (datensaetze())

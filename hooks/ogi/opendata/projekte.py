@@ -23,33 +23,25 @@ from .exporte import LIZENZ, LIZENZ_URL, Export, Umgebung
 
 
 class ProjekteGeoJson(Export):
-    identifier = posixpath.basename(urls.GEOJSON)
-    extension = "geojson"
-    content_type = "application/geo+json"
+    uri = urls.GEOJSON
     label = "Maßnahmen als GeoJSON"
     hinweis = (
         "GeoJSON (RFC 7946): je Maßnahme ein Objekt mit Geometrie, Titel, Kommune, Träger, Status und "
         "seiner Grundlage, Förderung und Adresse der Seite"
     )
-    eu_dateityp = "GEOJSON"
-    uri = urls.GEOJSON
 
     def render(self, site: Site, umgebung: Umgebung) -> str:
         return projekte_geojson(site.massnahmen_sortiert, umgebung.site_url)
 
 
 class ProjekteCsv(Export):
-    identifier = posixpath.basename(urls.CSV)
-    extension = "csv"
-    content_type = "text/csv"
+    uri = urls.CSV
     label = "Maßnahmen als Tabelle (CSV)"
     hinweis = (
         "CSV (UTF-8, durch Kommas getrennt): je Maßnahme eine Zeile; Linien und Flächen sind mit der "
         "Mitte ihres umgebenden Rechtecks angegeben; Textzellen, die eine Tabellenkalkulation als Formel "
         "lesen würde (Beginn mit =, +, -, @), beginnen mit einem Apostroph"
     )
-    eu_dateityp = "CSV"
-    uri = urls.CSV
 
     def render(self, site: Site, umgebung: Umgebung) -> str:
         return projekte_csv(site.massnahmen_sortiert, umgebung.site_url)

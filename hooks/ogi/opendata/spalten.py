@@ -17,6 +17,9 @@ from ..maps import centre
 from ..model import urls
 from ..model.site import Massnahme
 from ..records.dates import TeilDatum
+from .exporte import Umgebung
+
+DATEI = urls.CSV  # CSV, GeoJSON and workbook lie side by side in daten/: links are relative to that folder
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,9 @@ class Spalte:
     """One published field of a measure."""
 
     name: str  # CSV heading and GeoJSON property
-    wert: Callable[[Massnahme, str], Any]  # (measure, site_url) -> typed value or None
+    # (measure, site_url) -> typed value or None. A link is absolute with a site_url; without one it is relative
+    # to the files' folder (daten/), so it reaches the page wherever the site is published, a sub-path too.
+    wert: Callable[[Massnahme, str], Any]
     ueberschrift: str | None = None  # heading in the workbook; None: not in the workbook
     breite: int = 12  # column width in the workbook, in characters
     geojson: bool = True  # False: only in the tables (the GeoJSON has the geometry itself)
@@ -85,7 +90,7 @@ SPALTEN: tuple[Spalte, ...] = (
     Spalte("geometrie_typ", lambda m, _: m.geometrie["type"], geojson=False),
     Spalte("breite", lambda m, _: centre(m.geometrie)[0], "Breite", 10, geojson=False),
     Spalte("laenge", lambda m, _: centre(m.geometrie)[1], "Länge", 10, geojson=False),
-    Spalte("url", lambda m, site_url: urls.absolute_url(site_url, urls.massnahme(m.slug))),
+    Spalte("url", lambda m, site_url: Umgebung(site_url).link(urls.massnahme(m.slug), von=DATEI)),
     Spalte("datenstand", lambda m, _: m.record.datenstand, "Datenstand", 12),
 )
 

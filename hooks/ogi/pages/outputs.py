@@ -67,7 +67,7 @@ def build_outputs(
         event_files.append((event, [(e, by_uri[event.file(e.identifier)]) for e in EVENT_EXPORTS]))
         tagung += files
     katalog = Output(urls.KATALOG, KatalogTurtle(datensaetze(site, exports, event_files)).render(site, umgebung))
-    feed = Output(urls.FEED, AtomFeed(events, build.record_history).render(site, umgebung))
+    feed = Output(urls.FEED, AtomFeed(build.feed_eintraege).render(site, umgebung))
     weitere: list[tuple[type[Export], Output]] = [(KatalogTurtle, katalog), (AtomFeed, feed)]
 
     outputs: list[Output] = []
@@ -80,7 +80,7 @@ def build_outputs(
         Output(
             urls.NEU,
             env.get_template("neu.md.j2").render(
-                seite=urls.NEU, tage=nach_tagen(site, events, build.record_history), anzahl=MAX_EINTRAEGE
+                seite=urls.NEU, tage=nach_tagen(build.feed_eintraege), anzahl=MAX_EINTRAEGE
             ),
         )
     )

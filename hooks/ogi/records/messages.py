@@ -50,7 +50,7 @@ def duplicate_title(titel: str, source: str) -> str:
 
 def unknown_day(tag: str, days: Iterable[str]) -> str:
     """The message for a date that is not a day of the event."""
-    return f"{tag} ist kein Tag der Tagung; erlaubt sind: " + ", ".join(days)
+    return f"{tag} ist kein Tag der Veranstaltung; erlaubt sind: " + ", ".join(days)
 
 
 def other_day(session: str, day: str, fix: str) -> str:

@@ -40,7 +40,7 @@ class Tag(Record):
     ort: Text | None = Field(
         None,
         description="Ort des Tages mit Adresse, z. B. „ChorForum Essen, Fischerstraße 2–4, Essen“; "
-        "leer bei Online-Tagungen.",
+        "leer bei Online-Veranstaltungen.",
     )
     beschreibung: Markdown | None = Field(None, description="Worum es an diesem Tag ging (Markdown).")
 
@@ -75,7 +75,7 @@ class Tagung(Record):
     titel: Text = Field(description="Titel der Veranstaltung.")
     untertitel: Text | None = Field(None, description="Art der Veranstaltung, z. B. „Online-Fachtagung“.")
     veranstalter: list[Text] = Field(min_length=1, description="Wer veranstaltet hat.")
-    plattform: Text | None = Field(None, description="Online-Plattform, auf der die Tagung stattfand.")
+    plattform: Text | None = Field(None, description="Online-Plattform, auf der die Veranstaltung stattfand.")
     kostenfrei: bool | None = Field(None, description="true, wenn die Teilnahme kostenfrei war.")
     zeitzone: Text = Field("Europe/Berlin", description="Zeitzone der Uhrzeiten, z. B. „Europe/Berlin“.")
     programmstand: Programmstand = Field(
@@ -86,10 +86,10 @@ class Tagung(Record):
         )
     )
     kurzbeschreibung: Text = Field(max_length=300, description="Ein Satz für Listen und Suchmaschinen.")
-    beschreibung: Markdown | None = Field(None, description="Beschreibung der Tagung (Markdown).")
-    tage: list[Tag] = Field(min_length=1, description="Die Tage der Tagung in zeitlicher Reihenfolge.")
+    beschreibung: Markdown | None = Field(None, description="Beschreibung der Veranstaltung (Markdown).")
+    tage: list[Tag] = Field(min_length=1, description="Die Tage der Veranstaltung in zeitlicher Reihenfolge.")
     sessions: list[Session] = Field(default_factory=list, description="Sessions und Workshops.")
-    dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Tagung.")
+    dokumentation: Dokument | None = Field(None, description="Die Dokumentation der Veranstaltung.")
     links: list[Link] = Field(default_factory=list, description="Weiterführende Links.")
     kennungen_basis: HttpUrl | None = Field(
         None,
@@ -140,7 +140,7 @@ class Beitrag(Record):
 
     titel: Text = Field(description="Titel des Beitrags.")
     art: Beitragsart = Field(description="Art: " + ", ".join(BEITRAGSARTEN) + ".")
-    tag: Tagesdatum = Field(description="Datum des Tages (JJJJ-MM-TT); muss ein Tag der Tagung sein.")
+    tag: Tagesdatum = Field(description="Datum des Tages (JJJJ-MM-TT); muss ein Tag der Veranstaltung sein.")
     session: str | None = Field(None, description="id der Session aus tagung.yml.")
     beginn: Uhrzeit | None = None
     dauer_min: Annotated[Ganzzahl, Field(gt=0, le=600)] | None = Field(None, description="Dauer in Minuten.")
