@@ -19,7 +19,7 @@ from pytest import TempPathFactory
 from rdflib import RDF, SH, Graph, Literal, URIRef
 
 from formats_projekt import TITEL_SONDERZEICHEN, ZWEITE, formats_project
-from helpers import ROOT, as_text, present
+from helpers import ROOT, as_bytes, as_text, present
 from ogi.events.kalender import Kalender, talk_file
 from ogi.events.pages import EVENT_EXPORTS
 from ogi.events.schedule import ScheduleJson
@@ -492,7 +492,7 @@ def test_feed_and_page_neu_list_the_same_entries_sorted_once_per_build(
     monkeypatch.setattr(feed_module, "eintraege", counted)
     files = {o.uri: o.content for o in build_outputs(load_site(project), SITE_URL, erstellt=ERSTELLT)}
     assert len(sorted_lists) == 1  # a derived list, made once (Build.feed_eintraege) and read by both outputs
-    feed = ET.fromstring(as_text(files[AtomFeed.identifier]))
+    feed = ET.fromstring(as_bytes(files[AtomFeed.identifier]))
     in_feed = [
         present(present(e.find(ATOM + "link")).get("href")).removeprefix(SITE_URL) for e in feed.findall(ATOM + "entry")
     ]
