@@ -268,6 +268,7 @@ def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project: Pat
     assert not (site / "assets/karte/leaflet").exists()
     assert (site / "assets/karte/einwilligung.js").is_file()
     assert (site / "daten/projekte.geojson").is_file()
+    assert not (site / urls.KARTE_MASSNAHMEN).exists()  # the overview's map file goes with the maps
     assert not [u for u in asset_urls(site / "massnahmen/test-boenen-daecher/index.html") if "leaflet" in u]
 
 
