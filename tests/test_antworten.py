@@ -121,6 +121,14 @@ def test_measure_search_entry_is_its_summary_and_its_keywords(built_site: Path) 
     assert not any("Testpark in Herne" in d["text"] for d in listing)  # the list's rows are not one run of words
 
 
+def test_new_and_changed_search_entry_is_its_summary_not_its_list(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith("neu/")]
+    assert [d["location"] for d in docs] == ["neu/"]  # no entry per day of the list
+    assert docs[0]["text"].startswith("<p>Hier stehen die Maßnahmen, Beiträge und Veranstaltungen")
+    assert "Testpark in Herne" not in docs[0]["text"]  # the list's entries are not one run of words
+
+
 def test_new_and_changed_page_lists_the_feeds_entries_and_is_linked_from_start_and_footer(built_site: Path) -> None:
     feed = (built_site / "neu.atom").read_text(encoding="utf-8")
     page = article(built_site / "neu/index.html")

@@ -21,13 +21,17 @@ from ogi.maps import (
     Karten,
     KartenEinstellungen,
     OgiMap,
+    karten_daten,
     karten_einstellungen,
+    karten_features,
     massnahme_optionen,
     massnahme_zeichnung,
     ogi_map,
     render_map,
 )
+from ogi.maps.daten import EIGENSCHAFTEN
 from ogi.maps.outlines import umriss_von, umrisse
+from ogi.model import urls
 from ogi.model.site import Kommunendaten, Massnahme, Site
 from ogi.pages.render import environment
 from ogi.records.content import load_site
@@ -193,6 +197,42 @@ def test_every_map_page_shares_one_map_and_differs_only_in_its_options(geometry_
     assert len(shells) == 1
 
 
+def test_overview_map_file_has_one_point_per_measure_and_only_what_the_script_reads(geometry_site: Site) -> None:
+    (output,) = karten_daten(geometry_site.massnahmen)
+    assert output.uri == urls.KARTE_MASSNAHMEN == "assets/karte/massnahmen.json"
+    features = json.loads(str(output.content))["features"]
+    assert [f["properties"]["slug"] for f in features] == sorted(m.slug for m in geometry_site.massnahmen)
+    assert {f["geometry"]["type"] for f in features} == {"Point"}
+    assert {key for f in features for key in f["properties"]} <= set(EIGENSCHAFTEN)
+    by_slug = {f["properties"]["slug"]: f for f in features}
+    # A line and an area are the centre of their bounds, as the script drew them; a point stays where it is.
+    assert by_slug["test-linie-ungefaehr"]["geometry"]["coordinates"] == [7.225, 51.48]
+    assert by_slug["test-flaeche-exakt"]["geometry"]["coordinates"] == [7.465, 51.51]
+    punkt = by_slug["test-punkt-exakt"]
+    assert punkt["geometry"]["coordinates"] == [7.0131, 51.4556]
+    assert punkt["properties"] == {
+        "slug": "test-punkt-exakt",
+        "titel": "Testpunkt exakt",
+        "kurzbeschreibung": "Ein Punkt mit belegter Lage, nur für Tests.",
+        "kommunen": ["Essen"],
+        "kreise": ["Kreisfreie Städte"],
+        "traeger": "Testträger Punkt",
+        "status": "geplant",
+        "genauigkeit": "exakt",
+    }
+    assert "traeger" not in by_slug["test-linie-ungefaehr"]["properties"]  # no value: no key
+    assert karten_daten([]) == []
+
+
+def test_kommune_map_carries_the_same_points_inline(geometry_site: Site) -> None:
+    linie = _by_slug(geometry_site, "test-linie-ungefaehr")
+    ort = geometry_site.kommunen["Bochum"]
+    fragment = Karten(geometry_site, environment()).kommune(ort, "kommunen/bochum.md", [linie])
+    call = present(re.search(r"^ogiUebersicht\((\w+), (.*)\);$", fragment, re.M))
+    assert json.loads(call.group(2))["merkmale"] == karten_features([linie])
+    assert "LineString" not in fragment
+
+
 def test_massnahme_fragment_loads_only_local_assets_and_no_viewport_meta(geometry_site: Site) -> None:
     m = _by_slug(geometry_site, "test-punkt-exakt")
     fragment = Karten(geometry_site, environment()).massnahme(m, f"massnahmen/{m.slug}.md")
@@ -228,6 +268,7 @@ def test_build_without_maps_keeps_exports_and_drops_leaflet(fixture_project: Pat
     assert not (site / "assets/karte/leaflet").exists()
     assert (site / "assets/karte/einwilligung.js").is_file()
     assert (site / "daten/projekte.geojson").is_file()
+    assert not (site / urls.KARTE_MASSNAHMEN).exists()  # the overview's map file goes with the maps
     assert not [u for u in asset_urls(site / "massnahmen/test-boenen-daecher/index.html") if "leaflet" in u]
 
 

@@ -56,6 +56,17 @@ def test_outline_file_is_small_and_fetched_once_per_page(
     assert len([u for u in log.urls if u.endswith("/assets/karte/kommunen.geojson")]) == 1
 
 
+def test_overview_fetches_its_own_map_file_not_the_open_data_export(
+    karten_stub: StubServer, page_log: tuple[Page, RequestLog]
+) -> None:
+    page, log = page_log
+    _loaded(page, karten_stub.url + PAGES["uebersicht"])
+    assert len([u for u in log.urls if u.endswith("/assets/karte/massnahmen.json")]) == 1
+    assert [u for u in log.urls if "projekte.geojson" in u] == []
+    loaded = page.locator(".ogi-karte [data-ogi-geladen]").get_attribute("data-ogi-geladen")
+    assert loaded == str(len(SLUGS))
+
+
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_outlines_drawn_before_consent_with_no_external_request(
     karten_stub: StubServer, page_log: tuple[Page, RequestLog], path: str

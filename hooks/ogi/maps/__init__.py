@@ -5,7 +5,8 @@ background tiles are added in the browser only after the visitor consents (asset
 
 Modules by job: `settings` (operator settings, typed), `elements` (Folium elements, rendering a map's div
 and script), `geometry` (boxes and centres), `outlines` (the base map file), `options` (what a map draws, as JSON
-options), `karten` (which page gets which map, and its fragment), `assets` (the files the maps need).
+options), `daten` (the measures as the overview and Kommune maps read them: one point each), `karten` (which
+page gets which map, and its fragment), `assets` (the files the maps need).
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from .geometry import bounds, centre, positions
 from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
 if TYPE_CHECKING:
+    from .daten import karten_daten, karten_features
     from .elements import OgiMap, RenderedMap, render_map, stabilise_ids
     from .karten import PLACEHOLDER, Karten, ogi_map
     from .options import (
         KOMMUNE_RADIUS_M,
         STATUS_FARBEN,
         UNGEFAEHR_RADIUS_M,
-        karten_features,
         massnahme_optionen,
         massnahme_zeichnung,
     )
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
 # Folium and branca take about a second to import: the modules that draw maps load on first use, so that
 # `make check` and the editors' tools, which draw none, start without them.
 _LAZY = (
-    {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")}
+    {name: "daten" for name in ("karten_daten", "karten_features")}
+    | {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")}
     | {name: "karten" for name in ("PLACEHOLDER", "Karten", "ogi_map")}
     | {
         name: "options"
@@ -40,7 +42,6 @@ _LAZY = (
             "KOMMUNE_RADIUS_M",
             "STATUS_FARBEN",
             "UNGEFAEHR_RADIUS_M",
-            "karten_features",
             "massnahme_optionen",
             "massnahme_zeichnung",
         )
@@ -69,6 +70,7 @@ __all__ = [
     "asset_outputs",
     "bounds",
     "centre",
+    "karten_daten",
     "karten_einstellungen",
     "karten_features",
     "ogi_map",

@@ -21,6 +21,7 @@ from ..model.site import Kommunendaten, Massnahme, Site
 from ..model.urls import relative_url
 from ..records.models import STATUS_WERTE
 from .assets import asset_links
+from .daten import karten_features
 from .elements import OgiMap, RenderedMap, render_map
 from .geometry import box_centre, union
 from .options import (
@@ -30,7 +31,6 @@ from .options import (
     area_box,
     basis_optionen,
     filter_of,
-    karten_features,
     massnahme_box,
     massnahme_optionen,
     region_box,
@@ -118,7 +118,7 @@ class Karten:
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
         uebersicht = {
-            "daten": relative_url(uri, urls.GEOJSON),
+            "daten": relative_url(uri, urls.KARTE_MASSNAHMEN),
             "basis": relative_url(uri, urls.MASSNAHMEN),
             "filter": "ogi-filter",
             "liste": "massnahmen-liste",
@@ -141,7 +141,7 @@ class Karten:
         """The map of a Kommune page: its outline and its measures only."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        # Its own few measures inline: fetching projekte.geojson would load every measure of the region.
+        # Its own few measures inline: fetching the overview's file would load every measure of the region.
         uebersicht = {
             "merkmale": karten_features(massnahmen),
             "basis": relative_url(uri, urls.MASSNAHMEN),

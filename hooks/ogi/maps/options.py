@@ -143,30 +143,6 @@ def region_box() -> list[list[float]]:
     return union(u.box for u in umrisse().values())
 
 
-def karten_features(massnahmen: list[Massnahme]) -> dict[str, Any]:
-    """A compact FeatureCollection with only what the map script shows and filters by."""
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": m.geometrie,
-                "properties": {
-                    "slug": m.slug,
-                    "titel": m.record.titel,
-                    "kurzbeschreibung": m.record.kurzbeschreibung,
-                    "kommunen": [o.name for o in m.kommunen],
-                    "kreise": list(m.kreise),
-                    "traeger": m.record.traeger,
-                    "status": m.record.status,
-                    "genauigkeit": m.record.lage.genauigkeit,
-                },
-            }
-            for m in sorted(massnahmen, key=lambda m: m.slug)
-        ],
-    }
-
-
 @dataclass(frozen=True)
 class Filter:
     """The choices of the overview's filter form."""

@@ -45,6 +45,7 @@ FEED = "neu.atom"
 NEU = "neu.md"  # the feed's entries as a page for people ("Neu und geändert")
 REGION_SVG = "assets/bilder/region.svg"  # the start page's picture of the region
 MAP_ASSETS = "assets/karte"  # Leaflet, its plugins, the map scripts and the base map
+KARTE_MASSNAHMEN = f"{MAP_ASSETS}/massnahmen.json"  # the overview map's points (not open data: projekte.geojson is)
 
 # Said once by a build without the public address (SITE_URL): what it left out instead of a loopback address.
 WITHOUT_SITE_URL = (

@@ -12,7 +12,7 @@ import jinja2
 from ..editors.cms import cms_outputs
 from ..editors.lage_zeichnen import drawing_outputs
 from ..events.pages import EVENT_EXPORTS, archive_outputs, event_outputs
-from ..maps import KartenEinstellungen, asset_outputs
+from ..maps import KartenEinstellungen, asset_outputs, karten_daten
 from ..model import urls
 from ..model.build import Build
 from ..model.foerdersummen import foerder_outputs
@@ -74,6 +74,8 @@ def build_outputs(
     outputs += massnahmen_pages(build, exports, weitere)
     outputs += kommunen_pages(build)
     outputs += asset_outputs(maps.einstellungen)
+    if maps.einstellungen.aktiv:
+        outputs += karten_daten(site.massnahmen)  # the overview map's points: its own small file
     outputs += [output for _, output in exports]
     outputs += [katalog, feed]
     outputs.append(

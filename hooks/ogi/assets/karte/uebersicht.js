@@ -1,21 +1,15 @@
-/* Overview and Kommune maps: the measures as one GeoJSON layer (the overview fetches projekte.geojson, a
-   Kommune page brings its own few inline). Measures with a position are clustered and drawn by status
-   with shape and colour; measures known only by their Kommune are one labelled element per Kommune over
-   its highlighted area. Clusters and groups open a list by click, Enter or Space. The filter form acts on
-   map, list and address (?gebiet=…&traeger=…&status=…&fertigstellung=…) together; a field the form
-   lacks (no year of completion known) stays empty. Content only via textContent. */
+/* Overview and Kommune maps: the measures as one GeoJSON layer of points, one per measure, with only the
+   properties read here (ogi.maps.daten: a line or area is already the centre of its bounds). The overview
+   fetches assets/karte/massnahmen.json, a Kommune page brings its own few inline. Measures with a position
+   are clustered and drawn by status with shape and colour; measures known only by their Kommune are one
+   labelled element per Kommune over its highlighted area. Clusters and groups open a list by click, Enter or
+   Space. The filter form acts on map, list and address (?gebiet=…&traeger=…&status=…&fertigstellung=…)
+   together; a field the form lacks (no year of completion known) stays empty. Content only via textContent. */
 (function () {
   "use strict";
   var element = function (name, klasse, text) { return window.ogiElement(name, klasse, text); };
   var FORM = { "geplant": "dreieck", "in Umsetzung": "raute", "abgeschlossen": "kreis", "nicht bekannt": "quadrat" };
   var FELDER = ["gebiet", "traeger", "status", "fertigstellung"];
-
-  function representativePoint(feature) {
-    if (feature.geometry.type === "Point") { return feature; }
-    var mitte = L.geoJSON(feature.geometry).getBounds().getCenter();
-    return { type: "Feature", properties: feature.properties,
-             geometry: { type: "Point", coordinates: [mitte.lng, mitte.lat] } };
-  }
 
   function genauigkeitText(p) {
     return p.genauigkeit === "Kommune" ? "genaue Lage nicht bekannt (nur die Kommune)"
@@ -146,7 +140,7 @@
     var karte = this.karte, optionen = this.optionen;
     var genau = sichtbar.filter(function (f) { return f.properties.genauigkeit !== "Kommune"; });
     var grob = sichtbar.filter(function (f) { return f.properties.genauigkeit === "Kommune"; });
-    var punkte = L.geoJSON({ type: "FeatureCollection", features: genau.map(representativePoint) }, {
+    var punkte = L.geoJSON({ type: "FeatureCollection", features: genau }, {
       pointToLayer: markierung,
       onEachFeature: function (feature, l) {
         l.bindPopup(function () { return popupInhalt(feature.properties, optionen.basis); });
