@@ -3,6 +3,8 @@ shipped content, each served under a subpath, and headless Chromium. Helpers liv
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from helpers import (
     CHROMIUM,
     ROOT,
     copy_project,
+    copy_shipped_project,
     logged_page,
     mkdocs_build,
     serve,
@@ -85,10 +88,29 @@ def shipped_base_url(shipped_root) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def shipped_site(shipped_root, shipped_base_url) -> Path:
-    """The repository as it is (shipped content/, whatever editors made of it), built strictly and served at
-    `shipped_base_url`. Built in place, not copied: "Zuletzt geändert" needs the Git history."""
-    result = mkdocs_build(ROOT, shipped_root, site_url=shipped_base_url)
+def shipped_project(tmp_path_factory) -> Path:
+    """The shipped content/ as an editor leaves it after a day's work, in a copy of this checkout: one new measure
+    from the template (as `make new-project` writes it), one shipped measure and one talk deleted. The shipped
+    tests read only this copy, so every run also proves that adding or deleting records never turns CI red."""
+    from ogi.editors.scaffold import new_project
+
+    project = copy_shipped_project(tmp_path_factory.mktemp("shipped-projekt") / "projekt")
+    sorted((project / "content/projects").glob("*.yml"))[0].unlink()
+    sorted(p for p in (project / "content/tagung-2020").glob("*.yml") if p.name != "tagung.yml")[0].unlink()
+    new_project(project, "Testmaßnahme", "Herne", dt.date(2026, 1, 2))
+    return project
+
+
+@pytest.fixture(scope="session")
+def shipped_site(shipped_project, shipped_root, shipped_base_url) -> Path:
+    """`shipped_project` built strictly and served at `shipped_base_url`. Its pages' "Zuletzt geändert" dates
+    come from this checkout's Git history (the copy has none of its own)."""
+    git_dir = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    result = mkdocs_build(
+        shipped_project, shipped_root, site_url=shipped_base_url, GIT_DIR=git_dir, GIT_WORK_TREE=str(shipped_project)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return shipped_root
 

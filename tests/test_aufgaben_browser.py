@@ -92,7 +92,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from helpers import ROOT, mkdocs_build, serve
+from helpers import mkdocs_build, serve
 from leser_fixture import aufgaben_project
 from ogi.events.kalender import Kalender
 from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
@@ -131,12 +131,12 @@ def fixture_leseort(tmp_path_factory):
 
 @pytest.fixture(scope="module", params=["fixture", "shipped"])
 def leseort(request) -> Leseort:
-    """Each task on the fixture site and on the shipped content (conftest's `shipped_site`, built in place
-    from the repository; its records loaded from the same tree)."""
+    """Each task on the fixture site and on the shipped content (conftest's `shipped_site`, built from the edited
+    copy of content/ in `shipped_project`; its records loaded from the same tree)."""
     if request.param == "fixture":
         return request.getfixturevalue("fixture_leseort")
     request.getfixturevalue("shipped_site")
-    records = load_site(ROOT)
+    records = load_site(request.getfixturevalue("shipped_project"))
     assert not records.errors, records.errors
     return Leseort("shipped", request.getfixturevalue("shipped_base_url"), records, summen_of(records))
 
