@@ -3,16 +3,13 @@ content/betreiber.yml lacks what the law requires, naming each field; the previe
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
-from helpers import mkdocs_build, parse_html, parse_page
+from helpers import mkdocs_build, ogi_command, parse_html, parse_page
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -116,14 +113,7 @@ def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path
 
 def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path):
     project = project_with(tmp_path, BETREIBER_OHNE)
-    env = os.environ | {"SITE_URL": PUBLIC_URL, "PYTHONPATH": str(project / "hooks")}
-    result = subprocess.run(
-        [sys.executable, "-m", "ogi", "check", "--root", str(project)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+    result = ogi_command(project, "check", SITE_URL=PUBLIC_URL)
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith("Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für ")
