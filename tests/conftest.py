@@ -147,4 +147,5 @@ def page_with_log(browser, built_site):
 
 
 # Fixtures of other helper modules, registered here so every test module sees them by parameter name.
+from formats_projekt import formats_built  # noqa: E402, F401
 from leser_fixture import leser_site, leser_url  # noqa: E402, F401
