@@ -35,10 +35,13 @@ SLIDES = FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf"
 
 @pytest.fixture(scope="module")
 def documentation_site(tmp_path_factory) -> Path:
-    """A build whose tagung.yml offers a documentation PDF of 12 MB instead of a link."""
+    """A build whose tagung.yml offers a documentation PDF of 12 MB instead of a link, and whose talk
+    test-werkstatt-a has slides of 2,4 MB: the attachments' sizes in one build."""
     tmp = tmp_path_factory.mktemp("tagung-dokumentation")
     project = copy_project(tmp / "projekt")
     fake_pdf(project / TAGUNG / "anhaenge/dokumentation.pdf", 12 * 1024 * 1024)
+    fake_pdf(project / TAGUNG / "anhaenge/gross.pdf", 2_400_000)
+    append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: gross.pdf\n")
     replace_in(
         project / TAGUNG / "tagung.yml",
         "  url: https://example.org/testtagung/dokumentation\n",
@@ -164,13 +167,8 @@ def test_slides_link_names_format_and_size_and_the_file_is_published(built_site:
     assert published.read_bytes() == SLIDES.read_bytes()
 
 
-def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(tmp_path: Path):
-    project = copy_project(tmp_path / "projekt")
-    fake_pdf(project / TAGUNG / "anhaenge/gross.pdf", 2_400_000)
-    append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: gross.pdf\n")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = tmp_path / "site/tagung-2020/test-werkstatt-a/index.html"
+def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(documentation_site: Path):
+    page = documentation_site / "tagung-2020/test-werkstatt-a/index.html"
     assert [e.text for e in article_links(page) if e.text.startswith("Folien")] == ["Folien (PDF, 2,3 MB)"]
 
 
