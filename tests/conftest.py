@@ -20,6 +20,17 @@ from helpers import (
     serve,
 )
 
+# The sites beside the fixture site (built_site): a test that needs one of them is `slow` (pyproject.toml), so
+# `make test-fast` builds one site per worker. Their fixtures are below and in the helper modules named at the end.
+OTHER_SITES = {"hostile_site", "shipped_project", "karten_stub", "leser_site", "formats_built"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if OTHER_SITES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def server_root(tmp_path_factory) -> Path:

@@ -21,6 +21,7 @@ def article_text(path: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", article).split())
 
 
+@pytest.mark.slow
 def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path):
     project = project_with(tmp_path, BETREIBER_OHNE)
     result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
@@ -41,6 +42,7 @@ def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path):
     betreiber = BETREIBER_VOLLSTAENDIG.replace(
         "datenschutzbeauftragte:\n  email: datenschutz@example.org\n",
@@ -54,6 +56,7 @@ def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path):
     assert "verantwortlich.name" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path):
     project = project_with(tmp_path, BETREIBER_OHNE)
     site = tmp_path / "site"
@@ -63,6 +66,7 @@ def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path)
         assert "Angabe durch die Redaktion" in article_text(site / page / "index.html"), page
 
 
+@pytest.mark.slow
 def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
     project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
     site = tmp_path / "site"
@@ -81,6 +85,7 @@ def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
     assert "mailto:info@example.org" in parse_page(site / "kontakt/index.html").links
 
 
+@pytest.mark.slow
 def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(tmp_path):
     project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
     site = tmp_path / "site"
@@ -96,6 +101,7 @@ def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(
     assert "mailto:info@example.org" in by_role["Projektleitung"]  # a role without its own e-mail: the general one
 
 
+@pytest.mark.slow
 def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path):
     betreiber = BETREIBER_VOLLSTAENDIG.replace(
         "verantwortlich:\n  name: Erika Mustermann\n  funktion: Leitung Kommunikation\n", ""

@@ -137,6 +137,7 @@ def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple, mes
     assert not (project / "content/tagung-2020/ein-vortrag.yml").exists()
 
 
+@pytest.mark.slow
 def test_recipes_of_the_guide_make_check_and_build_succeed(tmp_path: Path):
     # The guide's recipes as editors type them (docs/redaktion/massnahme.md, beitrag.md): a new measure, a new
     # event and a talk of it; then `make check` and the strict build. The project's .venv is reused.

@@ -6,12 +6,15 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpers import TAGUNG, append_to_record, copy_project, fake_pdf, line_of, mkdocs_build, replace_in
 from ogi.records.content import load_site
 
 WERKSTATT = f"{TAGUNG}/test-werkstatt-a.yml"  # a fixture talk without attachments
 
 
+@pytest.mark.slow
 def test_missing_attachment_fails_the_build_with_file_and_line(tmp_path: Path):
     project = copy_project(tmp_path / "projekt")
     line = append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: fehlt.pdf\n")

@@ -95,6 +95,7 @@ def test_events_overview_says_where_the_presentations_are_published(built_site: 
     assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
 
 
+@pytest.mark.slow
 def test_events_overview_links_a_documentation_file_through_the_event_page(documentation_site: Path):
     page = documentation_site / "veranstaltungen/index.html"
     by_text = {e.text: e.href for e in article_links(page)}
@@ -167,11 +168,13 @@ def test_slides_link_names_format_and_size_and_the_file_is_published(built_site:
     assert published.read_bytes() == SLIDES.read_bytes()
 
 
+@pytest.mark.slow
 def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(documentation_site: Path):
     page = documentation_site / "tagung-2020/test-werkstatt-a/index.html"
     assert [e.text for e in article_links(page) if e.text.startswith("Folien")] == ["Folien (PDF, 2,3 MB)"]
 
 
+@pytest.mark.slow
 def test_documentation_file_is_offered_on_the_event_page(documentation_site: Path):
     page = documentation_site / "tagung-2020/index.html"
     doc = [e for e in article_links(page) if e.text.startswith("Dokumentation der Testtagung (")]
