@@ -350,7 +350,7 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
 def start_server(directory: Path, handler: type[SubpathHandler] = SubpathHandler) -> http.server.ThreadingHTTPServer:
     """Serve `directory` on a free local port in a background thread (stop it with .shutdown())."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()  # quick shutdown
     return server
 
 
