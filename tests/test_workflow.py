@@ -31,10 +31,6 @@ def commands(job: dict) -> list[str]:
     return [line.strip() for step in steps(job) if "run" in step for line in step["run"].splitlines() if line.strip()]
 
 
-def uses(job: dict) -> list[str]:
-    return [step["uses"].split("@")[0] for step in steps(job) if "uses" in step]
-
-
 def readme_make_commands() -> set[str]:
     return set(re.findall(r"`(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"))) | set(
         re.findall(r"^(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
