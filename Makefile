@@ -84,9 +84,10 @@ schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
 ## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium und npm)
-# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker).
+# Two workers, each taking whole test files, and all tests on one of the other shared sites together, so
+# each site is built by one worker only (tests/conftest.py: pytest_collection_modifyitems).
 test: lint $(NODE_STAMP)
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 ## test-fast: die schnellen Tests, ohne Browser und ohne mehrfache Builds
 test-fast: $(STAMP)

@@ -20,16 +20,36 @@ from helpers import (
     serve,
 )
 
-# The sites beside the fixture site (built_site): a test that needs one of them is `slow` (pyproject.toml), so
-# `make test-fast` builds one site per worker. Their fixtures are below and in the helper modules named at the end.
-OTHER_SITES = {"hostile_site", "shipped_project", "karten_stub", "leser_site", "formats_built"}
+# The sites beside the fixture site (built_site), by the fixture that builds each. A test that needs one is
+# `slow` (pyproject.toml), so `make test-fast` builds one site per worker. Tests that pick their site by a
+# parameter (a PageType's site in tests/helpers.py, a reader task's "shipped") are found by that parameter.
+OTHER_SITES = {
+    "hostile_site": "feindlich",
+    "shipped_project": "shipped",
+    "karten_stub": "karten",
+    "leser_site": "leser",
+}
+OTHER_SITES |= {"formats_built": "formats"}
+
+
+def other_site(item: pytest.Item) -> str | None:
+    """The fixture of the other site `item` needs, if any."""
+    needed = [f for f in OTHER_SITES if f in getattr(item, "fixturenames", ())]
+    callspec = getattr(item, "callspec", None)
+    for value in callspec.params.values() if callspec else ():
+        needed += [f for f, name in OTHER_SITES.items() if getattr(value, "site", value) == name]
+    return needed[0] if needed else None
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # `make test` runs with `--dist loadgroup`: the tests on one of the other sites form one group, so only one
+    # worker builds that site; every other test stays with its file (module fixtures are built once).
     for item in items:
-        if OTHER_SITES & set(getattr(item, "fixturenames", ())):
+        site = other_site(item)
+        if site:
             item.add_marker(pytest.mark.slow)
+        item.add_marker(pytest.mark.xdist_group(site or item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")
