@@ -126,7 +126,9 @@ def shipped_project(tmp_path_factory) -> Path:
     from ogi.editors.scaffold import new_project
 
     project = copy_shipped_project(tmp_path_factory.mktemp("shipped-projekt") / "projekt")
-    sorted((project / "content/projects").glob("*.yml"))[0].unlink()
+    # The last measure: deleting the first (Bönen's only one) sends the readers' map task (test_aufgaben_browser)
+    # to its fallback, whose tap on a phone's map another Kommune's marker intercepts now and then.
+    sorted((project / "content/projects").glob("*.yml"))[-1].unlink()
     sorted(p for p in (project / "content/tagung-2020").glob("*.yml") if p.name != "tagung.yml")[0].unlink()
     new_project(project, "Testmaßnahme", "Herne", dt.date(2026, 1, 2))
     return project
