@@ -66,12 +66,18 @@ def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path)
         assert "Angabe durch die Redaktion" in article_text(site / page / "index.html"), page
 
 
-@pytest.mark.slow
-def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
-    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, site_url=PUBLIC_URL)
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory) -> Path:
+    """The fixture content with complete legal data, built for the public address."""
+    tmp = tmp_path_factory.mktemp("oeffentlich")
+    result = mkdocs_build(project_with(tmp, BETREIBER_VOLLSTAENDIG), tmp / "site", site_url=PUBLIC_URL)
     assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+@pytest.mark.slow
+def test_public_build_with_legal_data_shows_them_and_no_boxes(public_site: Path):
+    site = public_site
     for page in ("impressum", "datenschutz", "barrierefreiheit", "kontakt"):
         assert "Angabe durch die Redaktion" not in article_text(site / page / "index.html"), page
     assert "Erika Mustermann, Leitung Kommunikation" in article_text(site / "impressum/index.html")
@@ -86,11 +92,8 @@ def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path):
 
 
 @pytest.mark.slow
-def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(tmp_path):
-    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, site_url=PUBLIC_URL)
-    assert result.returncode == 0, result.stderr
+def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(public_site: Path):
+    site = public_site
     assert "mailto:info@example.org" in parse_page(site / "impressum/index.html").links
     assert "mailto:datenschutz@example.org" in parse_page(site / "datenschutz/index.html").links
     kontakt = parse_html(site / "kontakt/index.html")
