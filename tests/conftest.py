@@ -69,10 +69,16 @@ def fixture_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(fixture_project, server_root, base_url) -> Path:
-    """The fixture content, built strictly with a site_url that has a path, as served at `base_url`."""
+def built_site_log(fixture_project, server_root, base_url) -> str:
+    """What the strict build of `built_site` printed."""
     result = mkdocs_build(fixture_project, server_root, site_url=base_url)
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(built_site_log, server_root) -> Path:
+    """The fixture content, built strictly with a site_url that has a path, as served at `base_url`."""
     return server_root
 
 
