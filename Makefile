@@ -84,10 +84,11 @@ schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
 ## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium und npm)
-# Two workers, each taking whole test files, and all tests on one of the other shared sites together, so
-# each site is built by one worker only (tests/conftest.py: pytest_collection_modifyitems).
+# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker).
+# Not --dist loadgroup: pytest-xdist 3.8 marks a test's group in its node id in a way pytest 9 no longer
+# reads, so xdist_group marks are ignored and tests are handed out one by one.
 test: lint $(NODE_STAMP)
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadfile
 
 ## test-fast: die schnellen Tests, ohne Browser und ohne mehrfache Builds
 test-fast: $(STAMP)

@@ -28,8 +28,8 @@ OTHER_SITES = {
     "shipped_project": "shipped",
     "karten_stub": "karten",
     "leser_site": "leser",
+    "formats_built": "formats",
 }
-OTHER_SITES |= {"formats_built": "formats"}
 
 
 def other_site(item: pytest.Item) -> str | None:
@@ -43,13 +43,9 @@ def other_site(item: pytest.Item) -> str | None:
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # `make test` runs with `--dist loadgroup`: the tests on one of the other sites form one group, so only one
-    # worker builds that site; every other test stays with its file (module fixtures are built once).
     for item in items:
-        site = other_site(item)
-        if site:
+        if other_site(item):
             item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(site or item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")
