@@ -84,9 +84,8 @@ schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
 ## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium und npm)
-# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker).
-# Not --dist loadgroup: pytest-xdist 3.8 marks a test's group in its node id in a way pytest 9 no longer
-# reads, so xdist_group marks are ignored and tests are handed out one by one.
+# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker);
+# the tests on one of the other shared sites go together, so one worker builds each (tests/conftest.py).
 test: lint $(NODE_STAMP)
 	$(PY) -m pytest -n 2 --dist loadfile
 

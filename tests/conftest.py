@@ -4,6 +4,7 @@ shipped content, each served under a subpath, and headless Chromium. Helpers liv
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,10 +43,37 @@ def other_site(item: pytest.Item) -> str | None:
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    sites = {item.nodeid: site for item in items if (site := other_site(item))}
     for item in items:
-        if other_site(item):
+        if item.nodeid in sites:
             item.add_marker(pytest.mark.slow)
+    if hasattr(config, "workerinput"):  # an xdist worker: tell the controller's scheduler (below) each test's site
+        shared = config._tmp_path_factory.getbasetemp().parent  # type: ignore[attr-defined]
+        (shared / f"sites-{config.workerinput['workerid']}.json").write_text(json.dumps(sites), encoding="utf-8")
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`--dist loadfile`, except that all tests on one of the other sites are one unit across their files: one
+    worker builds that site, not both. (`--dist loadgroup` would do it by marks, but pytest-xdist 3.8 writes a
+    test's group into `item._nodeid`, which pytest 9 no longer reads.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    shared = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+
+    class BySite(LoadFileScheduling):
+        sites: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.sites is None:  # the workers have collected when the scheduler first asks
+                self.sites = {}
+                for written in sorted(shared.glob("sites-*.json")):
+                    self.sites |= json.loads(written.read_text(encoding="utf-8"))
+            return self.sites.get(nodeid) or super()._split_scope(nodeid)
+
+    return BySite(config, log)
 
 
 @pytest.fixture(scope="session")
