@@ -84,7 +84,8 @@ schemas: $(STAMP)
 	$(PY) -m ogi schemas
 
 ## test: prüft den Code (make lint), dann alle Tests, auch die Browser-Tests (braucht Debians chromium und npm)
-# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker).
+# Two workers, each taking whole test files (the built sites are session fixtures, built once per worker);
+# the tests on one of the other shared sites go together, so one worker builds each (tests/conftest.py).
 test: lint $(NODE_STAMP)
 	$(PY) -m pytest -n 2 --dist loadfile
 

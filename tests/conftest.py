@@ -3,9 +3,12 @@ shipped content, each served under a subpath, and headless Chromium. Helpers liv
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -13,6 +16,7 @@ from helpers import (
     CHROMIUM,
     ROOT,
     copy_project,
+    copy_shipped_project,
     logged_page,
     mkdocs_build,
     serve,
@@ -23,6 +27,60 @@ if TYPE_CHECKING:
 
     from helpers import RequestLog
     from karten_fixture import StubServer
+
+# The sites beside the fixture site (built_site), by the fixture that builds each. A test that needs one is
+# `slow` (pyproject.toml), so `make test-fast` builds one site per worker. Tests that pick their site by a
+# parameter (a PageType's site in tests/helpers.py, a reader task's "shipped") are found by that parameter.
+OTHER_SITES = {
+    "hostile_site": "feindlich",
+    "shipped_project": "shipped",
+    "karten_stub": "karten",
+    "leser_site": "leser",
+    "formats_built": "formats",
+}
+
+
+def other_site(item: pytest.Item) -> str | None:
+    """The fixture of the other site `item` needs, if any."""
+    needed = [f for f in OTHER_SITES if f in getattr(item, "fixturenames", ())]
+    callspec = getattr(item, "callspec", None)
+    for value in callspec.params.values() if callspec else ():
+        needed += [f for f, name in OTHER_SITES.items() if getattr(value, "site", value) == name]
+    return needed[0] if needed else None
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects by the marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    sites = {item.nodeid: site for item in items if (site := other_site(item))}
+    for item in items:
+        if item.nodeid in sites:
+            item.add_marker(pytest.mark.slow)
+    if hasattr(config, "workerinput"):  # an xdist worker: tell the controller's scheduler (below) each test's site
+        shared = config._tmp_path_factory.getbasetemp().parent  # type: ignore[attr-defined]
+        (shared / f"sites-{config.workerinput['workerid']}.json").write_text(json.dumps(sites), encoding="utf-8")
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:  # xdist's types: untyped
+    """`--dist loadfile`, except that all tests on one of the other sites are one unit across their files: one
+    worker builds that site, not both. (`--dist loadgroup` would do it by marks, but pytest-xdist 3.8 writes a
+    test's group into `item._nodeid`, which pytest 9 no longer reads.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    shared = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+
+    class BySite(LoadFileScheduling):  # type: ignore[misc]  # xdist has no type information
+        sites: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.sites is None:  # the workers have collected when the scheduler first asks
+                self.sites = {}
+                for written in sorted(shared.glob("sites-*.json")):
+                    self.sites |= json.loads(written.read_text(encoding="utf-8"))
+            return self.sites.get(nodeid) or super()._split_scope(nodeid)
+
+    return BySite(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +100,16 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(fixture_project: Path, server_root: Path, base_url: str) -> Path:
-    """The fixture content, built strictly with a site_url that has a path, as served at `base_url`."""
+def built_site_log(fixture_project: Path, server_root: Path, base_url: str) -> str:
+    """What the strict build of `built_site` printed."""
     result = mkdocs_build(fixture_project, server_root, site_url=base_url)
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(built_site_log: str, server_root: Path) -> Path:
+    """The fixture content, built strictly with a site_url that has a path, as served at `base_url`."""
     return server_root
 
 
@@ -92,10 +156,31 @@ def shipped_base_url(shipped_root: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def shipped_site(shipped_root: Path, shipped_base_url: str) -> Path:
-    """The repository as it is (shipped content/, whatever editors made of it), built strictly and served at
-    `shipped_base_url`. Built in place, not copied: "Zuletzt geändert" needs the Git history."""
-    result = mkdocs_build(ROOT, shipped_root, site_url=shipped_base_url)
+def shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content/ as an editor leaves it after a day's work, in a copy of this checkout: one new measure
+    from the template (as `make new-project` writes it), one shipped measure and one talk deleted. The shipped
+    tests read only this copy, so every run also proves that adding or deleting records never turns CI red."""
+    from ogi.editors.scaffold import new_project
+
+    project = copy_shipped_project(tmp_path_factory.mktemp("shipped-projekt") / "projekt")
+    # The last measure: deleting the first (Bönen's only one) sends the readers' map task (test_aufgaben_browser)
+    # to its fallback, whose tap on a phone's map another Kommune's marker intercepts now and then.
+    sorted((project / "content/projects").glob("*.yml"))[-1].unlink()
+    sorted(p for p in (project / "content/tagung-2020").glob("*.yml") if p.name != "tagung.yml")[0].unlink()
+    new_project(project, "Testmaßnahme", "Herne", dt.date(2026, 1, 2))
+    return project
+
+
+@pytest.fixture(scope="session")
+def shipped_site(shipped_project: Path, shipped_root: Path, shipped_base_url: str) -> Path:
+    """`shipped_project` built strictly and served at `shipped_base_url`. Its pages' "Zuletzt geändert" dates
+    come from this checkout's Git history (the copy has none of its own)."""
+    git_dir = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    result = mkdocs_build(
+        shipped_project, shipped_root, site_url=shipped_base_url, GIT_DIR=git_dir, GIT_WORK_TREE=str(shipped_project)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return shipped_root
 
@@ -132,4 +217,5 @@ def page_with_log(browser: Browser, built_site: Path) -> Iterator[tuple[Page, Re
 
 
 # Fixtures of other helper modules, registered here so every test module sees them by parameter name.
+from formats_projekt import formats_built  # noqa: E402, F401
 from leser_fixture import leser_site, leser_url  # noqa: E402, F401

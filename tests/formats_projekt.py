@@ -8,8 +8,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from betreiber_fixture import make_publishable
-from helpers import TAGUNG, copy_project, fake_pdf
+from helpers import TAGUNG, copy_project, fake_pdf, mkdocs_build
 
 QUELLE = "quellen:\n  - titel: Testquelle\n    url: https://example.org/quelle\n    abgerufen: 2026-11\n"
 TITEL_SONDERZEICHEN = 'Forum <Grün> & "Blau"; Teil 1, \\ Ende'
@@ -184,3 +186,17 @@ def formats_project(tmp: Path) -> Path:
     fake_pdf(project / TAGUNG / "anhaenge/folien-test.pdf", 50_000)
     make_publishable(project)  # built for an https:// address, which needs the legal operator data
     return project
+
+
+# The address the formats site is built for: a public one with a path.
+FORMATS_URL = "https://example.org/gruene-infrastruktur/"
+
+
+@pytest.fixture(scope="session")
+def formats_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(project, site) of one strict build of `formats_project`, published at FORMATS_URL, once per test run."""
+    tmp = tmp_path_factory.mktemp("formats-build")
+    project = formats_project(tmp)
+    result = mkdocs_build(project, tmp / "site", site_url=FORMATS_URL)
+    assert result.returncode == 0, result.stderr
+    return project, tmp / "site"

@@ -102,17 +102,21 @@ def leser_project(dest: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
+# The address the reader site is built for: a preview address (loopback) with a path, as on GitHub Pages.
+LESER_URL = "http://127.0.0.1:8000/gruene-infrastruktur/"
+
+
+@pytest.fixture(scope="session")
 def leser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture project, built strictly (preview address)."""
+    """The fixture project, built strictly once per test run (preview address LESER_URL)."""
     tmp = tmp_path_factory.mktemp("leser")
     site = tmp / "site"
-    result = mkdocs_build(leser_project(tmp / "projekt"), site)
+    result = mkdocs_build(leser_project(tmp / "projekt"), site, site_url=LESER_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def leser_url(leser_site: Path) -> Iterator[str]:
     """The built fixture site, served below a subpath as on GitHub Pages."""
     yield from serve(leser_site)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_CONTENT, ROOT
+from helpers import FIXTURE_CONTENT, ogi_command
 
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,]+),line=(?P<line>\d+),title=(?P<title>[^:]+)::(?P<text>.*)$")
 
@@ -23,18 +21,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def check(project: Path, github: bool) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PYTHONPATH": str(ROOT / "hooks")}
-    if github:
-        env["GITHUB_ACTIONS"] = "true"
-    else:
-        env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "ogi", "check", "--root", str(project)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+    return ogi_command(project, "check", **({"GITHUB_ACTIONS": "true"} if github else {}))
 
 
 def github_annotations(stdout: str) -> list[dict[str, str]]:

@@ -95,7 +95,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest import FixtureRequest, TempPathFactory
 
-from helpers import ROOT, mkdocs_build, present, serve
+from helpers import mkdocs_build, present, serve
 from leser_fixture import aufgaben_project
 from ogi.events.kalender import Kalender
 from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
@@ -145,14 +145,14 @@ def fixture_leseort(tmp_path_factory: TempPathFactory) -> Iterator[Leseort]:
 
 
 @pytest.fixture(scope="module", params=["fixture", "shipped"])
-def leseort(request: FixtureRequest) -> Leseort:
-    """Each task on the fixture site and on the shipped content (conftest's `shipped_site`, built in place
-    from the repository; its records loaded from the same tree)."""
+def leseort(request: pytest.FixtureRequest) -> Leseort:
+    """Each task on the fixture site and on the shipped content (conftest's `shipped_site`, built from the edited
+    copy of content/ in `shipped_project`; its records loaded from the same tree)."""
     if request.param == "fixture":
         fixture: Leseort = request.getfixturevalue("fixture_leseort")
         return fixture
     request.getfixturevalue("shipped_site")
-    records = load_site(ROOT)
+    records = load_site(request.getfixturevalue("shipped_project"))
     assert not records.errors, records.errors
     shipped_base_url: str = request.getfixturevalue("shipped_base_url")
     return Leseort("shipped", shipped_base_url, records, summen_of(records))

@@ -128,6 +128,7 @@ def _page(site: Path, slug: str) -> _Article:
     )
 
 
+@pytest.mark.slow
 def test_status_from_an_own_source_names_that_source_and_its_date(site: Path) -> None:
     page = _page(site, "test-eigene-quelle")
     assert page.facts["Status"] == "abgeschlossen laut Testquelle Eröffnung, 16.04.2021"
@@ -136,6 +137,7 @@ def test_status_from_an_own_source_names_that_source_and_its_date(site: Path) ->
     assert page.items[1].startswith("Testquelle Eröffnung")
 
 
+@pytest.mark.slow
 def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_known(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert page.facts["Status"] == (
@@ -145,12 +147,14 @@ def test_status_from_the_programme_balance_says_so_and_that_no_own_source_is_kno
     assert "quelle-1" in page.ids
 
 
+@pytest.mark.slow
 def test_unknown_status_is_shown_as_unknown_without_a_basis(site: Path) -> None:
     page = _page(site, "test-nicht-bekannt")
     assert page.facts["Status"] == "nicht bekannt"
     assert "ogi-status--nicht-bekannt" in page.classes
 
 
+@pytest.mark.slow
 def test_later_change_is_a_dated_note_and_leaves_the_status_alone(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert "hinweise" in page.ids
@@ -161,21 +165,25 @@ def test_later_change_is_a_dated_note_and_leaves_the_status_alone(site: Path) ->
     assert page.facts["Status"].startswith("abgeschlossen laut Abschlussbilanz")
 
 
+@pytest.mark.slow
 def test_measure_without_notes_has_no_notes_section(site: Path) -> None:
     assert "hinweise" not in _page(site, "test-eigene-quelle").ids
 
 
+@pytest.mark.slow
 def test_archive_copy_is_linked_beside_the_source(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert (ARCHIV, "archivierte Fassung") in page.links
     assert ("https://example.org/bilanz", "Testprogrammseite mit Bilanz") in page.links
 
 
+@pytest.mark.slow
 def test_print_source_shows_its_reference_and_date(site: Path) -> None:
     page = _page(site, "test-bilanz")
     assert page.items[-1].startswith("Testmeldung Umbau, Testzeitung, Ausgabe Mai 2025, S. 3, 20.05.2025")
 
 
+@pytest.mark.slow
 def test_unknown_status_and_its_basis_reach_open_data_legend_and_filter(site: Path) -> None:
     features = json.loads((site / GEOJSON_URI).read_text(encoding="utf-8"))["features"]
     properties = {f["properties"]["slug"]: f["properties"] for f in features}

@@ -106,6 +106,7 @@ def test_page_bytes_counts_local_assets_only(tmp_path: Path) -> None:
     assert total == own + 100 + 50 + 7
 
 
+@pytest.mark.slow
 def test_generator_and_baseline_both_build_strictly(synthetic: Path, tmp_path: Path) -> None:
     # The benchmark compares the two builds; either failing would abort `make bench` halfway.
     from bench.measure import build

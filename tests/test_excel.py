@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 
 from helpers import page_url, parse_page, resolve
-from leser_fixture import leser_project
+from leser_fixture import LESER_URL, leser_project
 from ogi.opendata.excel import ZIP_TIME, projekte_xlsx
 from ogi.records.content import load_site
 
@@ -87,7 +87,7 @@ def test_workbook_bytes_are_reproducible(tmp_path: Path) -> None:
 
 
 def test_downloads_offer_the_workbook_for_excel_and_libreoffice(leser_site: Path) -> None:
-    base = "http://127.0.0.1:8000/"
+    base = LESER_URL
     index = leser_site / "massnahmen/index.html"
     html = index.read_text(encoding="utf-8")
     match = re.search(r'<a href="([^"]+\.xlsx)">([^<]*)</a>', html)

@@ -16,13 +16,12 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from pytest import TempPathFactory
 
 from bench.htmltree import parse_html
-from formats_projekt import formats_project
+from formats_projekt import FORMATS_URL
 from helpers import article_elements as content
 from helpers import article_links as links
-from helpers import facts, mkdocs_build, present
+from helpers import facts, present
 from ogi.events.kalender import Kalender
 from ogi.events.pages import EVENT_EXPORTS
 from ogi.events.schedule import ScheduleJson
@@ -32,7 +31,7 @@ from ogi.opendata.feed import AtomFeed
 from ogi.opendata.katalog import KatalogTurtle
 from ogi.records.content import load_site
 
-SITE_URL = "https://example.org/gruene-infrastruktur/"
+SITE_URL = FORMATS_URL
 # event -> (number of talks, talks with a time on their page, in programme order)
 EXPECTED = {
     "tagung-2020": (5, ["vortrag-mit-zeit", "vortrag-session-zeit", "vortrag-sommerzeit"]),
@@ -42,13 +41,9 @@ UHRZEIT = re.compile(r"(\d\d:\d\d)(?:–(\d\d:\d\d))? Uhr(?: \((\d+) Minuten\))?
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: TempPathFactory) -> tuple[Path, Path]:
-    """(project, site) of one strict build of the fixture records, published under a subpath."""
-    tmp = tmp_path_factory.mktemp("formats-build")
-    project = formats_project(tmp)
-    result = mkdocs_build(project, tmp / "site", site_url=SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return project, tmp / "site"
+def built(formats_built: tuple[Path, Path]) -> tuple[Path, Path]:
+    """(project, site) of one strict build of the fixture records, published under a subpath (SITE_URL)."""
+    return formats_built
 
 
 def _local(site: Path, url: str) -> Path:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/cms-shots")
+# The steps' screenshots (to look at the forms) only when asked for: FORMULARE_BILDER=1. A refusal's always.
+ALL_SHOTS = os.environ.get("FORMULARE_BILDER") == "1"
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 HERNE = (51.550, 7.217)  # the fixture's centre of Herne (tests/fixtures/site/content/kommunen.yml)
 
@@ -139,7 +141,7 @@ class Editor:
         refused = self.page.get_by_text("Oops")
         assert wait_for(lambda: refused.count() > 0 or unsaved.count() == 0, 20), "nicht gespeichert"
         if refused.count():
-            self.shot("abgelehnt")
+            self.shot("abgelehnt", always=True)
             lines = self.page.inner_text("body").splitlines()
             pytest.fail(
                 "Das Formular meldet: "
@@ -150,7 +152,9 @@ class Editor:
                 )
             )
 
-    def shot(self, name: str) -> None:
+    def shot(self, name: str, always: bool = False) -> None:
+        if not (ALL_SHOTS or always):
+            return
         SHOTS.mkdir(exist_ok=True)
         self.page.screenshot(path=str(SHOTS / f"{name}.png"))
 

@@ -112,6 +112,7 @@ def test_check_prints_no_workflow_command_from_content(
     assert [line for line in printed.out.split("\n") if line and not ANNOTATION.match(line)] == []
 
 
+@pytest.mark.slow
 def test_build_report_has_no_workflow_command_from_content(tmp_path: Path) -> None:
     # The strict build stops with the same messages (hooks/site.py: Abort with ContentErrors.report()).
     project = copy_project(tmp_path / "projekt")

@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pytest import TempPathFactory
 
 from bench.htmltree import parse_html
-from helpers import mkdocs_build
-from leser_fixture import leser_project
+from leser_fixture import LESER_URL
 
-SITE_URL = "http://127.0.0.1:8000/gruene-infrastruktur/"
+SITE_URL = LESER_URL
 REQUIRED = (
     "og:title",
     "og:description",
@@ -49,11 +47,8 @@ def head_of(path: Path) -> _Head:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("metadaten")
-    result = mkdocs_build(leser_project(tmp / "projekt"), tmp / "site", site_url=SITE_URL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "site"
+def site(leser_site: Path) -> Path:
+    return leser_site  # built for SITE_URL
 
 
 def graph(path: Path) -> list[dict[str, Any]]:

@@ -3,17 +3,14 @@ content/betreiber.yml lacks what the law requires, naming each field; the previe
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bench.htmltree import parse_html
 from betreiber_fixture import BETREIBER_OHNE, BETREIBER_VOLLSTAENDIG, project_with
-from helpers import mkdocs_build, parse_page, present
+from helpers import mkdocs_build, ogi_command, parse_page, present
 
 PUBLIC_URL = "https://example.org/gruene-infrastruktur/"
 PREVIEW_URL = "http://127.0.0.1:8000/"
@@ -25,6 +22,7 @@ def article_text(path: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", article).split())
 
 
+@pytest.mark.slow
 def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_OHNE)
     result = mkdocs_build(project, tmp_path / "site", site_url=PUBLIC_URL)
@@ -45,6 +43,7 @@ def test_public_build_refuses_without_legal_data_and_names_each_field(tmp_path: 
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path: Path) -> None:
     betreiber = BETREIBER_VOLLSTAENDIG.replace(
         "datenschutzbeauftragte:\n  email: datenschutz@example.org\n",
@@ -58,6 +57,7 @@ def test_public_build_names_the_line_of_an_incomplete_entry(tmp_path: Path) -> N
     assert "verantwortlich.name" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_OHNE)
     site = tmp_path / "site"
@@ -67,11 +67,18 @@ def test_preview_builds_without_legal_data_and_shows_the_editors_boxes(tmp_path:
         assert "Angabe durch die Redaktion" in article_text(site / page / "index.html"), page
 
 
-def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path: Path) -> None:
-    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, site_url=PUBLIC_URL)
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content with complete legal data, built for the public address."""
+    tmp = tmp_path_factory.mktemp("oeffentlich")
+    result = mkdocs_build(project_with(tmp, BETREIBER_VOLLSTAENDIG), tmp / "site", site_url=PUBLIC_URL)
     assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+@pytest.mark.slow
+def test_public_build_with_legal_data_shows_them_and_no_boxes(public_site: Path) -> None:
+    site = public_site
     for page in ("impressum", "datenschutz", "barrierefreiheit", "kontakt"):
         assert "Angabe durch die Redaktion" not in article_text(site / page / "index.html"), page
     assert "Erika Mustermann, Leitung Kommunikation" in article_text(site / "impressum/index.html")
@@ -85,11 +92,9 @@ def test_public_build_with_legal_data_shows_them_and_no_boxes(tmp_path: Path) ->
     assert "mailto:info@example.org" in parse_page(site / "kontakt/index.html").links
 
 
-def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(tmp_path: Path) -> None:
-    project = project_with(tmp_path, BETREIBER_VOLLSTAENDIG)
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site, site_url=PUBLIC_URL)
-    assert result.returncode == 0, result.stderr
+@pytest.mark.slow
+def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(public_site: Path) -> None:
+    site = public_site
     assert "mailto:info@example.org" in parse_page(site / "impressum/index.html").links
     assert "mailto:datenschutz@example.org" in parse_page(site / "datenschutz/index.html").links
     kontakt = parse_html(site / "kontakt/index.html")
@@ -100,6 +105,7 @@ def test_public_build_shows_email_contacts_on_kontakt_impressum_and_datenschutz(
     assert "mailto:info@example.org" in by_role["Projektleitung"]  # a role without its own e-mail: the general one
 
 
+@pytest.mark.slow
 def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path: Path) -> None:
     betreiber = BETREIBER_VOLLSTAENDIG.replace(
         "verantwortlich:\n  name: Erika Mustermann\n  funktion: Leitung Kommunikation\n", ""
@@ -117,14 +123,7 @@ def test_refused_public_build_says_first_what_the_operator_must_fill_in(tmp_path
 
 def test_check_for_the_public_address_names_the_missing_fields_first(tmp_path: Path) -> None:
     project = project_with(tmp_path, BETREIBER_OHNE)
-    env = os.environ | {"SITE_URL": PUBLIC_URL, "PYTHONPATH": str(project / "hooks")}
-    result = subprocess.run(
-        [sys.executable, "-m", "ogi", "check", "--root", str(project)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+    result = ogi_command(project, "check", SITE_URL=PUBLIC_URL)
     assert result.returncode == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith("Nicht veröffentlicht: In content/betreiber.yml fehlen vor dem Bau für ")

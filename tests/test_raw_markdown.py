@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from pytest import TempPathFactory
 
 from bench.htmltree import Node, parse_html
-from helpers import ROOT, mkdocs_build
+from helpers import ROOT
 
 RAW = {
     "bold": re.compile(r"\*\*\S"),
@@ -77,18 +76,12 @@ def test_the_scan_finds_raw_markdown(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: TempPathFactory) -> Path:
+def fixture_site(formats_built: tuple[Path, Path]) -> Path:
     """Every generated page type, from the fixture records of tests/formats_projekt.py (plain text with
     `<`, `&` and quotes, but no Markdown)."""
-    from formats_projekt import formats_project
-
-    tmp = tmp_path_factory.mktemp("markdown-scan")
-    result = mkdocs_build(formats_project(tmp), tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return tmp / "site"
+    return formats_built[1]
 
 
-@pytest.mark.slow
 def test_generated_pages_show_no_raw_markdown_or_doubly_escaped_text(fixture_site: Path) -> None:
     pages = sorted(fixture_site.rglob("index.html"))
     assert len(pages) > 20

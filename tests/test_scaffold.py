@@ -6,13 +6,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build, present
+from helpers import FIXTURE_CONTENT, ROOT, copy_project, mkdocs_build, ogi_command, present
 from ogi.records.content import load_site
 
 TODAY = "2026-11-26"
@@ -25,15 +24,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def ogi(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"PYTHONPATH": str(ROOT / "hooks")}
-    env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "ogi", *args, "--root", str(project)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+    # In this process; test_recipes_of_the_guide_make_check_and_build_succeed runs the real `make` targets.
+    return ogi_command(project, *args)
 
 
 def test_new_project_writes_a_record_that_passes_check(project: Path) -> None:
@@ -148,6 +140,7 @@ def test_new_beitrag_refuses_with_german_message(project: Path, args: tuple[str,
     assert not (project / "content/tagung-2020/ein-vortrag.yml").exists()
 
 
+@pytest.mark.slow
 def test_recipes_of_the_guide_make_check_and_build_succeed(tmp_path: Path) -> None:
     # The guide's recipes as editors type them (docs/redaktion/massnahme.md, beitrag.md): a new measure, a new
     # event and a talk of it; then `make check` and the strict build. The project's .venv is reused.

@@ -93,7 +93,7 @@ def server() -> Iterator[CountingServer]:
     httpd = CountingServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.requests = Counter()
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield httpd
     httpd.shutdown()

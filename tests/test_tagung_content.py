@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpers import (
     TAGUNG,
     append_to_record,
@@ -22,6 +24,7 @@ from ogi.records.content import load_site
 WERKSTATT = f"{TAGUNG}/test-werkstatt-a.yml"  # a fixture talk without attachments
 
 
+@pytest.mark.slow
 def test_missing_attachment_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "projekt")
     line = append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: fehlt.pdf\n")

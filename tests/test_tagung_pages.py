@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from pytest import TempPathFactory
 
 from helpers import (
     FIXTURE_ROOT,
@@ -38,11 +37,14 @@ SLIDES = FIXTURE_ROOT / TAGUNG / "anhaenge/test-folien.pdf"
 
 
 @pytest.fixture(scope="module")
-def documentation_site(tmp_path_factory: TempPathFactory) -> Path:
-    """A build whose tagung.yml offers a documentation PDF of 12 MB instead of a link."""
+def documentation_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build whose tagung.yml offers a documentation PDF of 12 MB instead of a link, and whose talk
+    test-werkstatt-a has slides of 2,4 MB: the attachments' sizes in one build."""
     tmp = tmp_path_factory.mktemp("tagung-dokumentation")
     project = copy_project(tmp / "projekt")
     fake_pdf(project / TAGUNG / "anhaenge/dokumentation.pdf", 12 * 1024 * 1024)
+    fake_pdf(project / TAGUNG / "anhaenge/gross.pdf", 2_400_000)
+    append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: gross.pdf\n")
     replace_in(
         project / TAGUNG / "tagung.yml",
         "  url: https://example.org/testtagung/dokumentation\n",
@@ -96,6 +98,7 @@ def test_events_overview_says_where_the_presentations_are_published(built_site: 
     assert by_text["Dokumentation der Testtagung"] == "https://example.org/testtagung/dokumentation"
 
 
+@pytest.mark.slow
 def test_events_overview_links_a_documentation_file_through_the_event_page(documentation_site: Path) -> None:
     page = documentation_site / "veranstaltungen/index.html"
     by_text = {e.text: e.href for e in article_links(page)}
@@ -168,16 +171,13 @@ def test_slides_link_names_format_and_size_and_the_file_is_published(built_site:
     assert published.read_bytes() == SLIDES.read_bytes()
 
 
-def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "projekt")
-    fake_pdf(project / TAGUNG / "anhaenge/gross.pdf", 2_400_000)
-    append_to_record(project, "test-werkstatt-a", "anhaenge:\n  - titel: Folien\n    datei: gross.pdf\n")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    page = tmp_path / "site/tagung-2020/test-werkstatt-a/index.html"
+@pytest.mark.slow
+def test_slides_size_is_given_in_megabytes_with_a_decimal_comma(documentation_site: Path) -> None:
+    page = documentation_site / "tagung-2020/test-werkstatt-a/index.html"
     assert [e.text for e in article_links(page) if e.text.startswith("Folien")] == ["Folien (PDF, 2,3 MB)"]
 
 
+@pytest.mark.slow
 def test_documentation_file_is_offered_on_the_event_page(documentation_site: Path) -> None:
     page = documentation_site / "tagung-2020/index.html"
     doc = [e for e in article_links(page) if e.text.startswith("Dokumentation der Testtagung (")]

@@ -1,4 +1,7 @@
-"""The publishing workflow and the pre-commit hooks run the same make targets the README gives."""
+"""The publishing workflow and the pre-commit hooks run the same make targets the README gives.
+
+What the workflow's settings do for the site (the deployment's address, nothing published that failed a test,
+the preview artifact's rules, time limits, pinned actions); not a copy of the file's lines."""
 
 from __future__ import annotations
 
@@ -33,26 +36,14 @@ def commands(job: dict[str, Any]) -> list[str]:
     return [line.strip() for step in steps(job) if "run" in step for line in step["run"].splitlines() if line.strip()]
 
 
-def uses(job: dict[str, Any]) -> list[str]:
-    return [step["uses"].split("@")[0] for step in steps(job) if "uses" in step]
-
-
 def readme_make_commands() -> set[str]:
     return set(re.findall(r"`(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"))) | set(
         re.findall(r"^(make [a-z-]+)", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
     )
 
 
-def test_workflow_runs_on_pull_requests_and_on_main(workflow: dict[str, Any]) -> None:
-    assert "pull_request" in workflow["on"]
-    assert workflow["on"]["push"]["branches"] == ["main"]
-    assert "group" in workflow["concurrency"]
-
-
-def test_workflow_checks_content_and_builds_strictly(workflow: dict[str, Any]) -> None:
+def test_check_job_leaves_the_annotations_switched_on(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["check"]
-    assert uses(job)[:2] == ["actions/checkout", "actions/setup-python"]
-    assert commands(job) == ["make lint", "make check", "make build"]
     # Annotations need GITHUB_ACTIONS=true, which Actions always sets; nothing may switch it off.
     assert all("GITHUB_ACTIONS" not in str(step.get("env", {})) for step in steps(job))
 
@@ -69,15 +60,8 @@ def test_workflow_runs_all_tests_with_chromium_on_pull_requests_and_before_deplo
 def test_workflow_deploys_main_to_pages_with_site_url_from_configure_pages(workflow: dict[str, Any]) -> None:
     job = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in job["if"] and job["needs"] == ["check", "test"]
-    assert job["permissions"]["pages"] == "write" and job["permissions"]["id-token"] == "write"
+    # A deployment is never cancelled half-way by the next push.
     assert job["concurrency"]["group"] and job["concurrency"]["cancel-in-progress"] is False
-    assert uses(job) == [
-        "actions/checkout",
-        "actions/setup-python",
-        "actions/configure-pages",
-        "actions/upload-pages-artifact",
-        "actions/deploy-pages",
-    ]
     pages_id = next(s["id"] for s in steps(job) if s.get("uses", "").startswith("actions/configure-pages"))
     build = next(s for s in steps(job) if s.get("run") == "make build")
     assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
@@ -119,12 +103,6 @@ def test_pull_request_site_is_uploaded_as_preview_artifact(workflow: dict[str, A
     # after the content check and the strict build, nothing hidden, nothing from another folder.
     assert steps(job).index(upload) > next(i for i, s in enumerate(steps(job)) if s.get("run") == "make check")
     assert upload["with"].get("include-hidden-files", False) is False
-
-
-def test_properdocs_build_is_compared_with_the_mkdocs_build(workflow: dict[str, Any]) -> None:
-    job = workflow["jobs"]["properdocs"]
-    assert "if" not in job  # on pull requests and on main
-    assert commands(job) == ["make properdocs-vergleich"]
 
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
