@@ -64,6 +64,6 @@ def test_events_overview_counts_announced_items_as_announced(built_site: Path) -
 
 def test_speakers_of_an_announced_event_are_named_as_announced(built_site: Path) -> None:
     text = article(built_site / f"{ANGEKUENDIGT}/referierende/index.html").text
-    assert "die für die Zweite Testveranstaltung „Testtag 2022“ angekündigt waren" in text
+    assert "die für die Veranstaltung „Testtag 2022“ angekündigt waren" in text
     alle = article(built_site / "veranstaltungen/referierende/index.html").text
     assert "Testtag 2022, 01.02.2022, angekündigt)" in alle
