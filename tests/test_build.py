@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.htmltree import Node, parse_html
+from bench.htmltree import parse_html
 from helpers import (
     FIXTURE_ROOT,
     ROOT,
@@ -20,7 +20,6 @@ from helpers import (
     parse_page,
     present,
     replace_in,
-    target,
 )
 from ogi.model.site import Massnahme, Vortrag
 from ogi.records.content import load_site
@@ -76,29 +75,6 @@ def test_sidebar_does_not_list_records(built_site: Path) -> None:
     assert nav is not None
     hrefs = [a.href for a in nav.find_all("a")]
     assert hrefs and not [h for h in hrefs if any(f"massnahmen/{m.slug}/" in h for m in SITE.massnahmen)]
-
-
-@pytest.mark.parametrize(
-    ("page", "titel"),
-    [("massnahmen/index.html", "Maßnahmen"), ("veranstaltungen/index.html", "Veranstaltungen")],
-)
-def test_a_section_and_its_own_page_are_one_entry_in_the_sidebar(built_site: Path, page: str, titel: str) -> None:
-    # Material's navigation.indexes: the section's index page is the section's link; the sidebar listed
-    # "Maßnahmen" twice, the section and, under it, its page of the same name.
-    nav = parse_html(built_site / page).find("nav", cls="md-nav--primary")
-    assert nav is not None
-    entries = [
-        item
-        for item in nav.find_all("li", cls="md-nav__item")
-        for link in item.children
-        if isinstance(link, Node)
-        and "md-nav__link" in link.classes
-        and link.attrs.get("for") != "__toc"  # the current page's label that opens its contents
-        and link.text.strip() == titel
-    ]
-    assert len(entries) == 1, [e.classes for e in entries]
-    link = entries[0].find("a", cls="md-nav__link")  # the section's name links to its page
-    assert link is not None and target(built_site, built_site / page, link.href) == built_site / page
 
 
 def test_pages_are_german_and_request_no_web_fonts(built_site: Path) -> None:
