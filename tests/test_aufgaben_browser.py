@@ -180,14 +180,21 @@ class Reader:
         with self.page.expect_event("load"):
             locator.click()
 
-    def search(self, query: str, *results: str) -> None:
-        """Type `query` into the search box and open the first result whose title is one of `results`."""
+    def open_search(self) -> None:
+        """Open the search and wait until it says it is ready: the index loads when search first opens, and a
+        result list shown while it loads is drawn again once it has, so a tap on the first list can miss."""
         page = self.page
         icon = page.get_by_role("button", name="Suche öffnen")  # the magnifier; shown on phones only
         if icon.is_visible():
             icon.click()
         else:
             page.get_by_role("textbox", name="Suche").first.click()
+        expect(page.locator(".md-search-result__meta")).not_to_have_text("Suche wird initialisiert")
+
+    def search(self, query: str, *results: str) -> None:
+        """Type `query` into the search box and open the first result whose title is one of `results`."""
+        page = self.page
+        self.open_search()
         page.keyboard.type(query)
         title = re.compile("^(" + "|".join(re.escape(r) for r in results) + ")$")
         hit = page.locator(".md-search-result__link").filter(has=page.locator("h1, h2").get_by_text(title)).first
@@ -608,7 +615,7 @@ def test_task_council_1_how_much_to_a_kommune_and_its_share(reader: OpenReader, 
 def test_task_resident_5_search_finds_holsterhausen_with_the_summary_as_snippet(fixture_reader: OpenReader) -> None:
     r = fixture_reader(PHONE)
     page = r.page
-    page.get_by_role("button", name="Suche öffnen").click()
+    r.open_search()
     page.keyboard.type("Holsterhausen")
     treffer = (
         page.locator(".md-search-result__item")
