@@ -133,12 +133,14 @@ def peak_rss(runs: list[Run]) -> int:
 def make_baseline(project: Path, dest: Path) -> Path:
     """A copy of `project` whose docs/ holds the generated Markdown as files and whose mkdocs.yml has no hooks.
 
-    Hand-written pages get their markers filled as the hook would do, so both builds render the same Markdown.
+    Hand-written pages get their markers filled as the hook would do, so both builds render the same Markdown, and
+    the editors' guide is kept out of the search index as the hook keeps it.
     """
     sys.path.insert(0, str(project / "hooks"))
     import yaml
 
     from ogi.maps import karten_einstellungen
+    from ogi.model.urls import EDITORS_GUIDE
     from ogi.pages.markers import fill_markers
     from ogi.pages.outputs import build_outputs
     from ogi.pages.render import environment as jinja_environment
@@ -159,8 +161,13 @@ def make_baseline(project: Path, dest: Path) -> Path:
     extra = yaml.load(extra_section.group(0), Loader=yaml.SafeLoader)["extra"]
     env = jinja_environment()
     date = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
+    # With the edit address the hook passes (hooks/site.py edit_base): "Was noch fehlt" links each record's file,
+    # thousands of links at N = 1.000 that the generator's build renders, so the baseline's must render them too.
+    edit_uri = re.search(r"^edit_uri: *(\S+)", config_text, re.MULTILINE)
+    assert edit_uri, "mkdocs.yml has no edit_uri"
+    edit_base = urljoin(REPO_URL.rstrip("/") + "/", edit_uri.group(1))
     for page in (dest / "docs").rglob("*.md"):
-        page.write_text(fill_markers(page.read_text(encoding="utf-8"), site, env, date), encoding="utf-8")
+        page.write_text(fill_markers(page.read_text(encoding="utf-8"), site, env, date, edit_base), encoding="utf-8")
     for output in build_outputs(site, site_url=SITE_URL, einstellungen=karten_einstellungen(extra.get("karte"))):
         target = dest / "docs" / output.uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -170,6 +177,12 @@ def make_baseline(project: Path, dest: Path) -> Path:
             target.write_bytes(output.content)
         elif output.content is not None:
             target.write_text(output.content, encoding="utf-8")
+    # The hook keeps the editors' guide out of the search index (hooks/site.py on_page_content); plain Material
+    # does so for pages whose front matter says `search: exclude: true`.
+    for page in (dest / "docs" / EDITORS_GUIDE).rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        body = text.removeprefix("---\n") if text.startswith("---\n") else "---\n" + text
+        page.write_text("---\nsearch:\n  exclude: true\n" + body, encoding="utf-8")
     return dest
 
 

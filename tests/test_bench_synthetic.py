@@ -9,7 +9,7 @@ import pytest
 import yaml
 from pytest import TempPathFactory
 
-from bench.measure import make_baseline, page_bytes
+from bench.measure import REPO_URL, make_baseline, page_bytes
 from bench.synthetic import ROOT, make_project
 from helpers import present
 from ogi.records.content import load_site
@@ -87,6 +87,11 @@ def test_baseline_has_generated_markdown_and_no_hooks(synthetic: Path, tmp_path:
     assert "Synthetische Maßnahme 0001" in page
     assert (baseline / "docs/massnahmen/index.md").is_file()
     assert "<!-- ogi:" not in (baseline / "docs/impressum.md").read_text(encoding="utf-8")
+    # Markers filled as the hook fills them: with the benchmark's repository, "Was noch fehlt" links each file.
+    gaps = (baseline / "docs/redaktion/was-noch-fehlt.md").read_text(encoding="utf-8")
+    assert f"]({REPO_URL}/edit/main/content/projects/synthetisch-0001.yml)" in gaps
+    # and, as the hook does, the editors' guide kept out of the search index.
+    assert gaps.startswith("---\nsearch:\n  exclude: true\ntitle: Was noch fehlt\n")
 
 
 def test_page_bytes_counts_local_assets_only(tmp_path: Path) -> None:

@@ -164,6 +164,62 @@ def test_the_field_order_of_each_kind_is_the_models(config: dict[str, Any]) -> N
     assert "&id" not in text and yaml.safe_load(text) == config
 
 
+# Texts each emitter could quote, escape or fold its own way: the site's and editors' text reaches config.yml in
+# event titles and Kommune names.
+AWKWARD_TEXTS = [
+    "Grün\u00a0Ruhr",
+    "a: b",
+    "- x",
+    "#c",
+    "x #y",
+    "Zeile\nzwei",
+    "  vorn",
+    "hinten ",
+    "'q'",
+    '"d"',
+    "ja",
+    "no",
+    "1.5",
+    "0x1F",
+    "é" * 200,
+    ("Wort " * 60).strip(),
+    "Tab\tda",
+    "~",
+    "null",
+    "{a}",
+    "[b]",
+    "@a",
+    "`b",
+    "%p",
+    "!t",
+    "&a",
+    "*s",
+    "|",
+    ">",
+    "?",
+    "Lang-" + "ä" * 130 + " Ende",
+    "Absätze\n\n  eingerückt",
+    "\ufeffBOM",
+    "Baum 🌳",
+    "Zeile mit Umbruch, lang genug zum Falten: " + "ä –„“ " * 20 + "\n" + "Ü " * 40,
+    "Zeile\u2028Trenner",
+    "NEL\x85",
+    "Wagen\rRücklauf",
+]
+
+
+def test_config_yml_is_the_text_pyyaml_would_write(config: dict[str, Any]) -> None:
+    # config.yml is written by libyaml where it writes the same bytes as PyYAML's own emitter, which wrote it before.
+    class PythonDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    awkward = {"titel": AWKWARD_TEXTS, "felder": [{"name": t, "label": t} for t in AWKWARD_TEXTS]}
+    for value in (config, awkward, *({"titel": t} for t in AWKWARD_TEXTS)):
+        expected = yaml.dump(value, Dumper=PythonDumper, allow_unicode=True, sort_keys=False, width=120)
+        assert config_text(value).partition("\n")[2] == expected
+
+
 def test_the_built_page_loads_only_files_of_the_site(built_site: Path) -> None:
     folder = built_site / FORMULARE
     page = (folder / "index.html").read_text(encoding="utf-8")

@@ -97,6 +97,8 @@ def compound_parts(word: str) -> list[str]:
     if "-" in word:
         return [p for p in word.split("-") if len(p) >= 3 and not p.isdigit()]
     lower = word.casefold()
+    if not lower.endswith(HEADS):  # most words: one C-level test instead of a loop over every head
+        return []
     for head in HEADS:
         body = word[: -len(head)]
         if lower.endswith(head) and len(body) >= 4:
