@@ -44,6 +44,18 @@ def test_search_keywords_put_editors_words_first_and_skip_scripts() -> None:
     assert search_keywords(html, "kein Liste") == ["Fledermause"]
 
 
+def test_search_keywords_leave_out_what_the_search_leaves_out() -> None:
+    # Material's search drops an element marked data-search-exclude (nested elements of its kind included)
+    # and a marked heading with its section; their words give no keywords either.
+    html = (
+        '<p>Grünfläche</p><div class="ogi-tabelle" data-search-exclude><div><p>Bönen</p></div><p>Mülheim</p></div>'
+        '<p>Bäume</p><h2 id="tag" data-search-exclude="">Änderung</h2><ul><li>Lünen</li></ul>'
+        "<h2>Übersicht</h2><p>Straße</p>"
+    )
+    assert search_keywords(html) == ["Grunfläche", "Grünflache", "Grunflache", "Baume", "Ubersicht", "Strasse"]
+    assert search_keywords("<p>Fläche</p><div data-search-exclude><p>Bönen") == ["Flache"]  # no end tag
+
+
 def test_label_cells_names_each_cell_by_its_column_and_escapes_the_heading() -> None:
     html = (
         "<table>\n<thead>\n<tr>\n<th>Kennzahl &amp; „Wert“</th>\n<th>Wert</th>\n</tr>\n</thead>\n<tbody>\n"

@@ -42,6 +42,36 @@ def text_of(html: str) -> str:
     return unescape(_TAG.sub(" ", _SKIPPED.sub(" ", html)))
 
 
+_EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-search-exclude\b[^>]*>")
+_HEADING = re.compile(r"<h[1-6]\b", re.I)
+
+
+def indexed_part(html: str) -> str:
+    """`html` without what Material's search leaves out (`data-search-exclude`): such an element up to its
+    end tag, such a heading with its section (up to the next heading). Its words are not on the page as far
+    as search is concerned, so they give no keywords either: the overview's table would otherwise add a
+    keyword for nearly every word of every measure."""
+    if "data-search-exclude" not in html:
+        return html
+    kept, pos = [], 0
+    while start := _EXCLUDED.search(html, pos):
+        kept.append(html[pos : start.start()])
+        name = start.group(1).lower()
+        if _HEADING.match(start.group(0)):
+            following = _HEADING.search(html, start.end())
+            pos = following.start() if following else len(html)
+            continue
+        same = re.compile(rf"<(/?){name}\b[^>]*>", re.I)
+        depth, pos = 1, start.end()
+        while depth and (tag := same.search(html, pos)):
+            depth += -1 if tag.group(1) else 1
+            pos = tag.end()
+        if depth:  # no end tag: the rest belongs to the element
+            pos = len(html)
+    kept.append(html[pos:])
+    return "".join(kept)
+
+
 def word_variants(word: str) -> list[str]:
     """The spellings of `word` with one umlaut plain each, then all plain; [] for a word without."""
     places = [i for i, ch in enumerate(word) if ch in PLAIN]
@@ -130,14 +160,14 @@ def reader_words(text: str) -> list[str]:
 def search_keywords(html: str, suchwoerter: object = None, titel: str = "") -> list[str]:
     """The keywords for the search index: the editors' `suchwoerter` first, then the compound parts and
     place names from `titel` (the page's title and description) and the `suchwoerter`, then umlaut variants
-    of the page's words; each once, in a stable order."""
+    of the words of the page's indexed part; each once, in a stable order."""
     words = [str(w) for w in suchwoerter if isinstance(w, (str, int))] if isinstance(suchwoerter, list) else []
     seen = {w.casefold() for w in words}
     for word in reader_words(" ".join([titel, *words])):
         if word.casefold() not in seen:
             seen.add(word.casefold())
             words.append(word)
-    for word in dict.fromkeys(WORD.findall(text_of(html))):  # each word once: pages repeat many
+    for word in dict.fromkeys(WORD.findall(text_of(indexed_part(html)))):  # each word once: pages repeat many
         if word.isascii() or not VARIANT_LETTERS.intersection(word):  # isascii: most words, cheaply
             continue
         for variant in word_variants(word):
