@@ -144,16 +144,21 @@ class Massnahme:
             dict.fromkeys([*r.stichworte, *(ort.name for ort in self.kommunen), *([r.traeger] if r.traeger else [])])
         )
 
+    @cached_property
+    def alle_schritte(self) -> tuple[Schritt, ...]:
+        """Every dated step, the completion included, in date order: sorted once, read by the page's list and
+        the exports' two columns (each of CSV, GeoJSON and XLSX)."""
+        return schritte(self.record)
+
     @property
     def verlauf(self) -> tuple[Schritt, ...]:
         """Its dated steps with the completion, in date order; empty when the record has no `verlauf`."""
-        return schritte(self.record) if self.record.verlauf else ()
+        return self.alle_schritte if self.record.verlauf else ()
 
     @property
     def letzter_schritt(self) -> Schritt | None:
         """The latest dated step, the completion included; None when no source dates a step."""
-        alle = schritte(self.record)
-        return alle[-1] if alle else None
+        return self.alle_schritte[-1] if self.alle_schritte else None
 
     @property
     def fertig_jahr(self) -> int | None:
