@@ -118,7 +118,7 @@ class Karten:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        uebersicht = {
+        uebersicht: dict[str, Any] = {
             "daten": relative_url(uri, urls.KARTE_MASSNAHMEN),
             "basis": relative_url(uri, urls.MASSNAHMEN),
             "filter": "ogi-filter",

@@ -328,7 +328,10 @@
     var form = document.getElementById(optionen.filter);
     var ergebnis = document.getElementById(optionen.filter + "-ergebnis");
     var zaehler = L.layerGroup().addTo(karte);
-    var start = karte.getZoom();
+    // The region view: the first view may still be zooming there (an animated fit), so not getZoom() alone.
+    var region = L.latLngBounds([]);
+    optionen.zaehler.forEach(function (z) { region.extend(z.box); });
+    var start = Math.min(karte.getZoom(), karte.getBoundsZoom(region, false, L.point(8, 8)));
     var geladen = null;
     function laden() {
       if (!geladen) {
