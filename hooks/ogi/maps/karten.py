@@ -149,7 +149,7 @@ class Karten:
         return [
             {"name": name, "anzahl": len(ms), "href": relative_url(uri, urls.kommune(ort.slug)), "box": area_box(ort)}
             for name, ms in self.site.massnahmen_je_kommune.items()
-            if (ort := self.site.kommunen[name])
+            for ort in (self.site.kommunen[name],)
         ]
 
     def kommune(self, ort: Kommunendaten, uri: str, massnahmen: list[Massnahme]) -> str:
