@@ -37,6 +37,7 @@ OTHER_SITES = {
     "karten_stub": "karten",
     "leser_site": "leser",
     "formats_built": "formats",
+    "gross_site": "gross",
 }
 
 
@@ -218,4 +219,5 @@ def page_with_log(browser: Browser, built_site: Path) -> Iterator[tuple[Page, Re
 
 # Fixtures of other helper modules, registered here so every test module sees them by parameter name.
 from formats_projekt import formats_built  # noqa: E402, F401
+from gross_fixture import gross_site  # noqa: E402, F401
 from leser_fixture import leser_site, leser_url  # noqa: E402, F401

@@ -38,6 +38,7 @@ from .options import (
 from .settings import KartenEinstellungen
 
 PLACEHOLDER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.insert)
+LISTE_SEITE = 100  # rows a filter's result shows at once on a summarised overview; "Weitere zeigen" adds as many
 
 
 def ogi_map() -> OgiMap:
@@ -117,7 +118,7 @@ class Karten:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""
         if not self.einstellungen.aktiv or not massnahmen:
             return ""
-        uebersicht = {
+        uebersicht: dict[str, Any] = {
             "daten": relative_url(uri, urls.KARTE_MASSNAHMEN),
             "basis": relative_url(uri, urls.MASSNAHMEN),
             "filter": "ogi-filter",
@@ -125,6 +126,10 @@ class Karten:
             "kommune": None,
             "ags": self._ags(massnahmen),
         }
+        zusammengefasst = self.einstellungen.zusammengefasst(len(massnahmen))
+        if zusammengefasst:
+            # The first view counts per Kommune (inline, ~53 entries); the file of the measures loads on demand.
+            uebersicht |= {"zaehler": self._zaehler(uri), "seite": LISTE_SEITE}
         optionen = basis_optionen(uri, ansicht=ansicht(union(massnahme_box(m) for m in massnahmen), ZOOM_GEBIET))
         return self._fragment(
             "karte_uebersicht.html.j2",
@@ -135,7 +140,17 @@ class Karten:
             anzahl=len(massnahmen),
             mit_filter=True,
             ort=None,
+            zusammengefasst=zusammengefasst,
         )
+
+    def _zaehler(self, uri: str) -> list[dict[str, Any]]:
+        # Per Kommune with measures: its count, its page (the list's Kommune links) and the box its count zooms to;
+        # the count sits in the box's centre, as on the Kommunen index's map.
+        return [
+            {"name": name, "anzahl": len(ms), "href": relative_url(uri, urls.kommune(ort.slug)), "box": area_box(ort)}
+            for name, ms in self.site.massnahmen_je_kommune.items()
+            for ort in (self.site.kommunen[name],)
+        ]
 
     def kommune(self, ort: Kommunendaten, uri: str, massnahmen: list[Massnahme]) -> str:
         """The map of a Kommune page: its outline and its measures only."""
@@ -162,6 +177,7 @@ class Karten:
             anzahl=len(massnahmen),
             mit_filter=False,
             ort=ort,
+            zusammengefasst=False,
         )
 
     def kommunen(self, uri: str, anzahlen: dict[str, int]) -> str:

@@ -10,11 +10,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..records.errors import ContentError
 
-ALLOWED = ("kacheln_url", "attribution", "anbieter")
+TEXTE = ("kacheln_url", "attribution", "anbieter")  # read as text, whatever YAML makes of them
+ALLOWED = (*TEXTE, "einzeln_bis")
+# Up to this many measures the overview lists each one and maps each point on its first view. A table of more
+# rows is no longer read, only searched: above it the overview shows the count per Kommune (map and list) and
+# loads the measures only when the reader zooms in, picks a Kommune or filters (issue 24, item 8).
+EINZELN_BIS = 500
 
 
 class KartenEinstellungen(BaseModel):
@@ -26,6 +31,11 @@ class KartenEinstellungen(BaseModel):
     kacheln_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     attribution: str = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
     anbieter: str = "OpenStreetMap Foundation"
+    einzeln_bis: int = Field(EINZELN_BIS, ge=0)
+
+    def zusammengefasst(self, anzahl: int) -> bool:
+        """Whether an overview of `anzahl` measures shows counts per Kommune first (above `einzeln_bis`)."""
+        return anzahl > self.einzeln_bis
 
     @property
     def kachel_server(self) -> str:
@@ -49,13 +59,18 @@ def karten_einstellungen(
     values = {str(k): v for k, v in dict(extra or {}).items()}
     aktiv = environ.get("OGI_KARTEN", "1").strip() not in {"0", "nein", "false"}
     try:
-        return KartenEinstellungen(aktiv=aktiv, **{k: v if k not in ALLOWED else str(v) for k, v in values.items()})
+        return KartenEinstellungen(aktiv=aktiv, **{k: v if k not in TEXTE else str(v) for k, v in values.items()})
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
             name = ".".join(str(p) for p in error["loc"])
             if error["type"] == "extra_forbidden":
                 problems.append(f"unbekannte Einstellung {name}")
+            elif name == "einzeln_bis":
+                problems.append(
+                    f"einzeln_bis: erwartet eine ganze Zahl ab 0 (bis zu so vielen Maßnahmen zeigt die Übersicht "
+                    f"jede einzeln), gefunden {error['input']!r}"
+                )
             else:
                 problems.append(f"{name}: {error['msg']}")
         raise SettingsError(

@@ -75,7 +75,8 @@ def build_outputs(
     outputs += kommunen_pages(build)
     outputs += asset_outputs(maps.einstellungen)
     if maps.einstellungen.aktiv:
-        outputs += karten_daten(site.massnahmen)  # the overview map's points: its own small file
+        # the overview map's points: its own small file (with the list's rows above the overview's limit)
+        outputs += karten_daten(site.massnahmen_sortiert, maps.einstellungen.zusammengefasst(len(site.massnahmen)))
     outputs += [output for _, output in exports]
     outputs += [katalog, feed]
     outputs.append(
@@ -135,6 +136,8 @@ def massnahmen_pages(
             massnahmen=massnahmen,
             karte=maps.placeholder(urls.MASSNAHMEN),
             foerderung=build.foerdersummen,
+            zusammengefasst=maps.einstellungen.zusammengefasst(len(massnahmen)),
+            gruppen=kommunen_gruppen(site),
             downloads=downloads_fragment(env, exports, urls.MASSNAHMEN, anbieter, len(massnahmen), weitere),
         ),
     )
@@ -166,20 +169,26 @@ def massnahme_bilder(site: Site, m: Massnahme) -> Iterable[tuple[Bild, list[Fass
             continue
 
 
-def kommunen_pages(build: Build) -> Iterable[Output]:
-    site, env, maps = build.site, build.env, build.karten
+def kommunen_gruppen(site: Site) -> list[tuple[str, list[tuple[Kommunendaten, int]]]]:
+    """Per Kreis (in the site's order), its Kommunen with measures by name, each with its number of measures."""
     by_ort = site.massnahmen_je_kommune
     groups: dict[str, list[tuple[Kommunendaten, int]]] = defaultdict(list)
     for ort in site.kommunen.values():
         if ort.name in by_ort:
             groups[ort.kreis].append((ort, len(by_ort[ort.name])))
     ordered = sorted(groups.items(), key=lambda item: kreis_order(item[0]))
+    return [(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered]
+
+
+def kommunen_pages(build: Build) -> Iterable[Output]:
+    site, env, maps = build.site, build.env, build.karten
+    by_ort = site.massnahmen_je_kommune
     without = [o for o in site.kommunen.values() if o.name not in by_ort]
     yield Output(
         urls.KOMMUNEN,
         env.get_template("kommunen.md.j2").render(
             seite=urls.KOMMUNEN,
-            gruppen=[(k, sorted(v, key=lambda x: x[0].name)) for k, v in ordered],
+            gruppen=kommunen_gruppen(site),
             ohne=sorted(without, key=lambda o: o.name),
             datei=site.kommunen_datei,
             foerderung=build.foerdersummen,

@@ -4,7 +4,10 @@
    are clustered and drawn by status with shape and colour; measures known only by their Kommune are one
    labelled element per Kommune over its highlighted area. Clusters and groups open a list by click, Enter or
    Space. The filter form acts on map, list and address (?gebiet=…&traeger=…&status=…&fertigstellung=…)
-   together; a field the form lacks (no year of completion known) stays empty. Content only via textContent. */
+   together; a field the form lacks (no year of completion known) stays empty. Content only via textContent.
+   A summarised overview (above the build's limit, options.zaehler) first shows a count per Kommune and no table:
+   the file loads once, when a count is activated, the map is zoomed in or a filter is set; a filter's result is
+   then rendered as the table, 100 rows at a time, from cells the build formatted. */
 (function () {
   "use strict";
   var element = function (name, klasse, text) { return window.ogiElement(name, klasse, text); };
@@ -205,27 +208,37 @@
     var zeilen = tabelle ? Array.prototype.slice.call(tabelle.querySelectorAll("tbody tr")) : [];
     var zeile = zeilenMerkmale(alle);
     var gesamt = alle.length;
+    var gross = optionen.zaehler && tabelle ? new Tabelle(tabelle, optionen) : null;
     function anwenden() {
       var auswahl = {};
       FELDER.forEach(function (name) { auswahl[name] = form.elements[name] ? form.elements[name].value : ""; });
+      var gefiltert = FELDER.some(function (name) { return auswahl[name]; });
       var sichtbar = alle.filter(function (f) { return passt(auswahl, f.properties); });
       var gruppe = darstellung.zeigen(sichtbar);
       zeilen.forEach(function (tr) { var p = zeile(tr); tr.hidden = p !== undefined && !passt(auswahl, p); });
       var n = sichtbar.length;
-      ergebnis.textContent = n === gesamt ? "Alle " + gesamt + " Maßnahmen werden gezeigt."
+      ergebnis.textContent = gross && !gefiltert ? "Die Karte zeigt alle " + gesamt + " Maßnahmen einzeln; filtern zeigt sie auch als Tabelle."
+        : n === gesamt ? "Alle " + gesamt + " Maßnahmen werden gezeigt."
         : n === 0 ? "Keine der " + gesamt + " Maßnahmen passt zu dieser Auswahl."
         : n + " von " + gesamt + " Maßnahmen werden gezeigt.";
       if (leer) { leer.hidden = n !== 0; }
-      if (titel) { titel.textContent = (n === gesamt ? n : n + " von " + gesamt) + " " + titelText; }
-      if (tabelle) { tabelle.hidden = n === 0; }
+      if (gross) {
+        gross.zeigen(gefiltert ? sichtbar : [], gesamt);
+      } else {
+        if (titel) { titel.textContent = (n === gesamt ? n : n + " von " + gesamt) + " " + titelText; }
+        if (tabelle) { tabelle.hidden = n === 0; }
+      }
       if (kartenText) {
-        kartenText.textContent = n === gesamt ? "Die Karte zeigt alle " + gesamt + " Maßnahmen der Liste unten."
+        var liste = gross ? "die Tabelle unten" : "die Liste unten";
+        kartenText.textContent = gross && !gefiltert ? "Die Karte zeigt alle " + gesamt + " Maßnahmen einzeln."
+          : n === gesamt ? "Die Karte zeigt alle " + gesamt + " Maßnahmen der Liste unten."
           : n === 0 ? "Die Karte zeigt keine Maßnahme: keine passt zur Auswahl."
           : "Die Karte zeigt die " + anzahlText(n).replace(/^1 Maßnahme$/, "eine Maßnahme") +
-            " der Auswahl, dieselben wie die Liste unten.";
+            " der Auswahl, dieselben wie " + liste + ".";
       }
       karte.getContainer().setAttribute("data-ogi-sichtbar", String(n));
-      if (n) { einpassen(karte, gruppe); }
+      // A summarised overview keeps the reader's view (a Kommune zoomed to) until a filter asks for another.
+      if (n && (gefiltert || !gross)) { einpassen(karte, gruppe); }
     }
     form.hidden = false;
     form.addEventListener("change", function () { inAdresse(form); anwenden(); });
@@ -245,29 +258,158 @@
     anwenden();
   }
 
-  window.ogiUebersicht = function (karte, optionen) {
+  // The table of a filter's result on a summarised overview: rows from the file's properties, `seite` at a time.
+  function Tabelle(tabelle, optionen) {
+    var selbst = this;
+    this.tabelle = tabelle;
+    this.koerper = tabelle.tBodies[0];
+    this.titel = tabelle.caption;
+    this.titelText = this.titel.textContent.replace(/^\d+ /, "");
+    this.weiter = document.getElementById(optionen.liste + "-weiter");
+    this.knopf = this.weiter.querySelector("button");
+    this.seite = optionen.seite;
+    this.basis = optionen.basis;
+    this.orte = {};
+    optionen.zaehler.forEach(function (z) { selbst.orte[z.name] = z.href; });
+    this.liste = [];
+    this.gezeigt = 0;
+    this.knopf.addEventListener("click", function () { selbst.mehr(true); });
+  }
+
+  Tabelle.prototype.zeile = function (p) {
+    var orte = this.orte;
+    var tr = element("tr");
+    var titel = element("td");
+    var link = element("a", "", p.titel);
+    link.href = this.basis + p.slug + "/";
+    titel.appendChild(link);
+    tr.appendChild(titel);
+    var kommunen = element("td");
+    p.kommunen.forEach(function (name, i) {
+      if (i) { kommunen.appendChild(document.createTextNode(", ")); }
+      var ort = element(orte[name] ? "a" : "span", "", name);
+      if (orte[name]) { ort.href = orte[name]; }
+      kommunen.appendChild(ort);
+    });
+    tr.appendChild(kommunen);
+    [p.traeger, p.status, p.fertiggestellt, p.foerderung].forEach(function (text) {
+      tr.appendChild(element("td", "", text || "–"));
+    });
+    return tr;
+  };
+
+  Tabelle.prototype.zeigen = function (merkmale, gesamt) {
+    var n = merkmale.length;
+    this.liste = merkmale.map(function (f) { return f.properties; });
+    this.gezeigt = 0;
+    this.koerper.textContent = "";
+    this.titel.textContent = (n === gesamt ? n : n + " von " + gesamt) + " " + this.titelText;
+    this.tabelle.hidden = n === 0;
+    this.mehr(false);
+  };
+
+  // The next rows; by the button, focus moves to the first of them (the button itself may disappear).
+  Tabelle.prototype.mehr = function (fokus) {
+    var neu = this.liste.slice(this.gezeigt, this.gezeigt + this.seite);
+    var koerper = this.koerper, zeile = this.zeile.bind(this), erste = null;
+    neu.forEach(function (p) { var tr = zeile(p); erste = erste || tr; koerper.appendChild(tr); });
+    this.gezeigt += neu.length;
+    var rest = this.liste.length - this.gezeigt;
+    this.weiter.hidden = rest <= 0;
+    this.knopf.textContent = "Weitere " + Math.min(rest, this.seite) + " zeigen (" + this.gezeigt + " von " +
+      this.liste.length + " gezeigt)";
+    if (fokus && erste) { erste.querySelector("a").focus(); }
+  };
+
+  // Counts per Kommune until the measures are needed: a count (click, Enter, Space) zooms to its Kommune, and
+  // that, any zoom beyond the first view or a filter (set, or in the address) loads the file, once.
+  function zusammengefasst(karte, optionen) {
     var behaelter = karte.getContainer();
-    var laden = optionen.merkmale ? Promise.resolve(optionen.merkmale) : fetch(optionen.daten).then(function (antwort) {
+    var form = document.getElementById(optionen.filter);
+    var ergebnis = document.getElementById(optionen.filter + "-ergebnis");
+    var zaehler = L.layerGroup().addTo(karte);
+    // The region view: the first view may still be zooming there (an animated fit), so not getZoom() alone.
+    var region = L.latLngBounds([]);
+    optionen.zaehler.forEach(function (z) { region.extend(z.box); });
+    var start = Math.min(karte.getZoom(), karte.getBoundsZoom(region, false, L.point(8, 8)));
+    var geladen = null;
+    function laden() {
+      if (!geladen) {
+        ergebnis.textContent = "Die einzelnen Maßnahmen werden geladen …";
+        geladen = holen(optionen.daten).then(function (sammlung) {
+          karte.off("zoomend", hinein);
+          form.removeEventListener("change", gewaehlt);
+          karte.removeLayer(zaehler);
+          starten(karte, sammlung, optionen);
+        });
+        geladen.catch(fehlerZeigen(karte, "Die einzelnen Maßnahmen konnten nicht geladen werden. Die Liste unten " +
+          "nennt ihre Zahl je Kommune; alle stehen in den offenen Daten."));
+      }
+      return geladen;
+    }
+    function hinein() { if (karte.getZoom() > start) { laden(); } }
+    function gewaehlt() { inAdresse(form); laden(); }
+    optionen.zaehler.forEach(function (z) {
+      var text = anzahlText(z.anzahl) + " in " + z.name + " – Karte hineinzoomen";
+      var inhalt = element("span", "ogi-zaehler__zahl", String(z.anzahl));
+      inhalt.appendChild(element("span", "ogi-sr", text.slice(String(z.anzahl).length)));
+      var marker = L.marker(L.latLngBounds(z.box).getCenter(), {
+        icon: L.divIcon({ html: inhalt, className: "ogi-zaehler", iconSize: [12 + 8 * String(z.anzahl).length, 22] }),
+        title: text, keyboard: true, riseOnHover: true
+      });
+      marker.ogiAktion = function () {
+        karte.fitBounds(z.box, { padding: [8, 8] });
+        laden().then(function () {
+          behaelter.focus({ preventScroll: true });
+          ergebnis.textContent = "Die Karte zeigt " + z.name + " mit " + anzahlText(z.anzahl) +
+            "; hinauszoomen zeigt alle.";
+        });
+      };
+      marker.on("click", marker.ogiAktion);
+      zaehler.addLayer(marker);
+    });
+    behaelter.setAttribute("data-ogi-zaehler", String(optionen.zaehler.length));
+    ergebnis.textContent = "Die Karte zeigt die Zahl der Maßnahmen je Kommune; hineinzoomen oder filtern zeigt die einzelnen.";
+    form.hidden = false;
+    form.addEventListener("change", gewaehlt);
+    karte.on("zoomend", hinein);
+    var adresse = new URLSearchParams(window.location.search);
+    if (FELDER.some(function (name) { return adresse.get(name); })) { laden(); }
+  }
+
+  function holen(url) {
+    return fetch(url).then(function (antwort) {
       if (!antwort.ok) { throw new Error(antwort.status); }
       return antwort.json();
     });
-    laden.then(function (sammlung) {
-      var alle = sammlung.features.filter(function (f) {
-        return !optionen.kommune || f.properties.kommunen.indexOf(optionen.kommune) >= 0;
-      });
-      var darstellung = new Darstellung(karte, alle, optionen);
-      karte.ogiDarstellung = darstellung;
-      if (optionen.filter) {
-        filterVerbinden(karte, darstellung, alle, optionen);
-      } else {
-        darstellung.zeigen(alle);
-      }
-      behaelter.setAttribute("data-ogi-geladen", String(alle.length));
-    }).catch(function (fehler) {
-      if (window.console) { window.console.error("ogiUebersicht:", fehler); }
-      var hinweis = element("p", "ogi-karte__fehler",
-        "Die Maßnahmen konnten nicht in die Karte geladen werden. Die Liste unten ist vollständig.");
-      behaelter.parentNode.parentNode.appendChild(hinweis);
+  }
+
+  function starten(karte, sammlung, optionen) {
+    var alle = sammlung.features.filter(function (f) {
+      return !optionen.kommune || f.properties.kommunen.indexOf(optionen.kommune) >= 0;
     });
+    var darstellung = new Darstellung(karte, alle, optionen);
+    karte.ogiDarstellung = darstellung;
+    if (optionen.filter) {
+      filterVerbinden(karte, darstellung, alle, optionen);
+    } else {
+      darstellung.zeigen(alle);
+    }
+    karte.getContainer().setAttribute("data-ogi-geladen", String(alle.length));
+  }
+
+  function fehlerZeigen(karte, text) {
+    return function (fehler) {
+      if (window.console) { window.console.error("ogiUebersicht:", fehler); }
+      var behaelter = karte.getContainer();
+      behaelter.parentNode.parentNode.appendChild(element("p", "ogi-karte__fehler", text));
+    };
+  }
+
+  window.ogiUebersicht = function (karte, optionen) {
+    if (optionen.zaehler) { zusammengefasst(karte, optionen); return; }
+    var laden = optionen.merkmale ? Promise.resolve(optionen.merkmale) : holen(optionen.daten);
+    laden.then(function (sammlung) { starten(karte, sammlung, optionen); })
+      .catch(fehlerZeigen(karte, "Die Maßnahmen konnten nicht in die Karte geladen werden. Die Liste unten ist vollständig."));
   };
 })();
