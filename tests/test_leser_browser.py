@@ -114,6 +114,20 @@ def test_tables_fit_a_phone_without_breaking_words(
 
 
 @pytest.mark.browser
+def test_tables_keep_words_whole_on_a_laptop(open_page: Callable[[int, int], Page], leser_url: str) -> None:
+    """At 1280 px both sidebars take their room and the content is at its narrowest on a desktop: Material lets
+    links and code break anywhere, which cut titles and field names mid-word ("Erlebnisrout|e")."""
+    page = open_page(1280, 800)
+    for path in TABLE_PAGES:
+        page.goto(leser_url + path, wait_until="networkidle")
+        assert page.locator("article table").count() >= 1, path
+        assert (path, page.evaluate(BROKEN_WORDS)) == (path, [])
+        overflowing = page.evaluate("""() => [...document.querySelectorAll('article .md-typeset__scrollwrap, article .ogi-tabelle')]
+            .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.outerHTML.slice(0, 80))""")
+        assert (path, overflowing) == (path, [])
+
+
+@pytest.mark.browser
 def test_measures_list_on_a_phone_names_every_value(open_page: Callable[[int, int], Page], leser_url: str) -> None:
     page = open_page(390, 844)
     page.goto(leser_url + "massnahmen/", wait_until="networkidle")
