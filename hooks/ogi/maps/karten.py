@@ -68,6 +68,7 @@ class Karten:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            bytecode_cache=self.env.bytecode_cache,  # compiled once, kept between builds (ogi.pages.render)
         )
         self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
 
