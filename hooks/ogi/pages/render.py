@@ -103,6 +103,13 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
                 pass
 
 
+def kept_folder(env: jinja2.Environment) -> Path | None:
+    """The folder where `env` keeps compiled templates between builds, for other build results kept likewise
+    (the rendered Folium map, ogi.maps.kept); None when it keeps none."""
+    cache = env.bytecode_cache
+    return Path(cache.directory) if isinstance(cache, CompiledTemplates) and cache.usable else None
+
+
 def environment() -> jinja2.Environment:
     """A fresh environment per build, so template edits show up on the next `serve` rebuild.
 
