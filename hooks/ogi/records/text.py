@@ -159,6 +159,17 @@ def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# The allow-list, built once: nh3.clean() would build the same sanitiser anew for every text (two thirds of its time).
+_SANITISER = nh3.Cleaner(
+    tags=RICH_TAGS,
+    clean_content_tags={"script", "style", "iframe", "object", "template", "noscript", "textarea"},
+    attributes={"a": {"href"}},
+    attribute_filter=_allowed_attribute,
+    url_schemes=RICH_SCHEMES,
+    link_rel="noopener noreferrer",
+)
+
+
 def rich_text(value: object, section_level: int = 2) -> Markup:
     """Rich text of a record (e.g. `beschreibung`): the documented Markdown subset, sanitised HTML.
 
@@ -177,13 +188,4 @@ def rich_text(value: object, section_level: int = 2) -> Markup:
     # so headings never skip a level.
     top, below = section_level + 1, section_level + 2
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{top if m.group(2) == '1' else below}", html)
-    clean = nh3.clean(
-        html,
-        tags=RICH_TAGS,
-        clean_content_tags={"script", "style", "iframe", "object", "template", "noscript", "textarea"},
-        attributes={"a": {"href"}},
-        attribute_filter=_allowed_attribute,
-        url_schemes=RICH_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-    return Markup(f'<div class="ogi-text">\n{clean}\n</div>')
+    return Markup(f'<div class="ogi-text">\n{_SANITISER.clean(html)}\n</div>')
