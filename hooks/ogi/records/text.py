@@ -50,6 +50,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)")
 _SOURCE_LINE = re.compile(r'data-sourcepos="(\d+):')
 RICH_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "code"}
 RICH_SCHEMES = {"http", "https", "mailto"}
+_HREF_SCHEMES = frozenset(RICH_SCHEMES | {"tel"})
 
 
 def one_line(value: object) -> str:
@@ -106,9 +107,12 @@ def href(value: object) -> Markup:
     second wall, not the first.
     """
     url = str(value)
-    scheme = urlsplit(url).scheme.lower()
-    if scheme and scheme not in RICH_SCHEMES | {"tel"}:
-        raise ValueError(f"Linkziel mit unerlaubtem Schema: {url!r}")
+    # Without a colon there is no scheme, and these prefixes are their own: most links (a few thousand per build)
+    # need no parsing.
+    if ":" in url and not url.startswith(("https://", "http://")):
+        scheme = urlsplit(url).scheme.lower()
+        if scheme and scheme not in _HREF_SCHEMES:
+            raise ValueError(f"Linkziel mit unerlaubtem Schema: {url!r}")
     # quote() keeps letters, digits and "_.-~"; brackets, quotes and spaces are encoded, so the
     # target can close neither a Markdown link nor an HTML attribute.
     return Markup(quote(url, safe="/:?#&=%,;@+!$*"))
