@@ -13,6 +13,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -57,12 +58,25 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="nur das Gewicht des ersten Aufrufs je Seitentyp messen (ein Build je N); ersetzt nur diese Zeilen",
     )
+    parser.add_argument(
+        "--nur-verhaeltnis",
+        action="store_true",
+        help="nur Build-Zeiten von Generator und baseline und ihr Verhältnis messen (N = --mittel, dann --gross; "
+        "--runs-gross 0 lässt das große N aus); ersetzt nur diese Zeilen",
+    )
     args = parser.parse_args(argv)
     if not 100 < args.mittel < args.gross:
         parser.error("es muss 100 < --mittel < --gross gelten (der Zuwachs je Maßnahme wird zwischen ihnen gemessen)")
+    if args.nur_gewicht and args.nur_verhaeltnis:
+        parser.error("--nur-gewicht und --nur-verhaeltnis schließen einander aus; eines von beiden angeben")
     with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
-        rows = measure_weight_only(Path(tmp), args) if args.nur_gewicht else measure_all(Path(tmp), args)
-    if args.nur_gewicht and args.ausgabe.exists():
+        if args.nur_gewicht:
+            rows = measure_weight_only(Path(tmp), args)
+        elif args.nur_verhaeltnis:
+            rows = measure_ratio_only(Path(tmp), args)
+        else:
+            rows = measure_all(Path(tmp), args)
+    if (args.nur_gewicht or args.nur_verhaeltnis) and args.ausgabe.exists():
         rows = merged(args.ausgabe.read_text(encoding="utf-8"), rows)
     table = render(rows, args)
     print(table)
@@ -90,24 +104,10 @@ def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str
     for n, count in ((args.mittel, args.runs), (args.gross, args.runs_gross)):
         project = make_project(tmp / f"n{n}", n, args.beitraege)
         baseline = make_baseline(project, tmp / f"baseline-{n}")
-        actions = [partial(build, project, tmp / f"site-{n}"), partial(build, baseline, tmp / f"site-baseline-{n}")]
-        if n == args.mittel:
-            actions.append(partial(build, project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0"))
-        gen, base, *rest = interleaved(count, *actions)
         label = f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge"
-        row(f"Build Generator (Wandzeit / CPU-Zeit), {label}", both(gen), count)
-        row(
-            f"Build baseline (reines Material, generiertes Markdown als Dateien, ohne hooks; Wandzeit / CPU-Zeit), "
-            f"{label}",
-            both(base),
-            count,
-        )
-        row(
-            f"Verhältnis Generator/baseline (Median der CPU-Zeit-Verhältnisse abwechselnder Läufe, kleinstes bis "
-            f"größtes; Wandzeit), {label}",
-            f"{ratio(paired_ratio(gen, base))} ({spread(gen, base)}; {ratio(median_seconds(gen) / median_seconds(base))})",
-            count,
-        )
+        extra = [partial(build, project, tmp / f"site-{n}-ohne-karten", OGI_KARTEN="0")] if n == args.mittel else []
+        gen, base, *rest = builds_beside_baseline(tmp, project, baseline, n, count, extra)
+        rows += shown(ratio_rows(gen, base, label, count))
         row(f"Spitzenspeicher Generator / baseline, {label}", f"{mib(peak_rss(gen))} / {mib(peak_rss(base))}", count)
         if rest:
             no_maps = rest[0]
@@ -175,6 +175,56 @@ def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str
         args.runs,
     )
     row("Langer Text mit 500.000 Zitatebenen (1 MB): Ablehnung durch `make check`", seconds(refuse), args.runs)
+    return rows
+
+
+def builds_beside_baseline(
+    tmp: Path, project: Path, baseline: Path, n: int, count: int, extra: Sequence[Callable[[], Run]]
+) -> list[list[Run]]:
+    """`count` builds each of the generator, the baseline and the `extra` actions, taken in turns."""
+    actions = [partial(build, project, tmp / f"site-{n}"), partial(build, baseline, tmp / f"site-baseline-{n}")]
+    return interleaved(count, *actions, *extra)
+
+
+def ratio_rows(gen: list[Run], base: list[Run], label: str, count: int) -> list[tuple[str, str, str]]:
+    """The build times of generator and baseline and their paired ratio, as rows of the table."""
+    return [
+        (f"Build Generator (Wandzeit / CPU-Zeit), {label}", both(gen), str(count)),
+        (
+            f"Build baseline (reines Material, generiertes Markdown als Dateien, ohne hooks; Wandzeit / CPU-Zeit), "
+            f"{label}",
+            both(base),
+            str(count),
+        ),
+        (
+            f"Verhältnis Generator/baseline (Median der CPU-Zeit-Verhältnisse abwechselnder Läufe, kleinstes bis "
+            f"größtes; Wandzeit), {label}",
+            f"{ratio(paired_ratio(gen, base))} ({spread(gen, base)}; {ratio(median_seconds(gen) / median_seconds(base))})",
+            str(count),
+        ),
+    ]
+
+
+def shown(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """`rows`, printed as they are measured (a full run takes minutes)."""
+    for name, value, _ in rows:
+        print(f"  {name}: {value}", file=sys.stderr, flush=True)
+    return rows
+
+
+def measure_ratio_only(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str]]:
+    """The ratio rows alone (`--nur-verhaeltnis`): generator and baseline built in turns, per N."""
+    rows: list[tuple[str, str, str]] = []
+    for n, count in ((args.mittel, args.runs), (args.gross, args.runs_gross)):
+        if count < 1:
+            continue
+        project = make_project(tmp / f"n{n}", n, args.beitraege)
+        baseline = make_baseline(project, tmp / f"baseline-{n}")
+        gen, base = builds_beside_baseline(tmp, project, baseline, n, count, [])
+        rows += shown(ratio_rows(gen, base, f"N = {fmt_int(n)} Maßnahmen + {args.beitraege} Beiträge", count))
+        shutil.rmtree(baseline)  # the project stays: the baseline of the next N renders with its templates
+        for site in (tmp / f"site-{n}", tmp / f"site-baseline-{n}"):
+            shutil.rmtree(site)
     return rows
 
 

@@ -20,8 +20,9 @@ from .settings import KartenEinstellungen, SettingsError, karten_einstellungen
 
 if TYPE_CHECKING:
     from .daten import karten_daten, karten_features
-    from .elements import OgiMap, RenderedMap, render_map, stabilise_ids
+    from .elements import OgiMap, render_map, stabilise_ids
     from .karten import PLACEHOLDER, Karten, ogi_map
+    from .kept import RenderedMap
     from .options import (
         KOMMUNE_RADIUS_M,
         STATUS_FARBEN,
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 # `make check` and the editors' tools, which draw none, start without them.
 _LAZY = (
     {name: "daten" for name in ("karten_daten", "karten_features")}
-    | {name: "elements" for name in ("OgiMap", "RenderedMap", "render_map", "stabilise_ids")}
+    | {name: "elements" for name in ("OgiMap", "render_map", "stabilise_ids")}
+    | {"RenderedMap": "kept"}
     | {name: "karten" for name in ("PLACEHOLDER", "Karten", "ogi_map")}
     | {
         name: "options"

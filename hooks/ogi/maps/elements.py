@@ -7,13 +7,14 @@ writes strings as escaped JSON), never into a JavaScript string.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 import folium
 from branca.element import Element, Figure
 from folium.template import Template
 from markupsafe import Markup
+
+from .kept import RenderedMap
 
 # Leaflet.GestureHandling: the page scrolls under the wheel and one finger; these are its German hints.
 GESTEN_TEXT = {
@@ -68,19 +69,6 @@ def stabilise_ids(root: Element, seed: str) -> None:
             element._children[child.get_name()] = child
 
     visit(root)
-
-
-@dataclass(frozen=True)
-class RenderedMap:
-    """The parts of a rendered Folium map that go into a page.
-
-    Markup: the renderer's own output, made from the map's settings only (`karten.ogi_map`); what a page
-    shows reaches its script as JSON options, never through here. Templates print it without `|safe`.
-    """
-
-    html: Markup
-    script: Markup
-    name: str  # the map's JavaScript variable, for scripts that follow `script`
 
 
 def render_map(m: folium.Map, seed: str) -> RenderedMap:

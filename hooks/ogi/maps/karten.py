@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -19,11 +19,12 @@ from markupsafe import Markup
 from ..model import urls
 from ..model.site import Kommunendaten, Massnahme, Site
 from ..model.urls import relative_url
+from ..pages.render import kept_folder
 from ..records.models import STATUS_WERTE
 from .assets import asset_links
 from .daten import karten_features
-from .elements import OgiMap, RenderedMap, render_map
 from .geometry import box_centre, union
+from .kept import RenderedMap, kept_map
 from .options import (
     UNGEFAEHR_RADIUS_M,
     ZOOM_GEBIET,
@@ -37,15 +38,24 @@ from .options import (
 )
 from .settings import KartenEinstellungen
 
+if TYPE_CHECKING:
+    from .elements import OgiMap
+
 PLACEHOLDER = "<!-- ogi-karte -->"  # where a page's map goes; filled after Markdown (Karten.insert)
 LISTE_SEITE = 100  # rows a filter's result shows at once on a summarised overview; "Weitere zeigen" adds as many
 
 
+def ogi_map_settings() -> dict[str, Any]:
+    """The settings of the Folium map of every page with a map: the same on all of them, so it is rendered once
+    (and kept between builds, ogi.maps.kept). What a page shows comes as JSON options of ogiKarte (and
+    ogiUebersicht), which also fit the view before the first paint."""
+    return {"location": box_centre(region_box()), "zoom_start": 10, "maxZoom": 19}  # markercluster needs maxZoom
+
+
 def ogi_map() -> OgiMap:
-    """The Folium map of every page with a map: the same on all of them, so it is rendered once per build.
-    What a page shows comes as JSON options of ogiKarte (and ogiUebersicht), which also fit the view before
-    the first paint."""
-    return OgiMap(location=box_centre(region_box()), zoom_start=10, maxZoom=19)  # markercluster needs maxZoom
+    from .elements import OgiMap  # Folium: only where the map is rendered anew
+
+    return OgiMap(**ogi_map_settings())
 
 
 @dataclass
@@ -69,6 +79,7 @@ class Karten:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            bytecode_cache=self.env.bytecode_cache,  # compiled once, kept between builds (ogi.pages.render)
         )
         self._html.globals.update(status_werte=STATUS_WERTE)  # the legend lists every status the model allows
 
@@ -112,7 +123,7 @@ class Karten:
     @functools.cached_property
     def _karte(self) -> RenderedMap:
         # One map id on every page is enough: each page has one map.
-        return render_map(ogi_map(), seed="karte")
+        return kept_map(ogi_map_settings(), seed="karte", directory=kept_folder(self.env))
 
     def uebersicht(self, uri: str, massnahmen: list[Massnahme]) -> str:
         """The overview map with its filter form and legend; '' when maps are off or nothing to show."""

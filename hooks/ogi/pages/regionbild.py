@@ -36,13 +36,14 @@ def region_svg(site: Site, path: Path = OUTLINES) -> str:
     rings = [ring for f in features for ring in _rings(f["geometry"])]
     lons = [p[0] for ring in rings for p in ring]
     lats = [p[1] for ring in rings for p in ring]
-    squash = math.cos(math.radians((min(lats) + max(lats)) / 2))  # keeps the region's shape at this latitude
-    scale = WIDTH / ((max(lons) - min(lons)) * squash)
-    height = round((max(lats) - min(lats)) * scale, 1)
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)  # once: each point is placed by them
+    squash = math.cos(math.radians((south + north) / 2))  # keeps the region's shape at this latitude
+    scale = WIDTH / ((east - west) * squash)
+    height = round((north - south) * scale, 1)
     mit = {_plain(name) for name in kommunen_mit_massnahmen(site)}
 
     def point(lon: float, lat: float) -> str:
-        return f"{(lon - min(lons)) * squash * scale:.1f} {(max(lats) - lat) * scale:.1f}"
+        return f"{(lon - west) * squash * scale:.1f} {(north - lat) * scale:.1f}"
 
     paths = []
     for f in sorted(features, key=lambda f: f["properties"]["ags"]):

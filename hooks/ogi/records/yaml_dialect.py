@@ -3,15 +3,13 @@ or explicit tags (an alias bomb of 300 bytes expands to gigabytes), no duplicate
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from .errors import ContentError
 from .yaml_loader import YamlBase
 
 MAX_DEPTH = 20  # a polygon in a measure is 6 levels deep
-DIALECT_SIGNS = re.compile(r"[&*!]|<<")  # what anchors, aliases, tags and merge keys are written with
+DIALECT_SIGNS = ("&", "*", "!", "<<")  # what anchors, aliases, tags and merge keys are written with
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
