@@ -471,6 +471,19 @@ def logged_page(
         context.close()
 
 
+# Every map of the page drawn: its outlines, on an overview of measures also its measures. What a reader sees once
+# the page has settled, known without waiting for the network's idle half second after the last request.
+MAPS_DRAWN = """() => [...document.querySelectorAll('.ogi-karte')].every(karte =>
+    karte.querySelector('[data-ogi-grundkarte]') &&
+    (!karte.matches('.ogi-karte--uebersicht:not(.ogi-karte--kommunen)') || karte.querySelector('[data-ogi-geladen]')))"""
+
+
+def goto_drawn(page: Page, url: str) -> None:
+    """Open `url` and wait until it has loaded and its maps are drawn (MAPS_DRAWN)."""
+    page.goto(url)
+    page.wait_for_function(MAPS_DRAWN)
+
+
 def axe_violations(page: Page) -> list[str]:
     """axe-core's findings on the page as short lines (rule id and the first places), [] when clean."""
     from axe_playwright_python.sync_playwright import Axe
