@@ -96,11 +96,13 @@ def test_door_leads_to_my_kommune_and_back_from_a_measure(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [320, 390], ids=["320px", "390px"])
 @pytest.mark.parametrize("path", TABLE_PAGES, ids=TABLE_PAGES)
 def test_tables_fit_a_phone_without_breaking_words(
-    open_page: Callable[[int, int], Page], leser_url: str, width: int, path: str
+    open_page: Callable[[int, int], Page], leser_url: str, path: str
 ) -> None:
+    # The narrowest phone only: 320 and 390 px share Material's phone layout (below 480 px) and this site's
+    # (below 500 px), so a table that fits 320 px without a broken word fits 390 px, where it has more room.
+    width = 320
     page = open_page(width, 844)
     goto_drawn(page, leser_url + path)
     assert page.locator("article table").count() >= 1
