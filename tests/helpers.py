@@ -427,7 +427,8 @@ def wait_for(predicate: Callable[[], object], seconds: float = 30.0) -> bool:
 
 
 class RequestLog:
-    """Every request a page makes (`urls`); anything not to 127.0.0.1 is recorded (`foreign`) and blocked."""
+    """Every request a page makes (`urls`, from the context's `request` event); anything not to 127.0.0.1 is
+    recorded (`foreign`) and blocked (`route`, with FOREIGN as its pattern: logged_page)."""
 
     # Only requests this matches are routed through Python: a route handler for every request held each of
     # them for a round trip to the test process (~0.1 s a page). Playwright matches it in its driver.
@@ -441,8 +442,12 @@ class RequestLog:
         self.urls.append(request.url)
 
     def route(self, route: Route) -> None:
-        self.foreign.append(route.request.url)
-        route.abort()
+        url = route.request.url
+        if self.FOREIGN.search(url):
+            self.foreign.append(url)
+            route.abort()
+        else:  # only when routed with a wider pattern than FOREIGN
+            route.continue_()
 
 
 @contextmanager
