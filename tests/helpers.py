@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -28,7 +29,7 @@ from bench.synthetic import copy_sources
 from hostile import HOSTILE_SLUG, HOSTILE_TALK
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route, ViewportSize
+    from playwright.sync_api import Browser, Page, Request, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ROOT = ROOT / "tests/fixtures/site"  # a project root holding only content/: load_site() reads it as is
@@ -426,20 +427,27 @@ def wait_for(predicate: Callable[[], object], seconds: float = 30.0) -> bool:
 
 
 class RequestLog:
-    """Every request a page makes; anything not to 127.0.0.1 is recorded and blocked."""
+    """Every request a page makes (`urls`, from the context's `request` event); anything not to 127.0.0.1 is
+    recorded (`foreign`) and blocked (`route`, with FOREIGN as its pattern: logged_page)."""
+
+    # Only requests this matches are routed through Python: a route handler for every request held each of
+    # them for a round trip to the test process (~0.1 s a page). Playwright matches it in its driver.
+    FOREIGN = re.compile(r"^(?!http://127\.0\.0\.1[:/]|data:|blob:|about:)")
 
     def __init__(self) -> None:
         self.urls: list[str] = []
         self.foreign: list[str] = []
 
+    def request(self, request: Request) -> None:
+        self.urls.append(request.url)
+
     def route(self, route: Route) -> None:
         url = route.request.url
-        self.urls.append(url)
-        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
+        if self.FOREIGN.search(url):
             self.foreign.append(url)
             route.abort()
+        else:  # only when routed with a wider pattern than FOREIGN
+            route.continue_()
 
 
 @contextmanager
@@ -460,11 +468,25 @@ def logged_page(
         java_script_enabled=java_script_enabled,
     )
     log = RequestLog()
-    context.route("**/*", log.route)
+    context.on("request", log.request)
+    context.route(RequestLog.FOREIGN, log.route)
     try:
         yield context.new_page(), log
     finally:
         context.close()
+
+
+# Every map of the page drawn: its outlines, on an overview of measures also its measures. What a reader sees once
+# the page has settled, known without waiting for the network's idle half second after the last request.
+MAPS_DRAWN = """() => [...document.querySelectorAll('.ogi-karte')].every(karte =>
+    karte.querySelector('[data-ogi-grundkarte]') &&
+    (!karte.matches('.ogi-karte--uebersicht:not(.ogi-karte--kommunen)') || karte.querySelector('[data-ogi-geladen]')))"""
+
+
+def goto_drawn(page: Page, url: str) -> None:
+    """Open `url` and wait until it has loaded and its maps are drawn (MAPS_DRAWN)."""
+    page.goto(url)
+    page.wait_for_function(MAPS_DRAWN)
 
 
 def axe_violations(page: Page) -> list[str]:

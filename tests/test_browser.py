@@ -98,3 +98,16 @@ def test_error_free_page_shows_no_error_box(page_with_log: tuple[Page, RequestLo
     page, _ = page_with_log
     page.goto(base_url + "massnahmen/", wait_until="networkidle")
     assert page.locator(".admonition.failure").count() == 0
+
+
+@pytest.mark.browser
+def test_request_log_blocks_and_names_every_request_to_another_host(browser: Browser, base_url: str) -> None:
+    # The check "no request to another host" of every browser test: only foreign requests are routed through
+    # the test process; the log must still see each of them, and every local one.
+    foreign = ["https://fremd.example/bild.png", "http://127.0.0.1.fremd.example/bild.png"]
+    with logged_page(browser) as (page, log):
+        images = "".join(f'<img src="{url}" alt="">' for url in [*foreign, base_url + "bild.png"])
+        page.set_content(f"<!doctype html><title>t</title>{images}", wait_until="load")
+        assert sorted(log.foreign) == sorted(foreign)
+        assert sorted(log.urls) == sorted([*foreign, base_url + "bild.png"])
+        assert page.evaluate("[...document.images].every(i => i.naturalWidth === 0)")

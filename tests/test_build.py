@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -61,14 +62,6 @@ def test_handwritten_page_edit_link_opens_its_markdown(built_site: Path) -> None
     assert page.edit_url and page.edit_url.endswith("/edit/main/docs/impressum.md")
 
 
-@pytest.mark.slow
-def test_without_repository_pages_have_no_edit_link(fixture_project: Path, tmp_path: Path) -> None:
-    result = mkdocs_build(fixture_project, tmp_path / "out", REPO_URL="")
-    assert result.returncode == 0, result.stdout + result.stderr
-    for page in ("impressum/index.html", "massnahmen/test-herne-park/index.html"):
-        assert parse_page(tmp_path / "out" / page).edit_url is None
-
-
 def test_sidebar_does_not_list_records(built_site: Path) -> None:
     # the measures list, whose sidebar is shown (the start page hides its sidebar)
     nav = parse_html(built_site / "massnahmen/index.html").find("nav", cls="md-nav--primary")
@@ -103,17 +96,23 @@ def test_broken_content_fails_the_build_with_its_message(tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_failed_make_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
+def test_without_repository_pages_have_no_edit_link_and_a_failed_make_build_leaves_the_site_untouched(
+    tmp_path: Path,
+) -> None:
     project = copy_project(tmp_path / "project")
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     (project / ".venv").symlink_to(ROOT / ".venv")
     (project / "requirements.lock").write_text((ROOT / "requirements.lock").read_text())
     make = ["make", "-s", "build", "SOURCE_DATE_EPOCH=1764000000"]
-    first = subprocess.run(make, cwd=project, capture_output=True, text=True)
+    # No repository: REPO_URL empty, as in a copy without a GitHub remote (the first build serves both checks).
+    environment = os.environ | {"REPO_URL": ""}
+    first = subprocess.run(make, cwd=project, capture_output=True, text=True, env=environment)
     assert first.returncode == 0, first.stderr
+    for page in ("impressum/index.html", "massnahmen/test-herne-park/index.html"):
+        assert parse_page(project / "site" / page).edit_url is None
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     replace_in(project / "content/projects/test-boenen-daecher.yml", "kommunen:\n  - Bönen", "kommunen:\n  - Bönn")
-    second = subprocess.run(make, cwd=project, capture_output=True, text=True)
+    second = subprocess.run(make, cwd=project, capture_output=True, text=True, env=environment)
     assert second.returncode != 0
     assert "unbekannte Kommune „Bönn“ (meinten Sie „Bönen“?)" in second.stderr + second.stdout
     after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}

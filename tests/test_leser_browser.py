@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import axe_violations
+from helpers import axe_violations, goto_drawn
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -67,7 +67,7 @@ def test_start_page_shows_the_three_ways_in_above_the_fold(
 ) -> None:
     width, height = viewport
     page = open_page(width, height)
-    page.goto(leser_url, wait_until="networkidle")
+    goto_drawn(page, leser_url)
     for name in DOORS:
         door = page.get_by_role("navigation", name="Einstiege").get_by_role("link", name=name)
         box = door.bounding_box()
@@ -83,28 +83,28 @@ def test_door_leads_to_my_kommune_and_back_from_a_measure(
     open_page: Callable[[int, int], Page], leser_url: str
 ) -> None:
     page = open_page(390, 844)
-    page.goto(leser_url, wait_until="networkidle")
+    # Each click must lead to its page: waiting for that address is the check (it fails after its timeout).
+    page.goto(leser_url)
     page.get_by_role("link", name="Meine Kommune").click()
-    page.wait_for_load_state("networkidle")
-    assert page.url == leser_url + "kommunen/"
-    page.goto(leser_url + "massnahmen/hamm-fledermaeuse/", wait_until="networkidle")
+    page.wait_for_url(leser_url + "kommunen/")
+    page.goto(leser_url + "massnahmen/hamm-fledermaeuse/")
     page.get_by_role("navigation", name="Zurück zur Übersicht").get_by_role("link", name="Maßnahmen in Hamm").click()
-    page.wait_for_load_state("networkidle")
-    assert page.url == leser_url + "kommunen/hamm/"
+    page.wait_for_url(leser_url + "kommunen/hamm/")
     page.go_back()
     page.get_by_role("navigation", name="Zurück zur Übersicht").get_by_role("link", name="Alle Maßnahmen").click()
-    page.wait_for_load_state("networkidle")
-    assert page.url == leser_url + "massnahmen/"
+    page.wait_for_url(leser_url + "massnahmen/")
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [320, 390], ids=["320px", "390px"])
 @pytest.mark.parametrize("path", TABLE_PAGES, ids=TABLE_PAGES)
 def test_tables_fit_a_phone_without_breaking_words(
-    open_page: Callable[[int, int], Page], leser_url: str, width: int, path: str
+    open_page: Callable[[int, int], Page], leser_url: str, path: str
 ) -> None:
+    # The narrowest phone only: 320 and 390 px share Material's phone layout (below 480 px) and this site's
+    # (below 500 px), so a table that fits 320 px without a broken word fits 390 px, where it has more room.
+    width = 320
     page = open_page(width, 844)
-    page.goto(leser_url + path, wait_until="networkidle")
+    goto_drawn(page, leser_url + path)
     assert page.locator("article table").count() >= 1
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     overflowing = page.evaluate("""() => [...document.querySelectorAll('article table, article .md-typeset__scrollwrap')]
@@ -130,7 +130,7 @@ def test_tables_keep_words_whole_on_a_laptop(open_page: Callable[[int, int], Pag
 @pytest.mark.browser
 def test_measures_list_on_a_phone_names_every_value(open_page: Callable[[int, int], Page], leser_url: str) -> None:
     page = open_page(390, 844)
-    page.goto(leser_url + "massnahmen/", wait_until="networkidle")
+    goto_drawn(page, leser_url + "massnahmen/")
     row = page.locator("table.ogi-massnahmen tbody tr").filter(has_text="Winterquartier")
     labels = row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
     assert labels[1:] == ['"Kommune: "', '"Träger: "', '"Status: "', '"Fertiggestellt: "', '"Förderung: "']
@@ -152,7 +152,7 @@ def test_menu_shows_where_the_reader_is(
     open_page: Callable[[int, int], Page], leser_url: str, path: str, tab: str
 ) -> None:
     page = open_page(1366, 768)
-    page.goto(leser_url + path, wait_until="networkidle")
+    goto_drawn(page, leser_url + path)
     active = page.locator(".md-tabs__item--active")
     assert active.count() == 1 and active.inner_text().strip() == tab
     assert active.evaluate("el => getComputedStyle(el.querySelector('a')).textDecorationLine") == "underline"

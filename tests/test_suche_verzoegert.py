@@ -99,5 +99,5 @@ def test_opening_search_loads_the_index_and_finds_a_word(browser: Browser, leser
 def test_a_followed_result_still_highlights_its_word(browser: Browser, leser_url: str) -> None:
     """Material marks the searched word on the page a result leads to (`search.highlight`, `?h=`)."""
     with logged_page(browser) as (page, _log):
-        page.goto(leser_url + "massnahmen/hamm-fledermaeuse/?h=stollen", wait_until="networkidle")
+        page.goto(leser_url + "massnahmen/hamm-fledermaeuse/?h=stollen")
         page.locator("mark[data-md-highlight]", has_text="Stollen").first.wait_for(timeout=10000)
