@@ -476,6 +476,16 @@ def logged_page(
         context.close()
 
 
+@contextmanager
+def error_free_page(browser: Browser) -> Iterator[tuple[Page, RequestLog]]:
+    """A logged_page that fails the test afterwards when a script on it threw (a map left half drawn)."""
+    with logged_page(browser) as (page, log):
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        yield page, log
+    assert errors == []
+
+
 # Every map of the page drawn: its outlines, on an overview of measures also its measures. What a reader sees once
 # the page has settled, known without waiting for the network's idle half second after the last request.
 MAPS_DRAWN = """() => [...document.querySelectorAll('.ogi-karte')].every(karte =>

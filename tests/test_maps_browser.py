@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import RequestLog, logged_page, page_types, present
+from helpers import RequestLog, error_free_page, logged_page, page_types, present
 from karten_fixture import HOSTILE, SLUGS, StubServer
 from ogi.records.kommunen import OUTLINES
 
@@ -26,11 +26,8 @@ PAGES = {name: t.path for name, t in page_types("karten").items() if t.consent}
 
 @pytest.fixture
 def page_log(browser: Browser, karten_stub: StubServer) -> Iterator[tuple[Page, RequestLog]]:
-    with logged_page(browser) as (page, log):
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        yield page, log
-    assert errors == []
+    with error_free_page(browser) as opened:
+        yield opened
 
 
 def _open(page: Page, url: str, idle: bool = False) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import RequestLog, axe_violations, logged_page
+from helpers import RequestLog, axe_violations, error_free_page, logged_page
 from karten_fixture import HOSTILE, StubServer
 
 if TYPE_CHECKING:
@@ -29,11 +29,8 @@ SHOTS = Path(tempfile.gettempdir()) / "uebersicht-gross"
 
 @pytest.fixture
 def page_log(browser: Browser, gross_site: StubServer) -> Iterator[tuple[Page, RequestLog]]:
-    with logged_page(browser) as (page, log):
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        yield page, log
-    assert errors == []
+    with error_free_page(browser) as opened:
+        yield opened
 
 
 def _open(page: Page, url: str) -> None:
