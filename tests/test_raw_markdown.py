@@ -1,4 +1,4 @@
-"""No raw Markdown reaches a reader: the visible text of pages carries no `**`, `](`, `{:` or leading `#`.
+"""No raw Markdown reaches a reader: the visible text of pages carries no `**`, `](`, `{:`, leading `#` or `code` in backticks.
 
 Checked on every hand-written page of the shipped site (their Markdown is the project's own) and on
 every page built from the generator's templates with fixture records whose text is plain. A record
@@ -21,6 +21,7 @@ RAW = {
     "attr_list": re.compile(r"\{:"),
     "heading": re.compile(r"^#{1,6} ", re.M),
     "html_escape_shown": re.compile(r"&(amp|lt|gt|quot|#\d+);"),
+    "code": re.compile(r"`[^`\s][^`]*`"),
 }
 
 
@@ -68,11 +69,11 @@ def test_hand_written_page_shows_no_raw_markdown(built_site: Path, page: str) ->
 def test_the_scan_finds_raw_markdown(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
     page.write_text(
-        "<article><p>**fett** und [Titel](https://x)</p><p>{: .x }</p><li># Titel</li>"
+        "<article><p>**fett** und [Titel](https://x)</p><p>{: .x }</p><li># Titel</li><h3>Felder von &#96;x&#96;</h3>"
         "<code>**code** ist erlaubt</code></article><p>**außerhalb**</p>",
         encoding="utf-8",
     )
-    assert [f.split(":")[0] for f in raw_markdown(page)] == ["bold", "link", "attr_list", "heading"]
+    assert [f.split(":")[0] for f in raw_markdown(page)] == ["bold", "link", "attr_list", "heading", "code"]
 
 
 @pytest.fixture(scope="module")
