@@ -89,8 +89,7 @@ def measure_all(tmp: Path, args: argparse.Namespace) -> list[tuple[str, str, str
     rows: list[tuple[str, str, str]] = []
 
     def row(name: str, value: str, runs: object = "") -> None:
-        rows.append((name, value, str(runs)))
-        print(f"  {name}: {value}", file=sys.stderr, flush=True)
+        rows.extend(shown([(name, value, str(runs))]))
 
     shipped = copy_sources(tmp / "shipped", content=ROOT / "content")
     runs = repeat(args.runs, lambda: build(shipped, tmp / "site-shipped"))

@@ -137,13 +137,9 @@ def hostile_site(hostile_project: Path, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture(scope="session")
 def karten_stub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StubServer]:
     """The map tests' project (tests/karten_fixture.py) built and served with a local tile server."""
-    from karten_fixture import StubServer, build, make_project
+    from karten_fixture import make_project, served
 
-    served = tmp_path_factory.mktemp("karten-site")
-    server = StubServer(served)
-    build(make_project(tmp_path_factory.mktemp("karten-projekt")), served, server.origin)
-    yield server
-    server.server.shutdown()
+    yield from served(tmp_path_factory, "karten", make_project)
 
 
 @pytest.fixture(scope="session")

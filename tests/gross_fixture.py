@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from karten_fixture import StubServer, build, make_project
+from karten_fixture import StubServer, make_project, served
 
 EINZELN_BIS = 5
 
@@ -27,8 +27,4 @@ def make_gross_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def gross_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StubServer]:
     """The summarised overview's project built strictly and served (site below /site/, tiles below /tiles/)."""
-    served = tmp_path_factory.mktemp("gross-site")
-    server = StubServer(served)
-    build(make_gross_project(tmp_path_factory.mktemp("gross-projekt")), served, server.origin)
-    yield server
-    server.server.shutdown()
+    yield from served(tmp_path_factory, "gross", make_gross_project)

@@ -4,7 +4,10 @@ name and title, and a local tile stub that can be told to fail. Never the shippe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import pytest
 
 from helpers import SubpathHandler, copy_project, mkdocs_build, start_server
 
@@ -121,3 +124,13 @@ def build(project: Path, served: Path, origin: str) -> None:
     )
     result = mkdocs_build(project, served, site_url=f"{origin}{STUB_PREFIX}")
     assert result.returncode == 0, result.stderr
+
+
+def served(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Iterator[StubServer]:
+    """The project `make` writes, built strictly and served with the local tile stub until the session ends:
+    for the session fixtures of the map sites (`yield from served(...)`)."""
+    site = tmp_path_factory.mktemp(f"{name}-site")
+    server = StubServer(site)
+    build(make(tmp_path_factory.mktemp(f"{name}-projekt")), site, server.origin)
+    yield server
+    server.server.shutdown()

@@ -157,11 +157,18 @@ class Karten:
     def _zaehler(self, uri: str) -> list[dict[str, Any]]:
         # Per Kommune with measures: its count, its page (the list's Kommune links) and the box its count zooms to;
         # the count sits in the box's centre, as on the Kommunen index's map.
-        return [
-            {"name": name, "anzahl": len(ms), "href": relative_url(uri, urls.kommune(ort.slug)), "box": area_box(ort)}
-            for name, ms in self.site.massnahmen_je_kommune.items()
-            for ort in (self.site.kommunen[name],)
-        ]
+        zaehler = []
+        for name, ms in self.site.massnahmen_je_kommune.items():
+            ort = self.site.kommunen[name]
+            zaehler.append(
+                {
+                    "name": name,
+                    "anzahl": len(ms),
+                    "href": relative_url(uri, urls.kommune(ort.slug)),
+                    "box": area_box(ort),
+                }
+            )
+        return zaehler
 
     def kommune(self, ort: Kommunendaten, uri: str, massnahmen: list[Massnahme]) -> str:
         """The map of a Kommune page: its outline and its measures only."""
