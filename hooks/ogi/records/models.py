@@ -185,6 +185,9 @@ class KommunenDatei(Record):
 
 
 class Meilenstein(Record):
+    """One dated step of the Offensive as a whole, for the timeline page. It belongs to no record with a
+    `quellen` list, so it carries its source itself, unlike a measure's `verlauf` entry (a number)."""
+
     datum: Datum = Field(description="Wann: JJJJ, JJJJ-MM oder JJJJ-MM-TT, in Anführungszeichen.")
     titel: Text = Field(description="Kurzer Titel des Ereignisses.")
     beschreibung: Text = Field(description="Ein Satz, was geschah.")

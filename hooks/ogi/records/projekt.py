@@ -144,6 +144,9 @@ class Foerderung(Record):
 
 
 class Bild(Record):
+    """A photo of the measure. The file is only ever read as pixels (records/bilder.py encodes it anew); alt
+    text and credit are required: readers who cannot see the photo need the one, its licence the other."""
+
     datei: Dateiname = Field(description="Dateiname im Ordner content/projects/bilder/, z. B. „herne-park.jpg“.")
     alt: Text = Field(description="Alternativtext: was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen.")
     urheber: Text = Field(description="Wer das Bild gemacht hat (Bildnachweis).")
