@@ -15,9 +15,9 @@ import pytest
 from helpers import (
     CHROMIUM,
     ROOT,
+    Tabs,
     copy_project,
     copy_shipped_project,
-    logged_page,
     mkdocs_build,
     serve,
 )
@@ -206,10 +206,18 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.fixture(scope="module")
+def tabs(browser: Browser) -> Iterator[Tabs]:
+    """The browser tabs the module's tests visit pages in, one per set of options (tests/helpers.py Tabs)."""
+    kept = Tabs(browser)
+    yield kept
+    kept.close()
+
+
 @pytest.fixture
-def page_with_log(browser: Browser, built_site: Path) -> Iterator[tuple[Page, RequestLog]]:
-    """A page for the fixture site whose requests are logged: (page, log)."""
-    with logged_page(browser) as page_and_log:
+def page_with_log(tabs: Tabs, built_site: Path) -> Iterator[tuple[Page, RequestLog]]:
+    """A tab for the fixture site whose requests are logged: (page, log)."""
+    with tabs.visit() as page_and_log:
         yield page_and_log
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import socket
@@ -18,7 +19,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -29,7 +30,7 @@ from bench.synthetic import copy_sources
 from hostile import HOSTILE_SLUG, HOSTILE_TALK
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Request, Route, ViewportSize
+    from playwright.sync_api import Browser, CDPSession, Error, Page, Request, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ROOT = ROOT / "tests/fixtures/site"  # a project root holding only content/: load_site() reads it as is
@@ -438,6 +439,11 @@ class RequestLog:
         self.urls: list[str] = []
         self.foreign: list[str] = []
 
+    def clear(self) -> None:
+        """Forget what was asked so far: a tab shared by several tests starts each test with an empty log."""
+        self.urls.clear()
+        self.foreign.clear()
+
     def request(self, request: Request) -> None:
         self.urls.append(request.url)
 
@@ -452,21 +458,11 @@ class RequestLog:
 
 @contextmanager
 def logged_page(
-    browser: Browser,
-    viewport: ViewportSize | None = None,
-    has_touch: bool | None = None,
-    is_mobile: bool | None = None,
-    java_script_enabled: bool | None = None,
+    browser: Browser, viewport: ViewportSize | None = None, **options: Any
 ) -> Iterator[tuple[Page, RequestLog]]:
-    """A new page (German, 1280×900 unless `viewport` says otherwise) whose requests are logged and
-    blocked when they leave 127.0.0.1: (page, log)."""
-    context = browser.new_context(
-        locale="de-DE",
-        viewport=viewport or {"width": 1280, "height": 900},
-        has_touch=has_touch,
-        is_mobile=is_mobile,
-        java_script_enabled=java_script_enabled,
-    )
+    """A new page (German, 1280×900 unless `viewport` says otherwise; `options` as Playwright's `new_context`
+    takes them, e.g. is_mobile) whose requests are logged and blocked when they leave 127.0.0.1: (page, log)."""
+    context = browser.new_context(locale="de-DE", viewport=viewport or {"width": 1280, "height": 900}, **options)
     log = RequestLog()
     context.on("request", log.request)
     context.route(RequestLog.FOREIGN, log.route)
@@ -476,14 +472,67 @@ def logged_page(
         context.close()
 
 
-@contextmanager
-def error_free_page(browser: Browser) -> Iterator[tuple[Page, RequestLog]]:
-    """A logged_page that fails the test afterwards when a script on it threw (a map left half drawn)."""
-    with logged_page(browser) as (page, log):
+class Tabs:
+    """Browser tabs kept for the tests of one module (the `tabs` fixture, tests/conftest.py), one per set of
+    `logged_page` options: a new tab costs Chromium about a second of CPU (a renderer started, the theme's
+    scripts and axe-core compiled again), more than most pages a test visits in it; with a tab per test that
+    was a third of the suite's time on 2 cores. `visit` hands a test the tab as a fresh one would be."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self._stack = ExitStack()
+        self._open: dict[str, tuple[Page, RequestLog, CDPSession]] = {}
+        self._busy: set[str] = set()
+
+    @contextmanager
+    def visit(self, **options: Any) -> Iterator[tuple[Page, RequestLog]]:
+        """The module's tab for `options` (those of `logged_page`) with an empty request log; a script error
+        in it fails the test. Afterwards the storage of every site it asked (the map consent) is cleared, its
+        size, its page routes and the mouse are as before, and any page it opened is closed."""
+        key = json.dumps(options, sort_keys=True)
+        if key not in self._open or self._open[key][0].is_closed():
+            page, log = self._stack.enter_context(logged_page(self.browser, **options))
+            self._open[key] = (page, log, page.context.new_cdp_session(page))
+        if key in self._busy:
+            raise RuntimeError(f"Tabs.visit({key}) ist schon geöffnet: zwei Besuche teilten sich einen Tab")
+        self._busy.add(key)
+        page, log, cdp = self._open[key]
+        log.clear()
+        size = page.viewport_size
         errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        yield page, log
-    assert errors == []
+
+        def page_error(error: Error) -> None:
+            errors.append(str(error))
+
+        page.on("pageerror", page_error)
+        try:
+            yield page, log
+        finally:
+            self._busy.discard(key)
+            page.remove_listener("pageerror", page_error)
+            for origin in sorted({_origin(url) for url in log.urls} - {""}):
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
+            page.context.clear_cookies()
+            for opened in page.context.pages:
+                if opened != page:
+                    opened.close()
+            page.unroute_all()
+            page.mouse.move(0, 0)
+            if size and page.viewport_size != size:
+                page.set_viewport_size(size)
+        assert errors == []
+
+    def close(self) -> None:
+        self._stack.close()
+
+
+# What a test can leave in a kept tab's sites for the next one. Not the HTTP cache: a reader's browser keeps it.
+STORAGE = "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
 # Every map of the page drawn: its outlines, on an overview of measures also its measures. What a reader sees once

@@ -85,6 +85,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypedDict
@@ -95,7 +96,7 @@ import pytest
 from playwright.sync_api import expect
 from pytest import FixtureRequest, TempPathFactory
 
-from helpers import mkdocs_build, present, serve
+from helpers import Tabs, mkdocs_build, present, serve
 from leser_fixture import aufgaben_project
 from ogi.events.kalender import Kalender
 from ogi.model.foerdersummen import FoerderSummen, Summe, foerdersummen
@@ -105,7 +106,7 @@ from ogi.records.content import load_site
 from ogi.records.messages import is_twin
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize
+    from playwright.sync_api import Locator, Page, ViewportSize
 
 pytestmark = pytest.mark.browser
 
@@ -175,6 +176,10 @@ class Reader:
     def _loaded(self, _page: Page) -> None:
         self.loads += 1
 
+    def stop(self) -> None:
+        """Stop counting: the tab is kept for the next test (tests/helpers.py Tabs)."""
+        self.page.remove_listener("load", self._loaded)
+
     def click(self, locator: Locator) -> None:
         """Click a link that leads to another page and wait until that page has loaded."""
         with self.page.expect_event("load"):
@@ -207,34 +212,34 @@ class OpenReader(Protocol):
     def __call__(self, device: Device, accept_downloads: bool | None = None) -> Reader: ...
 
 
-def _open_readers(browser: Browser, ort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
-    contexts: list[BrowserContext] = []
+def _open_readers(tabs: Tabs, ort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
     readers: list[Reader] = []
+    with ExitStack() as visits:
 
-    def open_reader(device: Device, accept_downloads: bool | None = None) -> Reader:
-        context = browser.new_context(locale="de-DE", accept_downloads=accept_downloads, **device)
-        contexts.append(context)
-        readers.append(Reader(context.new_page(), ort.url))
-        return readers[-1]
+        def open_reader(device: Device, accept_downloads: bool | None = None) -> Reader:
+            downloads = {} if accept_downloads is None else {"accept_downloads": accept_downloads}
+            page, _ = visits.enter_context(tabs.visit(**device, **downloads))
+            readers.append(Reader(page, ort.url))
+            return readers[-1]
 
-    yield open_reader
+        yield open_reader
+        for reader in readers:
+            reader.stop()
     request.node.user_properties.extend(("page_loads", r.loads) for r in readers)
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture
-def reader(browser: Browser, leseort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
+def reader(tabs: Tabs, leseort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
     """Opens a Reader on a device at the start page of `leseort`; the page loads each needed are kept as the
     test's `page_loads` property (pytest --junitxml shows them) for the closing note of the issue."""
-    yield from _open_readers(browser, leseort, request)
+    yield from _open_readers(tabs, leseort, request)
 
 
 @pytest.fixture
-def fixture_reader(browser: Browser, fixture_leseort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
+def fixture_reader(tabs: Tabs, fixture_leseort: Leseort, request: FixtureRequest) -> Iterator[OpenReader]:
     """Like `reader`, on the fixture site only: for tasks whose answer needs data the shipped records may not
     carry yet (a completion year, a place-name keyword, a talk with a known start)."""
-    yield from _open_readers(browser, fixture_leseort, request)
+    yield from _open_readers(tabs, fixture_leseort, request)
 
 
 def door(page: Page, name: str) -> Locator:

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 import pytest
 from pytest import FixtureRequest
 
-from helpers import PAGE_TYPES, PageType, axe_violations, logged_page
+from helpers import PAGE_TYPES, PageType, Tabs, axe_violations, logged_page
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from playwright.sync_api import Browser, Dialog, Page
+    from playwright.sync_api import Browser, Dialog, Page, Response
 
     from helpers import RequestLog
     from karten_fixture import StubServer
@@ -39,46 +39,54 @@ def _base_url(request: FixtureRequest, site: str) -> str:
     [pytest.param(t, marks=[pytest.mark.slow] if t.site == "feindlich" else []) for t in PAGE_TYPES.values()],
     ids=PAGE_TYPES.keys(),
 )
-def test_page_is_accessible_and_stays_on_the_site(browser: Browser, request: FixtureRequest, check: PageType) -> None:
+def test_page_is_accessible_and_stays_on_the_site(tabs: Tabs, request: FixtureRequest, check: PageType) -> None:
     url = _base_url(request, check.site) + check.path
-    with logged_page(browser) as (page, log):
-        failed: list[str] = []
-        page.on(
-            "response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != url else None
-        )
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        dialogs: list[str] = []
+    failed: list[str] = []
+    dialogs: list[str] = []
 
-        def dismiss(dialog: Dialog) -> None:
-            dialogs.append(dialog.message)
-            dialog.dismiss()
+    def response(r: Response) -> None:
+        if r.status >= 400 and r.url != url:
+            failed.append(f"{r.status} {r.url}")
 
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    with tabs.visit() as (page, log):  # a script error fails the test too
+        page.on("response", response)
         page.on("dialog", dismiss)
-        # On load, not network idle: the idle half second passes while axe-core runs, and is awaited below
-        # before the requests are judged.
-        response = page.goto(url, wait_until="load")
-        assert response is not None and response.status == check.status
-        if check.wait_for:
-            page.wait_for_selector(check.wait_for, state="attached")
-        if check.tab_through:
-            for _ in range(12):  # focus handlers (autofocus, onfocus) would fire while tabbing through
-                page.keyboard.press("Tab")
-            page.mouse.move(400, 400)
-            page.wait_for_timeout(200)
-        assert page.locator("h1").count() == 1
-        if check.axe:
-            assert axe_violations(page) == []
-        if check.consent:
-            page.click(".ogi-karte-consent__knopf")
-            page.wait_for_selector(".leaflet-tile-loaded")
-            assert axe_violations(page) == []
-        page.wait_for_load_state("networkidle")
+        try:
+            _check(page, url, check)
+        finally:
+            page.remove_listener("response", response)
+            page.remove_listener("dialog", dismiss)
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        assert dialogs == [] and errors == []
+        assert dialogs == []
         assert log.foreign == []
         # Every asset the page asked for was served: a missing CSS or script would break it silently.
         assert failed == []
+
+
+def _check(page: Page, url: str, check: PageType) -> None:
+    # On load, not network idle: the idle half second passes while axe-core runs, and is awaited below
+    # before the requests are judged.
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == check.status
+    if check.wait_for:
+        page.wait_for_selector(check.wait_for, state="attached")
+    if check.tab_through:
+        for _ in range(12):  # focus handlers (autofocus, onfocus) would fire while tabbing through
+            page.keyboard.press("Tab")
+        page.mouse.move(400, 400)
+        page.wait_for_timeout(200)
+    assert page.locator("h1").count() == 1
+    if check.axe:
+        assert axe_violations(page) == []
+    if check.consent:
+        page.click(".ogi-karte-consent__knopf")
+        page.wait_for_selector(".leaflet-tile-loaded")
+        assert axe_violations(page) == []
+    page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.browser

@@ -18,11 +18,11 @@ from pytest import TempPathFactory
 from helpers import (
     FIXTURE_CONTENT,
     ROOT,
+    Tabs,
     asset_urls,
     axe_violations,
     copy_project,
     get_text,
-    logged_page,
     mkdocs_serve,
     parse_page,
     present,
@@ -32,7 +32,7 @@ from ogi.maps.assets import DRAW_DIR, drawing_files
 from ogi.records.content import load_site
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, FloatRect, Page
+    from playwright.sync_api import FloatRect, Page
 
     from helpers import RequestLog
 
@@ -83,10 +83,10 @@ def preview(tmp_path_factory: TempPathFactory) -> Iterator[tuple[str, Path]]:
 
 
 @pytest.fixture
-def zeichnen(browser: Browser, preview: tuple[str, Path]) -> Iterator[tuple[Page, RequestLog, FloatRect]]:
+def zeichnen(tabs: Tabs, preview: tuple[str, Path]) -> Iterator[tuple[Page, RequestLog, FloatRect]]:
     """The drawing page, its map loaded and centred on Herne at street level: (page, request log, map box)."""
     base, _ = preview
-    with logged_page(browser) as (page, log):
+    with tabs.visit() as (page, log):
         page.goto(base + PAGE)
         page.wait_for_selector("#ogi-zeichnen-karte[data-ogi-grundkarte]", state="attached")
         page.locator("#ogi-zeichnen-karte").scroll_into_view_if_needed()

@@ -5,14 +5,15 @@ or words broken mid-word, and the way back from a measure to its list and its Ko
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import axe_violations, goto_drawn
+from helpers import Tabs, axe_violations, goto_drawn
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Page
 
 VIEWPORTS = {"desktop": (1366, 768), "phone": (390, 844)}
 DOORS = ("Maßnahmen und Karte", "Meine Kommune", "Veranstaltungen")
@@ -47,17 +48,14 @@ BROKEN_WORDS = """() => {
 
 
 @pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[[int, int], Page]]:
-    contexts: list[BrowserContext] = []
+def open_page(tabs: Tabs) -> Iterator[Callable[[int, int], Page]]:
+    with ExitStack() as visits:
 
-    def opener(width: int, height: int) -> Page:
-        context = browser.new_context(locale="de-DE", viewport={"width": width, "height": height})
-        contexts.append(context)
-        return context.new_page()
+        def opener(width: int, height: int) -> Page:
+            page, _ = visits.enter_context(tabs.visit(viewport={"width": width, "height": height}))
+            return page
 
-    yield opener
-    for context in contexts:
-        context.close()
+        yield opener
 
 
 @pytest.mark.browser

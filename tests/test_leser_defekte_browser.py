@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.htmltree import parse_html
-from helpers import FIXTURE_ROOT, PAGE_TYPES, goto_drawn, logged_page, present
+from helpers import FIXTURE_ROOT, PAGE_TYPES, Tabs, goto_drawn, present
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, ViewportSize
+    from playwright.sync_api import Page, ViewportSize
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 TABLET: ViewportSize = {
@@ -67,8 +67,8 @@ def tab_stops(page: Page, count: int) -> list[dict[str, Any]]:
 
 
 @pytest.mark.browser
-def test_filter_hides_rows_on_phones_where_rows_are_cards(browser: Browser, built_site: Path, base_url: str) -> None:
-    with logged_page(browser, viewport=PHONE) as (page, _):
+def test_filter_hides_rows_on_phones_where_rows_are_cards(tabs: Tabs, built_site: Path, base_url: str) -> None:
+    with tabs.visit(viewport=PHONE) as (page, _):
         goto_drawn(page, base_url + "massnahmen/?status=abgeschlossen")
         expect(page.locator("#ogi-filter-ergebnis")).to_contain_text("3 von 7")
         rows = page.locator("table.ogi-massnahmen tbody tr")
@@ -79,9 +79,9 @@ def test_filter_hides_rows_on_phones_where_rows_are_cards(browser: Browser, buil
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
 def test_every_event_is_in_the_menu_and_its_pages_highlight_it(
-    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
+    tabs: Tabs, built_site: Path, base_url: str, viewport: ViewportSize
 ) -> None:
-    with logged_page(browser, viewport=viewport) as (page, _):
+    with tabs.visit(viewport=viewport) as (page, _):
         for folder, title in EVENTS.items():
             for path in (f"{folder}/", TALKS[folder]):
                 page.goto(base_url + path)
@@ -104,9 +104,9 @@ def test_every_event_is_in_the_menu_and_its_pages_highlight_it(
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, TABLET], ids=["390", "1024"])
 def test_closed_drawer_takes_no_focus_and_the_menu_button_does(
-    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
+    tabs: Tabs, built_site: Path, base_url: str, viewport: ViewportSize
 ) -> None:
-    with logged_page(browser, viewport=viewport) as (page, _):
+    with tabs.visit(viewport=viewport) as (page, _):
         page.goto(base_url + "offensive/bausteine/")
         if viewport is TABLET:  # at 390 px the next test tabs through the same page's first 25 stops
             assert [s for s in tab_stops(page, 12) if not s["shown"]] == []
@@ -133,9 +133,9 @@ def test_closed_drawer_takes_no_focus_and_the_menu_button_does(
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
 def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(
-    browser: Browser, built_site: Path, base_url: str, viewport: ViewportSize
+    tabs: Tabs, built_site: Path, base_url: str, viewport: ViewportSize
 ) -> None:
-    with logged_page(browser, viewport=viewport) as (page, _):
+    with tabs.visit(viewport=viewport) as (page, _):
         page.goto(base_url + "offensive/bausteine/")
         stops = tab_stops(page, 25)
         assert [s for s in stops if not s["shown"]] == []
@@ -152,9 +152,9 @@ def test_every_tab_stop_is_visible_and_the_search_field_shows_focus(
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "kommune", "massnahme-punkt"])
 def test_a_skip_link_leads_past_each_map_and_its_kommune_labels_are_hidden_from_assistive_technology(
-    browser: Browser, built_site: Path, base_url: str, name: str
+    tabs: Tabs, built_site: Path, base_url: str, name: str
 ) -> None:
-    with logged_page(browser, viewport=DESKTOP) as (page, _):
+    with tabs.visit(viewport=DESKTOP) as (page, _):
         page.goto(base_url + PAGE_TYPES[name].path)
         page.wait_for_function("document.querySelectorAll('.ogi-ortsname').length === 53")
         assert page.get_by_role("tooltip").count() == 0
@@ -172,10 +172,8 @@ def test_a_skip_link_leads_past_each_map_and_its_kommune_labels_are_hidden_from_
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["start", "massnahmen-index", "tagung", "beitrag", "impressum"])
-def test_every_navigation_landmark_has_a_german_name(
-    browser: Browser, built_site: Path, base_url: str, name: str
-) -> None:
-    with logged_page(browser, viewport=DESKTOP) as (page, _):
+def test_every_navigation_landmark_has_a_german_name(tabs: Tabs, built_site: Path, base_url: str, name: str) -> None:
+    with tabs.visit(viewport=DESKTOP) as (page, _):
         goto_drawn(page, base_url + PAGE_TYPES[name].path)
         navs = page.get_by_role("navigation")
         names = [
@@ -202,8 +200,8 @@ def test_no_style_inside_noscript(built_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_maps_stay_hidden_without_javascript(browser: Browser, built_site: Path, base_url: str) -> None:
-    with logged_page(browser, viewport=DESKTOP, java_script_enabled=False) as (page, _):
+def test_maps_stay_hidden_without_javascript(tabs: Tabs, built_site: Path, base_url: str) -> None:
+    with tabs.visit(viewport=DESKTOP, java_script_enabled=False) as (page, _):
         for name, kept in {"massnahmen-index": "table.ogi-massnahmen", "massnahme-punkt": ".ogi-karte__text"}.items():
             page.goto(base_url + PAGE_TYPES[name].path)
             assert not page.locator(".ogi-karte__rahmen").first.is_visible(), name
@@ -219,8 +217,8 @@ def test_favicon_answers(built_site: Path, base_url: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["massnahmen-index", "massnahme-punkt", "kommune"])
-def test_consent_on_phones_leaves_the_map_visible(browser: Browser, built_site: Path, base_url: str, name: str) -> None:
-    with logged_page(browser, viewport=PHONE) as (page, _):
+def test_consent_on_phones_leaves_the_map_visible(tabs: Tabs, built_site: Path, base_url: str, name: str) -> None:
+    with tabs.visit(viewport=PHONE) as (page, _):
         goto_drawn(page, base_url + PAGE_TYPES[name].path)
         consent = page.locator(".ogi-karte-consent").first
         assert consent.is_visible()

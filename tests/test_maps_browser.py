@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import RequestLog, error_free_page, logged_page, page_types, present
+from helpers import RequestLog, Tabs, page_types, present
 from karten_fixture import HOSTILE, SLUGS, StubServer
 from ogi.records.kommunen import OUTLINES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from playwright.sync_api import Browser, FloatRect, Locator, Page
+    from playwright.sync_api import FloatRect, Locator, Page
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,8 @@ PAGES = {name: t.path for name, t in page_types("karten").items() if t.consent}
 
 
 @pytest.fixture
-def page_log(browser: Browser, karten_stub: StubServer) -> Iterator[tuple[Page, RequestLog]]:
-    with error_free_page(browser) as opened:
+def page_log(tabs: Tabs, karten_stub: StubServer) -> Iterator[tuple[Page, RequestLog]]:
+    with tabs.visit() as opened:
         yield opened
 
 
@@ -337,8 +337,8 @@ def _over(entry: Locator, map_box: FloatRect, drawer: FloatRect, tag: str) -> bo
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_open_drawer_lies_above_the_map_on_a_phone(browser: Browser, karten_stub: StubServer, path: str) -> None:
-    with logged_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as (page, _):
+def test_open_drawer_lies_above_the_map_on_a_phone(tabs: Tabs, karten_stub: StubServer, path: str) -> None:
+    with tabs.visit(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as (page, _):
         _open(page, karten_stub.url + path)
         # The map's top just under the header: the drawer's first entries lie over it.
         page.evaluate(

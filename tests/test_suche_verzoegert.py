@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import logged_page
+from helpers import Tabs
 from ogi.pages.lazy_search import PATCHES, BundleChanged, Patch, is_bundle, lazy_search_bundle
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    pass
 
 INDEX = "search/search_index.json"
 PAGES = ["", "massnahmen/", "massnahmen/hamm-fledermaeuse/"]
@@ -63,8 +63,8 @@ def index_requests(urls: list[str]) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES, ids=["Startseite", "Übersicht", "Maßnahme"])
-def test_a_first_visit_loads_no_search_index(browser: Browser, leser_url: str, path: str) -> None:
-    with logged_page(browser) as (page, log):
+def test_a_first_visit_loads_no_search_index(tabs: Tabs, leser_url: str, path: str) -> None:
+    with tabs.visit() as (page, log):
         page.goto(leser_url + path, wait_until="networkidle")
         page.wait_for_timeout(300)  # a request the page's script sends after the network settled
         assert index_requests(log.urls) == [], log.urls
@@ -77,8 +77,8 @@ def test_a_first_visit_loads_no_search_index(browser: Browser, leser_url: str, p
 
 @pytest.mark.browser
 @pytest.mark.parametrize("how", ["Klick", "Taste /"])
-def test_opening_search_loads_the_index_and_finds_a_word(browser: Browser, leser_url: str, how: str) -> None:
-    with logged_page(browser) as (page, log):
+def test_opening_search_loads_the_index_and_finds_a_word(tabs: Tabs, leser_url: str, how: str) -> None:
+    with tabs.visit() as (page, log):
         page.goto(leser_url, wait_until="networkidle")
         with page.expect_response(lambda response: response.url.endswith(INDEX)) as loaded:
             if how == "Klick":
@@ -96,8 +96,8 @@ def test_opening_search_loads_the_index_and_finds_a_word(browser: Browser, leser
 
 
 @pytest.mark.browser
-def test_a_followed_result_still_highlights_its_word(browser: Browser, leser_url: str) -> None:
+def test_a_followed_result_still_highlights_its_word(tabs: Tabs, leser_url: str) -> None:
     """Material marks the searched word on the page a result leads to (`search.highlight`, `?h=`)."""
-    with logged_page(browser) as (page, _log):
+    with tabs.visit() as (page, _log):
         page.goto(leser_url + "massnahmen/hamm-fledermaeuse/?h=stollen")
         page.locator("mark[data-md-highlight]", has_text="Stollen").first.wait_for(timeout=10000)

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from helpers import RequestLog, axe_violations, error_free_page, logged_page
+from helpers import RequestLog, Tabs, axe_violations
 from karten_fixture import HOSTILE, StubServer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -28,8 +28,8 @@ SHOTS = Path(tempfile.gettempdir()) / "uebersicht-gross"
 
 
 @pytest.fixture
-def page_log(browser: Browser, gross_site: StubServer) -> Iterator[tuple[Page, RequestLog]]:
-    with error_free_page(browser) as opened:
+def page_log(tabs: Tabs, gross_site: StubServer) -> Iterator[tuple[Page, RequestLog]]:
+    with tabs.visit() as opened:
         yield opened
 
 
@@ -88,8 +88,8 @@ def test_first_view_shows_counts_per_kommune_and_loads_no_measures(
     assert axe_violations(page) == []
 
 
-def test_first_view_without_javascript_lists_counts_and_downloads(browser: Browser, gross_site: StubServer) -> None:
-    with logged_page(browser, java_script_enabled=False) as (page, log):
+def test_first_view_without_javascript_lists_counts_and_downloads(tabs: Tabs, gross_site: StubServer) -> None:
+    with tabs.visit(java_script_enabled=False) as (page, log):
         page.goto(gross_site.url + "massnahmen/", wait_until="networkidle")
         article = page.locator("article").inner_text()
         assert re.search(r"Oberhausen \(3\)", article)
@@ -225,10 +225,10 @@ def test_more_rows_come_by_the_button_and_take_the_focus(
 
 
 @pytest.mark.parametrize("width", [1366, 390], ids=["1366px", "390px"])
-def test_screenshots_of_the_summarised_overview(browser: Browser, gross_site: StubServer, width: int) -> None:
+def test_screenshots_of_the_summarised_overview(tabs: Tabs, gross_site: StubServer, width: int) -> None:
     """First view and a filter's result, kept for looking at (in the temp folder's uebersicht-gross/)."""
     SHOTS.mkdir(exist_ok=True)
-    with logged_page(browser, viewport={"width": width, "height": 900}) as (page, log):
+    with tabs.visit(viewport={"width": width, "height": 900}) as (page, log):
         _open(page, gross_site.url + "massnahmen/")
         karte = page.locator(".leaflet-container").bounding_box()
         assert karte is not None and karte["width"] <= width
