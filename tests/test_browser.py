@@ -119,3 +119,28 @@ def test_request_log_blocks_and_names_every_request_to_another_host(browser: Bro
         assert sorted(log.foreign) == sorted(foreign)
         assert sorted(log.urls) == sorted([*foreign, base_url + "bild.png"])
         assert page.evaluate("[...document.images].every(i => i.naturalWidth === 0)")
+
+
+@pytest.mark.browser
+def test_a_kept_tab_forgets_the_last_visit(tabs: Tabs, built_site: Path, base_url: str) -> None:
+    # Tests share a tab per module (tests/helpers.py Tabs); one test's choices must not reach the next.
+    with tabs.visit() as (page, _):
+        page.goto(base_url + "datenschutz/")
+        page.evaluate("localStorage.setItem('ogi-test', 'ja'); sessionStorage.setItem('ogi-test', 'ja')")
+        page.set_viewport_size({"width": 400, "height": 500})
+        page.route("**/*.css", lambda route: route.abort())
+    with tabs.visit() as (page, log):
+        assert log.urls == []
+        assert page.viewport_size == {"width": 1280, "height": 900}
+        page.goto(base_url + "datenschutz/")
+        assert page.evaluate("[localStorage.getItem('ogi-test'), sessionStorage.getItem('ogi-test')]") == [None, None]
+        assert any(url.endswith(".css") for url in log.urls)
+        assert page.evaluate("[...document.styleSheets].some(s => s.href && s.cssRules.length > 0)")
+
+
+@pytest.mark.browser
+def test_a_script_error_in_a_kept_tab_fails_the_test(tabs: Tabs, built_site: Path, base_url: str) -> None:
+    with pytest.raises(AssertionError), tabs.visit() as (page, _):
+        page.goto(base_url + "datenschutz/")
+        page.evaluate("setTimeout(() => { throw new Error('kaputt'); })")
+        page.wait_for_timeout(100)
