@@ -36,8 +36,8 @@ Resident of Bönen (phone, 390×844); shipped: Bönen, or the Kommune with the m
     in Bönen“ on the map → the measure's link in the popup → its page (3). (Shipped: if the Kommune has
     only measures with a known place, the reader taps the measure's symbol, or the group holding it.)
  3. On the phone, open the menu on a map page and go to Maßnahmen. Start → „Meine Kommune“ → „Bönen“
-    (a page with a map) → the button „Menü öffnen“ → „Maßnahmen“ in the drawer, which lies above the map →
-    the measures overview (4)
+    (a page with a map) → the button „Menü öffnen“ → „Alle Maßnahmen und Karte“ in the drawer, which lies
+    above the map → the measures overview (4)
  4. Whom can I ask? Search „Ansprechpartner“ → „Ansprechpartnerinnen und Ansprechpartner“ (Kontakt) →
     the two contacts with telephone and e-mail, e.g. „E-Mail: veranstaltungen@example.org“ (2)
     Shipped: the first contact's role and its way to reach it (e-mail, else telephone as a tel: link);
@@ -410,7 +410,7 @@ def test_task_resident_3_phone_menu_over_the_map(reader: OpenReader, leseort: Le
     expect(r.page.locator(".leaflet-container").first).to_be_visible()
     r.page.get_by_role("button", name="Menü öffnen").click()  # the three lines top left, named for screen readers
     drawer = r.page.locator("nav.md-nav--primary")
-    entry = drawer.get_by_role("link", name="Maßnahmen", exact=True).first
+    entry = drawer.get_by_role("link", name="Alle Maßnahmen und Karte", exact=True).first
     expect(entry).to_be_visible()
     r.click(entry)  # a real tap at the entry's centre: it fails if the map lies on top and takes it
     expect(r.page.get_by_role("heading", level=1)).to_contain_text("Maßnahmen")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.htmltree import parse_html
-from helpers import page_url, parse_page, resolve, within
+from helpers import page_url, parse_page, present, resolve, within
 
 
 @dataclass
@@ -101,6 +101,19 @@ def test_menu_highlights_the_section_of_a_page(built_site: Path, folder: str, ta
     assert pages
     for path in pages:
         assert menu_of(path).active_tab == tab, path
+
+
+def test_no_section_of_the_menu_repeats_its_heading(built_site: Path) -> None:
+    # A section's own page has a menu title of its own (mkdocs.yml): "Maßnahmen" above "Maßnahmen" read as a
+    # repetition, in the sidebar and in the phone's drawer.
+    for path in (built_site / "index.html", built_site / "massnahmen/index.html"):
+        sections = [
+            nav for nav in parse_html(path).find_all("nav", cls="md-nav") if nav.attrs.get("data-md-level") == "1"
+        ]
+        assert sections, path
+        for section in sections:
+            heading = present(section.find("label", cls="md-nav__title")).text
+            assert heading not in [a.text for a in section.find_all("a")], (path, heading)
 
 
 def test_legal_pages_highlight_no_tab(built_site: Path) -> None:
