@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import importlib.metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
 from helpers import Tabs
 from ogi.pages.lazy_search import PATCHES, BundleChanged, Patch, is_bundle, lazy_search_bundle
-
-if TYPE_CHECKING:
-    pass
 
 INDEX = "search/search_index.json"
 PAGES = ["", "massnahmen/", "massnahmen/hamm-fledermaeuse/"]
