@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +30,7 @@ from bench.synthetic import copy_sources
 from hostile import HOSTILE_SLUG, HOSTILE_TALK
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, CDPSession, Error, Page, Request, Route, ViewportSize
+    from playwright.sync_api import Browser, CDPSession, Page, Request, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_ROOT = ROOT / "tests/fixtures/site"  # a project root holding only content/: load_site() reads it as is
@@ -485,31 +485,33 @@ class Tabs:
         self._busy: set[str] = set()
 
     @contextmanager
-    def visit(self, **options: Any) -> Iterator[tuple[Page, RequestLog]]:
-        """The module's tab for `options` (those of `logged_page`) with an empty request log; a script error
-        in it fails the test. Afterwards the storage of every site it asked (the map consent) is cleared, its
-        size, its page routes and the mouse are as before, and any page it opened is closed."""
+    def visit(
+        self, listeners: Mapping[str, Callable[[Any], None]] | None = None, **options: Any
+    ) -> Iterator[tuple[Page, RequestLog]]:
+        """The module's tab for `options` (those of `logged_page`) with an empty request log and, for this visit
+        only, `listeners` (page events by name); a script error in it fails the test. Afterwards the storage of
+        every site it asked (the map consent) is cleared, its size, its page routes and the mouse are as before,
+        and any page it opened is closed."""
         key = json.dumps(options, sort_keys=True)
+        if key in self._busy:
+            raise RuntimeError(f"Tabs.visit({key}) ist schon geöffnet: zwei Besuche teilten sich einen Tab")
         if key not in self._open or self._open[key][0].is_closed():
             page, log = self._stack.enter_context(logged_page(self.browser, **options))
             self._open[key] = (page, log, page.context.new_cdp_session(page))
-        if key in self._busy:
-            raise RuntimeError(f"Tabs.visit({key}) ist schon geöffnet: zwei Besuche teilten sich einen Tab")
         self._busy.add(key)
         page, log, cdp = self._open[key]
         log.clear()
         size = page.viewport_size
         errors: list[str] = []
-
-        def page_error(error: Error) -> None:
-            errors.append(str(error))
-
-        page.on("pageerror", page_error)
+        added = {"pageerror": lambda error: errors.append(str(error)), **(listeners or {})}
+        for event, listener in added.items():
+            page.on(event, listener)  # type: ignore[call-overload]  # Playwright types each event's listener
         try:
             yield page, log
         finally:
             self._busy.discard(key)
-            page.remove_listener("pageerror", page_error)
+            for event, listener in added.items():
+                page.remove_listener(event, listener)
             for origin in sorted({_origin(url) for url in log.urls} - {""}):
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE})
             page.context.clear_cookies()

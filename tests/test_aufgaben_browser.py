@@ -88,7 +88,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypedDict
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -217,7 +217,7 @@ def _open_readers(tabs: Tabs, ort: Leseort, request: FixtureRequest) -> Iterator
     with ExitStack() as visits:
 
         def open_reader(device: Device, accept_downloads: bool | None = None) -> Reader:
-            downloads = {} if accept_downloads is None else {"accept_downloads": accept_downloads}
+            downloads: dict[str, Any] = {} if accept_downloads is None else {"accept_downloads": accept_downloads}
             page, _ = visits.enter_context(tabs.visit(**device, **downloads))
             readers.append(Reader(page, ort.url))
             return readers[-1]

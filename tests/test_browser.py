@@ -52,14 +52,8 @@ def test_page_is_accessible_and_stays_on_the_site(tabs: Tabs, request: FixtureRe
         dialogs.append(dialog.message)
         dialog.dismiss()
 
-    with tabs.visit() as (page, log):  # a script error fails the test too
-        page.on("response", response)
-        page.on("dialog", dismiss)
-        try:
-            _check(page, url, check)
-        finally:
-            page.remove_listener("response", response)
-            page.remove_listener("dialog", dismiss)
+    with tabs.visit(listeners={"response": response, "dialog": dismiss}) as (page, log):  # a script error fails too
+        _check(page, url, check)
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert dialogs == []
         assert log.foreign == []
@@ -124,17 +118,20 @@ def test_request_log_blocks_and_names_every_request_to_another_host(browser: Bro
 @pytest.mark.browser
 def test_a_kept_tab_forgets_the_last_visit(tabs: Tabs, built_site: Path, base_url: str) -> None:
     # Tests share a tab per module (tests/helpers.py Tabs); one test's choices must not reach the next.
-    with tabs.visit() as (page, _):
+    heard: list[str] = []
+    with tabs.visit(listeners={"response": lambda r: heard.append(r.url)}) as (page, _):
         page.goto(base_url + "datenschutz/")
         page.evaluate("localStorage.setItem('ogi-test', 'ja'); sessionStorage.setItem('ogi-test', 'ja')")
         page.set_viewport_size({"width": 400, "height": 500})
         page.route("**/*.css", lambda route: route.abort())
+    first_visit = list(heard)
     with tabs.visit() as (page, log):
         assert log.urls == []
         assert page.viewport_size == {"width": 1280, "height": 900}
         page.goto(base_url + "datenschutz/")
         assert page.evaluate("[localStorage.getItem('ogi-test'), sessionStorage.getItem('ogi-test')]") == [None, None]
         assert any(url.endswith(".css") for url in log.urls)
+        assert base_url + "datenschutz/" in first_visit and heard == first_visit  # its listener went with it
         assert page.evaluate("[...document.styleSheets].some(s => s.href && s.cssRules.length > 0)")
 
 
